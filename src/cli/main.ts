@@ -1,0 +1,104 @@
+import { parseArgs } from 'node:util';
+import { DataFolderLockedError } from '../server/db/data-lock.ts';
+import { loadDemo } from '../server/demo/load-demo.ts';
+import { AppError } from '../server/errors.ts';
+import { configFromEnvironment, openAndMigrate, startServer } from '../server/main.ts';
+import { officeCommand } from './office.command.ts';
+import { UsageError } from './output.ts';
+import { userCommand } from './user.command.ts';
+
+const HELP = `devcoop — development cooperation, planned, funded, delivered, reported and published
+
+Usage: devcoop <command> [options]
+
+  serve [--demo]        start the server (with --demo: load demonstration data into an empty database)
+  migrate               apply pending database migrations and load reference data
+  demo                  load demonstration data (once) and create the first administrator
+  user list | create | set-role | reset-password
+  office list | show | create | update | delete
+
+Settings (environment, or the flag):
+  PORT (--port)                  HTTP port, default 8080
+  DEVCOOP_DATA (--data)          folder of the embedded database, default ./data
+  DATABASE_URL (--database-url)  use this PostgreSQL server instead of the embedded database
+  DEVCOOP_ADMIN_EMAIL, DEVCOOP_ADMIN_PASSWORD  the first administrator's credentials (demo);
+                                 without a password, one is generated and printed once
+`;
+
+const { values: flags, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    help: { type: 'boolean', short: 'h' },
+    port: { type: 'string' },
+    data: { type: 'string' },
+    'database-url': { type: 'string' },
+    demo: { type: 'boolean' },
+    email: { type: 'string' },
+    name: { type: 'string' },
+    role: { type: 'string' },
+    office: { type: 'string' },
+    partner: { type: 'string' },
+    country: { type: 'string' },
+    password: { type: 'string' },
+    code: { type: 'string' },
+    'new-code': { type: 'string' },
+    type: { type: 'string' },
+    parent: { type: 'string' },
+    city: { type: 'string' },
+    version: { type: 'string' },
+    q: { type: 'string' },
+  },
+});
+
+function announceDemo(result: Awaited<ReturnType<typeof loadDemo>>, url?: string) {
+  if (!result.loaded) {
+    console.log('Demonstration data is already loaded; nothing changed.');
+    return;
+  }
+  console.log('Demonstration data loaded (offices and partners are synthetic, and marked so).');
+  if (result.admin) {
+    const where = url ? ` at ${url}` : '';
+    console.log(`Sign in${where} as ${result.admin.email} with ${result.admin.password ? `the password ${result.admin.password} (shown only now; reset it with: devcoop user reset-password --email ${result.admin.email})` : 'the password in DEVCOOP_ADMIN_PASSWORD'}.`);
+  }
+}
+
+async function run(): Promise<void> {
+  const [command, sub] = positionals;
+  if (flags.help || !command || command === 'help') {
+    console.log(HELP);
+    return;
+  }
+  const config = configFromEnvironment({ PORT: flags.port, DEVCOOP_DATA: flags.data, DATABASE_URL: flags['database-url'] });
+  const known = ['serve', 'migrate', 'demo', 'user', 'office'];
+  if (!known.includes(command)) throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
+  const opened = await openAndMigrate(config);
+  const { db } = opened.database;
+  if (command === 'serve') {
+    const demo = flags.demo ? await loadDemo(db, { email: config.adminEmail, password: config.adminPassword }) : undefined;
+    const server = await startServer(config, opened);
+    if (demo?.loaded) announceDemo(demo, server.url);
+    console.log(`devcoop is running at ${server.url} (${opened.database.kind}: ${opened.database.location}). Press Ctrl+C to stop.`);
+    return;
+  }
+  try {
+    if (command === 'migrate') console.log(`Database ${opened.database.location} is up to date.`);
+    else if (command === 'demo') announceDemo(await loadDemo(db, { email: config.adminEmail, password: config.adminPassword }));
+    else if (command === 'user') await userCommand(db, sub, flags);
+    else if (command === 'office') await officeCommand(db, sub, flags);
+  } finally {
+    await opened.database.close();
+  }
+}
+
+run().catch((err) => {
+  if (err instanceof UsageError || err instanceof DataFolderLockedError) {
+    console.error(err.message);
+    process.exit(2);
+  }
+  if (err instanceof AppError) {
+    console.error(`${err.code}: ${err.message}`);
+    process.exit(1);
+  }
+  console.error(`devcoop failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Deps } from './deps.ts';
+import { AppError } from './errors.ts';
+import { apiDocsRoutes } from './http/api-docs.routes.ts';
+import type { AppEnv } from './http/env.ts';
+import { errorHandler, notFoundHandler } from './http/errors.handler.ts';
+import { jsonOnly, sessionMiddleware } from './http/session.middleware.ts';
+import { webRoutes } from './http/web.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { sessionRoutes } from './modules/auth/session.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { officeRoutes } from './modules/offices/offices.routes.ts';
+import { referenceRoutes } from './modules/reference/reference.routes.ts';
+import { userRoutes } from './modules/users/users.routes.ts';
+
+/** Builds the whole HTTP application from its dependencies. It never listens: main.ts does, tests call app.request(). */
+export function createApp(deps: Deps) {
+  const { config, logger } = deps;
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const start = performance.now();
+    await next();
+    logger.info('request', {
+      requestId: c.var.requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - start),
+      user: c.var.actor?.label,
+    });
+  });
+  app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.bodyLimit,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${config.bodyLimit} bytes`);
+      },
+    }),
+  );
+  app.use('/api/*', jsonOnly);
+  app.use('/api/*', sessionMiddleware(deps.db));
+
+  app.route('/api/health', healthRoutes(deps));
+  app.route('/api/session', sessionRoutes(deps));
+  app.route('/api/offices', officeRoutes(deps));
+  app.route('/api/users', userRoutes(deps));
+  app.route('/api/audit', auditRoutes(deps));
+  app.route('/api/reference', referenceRoutes(deps));
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'devcoop API',
+      version: config.version,
+      description:
+        'The API of devcoop, used by its own web interface. Sign in with POST /api/session; send the returned csrfToken as the X-CSRF-Token header on every request that changes something. Errors have one shape: { error: { code, message, details } }.',
+    },
+  });
+  app.route('/api/docs', apiDocsRoutes());
+  app.all('/api/*', notFoundHandler);
+  app.route('/', webRoutes(config.webDir));
+
+  app.notFound(notFoundHandler);
+  app.onError(errorHandler(logger));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

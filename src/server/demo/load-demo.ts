@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { systemActor } from '../access/actor.ts';
+import type { DB } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { writeAudit } from '../modules/audit/audit.service.ts';
+import { createOffice } from '../modules/offices/offices.service.ts';
+import { createUser } from '../modules/users/users.service.ts';
+import { DEMO_OFFICES, DEMO_PARTNERS } from './demo-offices.ts';
+
+export interface DemoResult {
+  loaded: boolean;
+  admin?: { email: string; password?: string; generated: boolean };
+}
+
+/**
+ * Loads the demonstration data through the same services as the API (so it is validated and audited),
+ * once and in one transaction: a database that already has offices is left as it is. Creates the
+ * first administrator.
+ */
+export function loadDemo(db: Kysely<DB>, admin: { email?: string; password?: string }): Promise<DemoResult> {
+  return inTransaction(db, (trx) => loadAll(trx, admin));
+}
+
+async function loadAll(db: Kysely<DB>, admin: { email?: string; password?: string }): Promise<DemoResult> {
+  const existing = await db.selectFrom('offices').select('id').limit(1).executeTakeFirst();
+  if (existing) return { loaded: false };
+  const actor = systemActor('demo', 'demo loader');
+  const ids = new Map<string, string>();
+  for (const o of DEMO_OFFICES) {
+    const office = await createOffice(
+      db,
+      { code: o.code, name: o.name, officeType: o.type, parentId: o.parent ? (ids.get(o.parent) ?? null) : null, countryCode: o.country, city: o.city, email: null },
+      actor,
+    );
+    ids.set(o.code, office.id);
+  }
+  for (const p of DEMO_PARTNERS) {
+    const row = await db.insertInto('partners').values({ ...p, is_synthetic: true }).returningAll().executeTakeFirstOrThrow();
+    await writeAudit(db, actor, { action: 'create', entityType: 'partner', entityId: row.id, after: row });
+  }
+  const email = admin.email ?? 'admin@devcoop.local';
+  const hasAdmin = await db.selectFrom('users').select('id').where('role', '=', 'admin').executeTakeFirst();
+  if (hasAdmin) return { loaded: true };
+  const generated = !admin.password;
+  const password = admin.password ?? randomBytes(15).toString('base64url');
+  await createUser(db, { email, name: 'Administrator', password, role: 'admin', locale: 'en' }, actor);
+  return { loaded: true, admin: { email, password: generated ? password : undefined, generated } };
+}

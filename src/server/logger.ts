@@ -1,0 +1,14 @@
+/** Structured logs: one JSON object a line, on stdout (stderr for errors). */
+export type Level = 'debug' | 'info' | 'warn' | 'error';
+const ORDER: Record<Level | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+
+export type Logger = Record<Level, (msg: string, fields?: Record<string, unknown>) => void>;
+
+export function createLogger(min: Level | 'silent' = 'info'): Logger {
+  const write = (level: Level) => (msg: string, fields?: Record<string, unknown>) => {
+    if (ORDER[level] < ORDER[min]) return;
+    const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields });
+    (level === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
+  };
+  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+}

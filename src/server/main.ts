@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { type Config, loadConfig, type Settings } from './config.ts';
+import { type Database, openDatabase } from './db/connect.ts';
+import { migrate } from './db/migrate.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { loadReferenceData } from './reference/load-reference.ts';
+
+const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+
+/** The only place that reads the environment: settings from it, overridden by command-line flags. */
+export function configFromEnvironment(flags: Settings = {}): Config {
+  const defined = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
+  return loadConfig({ ...process.env, ...defined }, VERSION);
+}
+
+export interface Opened {
+  database: Database;
+  logger: Logger;
+}
+
+/** Opens the database, applies pending migrations and (re)loads reference data when the shipped files changed. */
+export async function openAndMigrate(config: Config): Promise<Opened> {
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const applied = await migrate(database.db);
+    if (applied.length) logger.info('migrations applied', { applied });
+    if (await loadReferenceData(database.db)) logger.info('reference data loaded');
+    return { database, logger };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
+
+/** Serves the API and the web UI until SIGINT/SIGTERM; then stops taking requests, finishes, and closes the database. */
+export async function startServer(config: Config, opened: Opened): Promise<{ url: string; close: () => Promise<void> }> {
+  const { database, logger } = opened;
+  const app = createApp({ db: database.db, dbKind: database.kind, config, logger });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', () => resolve());
+    server.once('error', reject);
+  });
+  const url = `http://localhost:${config.port}`;
+  logger.info('devcoop is listening', { url, database: database.kind, location: database.location, version: config.version });
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => database.close());
+    return closing;
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      logger.info('stopping', { signal });
+      close().then(() => process.exit(0));
+    });
+  }
+  return { url, close };
+}

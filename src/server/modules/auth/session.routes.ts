@@ -1,0 +1,111 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { LOCALES, type Locale, ROLES, type Role } from '../../../shared/roles.ts';
+import type { Deps } from '../../deps.ts';
+import { actorOf } from '../../http/env.ts';
+import { errors, json, jsonBody, router } from '../../http/openapi.ts';
+import { SESSION_COOKIE } from '../../http/session.middleware.ts';
+import { signIn, signOut } from './session.service.ts';
+
+const Credentials = z.strictObject({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) }).openapi('Credentials');
+const Session = z
+  .object({
+    user: z.object({
+      id: z.string(),
+      email: z.string(),
+      name: z.string(),
+      role: z.enum(ROLES),
+      officeId: z.string().nullable(),
+      partnerId: z.string().nullable(),
+      countryCode: z.string().nullable(),
+      locale: z.enum(LOCALES),
+    }),
+    csrfToken: z.string().openapi({ description: 'Send it as the X-CSRF-Token header on every request that changes something' }),
+    expiresAt: z.string(),
+  })
+  .openapi('Session');
+
+function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // requests made in-process (tests) have no socket
+  }
+}
+
+async function sessionBody(db: Deps['db'], userId: string, csrfToken: string, expiresAt: string): Promise<z.infer<typeof Session>> {
+  const u = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+  return {
+    user: {
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      role: u.role as Role,
+      officeId: u.office_id,
+      partnerId: u.partner_id,
+      countryCode: u.country_code,
+      locale: u.locale as Locale,
+    },
+    csrfToken,
+    expiresAt,
+  };
+}
+
+export function sessionRoutes({ db, config }: Deps) {
+  const policy = { ttlSeconds: config.sessionTtl, maxFailures: config.loginMaxFailures, windowSeconds: config.loginWindow };
+  return router()
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/',
+        tags: ['Session'],
+        summary: 'Sign in with e-mail and password; sets an HTTP-only session cookie',
+        request: { body: jsonBody(Credentials) },
+        responses: { 200: json(Session), ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'RATE_LIMITED') },
+      }),
+      async (c) => {
+        const { email, password } = c.req.valid('json');
+        const s = await signIn(db, email, password, clientAddress(c), policy);
+        setCookie(c, SESSION_COOKIE, s.token, {
+          httpOnly: true,
+          sameSite: 'Lax',
+          secure: new URL(c.req.url).protocol === 'https:',
+          path: '/',
+          maxAge: config.sessionTtl,
+        });
+        return c.json(await sessionBody(db, s.actor.userId as string, s.csrfToken, s.expiresAt), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/',
+        tags: ['Session'],
+        summary: 'Who is signed in',
+        responses: { 200: json(Session), ...errors('UNAUTHENTICATED') },
+      }),
+      async (c) => {
+        const actor = actorOf(c);
+        const s = c.var.session;
+        if (!s) throw new Error('session missing for a signed-in actor');
+        return c.json(await sessionBody(db, actor.userId as string, s.csrfToken, s.expiresAt), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/',
+        tags: ['Session'],
+        summary: 'Sign out',
+        responses: { 204: { description: 'Signed out' }, ...errors('UNAUTHENTICATED', 'FORBIDDEN') },
+      }),
+      async (c) => {
+        const actor = actorOf(c);
+        const s = c.var.session;
+        if (s) await signOut(db, s.token, actor);
+        deleteCookie(c, SESSION_COOKIE, { path: '/' });
+        return c.body(null, 204);
+      },
+    );
+}

@@ -1,0 +1,139 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Role } from '../../../shared/roles.ts';
+import type { Actor } from '../../access/actor.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { DB } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { writeAudit } from '../audit/audit.service.ts';
+import { verifyPassword } from './password.ts';
+
+export interface SessionPolicy {
+  ttlSeconds: number;
+  maxFailures: number;
+  windowSeconds: number;
+}
+
+export interface SignedIn {
+  token: string;
+  csrfToken: string;
+  expiresAt: string;
+  actor: Actor;
+}
+
+const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
+
+async function throttle(db: Kysely<DB>, email: string, client: string, policy: SessionPolicy) {
+  const since = new Date(Date.now() - policy.windowSeconds * 1000).toISOString();
+  const row = await db
+    .selectFrom('login_failures')
+    .select((eb) => [
+      eb.fn.sum<number>(eb.case().when('email', '=', email).then(1).else(0).end()).as('byEmail'),
+      eb.fn.sum<number>(eb.case().when('client', '=', client).then(1).else(0).end()).as('byClient'),
+      eb.fn.min('at').as('oldest'),
+    ])
+    .where('at', '>=', since)
+    .where((eb) => eb.or([eb('email', '=', email), eb('client', '=', client)]))
+    .executeTakeFirstOrThrow();
+  // A client may try several addresses, but not without bound.
+  if (Number(row.byEmail ?? 0) >= policy.maxFailures || Number(row.byClient ?? 0) >= policy.maxFailures * 4) {
+    const retryAfter = row.oldest ? Math.max(1, Math.ceil((Date.parse(row.oldest) + policy.windowSeconds * 1000 - Date.now()) / 1000)) : policy.windowSeconds;
+    throw new AppError('RATE_LIMITED', 'Too many failed sign-ins; wait before trying again', { retryAfterSeconds: retryAfter });
+  }
+}
+
+/** Checks an e-mail and password and opens a session; wrong credentials and throttling are refused alike for known and unknown addresses. */
+export async function signIn(db: Kysely<DB>, email: string, password: string, client: string, policy: SessionPolicy): Promise<SignedIn> {
+  const key = email.trim().toLowerCase();
+  await throttle(db, key, client, policy);
+  const user = await db
+    .selectFrom('users')
+    .leftJoin('offices', 'offices.id', 'users.office_id')
+    .select(['users.id', 'users.name', 'users.email', 'users.password_hash', 'users.role', 'users.active', 'users.office_id', 'users.partner_id', 'users.country_code', 'offices.path'])
+    .where((eb) => eb(eb.fn('lower', ['users.email']), '=', key))
+    .executeTakeFirst();
+  const ok = await verifyPassword(user?.password_hash ?? null, password);
+  if (!user || !ok || !user.active) {
+    await db.insertInto('login_failures').values({ email: key, client }).execute();
+    throw new AppError('UNAUTHENTICATED', 'The e-mail address or password is wrong');
+  }
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(Date.now() + policy.ttlSeconds * 1000).toISOString();
+  const actor: Actor = {
+    userId: user.id,
+    label: user.email,
+    role: user.role as Role,
+    officeId: user.office_id ?? undefined,
+    officePath: user.path ?? undefined,
+    partnerId: user.partner_id ?? undefined,
+    countryCode: user.country_code ?? undefined,
+    via: 'api',
+  };
+  await inTransaction(db, async (trx) => {
+    await trx.deleteFrom('login_failures').where('email', '=', key).execute();
+    await trx.deleteFrom('sessions').where('expires_at', '<', new Date().toISOString()).execute();
+    await trx.insertInto('sessions').values({ id: tokenId(token), user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt }).execute();
+    await writeAudit(trx, actor, { action: 'sign_in', entityType: 'user', entityId: user.id });
+  });
+  return { token, csrfToken, expiresAt, actor };
+}
+
+export interface ResolvedSession {
+  actor: Actor;
+  csrfToken: string;
+  expiresAt: string;
+  name: string;
+  locale: string;
+}
+
+/** The session behind a cookie token: the actor with its current role and scope, or UNAUTHENTICATED saying why. */
+export async function resolveSession(db: Kysely<DB>, token: string): Promise<ResolvedSession> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('offices', 'offices.id', 'users.office_id')
+    .select([
+      'sessions.csrf_token',
+      'sessions.expires_at',
+      'users.id',
+      'users.email',
+      'users.name',
+      'users.locale',
+      'users.role',
+      'users.active',
+      'users.office_id',
+      'users.partner_id',
+      'users.country_code',
+      'offices.path',
+    ])
+    .where('sessions.id', '=', tokenId(token))
+    .executeTakeFirst();
+  if (!row) throw new AppError('UNAUTHENTICATED', 'You are not signed in, or your session has ended', { reason: 'no_session' });
+  if (Date.parse(row.expires_at) <= Date.now()) throw new AppError('UNAUTHENTICATED', 'Your session has expired; sign in again', { reason: 'expired' });
+  if (!row.active) throw new AppError('UNAUTHENTICATED', 'Your account is disabled', { reason: 'disabled' });
+  return {
+    actor: {
+      userId: row.id,
+      label: row.email,
+      role: row.role as Role,
+      officeId: row.office_id ?? undefined,
+      officePath: row.path ?? undefined,
+      partnerId: row.partner_id ?? undefined,
+      countryCode: row.country_code ?? undefined,
+      via: 'api',
+    },
+    csrfToken: row.csrf_token,
+    expiresAt: row.expires_at,
+    name: row.name,
+    locale: row.locale,
+  };
+}
+
+/** Ends the session of a cookie token (signing out); audited. */
+export async function signOut(db: Kysely<DB>, token: string, actor: Actor): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await trx.deleteFrom('sessions').where('id', '=', tokenId(token)).execute();
+    await writeAudit(trx, actor, { action: 'sign_out', entityType: 'user', entityId: actor.userId });
+  });
+}

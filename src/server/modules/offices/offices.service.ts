@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Office, OfficeCreate, OfficeUpdate } from '../../../shared/contracts/offices.ts';
+import type { Actor } from '../../access/actor.ts';
+import { type OfficeScope, officeScope } from '../../access/rights.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { DB, Office as OfficeRow } from '../../db/schema.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { writeAudit } from '../audit/audit.service.ts';
+import { presentOffice } from './offices.presenter.ts';
+import { type OfficeListFilter, countDependents, repathSubtree, selectOffice, selectOffices } from './offices.queries.ts';
+
+/** One office the actor may see, or NOT_FOUND. */
+export async function getOffice(db: Kysely<DB>, id: string, actor: Actor): Promise<Office> {
+  const row = await selectOffice(db, id, officeScope(actor, 'offices.read'));
+  if (!row) throw notFound('Office', id);
+  return presentOffice(row);
+}
+
+/** A page of the offices the actor may see, in tree order. */
+export async function findOffices(db: Kysely<DB>, filter: OfficeListFilter, actor: Actor) {
+  const { rows, total } = await selectOffices(db, officeScope(actor, 'offices.read'), filter);
+  return { items: rows.map(presentOffice), total };
+}
+
+async function checkParent(db: Kysely<DB>, scope: OfficeScope, officeType: string, parentId: string | null): Promise<OfficeRow | null> {
+  if (officeType === 'headquarters') {
+    if (parentId) throw new AppError('INVALID_INPUT', 'Headquarters is the root of the office tree and has no parent office', { field: 'parentId' });
+    if (scope.kind !== 'all') throw new AppError('FORBIDDEN', 'Only an administrator can create or change a headquarters');
+    return null;
+  }
+  if (!parentId) throw new AppError('INVALID_INPUT', 'Every office except headquarters belongs to a parent office', { field: 'parentId' });
+  const parent = await selectOffice(db, parentId, scope);
+  if (!parent) throw new AppError('INVALID_INPUT', `Parent office ${parentId} does not exist or is outside your offices`, { field: 'parentId' });
+  return parent;
+}
+
+async function checkCountry(db: Kysely<DB>, code: string | null | undefined) {
+  if (!code) return;
+  const c = await db.selectFrom('countries').select('code').where('code', '=', code).executeTakeFirst();
+  if (!c) throw new AppError('INVALID_INPUT', `${code} is not a country code of the IATI Country codelist`, { field: 'countryCode' });
+}
+
+/** Creates an office under a parent within the actor's reach; audited. */
+export async function createOffice(db: Kysely<DB>, input: OfficeCreate, actor: Actor): Promise<Office> {
+  const scope = officeScope(actor, 'offices.write');
+  return inTransaction(db, async (trx) => {
+    const parent = await checkParent(trx, scope, input.officeType, input.parentId);
+    await checkCountry(trx, input.countryCode);
+    const id = randomUUID();
+    const row = await trx
+      .insertInto('offices')
+      .values({
+        id,
+        code: input.code,
+        name: input.name,
+        office_type: input.officeType,
+        parent_id: input.parentId,
+        path: `${parent?.path ?? '/'}${id}/`,
+        country_code: input.countryCode ?? null,
+        city: input.city ?? null,
+        email: input.email ?? null,
+        is_synthetic: actor.via === 'demo',
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const office = presentOffice(row);
+    await writeAudit(trx, actor, { action: 'create', entityType: 'office', entityId: id, after: office });
+    return office;
+  });
+}
+
+async function lockForChange(db: Kysely<DB>, id: string, version: number, actor: Actor, action: string, attempted: unknown) {
+  const scope = officeScope(actor, 'offices.write');
+  const current = await selectOffice(db, id, scope, true);
+  if (!current) throw notFound('Office', id);
+  if (current.version !== version) {
+    // The stale attempt is recorded as it happened, then refused: nothing of it is applied.
+    await writeAudit(db, actor, { action: `${action}.rejected`, entityType: 'office', entityId: id, before: presentOffice(current), after: attempted });
+    return { scope, current, stale: true as const };
+  }
+  return { scope, current, stale: false as const };
+}
+
+const conflict = (current: OfficeRow) =>
+  new AppError('CONFLICT', 'This office was changed by someone else since you read it; reload it and apply your change again', {
+    currentVersion: current.version,
+    current: presentOffice(current),
+  });
+
+/** Changes an office if the client read its current version (else CONFLICT); moving it re-roots its subtree. */
+export async function updateOffice(db: Kysely<DB>, id: string, input: OfficeUpdate, actor: Actor): Promise<Office> {
+  const result = await inTransaction(db, async (trx) => {
+    const { scope, current, stale } = await lockForChange(trx, id, input.version, actor, 'update', input);
+    if (stale) return { current, office: null };
+    const officeType = input.officeType ?? current.office_type;
+    const parentId = input.parentId === undefined ? current.parent_id : input.parentId;
+    let path = current.path;
+    if (officeType !== current.office_type || parentId !== current.parent_id) {
+      if (current.path === (scope.kind === 'subtree' ? scope.path : null)) {
+        throw new AppError('FORBIDDEN', 'You cannot move or retype the office your own rights are anchored on');
+      }
+      const parent = await checkParent(trx, scope, officeType, parentId);
+      if (parent && parent.path.startsWith(current.path)) {
+        throw new AppError('INVALID_INPUT', 'An office cannot be moved under itself or one of its own offices', { field: 'parentId' });
+      }
+      path = `${parent?.path ?? '/'}${id}/`;
+    }
+    await checkCountry(trx, input.countryCode);
+    if (path !== current.path) await repathSubtree(trx, current.path, path);
+    const row = await trx
+      .updateTable('offices')
+      .set({
+        code: input.code ?? current.code,
+        name: input.name ?? current.name,
+        office_type: officeType,
+        parent_id: parentId,
+        country_code: input.countryCode === undefined ? current.country_code : input.countryCode,
+        city: input.city === undefined ? current.city : input.city,
+        email: input.email === undefined ? current.email : input.email,
+        version: current.version + 1,
+        updated_at: new Date().toISOString(),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const office = presentOffice(row);
+    await writeAudit(trx, actor, { action: 'update', entityType: 'office', entityId: id, before: presentOffice(current), after: office });
+    return { current, office };
+  });
+  if (!result.office) throw conflict(result.current);
+  return result.office;
+}
+
+/** Deletes an office with no offices or users below it, if the client read its current version. */
+export async function deleteOffice(db: Kysely<DB>, id: string, version: number, actor: Actor): Promise<void> {
+  const result = await inTransaction(db, async (trx) => {
+    const { scope, current, stale } = await lockForChange(trx, id, version, actor, 'delete', { version });
+    if (stale) return current;
+    if (scope.kind === 'subtree' && current.path === scope.path) throw new AppError('FORBIDDEN', 'You cannot delete the office your own rights are anchored on');
+    const deps = await countDependents(trx, id);
+    if (deps.children || deps.users) {
+      throw new AppError('CONFLICT', `The office still has ${deps.children} office(s) and ${deps.users} user(s) attached; move or remove them first`, deps);
+    }
+    await trx.deleteFrom('offices').where('id', '=', id).execute();
+    await writeAudit(trx, actor, { action: 'delete', entityType: 'office', entityId: id, before: presentOffice(current) });
+    return null;
+  });
+  if (result) throw conflict(result);
+}
+

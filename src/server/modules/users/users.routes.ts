@@ -1,0 +1,39 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { User, UserCreate, UserRoleChange } from '../../../shared/contracts/users.ts';
+import type { Deps } from '../../deps.ts';
+import { actorOf } from '../../http/env.ts';
+import { errors, json, jsonBody, router } from '../../http/openapi.ts';
+import { createUser, findUsers, setUserRole } from './users.service.ts';
+
+const UserSchema = User.openapi('User');
+const tags = ['Users'];
+
+export function userRoutes({ db }: Deps) {
+  return router()
+    .openapi(
+      createRoute({ method: 'get', path: '/', tags, summary: 'All users (administrators)', responses: { 200: json(z.object({ items: z.array(UserSchema) })), ...errors('UNAUTHENTICATED', 'FORBIDDEN') } }),
+      async (c) => c.json({ items: await findUsers(db, actorOf(c)) }, 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/',
+        tags,
+        summary: 'Create a local account with a role and its scope',
+        request: { body: jsonBody(UserCreate.openapi('UserCreate')) },
+        responses: { 201: json(UserSchema, 'Created'), ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'CONFLICT') },
+      }),
+      async (c) => c.json(await createUser(db, c.req.valid('json'), actorOf(c)), 201),
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/{id}/role',
+        tags,
+        summary: "Change a user's role and scope",
+        request: { params: z.object({ id: z.uuid() }), body: jsonBody(UserRoleChange.openapi('UserRoleChange')) },
+        responses: { 200: json(UserSchema), ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT') },
+      }),
+      async (c) => c.json(await setUserRole(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),
+    );
+}

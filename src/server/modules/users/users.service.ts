@@ -1,0 +1,132 @@
+import type { Kysely } from 'kysely';
+import type { User, UserCreate, UserRoleChange } from '../../../shared/contracts/users.ts';
+import { ROLE_SCOPE, type Role } from '../../../shared/roles.ts';
+import type { Actor } from '../../access/actor.ts';
+import { requireRight } from '../../access/rights.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { DB, User as UserRow } from '../../db/schema.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { writeAudit } from '../audit/audit.service.ts';
+import { hashPassword } from '../auth/password.ts';
+
+export function presentUser(u: UserRow): User {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role as Role,
+    officeId: u.office_id,
+    partnerId: u.partner_id,
+    countryCode: u.country_code,
+    locale: u.locale as User['locale'],
+    active: u.active,
+    version: u.version,
+    createdAt: u.created_at,
+  };
+}
+
+type Scope = Pick<UserCreate, 'role' | 'officeId' | 'partnerId' | 'countryCode'>;
+
+/** The scope columns a role needs, checked to exist; a role gets exactly the anchor its scope kind names. */
+async function scopeColumns(db: Kysely<DB>, s: Scope) {
+  const kind = ROLE_SCOPE[s.role];
+  const cols = { office_id: null as string | null, partner_id: null as string | null, country_code: null as string | null };
+  if (kind === 'office') {
+    if (!s.officeId) throw new AppError('INVALID_INPUT', `The role ${s.role} is scoped to an office: give officeId`, { field: 'officeId' });
+    const o = await db.selectFrom('offices').select('id').where('id', '=', s.officeId).executeTakeFirst();
+    if (!o) throw new AppError('INVALID_INPUT', `Office ${s.officeId} does not exist`, { field: 'officeId' });
+    cols.office_id = s.officeId;
+  } else if (kind === 'partner') {
+    if (!s.partnerId) throw new AppError('INVALID_INPUT', `The role ${s.role} is scoped to a partner: give partnerId`, { field: 'partnerId' });
+    const p = await db.selectFrom('partners').select('id').where('id', '=', s.partnerId).executeTakeFirst();
+    if (!p) throw new AppError('INVALID_INPUT', `Partner ${s.partnerId} does not exist`, { field: 'partnerId' });
+    cols.partner_id = s.partnerId;
+  } else if (kind === 'country') {
+    if (!s.countryCode) throw new AppError('INVALID_INPUT', `The role ${s.role} is scoped to a country: give countryCode`, { field: 'countryCode' });
+    const c = await db.selectFrom('countries').select('code').where('code', '=', s.countryCode).executeTakeFirst();
+    if (!c) throw new AppError('INVALID_INPUT', `${s.countryCode} is not a known country code`, { field: 'countryCode' });
+    cols.country_code = s.countryCode;
+  }
+  return cols;
+}
+
+/** Creates a local account with an argon2id password hash; audited (without the hash). */
+export async function createUser(db: Kysely<DB>, input: UserCreate, actor: Actor): Promise<User> {
+  requireRight(actor, 'users.write');
+  const passwordHash = await hashPassword(input.password);
+  return inTransaction(db, async (trx) => {
+    const taken = await trx
+      .selectFrom('users')
+      .select('id')
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase()))
+      .executeTakeFirst();
+    if (taken) throw new AppError('CONFLICT', `A user with the e-mail address ${input.email} already exists`, { field: 'email' });
+    const row = await trx
+      .insertInto('users')
+      .values({
+        email: input.email,
+        name: input.name,
+        password_hash: passwordHash,
+        role: input.role,
+        locale: input.locale ?? 'en',
+        ...(await scopeColumns(trx, input)),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const user = presentUser(row);
+    await writeAudit(trx, actor, { action: 'create', entityType: 'user', entityId: user.id, after: user });
+    return user;
+  });
+}
+
+/** All users, by e-mail address. */
+export async function findUsers(db: Kysely<DB>, actor: Actor): Promise<User[]> {
+  requireRight(actor, 'users.read');
+  const rows = await db.selectFrom('users').selectAll().orderBy('email').execute();
+  return rows.map(presentUser);
+}
+
+export async function getUserByEmail(db: Kysely<DB>, email: string, actor: Actor): Promise<User> {
+  requireRight(actor, 'users.read');
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .executeTakeFirst();
+  if (!row) throw notFound('User', email);
+  return presentUser(row);
+}
+
+/** Gives a user another role and scope, if the client read its current version; audited. */
+export async function setUserRole(db: Kysely<DB>, id: string, input: UserRoleChange, actor: Actor): Promise<User> {
+  requireRight(actor, 'users.write');
+  return inTransaction(db, async (trx) => {
+    const current = await trx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!current) throw notFound('User', id);
+    if (current.version !== input.version) {
+      throw new AppError('CONFLICT', 'This user was changed by someone else since you read it', { currentVersion: current.version });
+    }
+    const row = await trx
+      .updateTable('users')
+      .set({ role: input.role, ...(await scopeColumns(trx, input)), version: current.version + 1, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const user = presentUser(row);
+    await writeAudit(trx, actor, { action: 'set_role', entityType: 'user', entityId: id, before: presentUser(current), after: user });
+    return user;
+  });
+}
+
+/** Sets a new password (argon2id) and ends the user's sessions; audited without the hash. */
+export async function resetPassword(db: Kysely<DB>, id: string, password: string, actor: Actor): Promise<void> {
+  requireRight(actor, 'users.write');
+  if (password.length < 12) throw new AppError('INVALID_INPUT', 'A password has at least 12 characters', { field: 'password' });
+  const passwordHash = await hashPassword(password);
+  await inTransaction(db, async (trx) => {
+    const row = await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: new Date().toISOString() }).where('id', '=', id).returning('id').executeTakeFirst();
+    if (!row) throw notFound('User', id);
+    await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    await writeAudit(trx, actor, { action: 'reset_password', entityType: 'user', entityId: id });
+  });
+}
