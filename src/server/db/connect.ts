@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -43,6 +44,7 @@ export interface OpenOptions {
 /** Opens the embedded database (PGlite, in `dataDir/pgdata`) or, when `databaseUrl` is set, a PostgreSQL server. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) return openServer(opts.databaseUrl);
+  mkdirSync(opts.dataDir, { recursive: true });
   const release = opts.unlocked ? () => {} : lockDataFolder(opts.dataDir);
   try {
     const pgdata = join(opts.dataDir, 'pgdata');

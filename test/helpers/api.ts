@@ -1,0 +1,59 @@
+import { createApp } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import type { Database } from '../../src/server/db/connect.ts';
+import { createLogger } from '../../src/server/logger.ts';
+
+export type TestApp = ReturnType<typeof createApp>;
+
+/** The real app over a test database, with a silent logger; `overrides` are environment-style settings. */
+export function buildApp(database: Database, overrides: Record<string, string> = {}): TestApp {
+  const config = loadConfig({ DEVCOOP_DATA: '/nonexistent', LOG_LEVEL: 'silent', ...overrides }, 'test');
+  return createApp({ db: database.db, dbKind: database.kind, config, logger: createLogger('silent') });
+}
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A client that keeps its session cookie and sends the CSRF header, as the web UI does. */
+export class Client {
+  cookie?: string;
+  csrf?: string;
+
+  constructor(readonly app: TestApp) {}
+
+  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+    const h: Record<string, string> = { ...headers };
+    if (this.cookie) h.Cookie = this.cookie;
+    if (this.csrf && method !== 'GET') h['X-CSRF-Token'] ??= this.csrf;
+    if (body !== undefined && typeof body !== 'string') h['Content-Type'] ??= 'application/json';
+    const res = await this.app.request(path, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) {
+      const m = setCookie.match(/devcoop_session=([^;]*)/);
+      if (m) this.cookie = m[1] ? `devcoop_session=${m[1]}` : undefined;
+    }
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
+  get = <T = any>(path: string) => this.request<T>('GET', path);
+  post = <T = any>(path: string, body?: unknown) => this.request<T>('POST', path, body);
+  patch = <T = any>(path: string, body?: unknown) => this.request<T>('PATCH', path, body);
+  put = <T = any>(path: string, body?: unknown) => this.request<T>('PUT', path, body);
+  delete = <T = any>(path: string) => this.request<T>('DELETE', path);
+
+  async signIn(email: string, password: string): Promise<Reply> {
+    const r = await this.post('/api/session', { email, password });
+    if (r.status === 200) this.csrf = r.body.csrfToken;
+    return r;
+  }
+}

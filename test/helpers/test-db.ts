@@ -1,0 +1,48 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { type Database, openDatabase } from '../../src/server/db/connect.ts';
+
+/**
+ * A fresh, migrated database with reference data for one test file, cloned from the template that
+ * test/run-tests.ts built once per run: a copied PGlite folder, or (with DATABASE_URL) a PostgreSQL
+ * database created from a template database. `close()` removes it.
+ */
+export async function openTestDatabase(): Promise<Database> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) {
+    const template = process.env.DEVCOOP_TEST_PG_TEMPLATE;
+    if (!template) throw new Error('DATABASE_URL is set but no template: run the tests through test/run-tests.ts');
+    const name = `${template.replace('_tpl_', '_t_')}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`create database "${name}" template "${template}"`);
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        const c = new pg.Client({ connectionString: serverUrl });
+        await c.connect();
+        await c.query(`drop database if exists "${name}" with (force)`);
+        await c.end();
+      },
+    };
+  }
+  const template = process.env.DEVCOOP_TEST_PGLITE_TEMPLATE;
+  if (!template) throw new Error('No PGlite template: run the tests through test/run-tests.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'devcoop-test-'));
+  cpSync(template, join(dir, 'pgdata'), { recursive: true });
+  const database = await openDatabase({ dataDir: dir });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

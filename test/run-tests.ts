@@ -1,0 +1,116 @@
+/**
+ * Runs the test suites with node:test. Node 20 neither expands globs nor finds .ts files, so this lists
+ * them itself (every *.test.ts under src/, or those under the folders given), builds one migrated
+ * database template for the whole run, and hands it to the test files through the environment.
+ *
+ *   tsx test/run-tests.ts                  all API/database/unit suites, on PGlite (or DATABASE_URL)
+ *   tsx test/run-tests.ts --browser        the browser suites (test/browser/)
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import pg from 'pg';
+import { openDatabase } from '../src/server/db/connect.ts';
+import { listMigrations, migrate } from '../src/server/db/migrate.ts';
+import { loadReferenceData, REFERENCE_DIR } from '../src/server/reference/load-reference.ts';
+
+const root = join(import.meta.dirname, '..');
+const browser = process.argv.includes('--browser');
+
+function findTests(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) findTests(p, out);
+    else if (name.endsWith('.test.ts')) out.push(relative(root, p));
+  }
+  return out.sort();
+}
+
+function templateKey(): string {
+  const h = createHash('sha256');
+  for (const m of listMigrations()) h.update(m.sql);
+  const walk = (d: string) => {
+    for (const f of readdirSync(d).sort()) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else h.update(f).update(readFileSync(p));
+    }
+  };
+  walk(REFERENCE_DIR);
+  return h.digest('hex').slice(0, 16);
+}
+
+async function pgliteTemplate(): Promise<string> {
+  const dir = join(root, '.cache', `test-template-${templateKey()}`);
+  if (existsSync(join(dir, 'pgdata', 'PG_VERSION'))) return join(dir, 'pgdata');
+  const building = `${dir}.building-${process.pid}`;
+  const database = await openDatabase({ dataDir: building, unlocked: true });
+  await migrate(database.db);
+  await loadReferenceData(database.db);
+  await database.close();
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(root, '.cache'), { recursive: true });
+  renameSync(building, dir);
+  return join(dir, 'pgdata');
+}
+
+async function pgTemplate(serverUrl: string): Promise<string> {
+  const name = `devcoop_tpl_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+  await migrate(database.db);
+  await loadReferenceData(database.db);
+  await database.close();
+  return name;
+}
+
+async function dropDatabases(serverUrl: string, template: string) {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  const prefix = template.replace('_tpl_', '_t_');
+  const { rows } = await admin.query<{ datname: string }>('select datname from pg_database where datname = $1 or datname like $2', [template, `${prefix}%`]);
+  for (const r of rows) await admin.query(`drop database if exists "${r.datname}" with (force)`);
+  await admin.end();
+}
+
+const files = browser ? findTests(join(root, 'test', 'browser')) : findTests(join(root, 'src'));
+if (files.length === 0) {
+  console.error('No test files found: that is a failure, not a pass.');
+  process.exit(1);
+}
+const serverUrl = process.env.DATABASE_URL;
+const env: NodeJS.ProcessEnv = { ...process.env };
+let pgTemplateName: string | undefined;
+if (serverUrl) env.DEVCOOP_TEST_PG_TEMPLATE = pgTemplateName = await pgTemplate(serverUrl);
+else env.DEVCOOP_TEST_PGLITE_TEMPLATE = await pgliteTemplate();
+console.log(`Running ${files.length} test files on ${serverUrl ? `PostgreSQL (${new URL(serverUrl).host})` : 'PGlite'}`);
+
+// Spec output for people; TAP into a file, whose closing counts are repeated last for CI to read.
+mkdirSync(join(root, 'artifacts'), { recursive: true });
+const tapFile = join(root, 'artifacts', `tests-${browser ? 'browser' : serverUrl ? 'postgres' : 'pglite'}.tap`);
+const result = spawnSync(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    '--test',
+    `--test-concurrency=${browser ? 1 : 2}`,
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tapFile}`,
+    ...files,
+  ],
+  { cwd: root, env, stdio: 'inherit' },
+);
+if (serverUrl && pgTemplateName) await dropDatabases(serverUrl, pgTemplateName);
+const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
+const count = (what: string) => Number(tap.match(new RegExp(`^# ${what} (\\d+)$`, 'm'))?.[1] ?? 0);
+console.log(`# tests ${count('tests')}\n# pass ${count('pass')}\n# fail ${count('fail')}`);
+process.exit(result.status ?? 1);
