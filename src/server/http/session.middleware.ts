@@ -41,7 +41,7 @@ export function sessionMiddleware(db: Kysely<DB>): MiddlewareHandler<AppEnv> {
 
 /** Requests that change state must send JSON: forms from other sites cannot, without a CORS preflight we never grant. */
 export const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const hasBody = c.req.header('content-length') !== '0' && (c.req.header('content-length') || c.req.header('transfer-encoding'));
+  const hasBody = c.req.raw.body !== null && c.req.header('content-length') !== '0';
   if (!SAFE.has(c.req.method) && hasBody && !/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
     throw new AppError('INVALID_INPUT', 'Send the request body as JSON (Content-Type: application/json)');
   }

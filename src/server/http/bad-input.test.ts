@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { Client, buildApp, type TestApp } from '../../../test/helpers/api.ts';
+import { openTestDatabase } from '../../../test/helpers/test-db.ts';
+import { buildOffice, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
+import type { Database } from '../db/connect.ts';
+
+let database: Database;
+let app: TestApp;
+let admin: Client;
+let hqId: string;
+
+before(async () => {
+  database = await openTestDatabase();
+  app = buildApp(database, { DEVCOOP_BODY_LIMIT: '2048' });
+  hqId = (await buildOffice(database.db, { code: 'HQ' })).id;
+  const user = await buildUser(database.db, 'admin');
+  admin = new Client(app);
+  await admin.signIn(user.email, TEST_PASSWORD);
+});
+after(() => database.close());
+
+const countOffices = async () => (await database.db.selectFrom('offices').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+
+function assertErrorShape(r: { body: any }, code: string) {
+  assert.equal(r.body.error.code, code, JSON.stringify(r.body));
+  assert.equal(typeof r.body.error.message, 'string');
+  assert.ok(!JSON.stringify(r.body).includes('    at '), 'no stack trace');
+}
+
+describe('bad input gets the JSON error shape and changes nothing', () => {
+  const valid = () => ({ code: 'CO-OK', name: 'Valid', officeType: 'country_office', parentId: hqId });
+  const cases: [string, () => unknown, number, string, string?][] = [
+    ['malformed JSON', () => '{"code": "X", ', 400, 'INVALID_INPUT'],
+    ['wrong type', () => ({ ...valid(), name: 42 }), 400, 'INVALID_INPUT', 'name'],
+    ['unknown field', () => ({ ...valid(), budget: 1 }), 400, 'INVALID_INPUT', 'budget'],
+    ['too-long string', () => ({ ...valid(), name: 'x'.repeat(201) }), 400, 'INVALID_INPUT', 'name'],
+    ['unknown enum value', () => ({ ...valid(), officeType: 'embassy' }), 400, 'INVALID_INPUT', 'officeType'],
+    ['missing field', () => ({ name: 'No code', officeType: 'country_office', parentId: hqId }), 400, 'INVALID_INPUT', 'code'],
+    ['oversized body', () => ({ ...valid(), name: 'x'.repeat(5000) }), 413, 'PAYLOAD_TOO_LARGE'],
+  ];
+  for (const [name, body, status, code, field] of cases) {
+    test(name, async () => {
+      const before = await countOffices();
+      const raw = body();
+      const r = await admin.request('POST', '/api/offices', typeof raw === 'string' ? raw : JSON.stringify(raw), { 'Content-Type': 'application/json' });
+      assert.equal(r.status, status, JSON.stringify(r.body));
+      assertErrorShape(r, code);
+      if (field) assert.ok(r.body.error.details.issues.some((i: { field: string }) => i.field.includes(field)), JSON.stringify(r.body.error.details));
+      assert.equal(await countOffices(), before);
+    });
+  }
+
+  test('unknown API route → JSON 404', async () => {
+    const r = await admin.get('/api/nothing-here');
+    assert.equal(r.status, 404);
+    assertErrorShape(r, 'NOT_FOUND');
+  });
+
+  test('a malformed id in the path → 400, not a database error', async () => {
+    const r = await admin.get('/api/offices/not-a-uuid');
+    assert.equal(r.status, 400);
+    assertErrorShape(r, 'INVALID_INPUT');
+  });
+
+  test('an unexpected failure becomes INTERNAL with a request id, without the cause', async () => {
+    const broken = buildApp({ ...database, db: new Proxy(database.db, { get: () => () => { throw new Error('secret internal detail'); } }) });
+    const r = await new Client(broken).get('/api/reference/countries');
+    assert.equal(r.status, 500);
+    assertErrorShape(r, 'INTERNAL');
+    assert.ok(r.body.error.requestId);
+    assert.ok(!JSON.stringify(r.body).includes('secret internal detail'));
+  });
+});
+
+describe('health and API description', () => {
+  test('/api/health reports the database and migrations', async () => {
+    const r = await new Client(app).get('/api/health');
+    assert.equal(r.status, 200);
+    assert.equal(r.body.status, 'ok');
+    assert.equal(r.body.database.reachable, true);
+    assert.deepEqual(r.body.database.pendingMigrations, []);
+    assert.equal(r.body.database.kind, database.kind);
+  });
+
+  test('/api/openapi.json is an OpenAPI 3.1 document of every API route', async () => {
+    const r = await new Client(app).get('/api/openapi.json');
+    assert.equal(r.status, 200);
+    assert.equal(r.body.openapi, '3.1.0');
+    for (const path of ['/api/offices', '/api/offices/{id}', '/api/session', '/api/health', '/api/audit', '/api/users', '/api/reference/countries']) {
+      assert.ok(r.body.paths[path], `documents ${path}`);
+    }
+    assert.ok(r.body.components.schemas.Office);
+    assert.ok(r.body.components.schemas.Error);
+  });
+
+  test('/api/docs serves the browsable reference from local assets', async () => {
+    const c = new Client(app);
+    const page = await c.get('/api/docs');
+    assert.equal(page.status, 200);
+    assert.match(String(page.body), /swagger-ui-bundle\.js/);
+    const js = await app.request('/api/docs/swagger-ui-bundle.js');
+    assert.equal(js.status, 200);
+    assert.ok((await js.arrayBuffer()).byteLength > 100_000);
+  });
+});
