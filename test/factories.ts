@@ -14,7 +14,7 @@ const unique = () => randomUUID().slice(0, 8);
 export function buildOffice(db: Kysely<DB>, overrides: Partial<OfficeCreate> = {}) {
   return createOffice(
     db,
-    { code: `OFF-${unique()}`, name: 'Test office', officeType: overrides.parentId ? 'country_office' : 'headquarters', parentId: null, countryCode: null, ...overrides },
+    { code: `OFF-${unique()}`, name: 'Test office', officeType: overrides.parentId ? 'country_office' : 'headquarters', parentId: null, countryCode: null, city: null, ...overrides },
     actor,
   );
 }

@@ -25,9 +25,7 @@ Settings (environment, or the flag):
                                  without a password, one is generated and printed once
 `;
 
-const { values: flags, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
+const OPTIONS = {
     help: { type: 'boolean', short: 'h' },
     port: { type: 'string' },
     data: { type: 'string' },
@@ -47,8 +45,17 @@ const { values: flags, positionals } = parseArgs({
     city: { type: 'string' },
     version: { type: 'string' },
     q: { type: 'string' },
-  },
-});
+} as const;
+
+function parse() {
+  try {
+    return parseArgs({ allowPositionals: true, options: OPTIONS });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\nRun devcoop --help for the commands and their options.`);
+    process.exit(2);
+  }
+}
+const { values: flags, positionals } = parse();
 
 function announceDemo(result: Awaited<ReturnType<typeof loadDemo>>, url?: string) {
   if (!result.loaded) {

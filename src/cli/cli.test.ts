@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { openDatabase } from '../server/db/connect.ts';
+
+/**
+ * The devcoop command, run as a person runs it, on a copy of the test template (PGlite) or on a fresh
+ * PostgreSQL database cloned from the template.
+ */
+const root = join(import.meta.dirname, '..', '..');
+const bin = join(root, 'bin', 'devcoop.js');
+const dataDir = mkdtempSync(join(tmpdir(), 'devcoop-cli-'));
+let env: NodeJS.ProcessEnv;
+let dropDatabase: (() => Promise<void>) | undefined;
+
+before(async () => {
+  env = { ...process.env, DEVCOOP_DATA: dataDir, LOG_LEVEL: 'warn', DEVCOOP_ADMIN_EMAIL: 'ops@example.org', DEVCOOP_ADMIN_PASSWORD: 'a long demo password' };
+  if (process.env.DATABASE_URL) {
+    const { openTestDatabase } = await import('../../test/helpers/test-db.ts');
+    const database = await openTestDatabase();
+    const name = database.location.split('/').pop() as string;
+    await database.db.destroy();
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+    dropDatabase = database.close;
+  } else {
+    cpSync(process.env.DEVCOOP_TEST_PGLITE_TEMPLATE as string, join(dataDir, 'pgdata'), { recursive: true });
+  }
+});
+after(async () => {
+  rmSync(dataDir, { recursive: true, force: true });
+  await dropDatabase?.().catch(() => {});
+});
+
+const devcoop = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 60_000 });
+
+describe('devcoop command', () => {
+  test('demo loads once and names the administrator; a second run changes nothing', () => {
+    const first = devcoop('demo');
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(first.stdout, /Sign in as ops@example\.org/);
+    assert.doesNotMatch(first.stdout, /a long demo password/, 'a password given by the operator is not echoed');
+    const second = devcoop('demo');
+    assert.equal(second.status, 0, second.stderr);
+    assert.match(second.stdout, /already loaded/);
+  });
+
+  test('user create, list and set-role go through the services and the audit trail', async () => {
+    const created = devcoop('user', 'create', '--email', 'po@example.org', '--name', 'Programme Officer', '--role', 'programme_officer', '--office', 'CO-DELHI');
+    assert.equal(created.status, 0, created.stderr);
+    assert.match(created.stdout, /Password \(shown only now\): \S{12,}/);
+    const listed = devcoop('user', 'list');
+    assert.match(listed.stdout, /po@example\.org\s+Programme Officer\s+programme_officer/);
+    const changed = devcoop('user', 'set-role', '--email', 'po@example.org', '--role', 'office_manager', '--office', 'RO-ASIA');
+    assert.equal(changed.status, 0, changed.stderr);
+    assert.match(changed.stdout, /now office_manager/);
+    const bad = devcoop('user', 'create', '--email', 'x@example.org', '--role', 'constituent_viewer');
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /INVALID_INPUT: .*countryCode/);
+
+    const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
+    const rows = await db.db.selectFrom('audit_log').select(['action', 'via', 'actor_label']).where('entity_type', '=', 'user').where('via', '=', 'cli').orderBy('id').execute();
+    await db.close();
+    assert.deepEqual(
+      rows.map((r) => r.action),
+      ['create', 'set_role'],
+    );
+  });
+
+  test('office create, update and delete; a bad code is a clear error', () => {
+    const created = devcoop('office', 'create', '--code', 'CO-NBO', '--name', 'Country Office for Kenya', '--type', 'country_office', '--parent', 'RO-AFRICA', '--country', 'KE', '--city', 'Nairobi');
+    assert.equal(created.status, 0, created.stderr);
+    const updated = devcoop('office', 'update', '--code', 'CO-NBO', '--city', 'Nairobi (UN Gigiri)');
+    assert.equal(updated.status, 0, updated.stderr);
+    assert.match(updated.stdout, /version 2/);
+    assert.match(devcoop('office', 'list').stdout, /CO-NBO .*Nairobi \(UN Gigiri\)/);
+    const deleted = devcoop('office', 'delete', '--code', 'CO-NBO');
+    assert.equal(deleted.status, 0, deleted.stderr);
+    const missing = devcoop('office', 'update', '--code', 'NOPE', '--city', 'x');
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /no office with the code NOPE/);
+    const unknownFlag = devcoop('office', 'list', '--colour', 'red');
+    assert.notEqual(unknownFlag.status, 0);
+    assert.doesNotMatch(unknownFlag.stderr, /    at /, 'no stack trace');
+  });
+
+  test('a second server on the same data folder exits with a clear message and harms nothing', { skip: Boolean(process.env.DATABASE_URL) && 'the lock guards the embedded database only' }, async () => {
+    const port = String(20000 + Math.floor(Math.random() * 20000));
+    const first: ChildProcess = spawn(process.execPath, [bin, 'serve', '--port', port], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let out = '';
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
+        first.stdout?.on('data', (d) => {
+          out += d;
+          if (out.includes('is running at')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      });
+      const second = devcoop('serve', '--port', String(Number(port) + 1));
+      assert.equal(second.status, 2);
+      assert.match(second.stderr, /in use by devcoop process \d+/);
+      assert.doesNotMatch(second.stderr, /    at /);
+      const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+      assert.equal(health.status, 200, 'the first server still answers');
+      assert.equal(((await health.json()) as { status: string }).status, 'ok');
+    } finally {
+      first.kill('SIGTERM');
+      await new Promise((r) => first.once('exit', r));
+    }
+    const list = devcoop('office', 'list');
+    assert.equal(list.status, 0, 'the folder is usable again after the first server stopped');
+    assert.match(list.stdout, /HQ/);
+  });
+});
