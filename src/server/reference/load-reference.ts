@@ -114,7 +114,9 @@ async function loadSdg(trx: Transaction<DB>, file: string) {
   await trx.deleteFrom('sdg_indicators').execute();
   await trx.deleteFrom('sdg_targets').execute();
   await trx.deleteFrom('sdg_goals').execute();
-  const titles = (r: Record<string, string>) => ({ title_en: r.title_en ?? '', title_fr: r.title_fr || r.title_en || '', title_es: r.title_es || r.title_en || '' });
+  // The translations come partly in decomposed Unicode (e + combining accent): store the composed form, so search and comparison work.
+  const nfc = (v: string | undefined) => (v ?? '').normalize('NFC');
+  const titles = (r: Record<string, string>) => ({ title_en: nfc(r.title_en), title_fr: nfc(r.title_fr || r.title_en), title_es: nfc(r.title_es || r.title_en) });
   const of = (level: string) => rows.filter((r) => r.level === level);
   await trx.insertInto('sdg_goals').values(of('goal').map((r) => ({ code: r.code ?? '', short_en: r.short_en || null, ...titles(r) }))).execute();
   await chunkedInsert(of('target'), (chunk) =>

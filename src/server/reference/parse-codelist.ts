@@ -45,7 +45,7 @@ export function parseCodelist(xml: string): Codelist {
   parser.on('closetag', (tag) => {
     const parent = stack[stack.length - 2];
     const grand = stack[stack.length - 3];
-    const value = text.replace(/\s+/g, ' ').trim();
+    const value = text.replace(/\s+/g, ' ').trim().normalize('NFC');
     if (item) {
       if (tag.name === 'code' && parent === 'codelist-item') item.code = value;
       else if (tag.name === 'category' && parent === 'codelist-item') item.category = value;
