@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Role } from '../src/shared/roles.ts';
 import { systemActor } from '../src/server/access/actor.ts';
 import type { DB } from '../src/server/db/schema.ts';
 import { createOffice } from '../src/server/modules/offices/offices.service.ts';
 import { createUser } from '../src/server/modules/users/users.service.ts';
 import type { OfficeCreate } from '../src/shared/contracts/offices.ts';
+import type { Role } from '../src/shared/roles.ts';
 
 const actor = systemActor('system', 'test factory');
 const unique = () => randomUUID().slice(0, 8);
@@ -14,13 +14,25 @@ const unique = () => randomUUID().slice(0, 8);
 export function buildOffice(db: Kysely<DB>, overrides: Partial<OfficeCreate> = {}) {
   return createOffice(
     db,
-    { code: `OFF-${unique()}`, name: 'Test office', officeType: overrides.parentId ? 'country_office' : 'headquarters', parentId: null, countryCode: null, city: null, ...overrides },
+    {
+      code: `OFF-${unique()}`,
+      name: 'Test office',
+      officeType: overrides.parentId ? 'country_office' : 'headquarters',
+      parentId: null,
+      countryCode: null,
+      city: null,
+      ...overrides,
+    },
     actor,
   );
 }
 
 export async function buildPartner(db: Kysely<DB>, name = 'Test partner') {
-  return db.insertInto('partners').values({ code: `P-${unique()}`, name }).returningAll().executeTakeFirstOrThrow();
+  return db
+    .insertInto('partners')
+    .values({ code: `P-${unique()}`, name })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export const TEST_PASSWORD = 'correct horse battery staple';

@@ -72,7 +72,22 @@ describe('devcoop command', () => {
   });
 
   test('office create, update and delete; a bad code is a clear error', () => {
-    const created = devcoop('office', 'create', '--code', 'CO-NBO', '--name', 'Country Office for Kenya', '--type', 'country_office', '--parent', 'RO-AFRICA', '--country', 'KE', '--city', 'Nairobi');
+    const created = devcoop(
+      'office',
+      'create',
+      '--code',
+      'CO-NBO',
+      '--name',
+      'Country Office for Kenya',
+      '--type',
+      'country_office',
+      '--parent',
+      'RO-AFRICA',
+      '--country',
+      'KE',
+      '--city',
+      'Nairobi',
+    );
     assert.equal(created.status, 0, created.stderr);
     const updated = devcoop('office', 'update', '--code', 'CO-NBO', '--city', 'Nairobi (UN Gigiri)');
     assert.equal(updated.status, 0, updated.stderr);
@@ -85,10 +100,12 @@ describe('devcoop command', () => {
     assert.match(missing.stderr, /no office with the code NOPE/);
     const unknownFlag = devcoop('office', 'list', '--colour', 'red');
     assert.notEqual(unknownFlag.status, 0);
-    assert.doesNotMatch(unknownFlag.stderr, /    at /, 'no stack trace');
+    assert.doesNotMatch(unknownFlag.stderr, / {4}at /, 'no stack trace');
   });
 
-  test('a second server on the same data folder exits with a clear message and harms nothing', { skip: Boolean(process.env.DATABASE_URL) && 'the lock guards the embedded database only' }, async () => {
+  test('a second server on the same data folder exits with a clear message and harms nothing', {
+    skip: Boolean(process.env.DATABASE_URL) && 'the lock guards the embedded database only',
+  }, async () => {
     const port = String(20000 + Math.floor(Math.random() * 20000));
     const first: ChildProcess = spawn(process.execPath, [bin, 'serve', '--port', port], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
@@ -106,7 +123,7 @@ describe('devcoop command', () => {
       const second = devcoop('serve', '--port', String(Number(port) + 1));
       assert.equal(second.status, 2);
       assert.match(second.stderr, /in use by devcoop process \d+/);
-      assert.doesNotMatch(second.stderr, /    at /);
+      assert.doesNotMatch(second.stderr, / {4}at /);
       const health = await fetch(`http://127.0.0.1:${port}/api/health`);
       assert.equal(health.status, 200, 'the first server still answers');
       assert.equal(((await health.json()) as { status: string }).status, 'ok');

@@ -26,25 +26,25 @@ Settings (environment, or the flag):
 `;
 
 const OPTIONS = {
-    help: { type: 'boolean', short: 'h' },
-    port: { type: 'string' },
-    data: { type: 'string' },
-    'database-url': { type: 'string' },
-    demo: { type: 'boolean' },
-    email: { type: 'string' },
-    name: { type: 'string' },
-    role: { type: 'string' },
-    office: { type: 'string' },
-    partner: { type: 'string' },
-    country: { type: 'string' },
-    password: { type: 'string' },
-    code: { type: 'string' },
-    'new-code': { type: 'string' },
-    type: { type: 'string' },
-    parent: { type: 'string' },
-    city: { type: 'string' },
-    version: { type: 'string' },
-    q: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  port: { type: 'string' },
+  data: { type: 'string' },
+  'database-url': { type: 'string' },
+  demo: { type: 'boolean' },
+  email: { type: 'string' },
+  name: { type: 'string' },
+  role: { type: 'string' },
+  office: { type: 'string' },
+  partner: { type: 'string' },
+  country: { type: 'string' },
+  password: { type: 'string' },
+  code: { type: 'string' },
+  'new-code': { type: 'string' },
+  type: { type: 'string' },
+  parent: { type: 'string' },
+  city: { type: 'string' },
+  version: { type: 'string' },
+  q: { type: 'string' },
 } as const;
 
 function parse() {
@@ -65,7 +65,9 @@ function announceDemo(result: Awaited<ReturnType<typeof loadDemo>>, url?: string
   console.log('Demonstration data loaded (offices and partners are synthetic, and marked so).');
   if (result.admin) {
     const where = url ? ` at ${url}` : '';
-    console.log(`Sign in${where} as ${result.admin.email} with ${result.admin.password ? `the password ${result.admin.password} (shown only now; reset it with: devcoop user reset-password --email ${result.admin.email})` : 'the password in DEVCOOP_ADMIN_PASSWORD'}.`);
+    console.log(
+      `Sign in${where} as ${result.admin.email} with ${result.admin.password ? `the password ${result.admin.password} (shown only now; reset it with: devcoop user reset-password --email ${result.admin.email})` : 'the password in DEVCOOP_ADMIN_PASSWORD'}.`,
+    );
   }
 }
 

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { OfficeCreate, OfficeUpdate } from '../shared/contracts/offices.ts';
 import { systemActor } from '../server/access/actor.ts';
 import type { DB } from '../server/db/schema.ts';
 import { AppError } from '../server/errors.ts';
 import { createOffice, deleteOffice, findOffices, getOffice, updateOffice } from '../server/modules/offices/offices.service.ts';
+import { OfficeCreate, OfficeUpdate } from '../shared/contracts/offices.ts';
 import { printTable, UsageError } from './output.ts';
 
 type Flags = Record<string, string | boolean | undefined>;
@@ -16,7 +16,10 @@ async function officeIdByCode(db: Kysely<DB>, code: string | undefined): Promise
   return row.id;
 }
 
-function parseOrThrow<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown): T {
+function parseOrThrow<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+  value: unknown,
+): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   throw new UsageError(r.error.issues.map((i) => `--${String(i.path[0] ?? '?')}: ${i.message}`).join('\n'));

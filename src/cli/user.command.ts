@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { ROLES, type Role } from '../shared/roles.ts';
 import { systemActor } from '../server/access/actor.ts';
 import type { DB } from '../server/db/schema.ts';
 import { AppError } from '../server/errors.ts';
 import { createUser, findUsers, getUserByEmail, resetPassword, setUserRole } from '../server/modules/users/users.service.ts';
+import { ROLES, type Role } from '../shared/roles.ts';
 import { printTable, UsageError } from './output.ts';
 
 type Flags = Record<string, string | boolean | undefined>;
@@ -62,6 +62,8 @@ export async function userCommand(db: Kysely<DB>, sub: string | undefined, flags
       return;
     }
     default:
-      throw new UsageError('devcoop user list | create --email E --role R [--name N] [--office CODE|--partner CODE|--country CC] [--password P] | set-role --email E --role R [scope] | reset-password --email E');
+      throw new UsageError(
+        'devcoop user list | create --email E --role R [--name N] [--office CODE|--partner CODE|--country CC] [--password P] | set-role --email E --role R [scope] | reset-password --email E',
+      );
   }
 }

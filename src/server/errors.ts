@@ -28,8 +28,7 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string, id?: string) =>
-  new AppError('NOT_FOUND', id ? `${what} ${id} was not found` : `${what} was not found`);
+export const notFound = (what: string, id?: string) => new AppError('NOT_FOUND', id ? `${what} ${id} was not found` : `${what} was not found`);
 
 /** Database error codes (SQLSTATE) that mean "the client asked for something impossible", mapped in this one place. */
 const SQLSTATE: Record<string, { code: ErrorCode; message: string }> = {

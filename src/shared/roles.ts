@@ -1,14 +1,5 @@
 /** The roles a user can hold. Each role's rights are scoped: see `src/server/access/rights.ts`. */
-export const ROLES = [
-  'admin',
-  'hq_officer',
-  'office_manager',
-  'programme_officer',
-  'evaluation_officer',
-  'viewer',
-  'donor_viewer',
-  'constituent_viewer',
-] as const;
+export const ROLES = ['admin', 'hq_officer', 'office_manager', 'programme_officer', 'evaluation_officer', 'viewer', 'donor_viewer', 'constituent_viewer'] as const;
 
 export type Role = (typeof ROLES)[number];
 
@@ -27,12 +18,5 @@ export const ROLE_SCOPE: Record<Role, 'global' | 'office' | 'partner' | 'country
 export const LOCALES = ['en', 'fr', 'es'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const OFFICE_TYPES = [
-  'headquarters',
-  'hq_department',
-  'regional_office',
-  'country_office',
-  'technical_support_team',
-  'liaison_office',
-] as const;
+export const OFFICE_TYPES = ['headquarters', 'hq_department', 'regional_office', 'country_office', 'technical_support_team', 'liaison_office'] as const;
 export type OfficeType = (typeof OFFICE_TYPES)[number];

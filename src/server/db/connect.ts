@@ -74,8 +74,7 @@ function openServer(url: string): Database {
     connectionString: url,
     max: 10,
     types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        ownParsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => ownParsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

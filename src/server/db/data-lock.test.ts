@@ -11,7 +11,10 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 describe('data folder lock', () => {
   test('a second holder is refused with a message naming the folder and the process', () => {
     const release = lockDataFolder(dir);
-    assert.throws(() => lockDataFolder(dir), (err: Error) => err instanceof DataFolderLockedError && err.message.includes(dir) && err.message.includes(String(process.pid)));
+    assert.throws(
+      () => lockDataFolder(dir),
+      (err: Error) => err instanceof DataFolderLockedError && err.message.includes(dir) && err.message.includes(String(process.pid)),
+    );
     release();
     assert.equal(existsSync(join(dir, 'devcoop.lock')), false);
     lockDataFolder(dir)();

@@ -29,13 +29,19 @@ describe(`database (${process.env.DATABASE_URL ? 'PostgreSQL server' : 'PGlite'}
     const a = database.db
       .transaction()
       .execute(async (trx) => {
-        await trx.insertInto('probe' as never).values({ label: 'from A' } as never).execute();
+        await trx
+          .insertInto('probe' as never)
+          .values({ label: 'from A' } as never)
+          .execute();
         await holdA;
         throw new Error('A fails and rolls back');
       })
       .catch((e: Error) => e.message);
     // B writes while A's transaction is open, then A rolls back.
-    const b = database.db.insertInto('probe' as never).values({ label: 'from B' } as never).execute();
+    const b = database.db
+      .insertInto('probe' as never)
+      .values({ label: 'from B' } as never)
+      .execute();
     await new Promise((r) => setTimeout(r, 20));
     releaseA();
     assert.equal(await a, 'A fails and rolls back');
@@ -49,7 +55,10 @@ describe(`database (${process.env.DATABASE_URL ? 'PostgreSQL server' : 'PGlite'}
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
         database.db.transaction().execute(async (trx) => {
-          await trx.insertInto('probe' as never).values({ label: `t${i}` } as never).execute();
+          await trx
+            .insertInto('probe' as never)
+            .values({ label: `t${i}` } as never)
+            .execute();
           await new Promise((r) => setTimeout(r, Math.random() * 5));
           if (i % 2) throw new Error('odd ones fail');
         }),
@@ -61,7 +70,10 @@ describe(`database (${process.env.DATABASE_URL ? 'PostgreSQL server' : 'PGlite'}
   });
 
   test('update counts agree across drivers', async () => {
-    const r = await database.db.updateTable('probe' as never).set({ label: 'x' } as never).execute();
+    const r = await database.db
+      .updateTable('probe' as never)
+      .set({ label: 'x' } as never)
+      .execute();
     assert.equal(r[0]?.numUpdatedRows, 10n);
   });
 
@@ -76,7 +88,10 @@ describe(`database (${process.env.DATABASE_URL ? 'PostgreSQL server' : 'PGlite'}
   });
 
   test('the audit trail is append-only in the database itself', async () => {
-    await database.db.insertInto('audit_log').values({ actor_label: 't', via: 'system', action: 'probe', entity_type: 'probe', entity_id: null, before: null, after: null }).execute();
+    await database.db
+      .insertInto('audit_log')
+      .values({ actor_label: 't', via: 'system', action: 'probe', entity_type: 'probe', entity_id: null, before: null, after: null })
+      .execute();
     await assert.rejects(sql`update audit_log set action = 'changed'`.execute(database.db), /append-only/);
     await assert.rejects(sql`delete from audit_log`.execute(database.db), /append-only/);
     const n = await database.db.selectFrom('audit_log').select('action').where('action', '=', 'probe').execute();

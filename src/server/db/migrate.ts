@@ -42,7 +42,11 @@ export async function migrate(db: Kysely<DB>): Promise<string[]> {
 
 /** Migrations in the code that the database has not applied (empty when up to date). */
 export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
-  const rows = await db.selectFrom('schema_migrations').select('version').execute().catch(() => []);
+  const rows = await db
+    .selectFrom('schema_migrations')
+    .select('version')
+    .execute()
+    .catch(() => []);
   const have = new Set(rows.map((r) => r.version));
   return listMigrations()
     .filter((m) => !have.has(m.version))

@@ -13,7 +13,14 @@ export interface DemoOffice {
   city: string | null;
 }
 
-const o = (code: string, name: string, type: OfficeType, parent: string | null, country: string | null, city: string | null): DemoOffice => ({ code, name, type, parent, country, city });
+const o = (code: string, name: string, type: OfficeType, parent: string | null, country: string | null, city: string | null): DemoOffice => ({
+  code,
+  name,
+  type,
+  parent,
+  country,
+  city,
+});
 
 export const DEMO_OFFICES: DemoOffice[] = [
   o('HQ', 'Headquarters', 'headquarters', null, 'CH', 'Geneva'),

@@ -36,7 +36,11 @@ async function loadAll(db: Kysely<DB>, admin: { email?: string; password?: strin
     ids.set(o.code, office.id);
   }
   for (const p of DEMO_PARTNERS) {
-    const row = await db.insertInto('partners').values({ ...p, is_synthetic: true }).returningAll().executeTakeFirstOrThrow();
+    const row = await db
+      .insertInto('partners')
+      .values({ ...p, is_synthetic: true })
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await writeAudit(db, actor, { action: 'create', entityType: 'partner', entityId: row.id, after: row });
   }
   const email = admin.email ?? 'admin@devcoop.local';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { Client, buildApp, type TestApp } from '../../../test/helpers/api.ts';
-import { openTestDatabase } from '../../../test/helpers/test-db.ts';
 import { buildOffice, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
+import { buildApp, Client, type TestApp } from '../../../test/helpers/api.ts';
+import { openTestDatabase } from '../../../test/helpers/test-db.ts';
 import type { Database } from '../db/connect.ts';
 
 let database: Database;
@@ -20,7 +20,13 @@ before(async () => {
 });
 after(() => database.close());
 
-const countOffices = async () => (await database.db.selectFrom('offices').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+const countOffices = async () =>
+  (
+    await database.db
+      .selectFrom('offices')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 function assertErrorShape(r: { body: any }, code: string) {
   assert.equal(r.body.error.code, code, JSON.stringify(r.body));
@@ -46,7 +52,11 @@ describe('bad input gets the JSON error shape and changes nothing', () => {
       const r = await admin.request('POST', '/api/offices', typeof raw === 'string' ? raw : JSON.stringify(raw), { 'Content-Type': 'application/json' });
       assert.equal(r.status, status, JSON.stringify(r.body));
       assertErrorShape(r, code);
-      if (field) assert.ok(r.body.error.details.issues.some((i: { field: string }) => i.field.includes(field)), JSON.stringify(r.body.error.details));
+      if (field)
+        assert.ok(
+          r.body.error.details.issues.some((i: { field: string }) => i.field.includes(field)),
+          JSON.stringify(r.body.error.details),
+        );
       assert.equal(await countOffices(), before);
     });
   }
@@ -64,7 +74,14 @@ describe('bad input gets the JSON error shape and changes nothing', () => {
   });
 
   test('an unexpected failure becomes INTERNAL with a request id, without the cause', async () => {
-    const broken = buildApp({ ...database, db: new Proxy(database.db, { get: () => () => { throw new Error('secret internal detail'); } }) });
+    const broken = buildApp({
+      ...database,
+      db: new Proxy(database.db, {
+        get: () => () => {
+          throw new Error('secret internal detail');
+        },
+      }),
+    });
     const r = await new Client(broken).get('/api/reference/countries');
     assert.equal(r.status, 500);
     assertErrorShape(r, 'INTERNAL');

@@ -22,7 +22,8 @@ export function errorHandler(logger: Logger) {
     }
     if (err instanceof HTTPException) {
       const status = err.status;
-      const code: ErrorCode = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : 'INVALID_INPUT';
+      const code: ErrorCode =
+        status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : 'INVALID_INPUT';
       const message = /json/i.test(err.message) ? 'The request body is not valid JSON' : err.message || 'The request is not valid';
       return c.json(body(code, message, undefined, requestId), status < 500 ? (status as 400) : 400);
     }

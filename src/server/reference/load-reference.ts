@@ -90,7 +90,11 @@ async function loadNamedCodes(trx: Transaction<DB>, lists: ReturnType<typeof par
       name_es: countryEs(c.code) ?? c.name.en,
       status: c.status,
     };
-    await trx.insertInto('countries').values(row).onConflict((oc) => oc.column('code').doUpdateSet(row)).execute();
+    await trx
+      .insertInto('countries')
+      .values(row)
+      .onConflict((oc) => oc.column('code').doUpdateSet(row))
+      .execute();
   }
 
   for (const c of byName.get('Currency')?.items ?? []) {
@@ -101,11 +105,19 @@ async function loadNamedCodes(trx: Transaction<DB>, lists: ReturnType<typeof par
       name_es: currencyEs(c.code) ?? c.name.en,
       status: c.status,
     };
-    await trx.insertInto('currencies').values(row).onConflict((oc) => oc.column('code').doUpdateSet(row)).execute();
+    await trx
+      .insertInto('currencies')
+      .values(row)
+      .onConflict((oc) => oc.column('code').doUpdateSet(row))
+      .execute();
   }
   for (const r of byName.get('Region')?.items ?? []) {
     const row = { code: r.code, name_en: r.name.en, name_fr: r.name.fr ?? r.name.en, name_es: r.name.en, status: r.status };
-    await trx.insertInto('regions').values(row).onConflict((oc) => oc.column('code').doUpdateSet(row)).execute();
+    await trx
+      .insertInto('regions')
+      .values(row)
+      .onConflict((oc) => oc.column('code').doUpdateSet(row))
+      .execute();
   }
 }
 
@@ -118,12 +130,21 @@ async function loadSdg(trx: Transaction<DB>, file: string) {
   const nfc = (v: string | undefined) => (v ?? '').normalize('NFC');
   const titles = (r: Record<string, string>) => ({ title_en: nfc(r.title_en), title_fr: nfc(r.title_fr || r.title_en), title_es: nfc(r.title_es || r.title_en) });
   const of = (level: string) => rows.filter((r) => r.level === level);
-  await trx.insertInto('sdg_goals').values(of('goal').map((r) => ({ code: r.code ?? '', short_en: r.short_en || null, ...titles(r) }))).execute();
+  await trx
+    .insertInto('sdg_goals')
+    .values(of('goal').map((r) => ({ code: r.code ?? '', short_en: r.short_en || null, ...titles(r) })))
+    .execute();
   await chunkedInsert(of('target'), (chunk) =>
-    trx.insertInto('sdg_targets').values(chunk.map((r) => ({ code: r.code ?? '', goal_code: r.goal ?? '', ...titles(r) }))).execute(),
+    trx
+      .insertInto('sdg_targets')
+      .values(chunk.map((r) => ({ code: r.code ?? '', goal_code: r.goal ?? '', ...titles(r) })))
+      .execute(),
   );
   await chunkedInsert(of('indicator'), (chunk) =>
-    trx.insertInto('sdg_indicators').values(chunk.map((r) => ({ code: r.code ?? '', target_code: r.target ?? '', ...titles(r) }))).execute(),
+    trx
+      .insertInto('sdg_indicators')
+      .values(chunk.map((r) => ({ code: r.code ?? '', target_code: r.target ?? '', ...titles(r) })))
+      .execute(),
   );
 }
 

@@ -27,7 +27,12 @@ export const OfficeCreate = z.strictObject({
     .nullable()
     .optional(),
   city: nullableText(100),
-  email: z.email().max(254).nullable().optional().or(z.literal('').transform(() => null)),
+  email: z
+    .email()
+    .max(254)
+    .nullable()
+    .optional()
+    .or(z.literal('').transform(() => null)),
 });
 export type OfficeCreate = z.infer<typeof OfficeCreate>;
 

@@ -39,7 +39,10 @@ export function auditRoutes({ db }: Deps) {
       tags: ['Audit'],
       summary: 'The audit trail, newest first; page with `before` = the `next` of the previous page',
       request: { query: Query },
-      responses: { 200: json(z.object({ items: z.array(Entry), next: z.number().int().nullable() }).openapi('AuditPage')), ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN') },
+      responses: {
+        200: json(z.object({ items: z.array(Entry), next: z.number().int().nullable() }).openapi('AuditPage')),
+        ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN'),
+      },
     }),
     async (c) => {
       const page = await findAuditEntries(db, c.req.valid('query'), actorOf(c));

@@ -44,7 +44,11 @@ export interface AuditFilter {
 /** A page of the audit trail, newest first. */
 export async function findAuditEntries(db: Kysely<DB>, filter: AuditFilter, actor: Actor): Promise<{ items: AuditEntry[]; next: number | null }> {
   requireRight(actor, 'audit.read');
-  let q = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(filter.limit + 1);
+  let q = db
+    .selectFrom('audit_log')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(filter.limit + 1);
   if (filter.entityType) q = q.where('entity_type', '=', filter.entityType);
   if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
   if (filter.actorId) q = q.where('actor_id', '=', filter.actorId);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { Client, buildApp, type TestApp } from '../../../../test/helpers/api.ts';
-import { openTestDatabase } from '../../../../test/helpers/test-db.ts';
 import { buildOffice, buildUser, TEST_PASSWORD } from '../../../../test/factories.ts';
+import { buildApp, Client, type TestApp } from '../../../../test/helpers/api.ts';
+import { openTestDatabase } from '../../../../test/helpers/test-db.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { Database } from '../../db/connect.ts';
 

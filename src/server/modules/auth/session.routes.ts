@@ -1,6 +1,6 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { LOCALES, type Locale, ROLES, type Role } from '../../../shared/roles.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';

@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Role } from '../../../shared/roles.ts';
 import type { Actor } from '../../access/actor.ts';
-import { inTransaction } from '../../db/transaction.ts';
 import type { DB } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { verifyPassword } from './password.ts';
@@ -49,7 +49,18 @@ export async function signIn(db: Kysely<DB>, email: string, password: string, cl
   const user = await db
     .selectFrom('users')
     .leftJoin('offices', 'offices.id', 'users.office_id')
-    .select(['users.id', 'users.name', 'users.email', 'users.password_hash', 'users.role', 'users.active', 'users.office_id', 'users.partner_id', 'users.country_code', 'offices.path'])
+    .select([
+      'users.id',
+      'users.name',
+      'users.email',
+      'users.password_hash',
+      'users.role',
+      'users.active',
+      'users.office_id',
+      'users.partner_id',
+      'users.country_code',
+      'offices.path',
+    ])
     .where((eb) => eb(eb.fn('lower', ['users.email']), '=', key))
     .executeTakeFirst();
   const ok = await verifyPassword(user?.password_hash ?? null, password);
@@ -73,7 +84,10 @@ export async function signIn(db: Kysely<DB>, email: string, password: string, cl
   await inTransaction(db, async (trx) => {
     await trx.deleteFrom('login_failures').where('email', '=', key).execute();
     await trx.deleteFrom('sessions').where('expires_at', '<', new Date().toISOString()).execute();
-    await trx.insertInto('sessions').values({ id: tokenId(token), user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt }).execute();
+    await trx
+      .insertInto('sessions')
+      .values({ id: tokenId(token), user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt })
+      .execute();
     await writeAudit(trx, actor, { action: 'sign_in', entityType: 'user', entityId: user.id });
   });
   return { token, csrfToken, expiresAt, actor };

@@ -32,7 +32,10 @@ export async function selectOffices(db: Kysely<DB>, scope: OfficeScope, f: Offic
   if (f.parentId) q = q.where('parent_id', '=', f.parentId);
   const [rows, count] = await Promise.all([
     q.orderBy('path').limit(f.limit).offset(f.offset).execute(),
-    q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    q
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: count.n };
 }

@@ -3,12 +3,12 @@ import type { Kysely } from 'kysely';
 import type { Office, OfficeCreate, OfficeUpdate } from '../../../shared/contracts/offices.ts';
 import type { Actor } from '../../access/actor.ts';
 import { type OfficeScope, officeScope } from '../../access/rights.ts';
-import { inTransaction } from '../../db/transaction.ts';
 import type { DB, Office as OfficeRow } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { presentOffice } from './offices.presenter.ts';
-import { type OfficeListFilter, countDependents, repathSubtree, selectOffice, selectOffices } from './offices.queries.ts';
+import { countDependents, type OfficeListFilter, repathSubtree, selectOffice, selectOffices } from './offices.queries.ts';
 
 /** One office the actor may see, or NOT_FOUND. */
 export async function getOffice(db: Kysely<DB>, id: string, actor: Actor): Promise<Office> {
@@ -101,7 +101,7 @@ export async function updateOffice(db: Kysely<DB>, id: string, input: OfficeUpda
         throw new AppError('FORBIDDEN', 'You cannot move or retype the office your own rights are anchored on');
       }
       const parent = await checkParent(trx, scope, officeType, parentId);
-      if (parent && parent.path.startsWith(current.path)) {
+      if (parent?.path.startsWith(current.path)) {
         throw new AppError('INVALID_INPUT', 'An office cannot be moved under itself or one of its own offices', { field: 'parentId' });
       }
       path = `${parent?.path ?? '/'}${id}/`;
@@ -148,4 +148,3 @@ export async function deleteOffice(db: Kysely<DB>, id: string, version: number, 
   });
   if (result) throw conflict(result);
 }
-

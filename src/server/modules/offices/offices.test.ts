@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { Client, buildApp, type TestApp } from '../../../../test/helpers/api.ts';
-import { openTestDatabase } from '../../../../test/helpers/test-db.ts';
 import { buildOffice, buildUser, TEST_PASSWORD } from '../../../../test/factories.ts';
+import { buildApp, Client, type TestApp } from '../../../../test/helpers/api.ts';
+import { openTestDatabase } from '../../../../test/helpers/test-db.ts';
 import type { Database } from '../../db/connect.ts';
+import type { AuditEntry } from '../../db/schema.ts';
 
 let database: Database;
 let app: TestApp;
@@ -20,12 +21,18 @@ before(async () => {
 });
 after(() => database.close());
 
-const auditOf = (id: string) =>
-  database.db.selectFrom('audit_log').selectAll().where('entity_type', '=', 'office').where('entity_id', '=', id).orderBy('id').execute();
+const auditOf = (id: string) => database.db.selectFrom('audit_log').selectAll().where('entity_type', '=', 'office').where('entity_id', '=', id).orderBy('id').execute();
 
 describe('offices', () => {
   test('create, read, list, update, delete — each change audited with before and after', async () => {
-    const created = await admin.post('/api/offices', { code: 'RO-X', name: 'Regional Office X', officeType: 'regional_office', parentId: hqId, countryCode: 'KE', city: 'Nairobi' });
+    const created = await admin.post('/api/offices', {
+      code: 'RO-X',
+      name: 'Regional Office X',
+      officeType: 'regional_office',
+      parentId: hqId,
+      countryCode: 'KE',
+      city: 'Nairobi',
+    });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     assert.equal(created.body.version, 1);
     assert.equal(created.body.countryCode, 'KE');
@@ -51,9 +58,10 @@ describe('offices', () => {
       trail.map((e) => e.action),
       ['create', 'update', 'delete'],
     );
-    assert.equal((trail[1]?.before as { name: string }).name, 'Regional Office X');
-    assert.equal((trail[1]?.after as { name: string }).name, 'Regional Office for X');
-    assert.equal((trail[2]?.before as { version: number }).version, 2);
+    const [, update, deletion] = trail as [unknown, AuditEntry, AuditEntry];
+    assert.equal((update.before as { name: string }).name, 'Regional Office X');
+    assert.equal((update.after as { name: string }).name, 'Regional Office for X');
+    assert.equal((deletion.before as { version: number }).version, 2);
     assert.ok(trail.every((e) => e.via === 'api' && e.actor_id && e.request_id));
   });
 
@@ -76,9 +84,9 @@ describe('offices', () => {
     const trail = await auditOf(office.id);
     const actions = trail.map((e) => e.action);
     assert.deepEqual(actions, ['create', 'update', 'update.rejected']);
-    const rejected = trail[2];
-    assert.equal((rejected?.before as { version: number }).version, 2, 'the rejected attempt records what it collided with');
-    assert.equal((rejected?.after as { version: number }).version, 1, 'and what it tried to write');
+    const rejected = trail[2] as AuditEntry;
+    assert.equal((rejected.before as { version: number }).version, 2, 'the rejected attempt records what it collided with');
+    assert.equal((rejected.after as { version: number }).version, 1, 'and what it tried to write');
 
     // The loser reloads and applies its change on the current version: both changes survive.
     const retry = await admin.patch(`/api/offices/${office.id}`, { ...(loser === a ? { city: 'Dakar' } : { name: 'Renamed office' }), version: 2 });
@@ -114,7 +122,10 @@ describe('offices', () => {
   });
 
   test('bad input is refused with the field named, and nothing is stored', async () => {
-    const before = await database.db.selectFrom('offices').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await database.db
+      .selectFrom('offices')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const cases: [unknown, string][] = [
       [{ code: 'X', name: 'No parent', officeType: 'country_office', parentId: null }, 'parentId'],
       [{ code: 'X', name: 'Bad country', officeType: 'country_office', parentId: hqId, countryCode: 'ZZ' }, 'countryCode'],
@@ -128,7 +139,10 @@ describe('offices', () => {
     }
     const dup = await admin.post('/api/offices', { code: 'HQ-T', name: 'Duplicate code', officeType: 'country_office', parentId: hqId });
     assert.equal(dup.status, 409);
-    const after = await database.db.selectFrom('offices').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await database.db
+      .selectFrom('offices')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(after.n, before.n);
   });
 

@@ -16,13 +16,11 @@ export function referenceRoutes({ db }: Deps) {
       createRoute({ method: 'get', path: '/countries', tags, summary: 'Countries (IATI Country codelist; names in English, French, Spanish)', responses: { 200: items(Named) } }),
       async (c) => c.json({ items: await reference.findCountries(db) }, 200),
     )
-    .openapi(
-      createRoute({ method: 'get', path: '/currencies', tags, summary: 'Currencies (IATI Currency codelist, ISO 4217)', responses: { 200: items(Named) } }),
-      async (c) => c.json({ items: await reference.findCurrencies(db) }, 200),
+    .openapi(createRoute({ method: 'get', path: '/currencies', tags, summary: 'Currencies (IATI Currency codelist, ISO 4217)', responses: { 200: items(Named) } }), async (c) =>
+      c.json({ items: await reference.findCurrencies(db) }, 200),
     )
-    .openapi(
-      createRoute({ method: 'get', path: '/regions', tags, summary: 'Regions (IATI Region codelist, OECD DAC)', responses: { 200: items(Named) } }),
-      async (c) => c.json({ items: await reference.findRegions(db) }, 200),
+    .openapi(createRoute({ method: 'get', path: '/regions', tags, summary: 'Regions (IATI Region codelist, OECD DAC)', responses: { 200: items(Named) } }), async (c) =>
+      c.json({ items: await reference.findRegions(db) }, 200),
     )
     .openapi(
       createRoute({ method: 'get', path: '/codelists', tags, summary: 'The IATI 2.03 codelists', responses: { 200: items(Codelist.extend({ items: z.number() })) } }),
@@ -43,7 +41,13 @@ export function referenceRoutes({ db }: Deps) {
       async (c) => c.json(await reference.getCodelist(db, c.req.valid('param').name), 200),
     )
     .openapi(
-      createRoute({ method: 'get', path: '/sdg/goals', tags, summary: 'The 17 Sustainable Development Goals', responses: { 200: items(Titled.extend({ short_en: z.string().nullable() })) } }),
+      createRoute({
+        method: 'get',
+        path: '/sdg/goals',
+        tags,
+        summary: 'The 17 Sustainable Development Goals',
+        responses: { 200: items(Titled.extend({ short_en: z.string().nullable() })) },
+      }),
       async (c) => c.json({ items: await reference.findSdgGoals(db) }, 200),
     )
     .openapi(

@@ -31,7 +31,12 @@ export async function getCodelist(db: Kysely<DB>, name: string) {
   return { ...list, items };
 }
 
-export const findSdgGoals = (db: Kysely<DB>) => db.selectFrom('sdg_goals').selectAll().orderBy((eb) => eb.cast('code', 'integer')).execute();
+export const findSdgGoals = (db: Kysely<DB>) =>
+  db
+    .selectFrom('sdg_goals')
+    .selectAll()
+    .orderBy((eb) => eb.cast('code', 'integer'))
+    .execute();
 
 export function findSdgTargets(db: Kysely<DB>, goal?: string) {
   let q = db.selectFrom('sdg_targets').selectAll().orderBy('code');

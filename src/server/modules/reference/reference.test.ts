@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { Client, buildApp } from '../../../../test/helpers/api.ts';
+import { buildApp, Client } from '../../../../test/helpers/api.ts';
 import { openTestDatabase } from '../../../../test/helpers/test-db.ts';
 import type { Database } from '../../db/connect.ts';
 import { loadReferenceData, REFERENCE_DIR } from '../../reference/load-reference.ts';
@@ -21,7 +21,10 @@ describe('reference data from the real standards, public and read-only', () => {
   test('every IATI codelist is loaded with all its codes', async () => {
     const r = await client.get('/api/reference/codelists');
     assert.equal(r.status, 200);
-    const index = readFileSync(join(REFERENCE_DIR, 'iati-codelists', 'INDEX.csv'), 'utf8').trim().split('\n').slice(1);
+    const index = readFileSync(join(REFERENCE_DIR, 'iati-codelists', 'INDEX.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1);
     assert.equal(r.body.items.length, index.length);
     const sector = r.body.items.find((l: { name: string }) => l.name === 'Sector');
     assert.equal(sector.items, itemsIn('Sector.xml'));

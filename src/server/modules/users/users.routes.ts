@@ -11,7 +11,13 @@ const tags = ['Users'];
 export function userRoutes({ db }: Deps) {
   return router()
     .openapi(
-      createRoute({ method: 'get', path: '/', tags, summary: 'All users (administrators)', responses: { 200: json(z.object({ items: z.array(UserSchema) })), ...errors('UNAUTHENTICATED', 'FORBIDDEN') } }),
+      createRoute({
+        method: 'get',
+        path: '/',
+        tags,
+        summary: 'All users (administrators)',
+        responses: { 200: json(z.object({ items: z.array(UserSchema) })), ...errors('UNAUTHENTICATED', 'FORBIDDEN') },
+      }),
       async (c) => c.json({ items: await findUsers(db, actorOf(c)) }, 200),
     )
     .openapi(

@@ -3,8 +3,8 @@ import type { User, UserCreate, UserRoleChange } from '../../../shared/contracts
 import { ROLE_SCOPE, type Role } from '../../../shared/roles.ts';
 import type { Actor } from '../../access/actor.ts';
 import { requireRight } from '../../access/rights.ts';
-import { inTransaction } from '../../db/transaction.ts';
 import type { DB, User as UserRow } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/password.ts';
