@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { Layout } from './components/Layout.tsx';
+import { AuditPage } from './pages/AuditPage.tsx';
+import { OfficeFormPage } from './pages/OfficeFormPage.tsx';
+import { OfficesPage } from './pages/OfficesPage.tsx';
+import { SignInPage } from './pages/SignInPage.tsx';
+import { SessionProvider, useSession } from './session.tsx';
+
+function Screens() {
+  const { t } = useTranslation();
+  const { user, checking } = useSession();
+  if (checking) return <p className="loading">{t('errors.loading')}</p>;
+  if (!user) return <SignInPage />;
+  return (
+    <Layout>
+      <Routes>
+        <Route path="/" element={<Navigate to="/offices" replace />} />
+        <Route path="/offices" element={<OfficesPage />} />
+        <Route path="/offices/:id" element={<OfficeFormPage />} />
+        <Route path="/audit" element={<AuditPage />} />
+        <Route path="*" element={<Navigate to="/offices" replace />} />
+      </Routes>
+    </Layout>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <Screens />
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,91 @@
+import type { Office, OfficeCreate, OfficeUpdate } from '../shared/contracts/offices.ts';
+import type { Locale, Role } from '../shared/roles.ts';
+
+/** The only caller of fetch in the web UI: JSON in and out, the CSRF header on changes, errors as ApiError. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: any,
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken: string | undefined;
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  if (res.status === 204) return undefined as T;
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const e = data?.error;
+    throw new ApiError(res.status, e?.code ?? 'INTERNAL', e?.message ?? res.statusText, e?.details);
+  }
+  return data as T;
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  officeId: string | null;
+  partnerId: string | null;
+  countryCode: string | null;
+  locale: Locale;
+}
+
+interface Session {
+  user: SessionUser;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actorLabel: string;
+  via: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+}
+
+export interface Country {
+  code: string;
+  name_en: string;
+  name_fr: string;
+  name_es: string;
+}
+
+const remember = (s: Session) => {
+  csrfToken = s.csrfToken;
+  return s.user;
+};
+
+export const api = {
+  signIn: (email: string, password: string) => call<Session>('POST', '/api/session', { email, password }).then(remember),
+  currentUser: () => call<Session>('GET', '/api/session').then(remember),
+  signOut: () =>
+    call<void>('DELETE', '/api/session').finally(() => {
+      csrfToken = undefined;
+    }),
+  offices: (q?: string) => call<{ items: Office[]; total: number }>('GET', `/api/offices?limit=1000${q ? `&q=${encodeURIComponent(q)}` : ''}`),
+  office: (id: string) => call<Office>('GET', `/api/offices/${id}`),
+  createOffice: (input: OfficeCreate) => call<Office>('POST', '/api/offices', input),
+  updateOffice: (id: string, input: OfficeUpdate) => call<Office>('PATCH', `/api/offices/${id}`, input),
+  deleteOffice: (id: string, version: number) => call<void>('DELETE', `/api/offices/${id}?version=${version}`),
+  audit: (params: Record<string, string | number | undefined>) => {
+    const q = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== '') as [string, string][]);
+    return call<{ items: AuditEntry[]; next: number | null }>('GET', `/api/audit?${q}`);
+  },
+  countries: () => call<{ items: Country[] }>('GET', '/api/reference/countries'),
+};

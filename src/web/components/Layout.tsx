@@ -1,0 +1,69 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router-dom';
+import type { Locale } from '../../shared/roles.ts';
+import { LANGUAGE_NAMES, setLocale } from '../i18n/index.ts';
+import { useSession } from '../session.tsx';
+
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <label className="language">
+      <span>{t('nav.language')}</span>
+      <select value={i18n.language} onChange={(e) => setLocale(e.target.value as Locale)}>
+        {(Object.keys(LANGUAGE_NAMES) as Locale[]).map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LANGUAGE_NAMES[l]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The frame of every signed-in page: skip link, header with navigation, language and account, then the page. */
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { user, signOut } = useSession();
+  const canAudit = user?.role === 'admin' || user?.role === 'hq_officer';
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="top">
+        <div className="brand">
+          <span className="logo" aria-hidden="true" />
+          <span>
+            <strong>{t('app.name')}</strong>
+            <small>{t('app.tagline')}</small>
+          </span>
+        </div>
+        <nav aria-label={t('nav.main')}>
+          <NavLink to="/offices">{t('nav.offices')}</NavLink>
+          {canAudit && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
+          <a href="/api/docs">{t('nav.api')}</a>
+        </nav>
+        <div className="account">
+          <LanguageSwitch />
+          {user && <span className="who">{t('nav.signedInAs', { name: user.name, role: t(`roles.${user.role}`) })}</span>}
+          <button type="button" className="link" onClick={() => signOut()}>
+            {t('nav.signOut')}
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}
+
+/** A message announced to screen readers as it appears. */
+export function Notice({ kind, children }: { kind: 'error' | 'success' | 'info'; children: ReactNode }) {
+  return (
+    <div className={`notice ${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+      {children}
+    </div>
+  );
+}

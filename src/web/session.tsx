@@ -1,0 +1,41 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import { ApiError, api, type SessionUser } from './api.ts';
+
+interface SessionState {
+  user: SessionUser | null;
+  checking: boolean;
+  signIn(email: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+/** Who is signed in, asked of the server once at start; sign-in and sign-out update it. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<SessionUser | null>(null);
+  const [checking, setChecking] = useState(true);
+
+  useEffect(() => {
+    api
+      .currentUser()
+      .then(setUser)
+      .catch((e) => {
+        if (!(e instanceof ApiError && e.status === 401)) console.error(e);
+      })
+      .finally(() => setChecking(false));
+  }, []);
+
+  const signIn = useCallback(async (email: string, password: string) => setUser(await api.signIn(email, password)), []);
+  const signOut = useCallback(async () => {
+    await api.signOut().catch(() => undefined);
+    setUser(null);
+  }, []);
+
+  return <SessionContext.Provider value={{ user, checking, signIn, signOut }}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside SessionProvider');
+  return s;
+}
