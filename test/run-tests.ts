@@ -113,5 +113,6 @@ const result = spawnSync(
 if (serverUrl && pgTemplateName) await dropDatabases(serverUrl, pgTemplateName);
 const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
 const count = (what: string) => Number(tap.match(new RegExp(`^# ${what} (\\d+)$`, 'm'))?.[1] ?? 0);
-console.log(`# tests ${count('tests')}\n# pass ${count('pass')}\n# fail ${count('fail')}`);
+// A cancelled test (its file crashed or timed out) did not pass: it counts as failed.
+console.log(`# tests ${count('tests')}\n# pass ${count('pass')}\n# fail ${count('fail') + count('cancelled')}`);
 process.exit(result.status ?? 1);

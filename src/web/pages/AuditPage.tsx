@@ -12,7 +12,8 @@ function Changes({ e }: { e: AuditEntry }) {
   const { t } = useTranslation();
   const before = (e.before ?? {}) as Record<string, unknown>;
   const after = (e.after ?? {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => show(before[k]) !== show(after[k]) && k !== 'updatedAt');
+  const hidden = new Set(['id', 'createdAt', 'updatedAt', 'created_at', 'updated_at', 'version', 'path']);
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => show(before[k]) !== show(after[k]) && !hidden.has(k));
   if (keys.length === 0) return <span className="muted">—</span>;
   return (
     <dl className="changes">

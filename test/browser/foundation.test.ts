@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { Database } from '../../src/server/db/connect.ts';
+import { loadDemo } from '../../src/server/demo/load-demo.ts';
+import { launchChromium, screenshot, startTestServer } from '../helpers/browser.ts';
+import { openTestDatabase } from '../helpers/test-db.ts';
+
+const ADMIN = { email: 'admin@example.org', password: 'browser test password' };
+let database: Database;
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+let page: Page;
+
+before(async () => {
+  database = await openTestDatabase();
+  await loadDemo(database.db, ADMIN);
+  server = await startTestServer(database);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await database?.close();
+});
+
+describe('the web interface in Chromium', () => {
+  test('sign in with a wrong password, then the right one, by keyboard alone', async () => {
+    await page.goto(server.url);
+    await page.getByLabel('E-mail address').waitFor();
+    await screenshot(page, 'sign-in');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'email', 'Tab reaches the e-mail field');
+    await page.keyboard.type(ADMIN.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('wrong password');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').waitFor();
+    assert.match(await page.getByRole('alert').innerText(), /wrong/);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Offices' }).waitFor();
+  });
+
+  test('the offices page shows the tree, marked synthetic, and collapses by keyboard', async () => {
+    const rows = page.locator('table.data tbody tr');
+    assert.equal(await rows.count(), 26);
+    assert.ok(await page.getByRole('link', { name: 'Regional Office for Asia and the Pacific' }).isVisible());
+    assert.ok((await page.locator('.badge').count()) > 0, 'demo offices carry the synthetic badge');
+    await screenshot(page, 'offices');
+    await page.getByRole('button', { name: 'Hide offices below Regional Office for Asia and the Pacific' }).focus();
+    await page.keyboard.press('Enter');
+    const collapsed = page.getByRole('button', { name: 'Show offices below Regional Office for Asia and the Pacific' });
+    assert.equal(await collapsed.getAttribute('aria-expanded'), 'false');
+    assert.equal(await rows.count(), 22, 'its four offices are hidden');
+    await page.keyboard.press('Enter');
+    assert.equal(await rows.count(), 26);
+  });
+
+  test('create an office through the form; a bad field is named', async () => {
+    await page.getByRole('link', { name: 'New office' }).click();
+    await page.getByLabel(/^Name/).fill('Country Office for Kenya');
+    await page.getByLabel(/^Code/).fill('HQ');
+    await page.getByLabel('Type').selectOption('country_office');
+    await page.getByLabel('Parent office').selectOption({ label: 'Regional Office for Africa (RO-AFRICA)' });
+    await page.getByLabel('Country').selectOption('KE');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('alert').waitFor();
+    assert.match(await page.getByRole('alert').innerText(), /already exists/);
+    await page.getByLabel(/^Code/).fill('CO-NAIROBI');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Country Office for Kenya saved' }).waitFor();
+  });
+
+  test('a stale edit is refused with an explanation, and reloading shows the other change', async () => {
+    await page.getByRole('link', { name: 'Country Office for Kenya', exact: true }).click();
+    await page.getByRole('heading', { name: 'Edit Country Office for Kenya' }).waitFor();
+    const id = page.url().split('/').pop() as string;
+    // Someone else changes the office meanwhile.
+    await database.db.updateTable('offices').set({ city: 'Nairobi', version: 2 }).where('id', '=', id).execute();
+    await page.getByLabel('City').fill('Mombasa');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Someone else changed this office' }).waitFor();
+    await screenshot(page, 'office-conflict');
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await page.waitForFunction(() => (document.querySelector('#f-city') as HTMLInputElement | null)?.value === 'Nairobi');
+    const stored = await database.db.selectFrom('offices').select('city').where('id', '=', id).executeTakeFirstOrThrow();
+    assert.equal(stored.city, 'Nairobi', 'the stale write changed nothing');
+  });
+
+  test('the audit trail shows the changes with before and after', async () => {
+    await page.getByRole('link', { name: 'Audit trail' }).click();
+    await page.getByRole('heading', { name: 'Audit trail' }).waitFor();
+    await page.locator('table.audit tbody tr').first().waitFor();
+    const text = await page.locator('table.audit').innerText();
+    assert.match(text, /update\.rejected/);
+    assert.match(text, /Mombasa/);
+    await screenshot(page, 'audit');
+  });
+
+  test('the language switch turns the interface French, then Spanish', async () => {
+    await page.getByRole('link', { name: 'Offices' }).click();
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('heading', { name: 'Bureaux' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+    assert.ok(await page.getByRole('cell', { name: 'Bureau régional' }).first().isVisible());
+    await screenshot(page, 'offices-fr');
+    await page.getByLabel('Langue').selectOption('es');
+    await page.getByRole('heading', { name: 'Oficinas' }).waitFor();
+    await page.getByLabel('Idioma').selectOption('en');
+  });
+
+  test('the API reference page renders from local assets', async () => {
+    await page.goto(`${server.url}/api/docs`);
+    await page.getByText('devcoop API').first().waitFor({ timeout: 15_000 });
+    await page.getByText('/api/offices/{id}').first().waitFor();
+    await screenshot(page, 'api-reference');
+  });
+});

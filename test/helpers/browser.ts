@@ -1,0 +1,34 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Server, serve } from '@hono/node-server';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Database } from '../../src/server/db/connect.ts';
+import { buildApp } from './api.ts';
+
+export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
+
+/** The real server (API and built web UI) on a free port, over a test database. */
+export async function startTestServer(database: Database): Promise<{ url: string; close: () => Promise<void> }> {
+  const app = buildApp(database, { DEVCOOP_WEB_DIR: join(import.meta.dirname, '..', '..', 'dist', 'web') });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
+  await new Promise<void>((r) => server.once('listening', () => r()));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** Debian's Chromium, headless, with no calls home; Playwright gives every launch a fresh, empty profile of its own. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
