@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { type Server, serve } from '@hono/node-server';
+import { serve } from '@hono/node-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { Database } from '../../src/server/db/connect.ts';
 import { buildApp } from './api.ts';
