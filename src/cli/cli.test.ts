@@ -103,10 +103,11 @@ describe('devcoop command', () => {
     assert.doesNotMatch(unknownFlag.stderr, / {4}at /, 'no stack trace');
   });
 
-  test('a second server on the same data folder exits with a clear message and harms nothing', {
+  test('a second server on the same data folder exits with a clear message; a crash loses nothing acknowledged', {
     skip: Boolean(process.env.DATABASE_URL) && 'the lock guards the embedded database only',
   }, async () => {
     const port = String(20000 + Math.floor(Math.random() * 20000));
+    const base = `http://127.0.0.1:${port}`;
     const first: ChildProcess = spawn(process.execPath, [bin, 'serve', '--port', port], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       let out = '';
@@ -124,15 +125,30 @@ describe('devcoop command', () => {
       assert.equal(second.status, 2);
       assert.match(second.stderr, /in use by devcoop process \d+/);
       assert.doesNotMatch(second.stderr, / {4}at /);
-      const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+      const health = await fetch(`${base}/api/health`);
       assert.equal(health.status, 200, 'the first server still answers');
-      assert.equal(((await health.json()) as { status: string }).status, 'ok');
+
+      // An office acknowledged by the API survives the server being killed outright.
+      const signIn = await fetch(`${base}/api/session`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: env.DEVCOOP_ADMIN_EMAIL, password: env.DEVCOOP_ADMIN_PASSWORD }),
+      });
+      const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+      const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
+      const offices = (await (await fetch(`${base}/api/offices?q=PARDEV`, { headers: { Cookie: cookie } })).json()) as { items: { id: string }[] };
+      const created = await fetch(`${base}/api/offices`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrfToken },
+        body: JSON.stringify({ code: 'ACKED-1', name: 'Acknowledged before the crash', officeType: 'hq_department', parentId: offices.items[0]?.id }),
+      });
+      assert.equal(created.status, 201);
     } finally {
-      first.kill('SIGTERM');
+      first.kill('SIGKILL');
       await new Promise((r) => first.once('exit', r));
     }
     const list = devcoop('office', 'list');
-    assert.equal(list.status, 0, 'the folder is usable again after the first server stopped');
-    assert.match(list.stdout, /HQ/);
+    assert.equal(list.status, 0, `the lock of the killed process is taken over: ${list.stderr}`);
+    assert.match(list.stdout, /ACKED-1 +Acknowledged before the crash/);
   });
 });
