@@ -11,6 +11,8 @@ import { jsonOnly, sessionMiddleware } from './http/session.middleware.ts';
 import { webRoutes } from './http/web.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { sessionRoutes } from './modules/auth/session.routes.ts';
+import { countryCycleRoutes, cycleRoutes } from './modules/cf/cf.routes.ts';
+import { constituentRoutes, countryRoutes } from './modules/countries/countries.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { officeRoutes } from './modules/offices/offices.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
@@ -53,6 +55,10 @@ export function createApp(deps: Deps) {
   app.route('/api/users', userRoutes(deps));
   app.route('/api/audit', auditRoutes(deps));
   app.route('/api/reference', referenceRoutes(deps));
+  app.route('/api/countries', countryRoutes(deps));
+  app.route('/api/constituents', constituentRoutes(deps));
+  app.route('/api/countries', countryCycleRoutes(deps));
+  app.route('/api', cycleRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -13,20 +13,51 @@ export const RIGHTS = {
   'users.read': { admin: 'all' },
   'users.write': { admin: 'all' },
   'audit.read': { admin: 'all', hq_officer: 'all' },
-} as const satisfies Record<string, Partial<Record<Role, 'all' | 'office'>>>;
+  'programming.read': {
+    admin: 'all',
+    hq_officer: 'all',
+    office_manager: 'office',
+    programme_officer: 'office',
+    evaluation_officer: 'office',
+    viewer: 'office',
+    constituent_viewer: 'country',
+  },
+  'programming.write': { admin: 'all', hq_officer: 'all', office_manager: 'office', programme_officer: 'office' },
+  'frameworks.read': { admin: 'all', hq_officer: 'all', office_manager: 'all', programme_officer: 'all', evaluation_officer: 'all', viewer: 'all', constituent_viewer: 'all' },
+  'frameworks.write': { admin: 'all', hq_officer: 'all' },
+} as const satisfies Record<string, Partial<Record<Role, Reach>>>;
+
+type Reach = 'all' | 'office' | 'country';
 
 export type Right = keyof typeof RIGHTS;
 
 /** How far a right reaches for an actor, as the query layer needs it. */
 export type OfficeScope = { kind: 'all' } | { kind: 'subtree'; path: string };
+/** Countries are reached through their covering office's place in the tree, or directly (constituents). */
+export type CountryScope = OfficeScope | { kind: 'country'; code: string };
 
-/** The actor's reach for a right; throws FORBIDDEN when the role does not hold it. */
-export function officeScope(actor: Actor, right: Right): OfficeScope {
-  const reach = (RIGHTS[right] as Partial<Record<Role, 'all' | 'office'>>)[actor.role];
+function reachOf(actor: Actor, right: Right): Reach {
+  const reach = (RIGHTS[right] as Partial<Record<Role, Reach>>)[actor.role];
   if (!reach) throw new AppError('FORBIDDEN', `Your role (${actor.role}) does not allow ${right}`);
+  return reach;
+}
+
+/** The actor's reach for a right over offices; throws FORBIDDEN when the role does not hold it. */
+export function officeScope(actor: Actor, right: Right): OfficeScope {
+  const reach = reachOf(actor, right);
   if (reach === 'all') return { kind: 'all' };
-  if (!actor.officePath) throw new AppError('FORBIDDEN', 'Your account has no office, so it has no office-scoped rights');
+  if (reach !== 'office' || !actor.officePath) throw new AppError('FORBIDDEN', 'Your account has no office, so it has no office-scoped rights');
   return { kind: 'subtree', path: actor.officePath };
+}
+
+/** The actor's reach for a right over countries: all, those covered by its office subtree, or its own country. */
+export function countryScope(actor: Actor, right: Right): CountryScope {
+  const reach = reachOf(actor, right);
+  if (reach === 'country') {
+    if (!actor.countryCode) throw new AppError('FORBIDDEN', 'Your account has no country, so it has no country-scoped rights');
+    return { kind: 'country', code: actor.countryCode };
+  }
+  return officeScope(actor, right);
 }
 
 export function inScope(scope: OfficeScope, path: string): boolean {

@@ -1,0 +1,254 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { CfCycleCreate, CfCycleUpdate, CfOutcomeCreate, CfOutcomeUpdate, CfOutputCreate, CfPriorityCreate } from '../../../shared/contracts/programming.ts';
+import type { Actor } from '../../access/actor.ts';
+import { countryScope } from '../../access/rights.ts';
+import type { DB } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { bump, changeVersioned } from '../../db/versioned.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { present } from '../../http/present.ts';
+import { writeAudit } from '../audit/audit.service.ts';
+import { assertCountryInScope } from '../countries/countries.queries.ts';
+
+type CycleRow = { version: number; country_code: string; period_start: string; period_end: string } & Record<string, unknown>;
+
+async function assertNoOverlap(db: Kysely<DB>, code: string, start: string, end: string, exceptId?: string) {
+  if (end <= start) throw new AppError('INVALID_INPUT', 'The period must end after it starts', { field: 'periodEnd' });
+  // Serialise cycle writes of one country, so two overlapping cycles cannot be created at once.
+  await db.selectFrom('country_profiles').select('country_code').where('country_code', '=', code).forUpdate().execute();
+  let q = db
+    .selectFrom('cf_cycles')
+    .select(['title', 'period_start', 'period_end'])
+    .where('country_code', '=', code)
+    .where('period_start', '<', end)
+    .where('period_end', '>', start);
+  if (exceptId) q = q.where('id', '<>', exceptId);
+  const clash = await q.executeTakeFirst();
+  if (clash) {
+    throw new AppError('INVALID_INPUT', `The period overlaps the cycle "${clash.title}" (${clash.period_start} to ${clash.period_end}) of the same country`, {
+      field: 'periodStart',
+    });
+  }
+}
+
+async function cycleCountry(db: Kysely<DB>, cycleId: string): Promise<string> {
+  const row = await db.selectFrom('cf_cycles').select('country_code').where('id', '=', cycleId).executeTakeFirst();
+  if (!row) throw notFound('Cooperation Framework cycle', cycleId);
+  return row.country_code;
+}
+
+async function checkSdgTargets(db: Kysely<DB>, codes: string[]) {
+  if (!codes.length) return;
+  const found = await db.selectFrom('sdg_targets').select('code').where('code', 'in', codes).execute();
+  const missing = codes.filter((c) => !found.some((f) => f.code === c));
+  if (missing.length) throw new AppError('INVALID_INPUT', `Unknown SDG target(s): ${missing.join(', ')}`, { field: 'sdgTargets', missing });
+}
+
+/** Cooperation Framework (and UNDAF) cycles of a country, newest first. */
+export async function findCycles(db: Kysely<DB>, code: string, actor: Actor) {
+  await assertCountryInScope(db, countryScope(actor, 'programming.read'), code);
+  const rows = await db.selectFrom('cf_cycles').selectAll().where('country_code', '=', code).orderBy('period_start', 'desc').execute();
+  return rows.map((r) => present(r));
+}
+
+/** One cycle with its strategic priorities → outcomes (with SDG targets) → outputs. */
+export async function getCycle(db: Kysely<DB>, id: string, actor: Actor) {
+  const cycle = await db.selectFrom('cf_cycles').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!cycle) throw notFound('Cooperation Framework cycle', id);
+  await assertCountryInScope(db, countryScope(actor, 'programming.read'), cycle.country_code);
+  const [priorities, outcomes, outputs, targets] = await Promise.all([
+    db.selectFrom('cf_priorities').selectAll().where('cycle_id', '=', id).orderBy('code').execute(),
+    db.selectFrom('cf_outcomes').selectAll().where('cycle_id', '=', id).orderBy('code').execute(),
+    db
+      .selectFrom('cf_outputs')
+      .innerJoin('cf_outcomes', 'cf_outcomes.id', 'cf_outputs.outcome_id')
+      .selectAll('cf_outputs')
+      .where('cf_outcomes.cycle_id', '=', id)
+      .orderBy('cf_outputs.code')
+      .execute(),
+    db
+      .selectFrom('cf_outcome_sdg_targets as l')
+      .innerJoin('cf_outcomes', 'cf_outcomes.id', 'l.outcome_id')
+      .select(['l.outcome_id', 'l.target_code'])
+      .where('cf_outcomes.cycle_id', '=', id)
+      .orderBy('l.target_code')
+      .execute(),
+  ]);
+  return {
+    ...present(cycle),
+    priorities: priorities.map((p) => ({
+      ...present(p),
+      outcomes: outcomes
+        .filter((o) => o.priority_id === p.id)
+        .map((o) => ({
+          ...present(o),
+          sdgTargets: targets.filter((t) => t.outcome_id === o.id).map((t) => t.target_code),
+          outputs: outputs.filter((x) => x.outcome_id === o.id).map((x) => present(x)),
+        })),
+    })),
+  };
+}
+
+export async function createCycle(db: Kysely<DB>, code: string, input: z.infer<typeof CfCycleCreate>, actor: Actor) {
+  const scope = countryScope(actor, 'programming.write');
+  return inTransaction(db, async (trx) => {
+    await assertCountryInScope(trx, scope, code);
+    await assertNoOverlap(trx, code, input.periodStart, input.periodEnd);
+    const row = await trx
+      .insertInto('cf_cycles')
+      .values({
+        country_code: code,
+        kind: input.kind,
+        title: input.title,
+        period_start: input.periodStart,
+        period_end: input.periodEnd,
+        stage: input.stage,
+        is_synthetic: actor.via === 'demo',
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, { action: 'create', entityType: 'cf_cycle', entityId: row.id, after: present(row) });
+    return present(row);
+  });
+}
+
+export async function updateCycle(db: Kysely<DB>, id: string, input: z.infer<typeof CfCycleUpdate>, actor: Actor) {
+  const scope = countryScope(actor, 'programming.write');
+  const row = await changeVersioned<CycleRow>(
+    db,
+    actor,
+    {
+      table: 'cf_cycles',
+      id,
+      version: input.version,
+      entityType: 'cf_cycle',
+      label: 'Cooperation Framework cycle',
+      attempted: input,
+      authorize: (trx, current) => assertCountryInScope(trx, scope, current.country_code),
+      present: (r) => present(r),
+    },
+    'update',
+    async (trx, current) => {
+      const start = input.periodStart ?? current.period_start;
+      const end = input.periodEnd ?? current.period_end;
+      if (start !== current.period_start || end !== current.period_end) await assertNoOverlap(trx, current.country_code, start, end, id);
+      return (await trx
+        .updateTable('cf_cycles')
+        .set({
+          ...(input.kind ? { kind: input.kind } : {}),
+          ...(input.title ? { title: input.title } : {}),
+          ...(input.stage ? { stage: input.stage } : {}),
+          period_start: start,
+          period_end: end,
+          ...bump(current),
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow()) as never;
+    },
+  );
+  return present(row as CycleRow);
+}
+
+async function writableCycle(db: Kysely<DB>, cycleId: string, actor: Actor) {
+  await assertCountryInScope(db, countryScope(actor, 'programming.write'), await cycleCountry(db, cycleId));
+}
+
+export async function createPriority(db: Kysely<DB>, cycleId: string, input: z.infer<typeof CfPriorityCreate>, actor: Actor) {
+  return inTransaction(db, async (trx) => {
+    await writableCycle(trx, cycleId, actor);
+    const row = await trx.insertInto('cf_priorities').values({ cycle_id: cycleId, code: input.code, title: input.title }).returningAll().executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, { action: 'create', entityType: 'cf_priority', entityId: row.id, after: present(row) });
+    return present(row);
+  });
+}
+
+export async function createOutcome(db: Kysely<DB>, cycleId: string, input: z.infer<typeof CfOutcomeCreate>, actor: Actor) {
+  return inTransaction(db, async (trx) => {
+    await writableCycle(trx, cycleId, actor);
+    const priority = await trx.selectFrom('cf_priorities').select('id').where('id', '=', input.priorityId).where('cycle_id', '=', cycleId).executeTakeFirst();
+    if (!priority) throw new AppError('INVALID_INPUT', 'The strategic priority does not belong to this cycle', { field: 'priorityId' });
+    await checkSdgTargets(trx, input.sdgTargets);
+    const row = await trx
+      .insertInto('cf_outcomes')
+      .values({
+        cycle_id: cycleId,
+        priority_id: input.priorityId,
+        code: input.code,
+        text: input.text,
+        outcome_group: input.outcomeGroup ?? null,
+        org_role: input.orgRole ?? 'none',
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (input.sdgTargets.length)
+      await trx
+        .insertInto('cf_outcome_sdg_targets')
+        .values(input.sdgTargets.map((t) => ({ outcome_id: row.id, target_code: t })))
+        .execute();
+    const outcome = { ...present(row), sdgTargets: input.sdgTargets };
+    await writeAudit(trx, actor, { action: 'create', entityType: 'cf_outcome', entityId: row.id, after: outcome });
+    return outcome;
+  });
+}
+
+type OutcomeRow = { version: number; cycle_id: string } & Record<string, unknown>;
+
+/** Changes a CF outcome; CPOs derived from it keep their text and are flagged as drifted until re-derived. */
+export async function updateOutcome(db: Kysely<DB>, id: string, input: z.infer<typeof CfOutcomeUpdate>, actor: Actor) {
+  const row = await changeVersioned<OutcomeRow>(
+    db,
+    actor,
+    {
+      table: 'cf_outcomes',
+      id,
+      version: input.version,
+      entityType: 'cf_outcome',
+      label: 'CF outcome',
+      attempted: input,
+      authorize: (trx, current) => writableCycle(trx, current.cycle_id, actor),
+      present: (r) => present(r),
+    },
+    'update',
+    async (trx, current) => {
+      if (input.sdgTargets) {
+        await checkSdgTargets(trx, input.sdgTargets);
+        await trx.deleteFrom('cf_outcome_sdg_targets').where('outcome_id', '=', id).execute();
+        if (input.sdgTargets.length)
+          await trx
+            .insertInto('cf_outcome_sdg_targets')
+            .values(input.sdgTargets.map((t) => ({ outcome_id: id, target_code: t })))
+            .execute();
+      }
+      return (await trx
+        .updateTable('cf_outcomes')
+        .set({
+          ...(input.code ? { code: input.code } : {}),
+          ...(input.text ? { text: input.text } : {}),
+          ...(input.outcomeGroup !== undefined ? { outcome_group: input.outcomeGroup } : {}),
+          ...(input.orgRole ? { org_role: input.orgRole } : {}),
+          version: current.version + 1,
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow()) as never;
+    },
+  );
+  return present(row as OutcomeRow);
+}
+
+export async function createOutput(db: Kysely<DB>, outcomeId: string, input: z.infer<typeof CfOutputCreate>, actor: Actor) {
+  return inTransaction(db, async (trx) => {
+    const outcome = await trx.selectFrom('cf_outcomes').select('cycle_id').where('id', '=', outcomeId).executeTakeFirst();
+    if (!outcome) throw notFound('CF outcome', outcomeId);
+    await writableCycle(trx, outcome.cycle_id, actor);
+    const row = await trx
+      .insertInto('cf_outputs')
+      .values({ outcome_id: outcomeId, code: input.code, text: input.text, org_role: input.orgRole ?? 'none' })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, { action: 'create', entityType: 'cf_output', entityId: row.id, after: present(row) });
+    return present(row);
+  });
+}

@@ -1,0 +1,198 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { ConstituentCreate, ConstituentUpdate, CountryProfileCreate, CountryProfileUpdate } from '../../../shared/contracts/programming.ts';
+import type { Actor } from '../../access/actor.ts';
+import { countryScope, inScope, officeScope } from '../../access/rights.ts';
+import type { DB } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { bump, changeVersioned } from '../../db/versioned.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { present } from '../../http/present.ts';
+import { writeAudit } from '../audit/audit.service.ts';
+import { assertCountryInScope, scopedProfiles } from './countries.queries.ts';
+
+type ProfileRow = { version: number; country_code: string } & Record<string, unknown>;
+const presentProfile = (r: Record<string, unknown>) => present(r);
+
+/** Country programmes (profiles) the actor may see, with the country's names and covering office. */
+export async function findCountryProfiles(db: Kysely<DB>, actor: Actor) {
+  const rows = await scopedProfiles(db, countryScope(actor, 'programming.read'))
+    .innerJoin('countries', 'countries.code', 'country_profiles.country_code')
+    .selectAll('country_profiles')
+    .select(['countries.name_en', 'countries.name_fr', 'countries.name_es', 'offices.name as covering_office_name', 'offices.code as covering_office_code'])
+    .orderBy('countries.name_en')
+    .execute();
+  return rows.map(presentProfile);
+}
+
+export async function getCountryProfile(db: Kysely<DB>, code: string, actor: Actor) {
+  const row = await scopedProfiles(db, countryScope(actor, 'programming.read'))
+    .innerJoin('countries', 'countries.code', 'country_profiles.country_code')
+    .selectAll('country_profiles')
+    .select(['countries.name_en', 'countries.name_fr', 'countries.name_es', 'offices.name as covering_office_name', 'offices.code as covering_office_code'])
+    .where('country_profiles.country_code', '=', code)
+    .executeTakeFirst();
+  if (!row) throw notFound('Country programme', code);
+  return presentProfile(row);
+}
+
+/** The covering office must exist and lie within the actor's offices. */
+async function checkCoveringOffice(db: Kysely<DB>, actor: Actor, officeId: string) {
+  const office = await db.selectFrom('offices').select(['id', 'path']).where('id', '=', officeId).executeTakeFirst();
+  const scope = countryScope(actor, 'programming.write');
+  if (!office || (scope.kind !== 'country' && !inScope(scope, office.path))) {
+    throw new AppError('INVALID_INPUT', `Office ${officeId} does not exist or is outside your offices`, { field: 'coveringOfficeId' });
+  }
+}
+
+/** Starts the country programme of a country: presence and covering office. */
+export async function createCountryProfile(db: Kysely<DB>, input: z.infer<typeof CountryProfileCreate>, actor: Actor) {
+  officeScope(actor, 'programming.write');
+  return inTransaction(db, async (trx) => {
+    const country = await trx.selectFrom('countries').select('code').where('code', '=', input.countryCode).executeTakeFirst();
+    if (!country) throw new AppError('INVALID_INPUT', `${input.countryCode} is not a country code of the IATI Country codelist`, { field: 'countryCode' });
+    await checkCoveringOffice(trx, actor, input.coveringOfficeId);
+    const row = await trx
+      .insertInto('country_profiles')
+      .values({
+        country_code: input.countryCode,
+        presence: input.presence,
+        covering_office_id: input.coveringOfficeId,
+        rc_office: input.rcOffice ?? null,
+        multi_country_rc: input.multiCountryRc ?? false,
+        delivering_as_one: input.deliveringAsOne ?? false,
+        notes: input.notes ?? null,
+        is_synthetic: actor.via === 'demo',
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, { action: 'create', entityType: 'country_profile', entityId: row.country_code, after: present(row) });
+    return present(row);
+  });
+}
+
+export async function updateCountryProfile(db: Kysely<DB>, code: string, input: z.infer<typeof CountryProfileUpdate>, actor: Actor) {
+  const scope = countryScope(actor, 'programming.write');
+  const row = await changeVersioned<ProfileRow>(
+    db,
+    actor,
+    {
+      table: 'country_profiles',
+      key: 'country_code',
+      id: code,
+      version: input.version,
+      entityType: 'country_profile',
+      label: 'country programme',
+      attempted: input,
+      authorize: (trx) => assertCountryInScope(trx, scope, code),
+      present: (r) => present(r),
+    },
+    'update',
+    async (trx, current) => {
+      if (input.coveringOfficeId) await checkCoveringOffice(trx, actor, input.coveringOfficeId);
+      return (await trx
+        .updateTable('country_profiles')
+        .set({
+          ...(input.presence ? { presence: input.presence } : {}),
+          ...(input.coveringOfficeId ? { covering_office_id: input.coveringOfficeId } : {}),
+          ...(input.rcOffice !== undefined ? { rc_office: input.rcOffice } : {}),
+          ...(input.multiCountryRc !== undefined ? { multi_country_rc: input.multiCountryRc } : {}),
+          ...(input.deliveringAsOne !== undefined ? { delivering_as_one: input.deliveringAsOne } : {}),
+          ...(input.notes !== undefined ? { notes: input.notes } : {}),
+          ...bump(current),
+        })
+        .where('country_code', '=', code)
+        .returningAll()
+        .executeTakeFirstOrThrow()) as never;
+    },
+  );
+  return present(row as Record<string, unknown>);
+}
+
+/** The tripartite constituents of a country. */
+export async function findConstituents(db: Kysely<DB>, code: string, actor: Actor) {
+  await assertCountryInScope(db, countryScope(actor, 'programming.read'), code);
+  const rows = await db.selectFrom('constituents').selectAll().where('country_code', '=', code).orderBy('kind').orderBy('name').execute();
+  return rows.map((r) => present(r));
+}
+
+export async function createConstituent(db: Kysely<DB>, code: string, input: z.infer<typeof ConstituentCreate>, actor: Actor) {
+  const scope = countryScope(actor, 'programming.write');
+  return inTransaction(db, async (trx) => {
+    await assertCountryInScope(trx, scope, code);
+    const row = await trx
+      .insertInto('constituents')
+      .values({
+        country_code: code,
+        kind: input.kind,
+        name: input.name,
+        acronym: input.acronym ?? null,
+        contact_name: input.contactName ?? null,
+        contact_email: input.contactEmail ?? null,
+        is_synthetic: actor.via === 'demo',
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, { action: 'create', entityType: 'constituent', entityId: row.id, after: present(row) });
+    return present(row);
+  });
+}
+
+type ConstituentRow = { version: number; country_code: string } & Record<string, unknown>;
+
+export async function updateConstituent(db: Kysely<DB>, id: string, input: z.infer<typeof ConstituentUpdate>, actor: Actor) {
+  const scope = countryScope(actor, 'programming.write');
+  const row = await changeVersioned<ConstituentRow>(
+    db,
+    actor,
+    {
+      table: 'constituents',
+      id,
+      version: input.version,
+      entityType: 'constituent',
+      label: 'constituent',
+      attempted: input,
+      authorize: (trx, current) => assertCountryInScope(trx, scope, current.country_code),
+      present: (r) => present(r),
+    },
+    'update',
+    async (trx, current) =>
+      (await trx
+        .updateTable('constituents')
+        .set({
+          ...(input.kind ? { kind: input.kind } : {}),
+          ...(input.name ? { name: input.name } : {}),
+          ...(input.acronym !== undefined ? { acronym: input.acronym } : {}),
+          ...(input.contactName !== undefined ? { contact_name: input.contactName } : {}),
+          ...(input.contactEmail !== undefined ? { contact_email: input.contactEmail } : {}),
+          ...bump(current),
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow()) as never,
+  );
+  return present(row as ConstituentRow);
+}
+
+export async function deleteConstituent(db: Kysely<DB>, id: string, version: number, actor: Actor) {
+  const scope = countryScope(actor, 'programming.write');
+  await changeVersioned<ConstituentRow>(
+    db,
+    actor,
+    {
+      table: 'constituents',
+      id,
+      version,
+      entityType: 'constituent',
+      label: 'constituent',
+      attempted: { version },
+      authorize: (trx, current) => assertCountryInScope(trx, scope, current.country_code),
+      present: (r) => present(r),
+    },
+    'delete',
+    async (trx) => {
+      await trx.deleteFrom('constituents').where('id', '=', id).execute();
+      return null;
+    },
+  );
+}
