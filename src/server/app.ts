@@ -9,11 +9,16 @@ import type { AppEnv } from './http/env.ts';
 import { errorHandler, notFoundHandler } from './http/errors.handler.ts';
 import { jsonOnly, sessionMiddleware } from './http/session.middleware.ts';
 import { webRoutes } from './http/web.routes.ts';
+import { alignmentRoutes } from './modules/alignment/alignment.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { sessionRoutes } from './modules/auth/session.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { countryCycleRoutes, cycleRoutes } from './modules/cf/cf.routes.ts';
 import { constituentRoutes, countryRoutes } from './modules/countries/countries.routes.ts';
+import { dwcpRoutes } from './modules/dwcps/dwcps.routes.ts';
+import { frameworkRoutes } from './modules/frameworks/frameworks.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { indicatorRoutes } from './modules/indicators/indicators.routes.ts';
 import { officeRoutes } from './modules/offices/offices.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -59,6 +64,11 @@ export function createApp(deps: Deps) {
   app.route('/api/constituents', constituentRoutes(deps));
   app.route('/api/countries', countryCycleRoutes(deps));
   app.route('/api', cycleRoutes(deps));
+  app.route('/api', dwcpRoutes(deps));
+  app.route('/api/frameworks', frameworkRoutes(deps));
+  app.route('/api/indicators', indicatorRoutes(deps));
+  app.route('/api', calendarRoutes(deps));
+  app.route('/api', alignmentRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -43,7 +43,6 @@ export async function changeVersioned<R extends Row>(
   apply: (trx: Transaction<DB>, current: R) => Promise<R | null>,
 ): Promise<R | null> {
   const result = await inTransaction(db, async (trx) => {
-    // biome-ignore lint/suspicious/noExplicitAny: the table is chosen at run time; rows are typed by the caller.
     const current = (await (trx as any)
       .selectFrom(c.table)
       .selectAll()

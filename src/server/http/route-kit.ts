@@ -10,4 +10,5 @@ export const VersionQuery = z.strictObject({ version: z.coerce.number().int().po
 export const readErrors = errors('UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND');
 export const writeErrors = errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT');
 export const one = json(AnyRecord);
+export { json };
 export const many = json(Items);

@@ -1,0 +1,140 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { MilestoneCreate, MilestoneUpdate } from '../../../shared/contracts/programming.ts';
+import type { Actor } from '../../access/actor.ts';
+import { countryScope } from '../../access/rights.ts';
+import type { DB } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { bump, changeVersioned } from '../../db/versioned.ts';
+import { AppError } from '../../errors.ts';
+import { present } from '../../http/present.ts';
+import { writeAudit } from '../audit/audit.service.ts';
+import { assertCountryInScope, scopedProfiles } from '../countries/countries.queries.ts';
+
+const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addMonths = (iso: string, months: number) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+};
+export const today = () => new Date().toISOString().slice(0, 10);
+
+async function checkAnchors(db: Kysely<DB>, code: string, input: { cfCycleId?: string | null; dwcpId?: string | null }) {
+  if (input.cfCycleId) {
+    const c = await db.selectFrom('cf_cycles').select('country_code').where('id', '=', input.cfCycleId).executeTakeFirst();
+    if (c?.country_code !== code) throw new AppError('INVALID_INPUT', 'The cycle must be one of the same country', { field: 'cfCycleId' });
+  }
+  if (input.dwcpId) {
+    const d = await db.selectFrom('dwcps').select('country_code').where('id', '=', input.dwcpId).executeTakeFirst();
+    if (d?.country_code !== code) throw new AppError('INVALID_INPUT', 'The DWCP must be one of the same country', { field: 'dwcpId' });
+  }
+}
+
+export async function createMilestone(db: Kysely<DB>, code: string, input: z.infer<typeof MilestoneCreate>, actor: Actor) {
+  return inTransaction(db, async (trx) => {
+    await assertCountryInScope(trx, countryScope(actor, 'programming.write'), code);
+    await checkAnchors(trx, code, input);
+    const row = await trx
+      .insertInto('programming_milestones')
+      .values({
+        country_code: code,
+        kind: input.kind,
+        title: input.title,
+        due_date: input.dueDate,
+        done_on: input.doneOn ?? null,
+        cf_cycle_id: input.cfCycleId ?? null,
+        dwcp_id: input.dwcpId ?? null,
+        notify_days: input.notifyDays ?? 30,
+        is_synthetic: actor.via === 'demo',
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, { action: 'create', entityType: 'milestone', entityId: row.id, after: present(row) });
+    return present(row);
+  });
+}
+
+type MilestoneRow = { version: number; country_code: string } & Record<string, unknown>;
+
+export async function updateMilestone(db: Kysely<DB>, id: string, input: z.infer<typeof MilestoneUpdate>, actor: Actor) {
+  const scope = countryScope(actor, 'programming.write');
+  const row = await changeVersioned<MilestoneRow>(
+    db,
+    actor,
+    {
+      table: 'programming_milestones',
+      id,
+      version: input.version,
+      entityType: 'milestone',
+      label: 'milestone',
+      attempted: input,
+      authorize: (trx, current) => assertCountryInScope(trx, scope, current.country_code),
+      present: (r) => present(r),
+    },
+    'update',
+    async (trx, current) => {
+      await checkAnchors(trx, current.country_code, input);
+      return (await trx
+        .updateTable('programming_milestones')
+        .set({
+          ...(input.kind ? { kind: input.kind } : {}),
+          ...(input.title ? { title: input.title } : {}),
+          ...(input.dueDate ? { due_date: input.dueDate } : {}),
+          ...(input.doneOn !== undefined ? { done_on: input.doneOn } : {}),
+          ...(input.cfCycleId !== undefined ? { cf_cycle_id: input.cfCycleId } : {}),
+          ...(input.dwcpId !== undefined ? { dwcp_id: input.dwcpId } : {}),
+          ...(input.notifyDays !== undefined ? { notify_days: input.notifyDays } : {}),
+          ...bump(current),
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow()) as never;
+    },
+  );
+  return present(row as MilestoneRow);
+}
+
+export interface CalendarQuery {
+  asOf?: string;
+  months?: number;
+  country?: string;
+}
+
+/** Coming milestones (not yet done) of the countries in scope, from `asOf` over the next `months` months (24 by default). */
+export async function findCalendar(db: Kysely<DB>, q: CalendarQuery, actor: Actor) {
+  const from = q.asOf ?? today();
+  const to = addMonths(from, q.months ?? 24);
+  let query = scopedProfiles(db, countryScope(actor, 'programming.read'))
+    .innerJoin('programming_milestones as m', 'm.country_code', 'country_profiles.country_code')
+    .innerJoin('countries', 'countries.code', 'm.country_code')
+    .selectAll('m')
+    .select(['countries.name_en as country_name_en', 'countries.name_fr as country_name_fr', 'countries.name_es as country_name_es'])
+    .where('m.due_date', '>=', from)
+    .where('m.due_date', '<', to)
+    .where('m.done_on', 'is', null)
+    .orderBy('m.due_date')
+    .orderBy('countries.name_en');
+  if (q.country) query = query.where('m.country_code', '=', q.country);
+  const rows = await query.execute();
+  return { from, to, items: rows.map((r) => ({ ...present(r), notifyBy: addDays(r.due_date, -r.notify_days) })) };
+}
+
+/**
+ * Milestones whose constituents should be told now (000 §22): due from `asOf` on, and within their
+ * notice period (or within `days` when given). Each comes with the constituents to inform.
+ */
+export async function findNotifications(db: Kysely<DB>, q: { asOf?: string; days?: number }, actor: Actor) {
+  const asOf = q.asOf ?? today();
+  const { items } = await findCalendar(db, { asOf, months: 24 }, actor);
+  const due = items.filter((m) => (q.days === undefined ? m.notifyBy <= asOf : m.dueDate <= addDays(asOf, q.days)));
+  const countries = [...new Set(due.map((m) => m.countryCode))];
+  const constituents = countries.length ? await db.selectFrom('constituents').selectAll().where('country_code', 'in', countries).orderBy('kind').execute() : [];
+  return {
+    asOf,
+    items: due.map((m) => ({
+      ...m,
+      daysLeft: Math.round((Date.parse(m.dueDate) - Date.parse(asOf)) / 86_400_000),
+      constituents: constituents.filter((c) => c.country_code === m.countryCode).map((c) => present(c)),
+    })),
+  };
+}

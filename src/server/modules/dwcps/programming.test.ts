@@ -1,0 +1,255 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { buildOffice, buildUser, TEST_PASSWORD } from '../../../../test/factories.ts';
+import { buildApp, Client } from '../../../../test/helpers/api.ts';
+import { openTestDatabase } from '../../../../test/helpers/test-db.ts';
+import type { Database } from '../../db/connect.ts';
+
+/** Builds a country's Cooperation Framework and DWCP through the API, as an office would. */
+let database: Database;
+let api: Client;
+const ids: Record<string, string> = {};
+
+before(async () => {
+  database = await openTestDatabase();
+  const app = buildApp(database);
+  const hq = await buildOffice(database.db, { code: 'HQ' });
+  const ro = await buildOffice(database.db, { code: 'RO-ASIA', name: 'Regional Office for Asia', officeType: 'regional_office', parentId: hq.id });
+  const co = await buildOffice(database.db, { code: 'CO-DELHI', officeType: 'country_office', parentId: ro.id });
+  ids.co = co.id;
+  const user = await buildUser(database.db, 'programme_officer', { officeId: co.id });
+  api = new Client(app);
+  await api.signIn(user.email, TEST_PASSWORD);
+});
+after(() => database.close());
+
+const ok = (r: { status: number; body: unknown }, status = 201) => {
+  assert.equal(r.status, status, JSON.stringify(r.body));
+  return r.body as Record<string, any>;
+};
+
+describe('country programming through the API', () => {
+  test('country programme, constituents, CF cycle with priorities, outcomes linked to SDG targets, outputs', async () => {
+    ok(await api.post('/api/countries', { countryCode: 'IN', presence: 'resident', coveringOfficeId: ids.co }));
+    ok(await api.post('/api/countries/IN/constituents', { kind: 'ministry_of_labour', name: 'Ministry of Labour and Employment' }));
+    ok(await api.post('/api/countries/IN/constituents', { kind: 'workers', name: 'Central trade union organisations' }));
+    const cycle = ok(
+      await api.post('/api/countries/IN/cf-cycles', {
+        kind: 'cooperation_framework',
+        title: 'UNSDF 2018–22',
+        periodStart: '2018-01-01',
+        periodEnd: '2022-12-31',
+        stage: 'implementation',
+      }),
+    );
+    ids.cycle = cycle.id;
+    const p1 = ok(await api.post(`/api/cf-cycles/${cycle.id}/priorities`, { code: 'SP1', title: 'Poverty and urbanization' }));
+    const o1 = ok(
+      await api.post(`/api/cf-cycles/${cycle.id}/outcomes`, {
+        priorityId: p1.id,
+        code: 'O1',
+        text: 'By 2022, more workers in the informal economy are covered by social protection',
+        orgRole: 'lead',
+        sdgTargets: ['1.3', '8.5'],
+      }),
+    );
+    const o2 = ok(
+      await api.post(`/api/cf-cycles/${cycle.id}/outcomes`, {
+        priorityId: p1.id,
+        code: 'O2',
+        text: 'Migrant workers enjoy safer migration',
+        orgRole: 'participant',
+        sdgTargets: ['8.8'],
+      }),
+    );
+    const out = ok(await api.post(`/api/cf-outcomes/${o2.id}/outputs`, { code: 'O2.1', text: 'Recruitment agencies regulated' }));
+    Object.assign(ids, { o1: o1.id, o2: o2.id, out: out.id });
+    const full = ok(await api.get(`/api/cf-cycles/${cycle.id}`), 200);
+    assert.deepEqual(full.priorities[0].outcomes[0].sdgTargets, ['1.3', '8.5']);
+    assert.equal(full.priorities[0].outcomes[1].outputs[0].code, 'O2.1');
+  });
+
+  test('a cycle overlapping another of the same country is refused, naming the field', async () => {
+    const r = await api.post('/api/countries/IN/cf-cycles', {
+      kind: 'cooperation_framework',
+      title: 'Overlap',
+      periodStart: '2022-06-01',
+      periodEnd: '2026-12-31',
+      stage: 'roadmap',
+    });
+    assert.equal(r.status, 400);
+    assert.equal(r.body.error.details.field, 'periodStart');
+    assert.match(r.body.error.message, /overlaps the cycle "UNSDF 2018–22"/);
+    ok(await api.post('/api/countries/IN/cf-cycles', { kind: 'cooperation_framework', title: 'CF 2023–27', periodStart: '2023-01-01', periodEnd: '2027-12-31', stage: 'signed' }));
+  });
+
+  test('DWCP: a derived CPO copies the CF outcome verbatim; an additional one needs a justification', async () => {
+    const dwcp = ok(
+      await api.post('/api/countries/IN/dwcps', { title: 'DWCP India 2018–22', periodStart: '2018-01-01', periodEnd: '2022-12-31', status: 'active', cfCycleId: ids.cycle }),
+    );
+    ids.dwcp = dwcp.id;
+    const pa = ok(await api.post(`/api/dwcps/${dwcp.id}/priorities`, { code: 'P1', title: 'Social protection for informal workers' }));
+    const pb = ok(await api.post(`/api/dwcps/${dwcp.id}/priorities`, { code: 'P2', title: 'Fair migration' }));
+    const pc = ok(await api.post(`/api/dwcps/${dwcp.id}/priorities`, { code: 'P3', title: 'Ratification of conventions' }));
+    Object.assign(ids, { pa: pa.id, pb: pb.id, pc: pc.id });
+
+    const derived = ok(await api.post(`/api/dwcps/${dwcp.id}/cpos`, { priorityId: pa.id, code: 'IND101', derivation: 'derived', cfOutcomeId: ids.o1, sdgTargets: ['1.3'] }));
+    assert.equal(derived.text, 'By 2022, more workers in the informal economy are covered by social protection');
+    ids.derived = derived.id;
+
+    const edited = await api.post(`/api/dwcps/${dwcp.id}/cpos`, {
+      priorityId: pa.id,
+      code: 'IND102',
+      derivation: 'derived',
+      cfOutcomeId: ids.o1,
+      text: 'More informal workers covered',
+    });
+    assert.equal(edited.status, 400);
+    assert.equal(edited.body.error.details.field, 'text');
+
+    const unjustified = await api.post(`/api/dwcps/${dwcp.id}/cpos`, { priorityId: pc.id, code: 'IND103', derivation: 'additional', text: 'Conventions ratified' });
+    assert.equal(unjustified.status, 400);
+    assert.equal(unjustified.body.error.details.field, 'justification');
+
+    ok(
+      await api.post(`/api/dwcps/${dwcp.id}/cpos`, {
+        priorityId: pc.id,
+        code: 'IND103',
+        derivation: 'additional',
+        text: 'Conventions ratified',
+        justification: 'Normative work: supervisory bodies',
+      }),
+    );
+    ok(
+      await api.post(`/api/dwcps/${dwcp.id}/cpos`, {
+        priorityId: pb.id,
+        code: 'IND104',
+        derivation: 'additional',
+        text: 'Fair recruitment',
+        justification: 'Standards',
+        cfOutputIds: [ids.out],
+      }),
+    );
+  });
+
+  test('a CPO cannot be derived from a CF outcome of another country', async () => {
+    const ro = await database.db.selectFrom('offices').select('id').where('code', '=', 'RO-ASIA').executeTakeFirstOrThrow();
+    const admin = await buildUser(database.db, 'admin');
+    const a = new Client(api.app);
+    await a.signIn(admin.email, TEST_PASSWORD);
+    ok(await a.post('/api/countries', { countryCode: 'PK', presence: 'resident', coveringOfficeId: ro.id }));
+    const dwcp = ok(await a.post('/api/countries/PK/dwcps', { title: 'DWCP Pakistan', periodStart: '2018-01-01', periodEnd: '2022-12-31', status: 'active' }));
+    const pr = ok(await a.post(`/api/dwcps/${dwcp.id}/priorities`, { code: 'P1', title: 'Jobs' }));
+    const r = await a.post(`/api/dwcps/${dwcp.id}/cpos`, { priorityId: pr.id, code: 'PAK101', derivation: 'derived', cfOutcomeId: ids.o1 });
+    assert.equal(r.status, 400);
+    assert.equal(r.body.error.details.field, 'cfOutcomeId');
+    assert.match(r.body.error.message, /own country/);
+  });
+
+  test('alignment: recorded and computed per priority, the matrix, and the portfolio share', async () => {
+    const d = ok(await api.get(`/api/dwcps/${ids.dwcp}`), 200);
+    const level = (code: string) => d.priorities.find((p: { code: string }) => p.code === code).alignmentComputed;
+    assert.deepEqual([level('P1'), level('P2'), level('P3')], ['fully', 'partially', 'not']);
+
+    const m = ok(await api.get('/api/countries/IN/alignment'), 200);
+    assert.deepEqual(
+      m.outcomes.map((o: { code: string }) => o.code),
+      ['O1', 'O2'],
+    );
+    const row = (code: string) => m.rows.find((r: { code: string }) => r.code === code);
+    assert.deepEqual(row('P1').cells, { [ids.o1 as string]: 'outcome' });
+    assert.deepEqual(row('P2').cells, { [ids.o2 as string]: 'output' });
+    assert.deepEqual(row('P3').cells, {});
+
+    // A person's assessment overrides the computed level in the portfolio share.
+    const p3 = d.priorities.find((p: { code: string }) => p.code === 'P3');
+    ok(await api.patch(`/api/dwcp-priorities/${p3.id}`, { alignmentRecorded: 'partially', alignmentEvidence: 'UNSDF output 3.2 mentions ratification', version: p3.version }), 200);
+    const portfolio = ok(await api.get('/api/alignment/portfolio'), 200);
+    const asia = portfolio.items.find((r: { region: string; year: number }) => r.region === 'Regional Office for Asia' && r.year === 2018);
+    assert.deepEqual({ ...asia }, { region: 'Regional Office for Asia', year: 2018, priorities: 3, fully: 1, partially: 2, not: 0, reflectedShare: '1.0000' });
+  });
+
+  test('a CF outcome edited after derivation flags the CPO as drifted until it is re-derived', async () => {
+    const o1 = await database.db
+      .selectFrom('cf_outcomes')
+      .select('version')
+      .where('id', '=', ids.o1 as string)
+      .executeTakeFirstOrThrow();
+    ok(await api.patch(`/api/cf-outcomes/${ids.o1}`, { text: 'By 2022, more informal economy workers have social protection', version: o1.version }), 200);
+    let cpo = ok(await api.get(`/api/dwcps/${ids.dwcp}`), 200).priorities[0].cpos[0];
+    assert.equal(cpo.drifted, true);
+    ok(await api.patch(`/api/cpos/${ids.derived}`, { version: cpo.version }), 200);
+    cpo = ok(await api.get(`/api/dwcps/${ids.dwcp}`), 200).priorities[0].cpos[0];
+    assert.equal(cpo.drifted, false);
+    assert.equal(cpo.text, 'By 2022, more informal economy workers have social protection');
+  });
+
+  test('indicators: a target revision keeps the old value and needs a reason; a milestone outside the period is refused', async () => {
+    const ind = ok(
+      await api.post('/api/indicators', {
+        nodeType: 'cpo',
+        nodeId: ids.derived,
+        title: 'Informal workers covered',
+        unit: 'persons',
+        baselineValue: '1000000',
+        baselineDate: '2017-12-31',
+      }),
+    );
+    ok(await api.post(`/api/indicators/${ind.id}/targets`, { kind: 'target', periodStart: '2018-01-01', periodEnd: '2022-12-31', value: '5000000' }));
+    const noReason = await api.post(`/api/indicators/${ind.id}/targets`, { kind: 'target', periodStart: '2018-01-01', periodEnd: '2022-12-31', value: '4000000' });
+    assert.equal(noReason.status, 400);
+    assert.equal(noReason.body.error.details.field, 'reason');
+    ok(await api.post(`/api/indicators/${ind.id}/targets`, { kind: 'target', periodStart: '2018-01-01', periodEnd: '2022-12-31', value: 4000000, reason: 'Budget cut' }));
+    const outside = await api.post(`/api/indicators/${ind.id}/targets`, { kind: 'milestone', periodStart: '2024-01-01', periodEnd: '2024-12-31', value: '1' });
+    assert.equal(outside.status, 400);
+    assert.equal(outside.body.error.details.field, 'periodStart');
+    ok(await api.post(`/api/indicators/${ind.id}/actuals`, { periodStart: '2019-01-01', periodEnd: '2019-12-31', value: '2100000', source: 'Labour force survey 2019' }));
+    const full = ok(await api.get(`/api/indicators/${ind.id}`), 200);
+    assert.deepEqual(
+      full.targets.map((t: { value: string }) => t.value),
+      ['4000000'],
+    );
+    assert.deepEqual(
+      full.history.map((t: { value: string }) => t.value),
+      ['5000000'],
+    );
+    assert.equal(full.actuals[0].source, 'Labour force survey 2019');
+  });
+
+  test('the calendar: next 24 months, notifications with constituents, and an iCalendar feed', async () => {
+    ok(await api.post('/api/countries/IN/milestones', { kind: 'cca', title: 'CCA update', dueDate: '2027-03-01', notifyDays: 45, cfCycleId: ids.cycle }));
+    ok(await api.post('/api/countries/IN/milestones', { kind: 'dwcp_review', title: 'DWCP mid-term review', dueDate: '2027-06-15', dwcpId: ids.dwcp }));
+    ok(await api.post('/api/countries/IN/milestones', { kind: 'cf_evaluation', title: 'Far away', dueDate: '2030-01-01' }));
+    const cal = ok(await api.get('/api/calendar?asOf=2027-01-20'), 200);
+    assert.deepEqual(
+      cal.items.map((m: { title: string }) => m.title),
+      ['CCA update', 'DWCP mid-term review'],
+    );
+    assert.equal(cal.items[0].notifyBy, '2027-01-15');
+    const n = ok(await api.get('/api/calendar/notifications?asOf=2027-01-20'), 200);
+    assert.deepEqual(
+      n.items.map((m: { title: string }) => m.title),
+      ['CCA update'],
+    );
+    assert.equal(n.items[0].daysLeft, 40);
+    assert.equal(n.items[0].constituents.length, 2);
+    const ics = await api.get('/api/calendar.ics?asOf=2027-01-20');
+    assert.equal(ics.status, 200);
+    assert.match(ics.headers.get('content-type') ?? '', /text\/calendar/);
+    const events = String(ics.body).split('BEGIN:VEVENT').slice(1);
+    assert.equal(events.length, 2);
+    assert.match(events[0] as string, /SUMMARY:India: CCA update/);
+    assert.match(events[0] as string, /DTSTART;VALUE=DATE:20270301/);
+    const bad = await api.post('/api/countries/IN/milestones', { kind: 'cca', title: 'x', dueDate: '2027-02-30' });
+    assert.equal(bad.status, 400);
+  });
+
+  test('a link to a non-existent SDG target is refused and nothing is stored', async () => {
+    const p = await database.db.selectFrom('cf_priorities').select('id').executeTakeFirstOrThrow();
+    const r = await api.post(`/api/cf-cycles/${ids.cycle}/outcomes`, { priorityId: p.id, code: 'O9', text: 'x', sdgTargets: ['8.99'] });
+    assert.equal(r.status, 400);
+    assert.equal(r.body.error.details.field, 'sdgTargets');
+    const stored = await database.db.selectFrom('cf_outcomes').select('id').where('code', '=', 'O9').execute();
+    assert.equal(stored.length, 0);
+  });
+});

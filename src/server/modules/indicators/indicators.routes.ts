@@ -1,0 +1,65 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ActualCreate, IndicatorCreate, TargetSet } from '../../../shared/contracts/programming.ts';
+import type { Deps } from '../../deps.ts';
+import { actorOf } from '../../http/env.ts';
+import { jsonBody, router } from '../../http/openapi.ts';
+import { IdParam, many, one, readErrors, writeErrors } from '../../http/route-kit.ts';
+import * as indicators from './indicators.service.ts';
+
+const tags = ['Indicators'];
+const NodeQuery = z.strictObject({ nodeType: z.enum(['cf_outcome', 'cpo', 'org_outcome']), nodeId: z.uuid() });
+
+export function indicatorRoutes({ db }: Deps) {
+  return router()
+    .openapi(
+      createRoute({ method: 'get', path: '/', tags, summary: 'Indicators of one results node', request: { query: NodeQuery }, responses: { 200: many, ...readErrors } }),
+      async (c) => {
+        const q = c.req.valid('query');
+        return c.json({ items: await indicators.findIndicators(db, q.nodeType, q.nodeId, actorOf(c)) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/',
+        tags,
+        summary: 'Add an indicator to a results node',
+        request: { body: jsonBody(IndicatorCreate) },
+        responses: { 201: one, ...writeErrors },
+      }),
+      async (c) => c.json(await indicators.createIndicator(db, c.req.valid('json'), actorOf(c)), 201),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}',
+        tags,
+        summary: 'An indicator with targets, their history and actuals',
+        request: { params: IdParam },
+        responses: { 200: one, ...readErrors },
+      }),
+      async (c) => c.json(await indicators.getIndicator(db, c.req.valid('param').id, actorOf(c)), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/targets',
+        tags,
+        summary: 'Set or revise a target or milestone (a revision keeps the old value and needs a reason)',
+        request: { params: IdParam, body: jsonBody(TargetSet) },
+        responses: { 201: one, ...writeErrors },
+      }),
+      async (c) => c.json(await indicators.setTarget(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 201),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/actuals',
+        tags,
+        summary: 'Record an actual value with its source',
+        request: { params: IdParam, body: jsonBody(ActualCreate) },
+        responses: { 201: one, ...writeErrors },
+      }),
+      async (c) => c.json(await indicators.addActual(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 201),
+    );
+}

@@ -1,0 +1,176 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { ActualCreate, IndicatorCreate, TargetSet } from '../../../shared/contracts/programming.ts';
+import type { Actor } from '../../access/actor.ts';
+import { countryScope, requireRight } from '../../access/rights.ts';
+import type { DB } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { present } from '../../http/present.ts';
+import { writeAudit } from '../audit/audit.service.ts';
+import { assertCountryInScope } from '../countries/countries.queries.ts';
+
+type NodeType = 'cf_outcome' | 'cpo' | 'org_outcome';
+interface NodeInfo {
+  country: string | null;
+  periodStart: string;
+  periodEnd: string;
+}
+
+/** Where a results node sits: its country (none for organisation-wide outcomes) and the period its framework covers. */
+async function nodeInfo(db: Kysely<DB>, type: NodeType, id: string): Promise<NodeInfo> {
+  const row =
+    type === 'cf_outcome'
+      ? await db
+          .selectFrom('cf_outcomes')
+          .innerJoin('cf_cycles', 'cf_cycles.id', 'cf_outcomes.cycle_id')
+          .select(['cf_cycles.country_code as country', 'cf_cycles.period_start', 'cf_cycles.period_end'])
+          .where('cf_outcomes.id', '=', id)
+          .executeTakeFirst()
+      : type === 'cpo'
+        ? await db
+            .selectFrom('cpos')
+            .innerJoin('dwcps', 'dwcps.id', 'cpos.dwcp_id')
+            .select(['dwcps.country_code as country', 'dwcps.period_start', 'dwcps.period_end'])
+            .where('cpos.id', '=', id)
+            .executeTakeFirst()
+        : await db
+            .selectFrom('org_outcomes')
+            .innerJoin('org_frameworks', 'org_frameworks.id', 'org_outcomes.framework_id')
+            .select((eb) => [eb.val<string | null>(null).as('country'), 'org_frameworks.period_start', 'org_frameworks.period_end'])
+            .where('org_outcomes.id', '=', id)
+            .executeTakeFirst();
+  if (!row) throw new AppError('INVALID_INPUT', `There is no ${type.replace('_', ' ')} ${id}`, { field: 'nodeId' });
+  return { country: row.country, periodStart: row.period_start, periodEnd: row.period_end };
+}
+
+async function authorizeNode(db: Kysely<DB>, actor: Actor, node: NodeInfo, write: boolean) {
+  if (node.country) await assertCountryInScope(db, countryScope(actor, write ? 'programming.write' : 'programming.read'), node.country);
+  else requireRight(actor, write ? 'frameworks.write' : 'frameworks.read');
+}
+
+async function indicatorNode(db: Kysely<DB>, id: string) {
+  const ind = await db.selectFrom('indicators').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!ind) throw notFound('Indicator', id);
+  return { ind, node: await nodeInfo(db, ind.node_type as NodeType, ind.node_id) };
+}
+
+function checkPeriod(node: NodeInfo, start: string, end: string) {
+  if (end < start) throw new AppError('INVALID_INPUT', 'The period must not end before it starts', { field: 'periodEnd' });
+  if (start < node.periodStart || end > node.periodEnd) {
+    throw new AppError('INVALID_INPUT', `The period ${start} to ${end} lies outside the framework's period ${node.periodStart} to ${node.periodEnd}`, { field: 'periodStart' });
+  }
+}
+
+export async function createIndicator(db: Kysely<DB>, input: z.infer<typeof IndicatorCreate>, actor: Actor) {
+  return inTransaction(db, async (trx) => {
+    const node = await nodeInfo(trx, input.nodeType, input.nodeId);
+    await authorizeNode(trx, actor, node, true);
+    const row = await trx
+      .insertInto('indicators')
+      .values({
+        node_type: input.nodeType,
+        node_id: input.nodeId,
+        code: input.code ?? null,
+        title: input.title,
+        unit: input.unit,
+        baseline_value: input.baselineValue ?? null,
+        baseline_date: input.baselineDate ?? null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, { action: 'create', entityType: 'indicator', entityId: row.id, after: present(row) });
+    return present(row);
+  });
+}
+
+/** An indicator with its current targets and milestones, their superseded history, and its actuals. */
+export async function getIndicator(db: Kysely<DB>, id: string, actor: Actor) {
+  const { ind, node } = await indicatorNode(db, id);
+  await authorizeNode(db, actor, node, false);
+  const [targets, actuals] = await Promise.all([
+    db.selectFrom('indicator_targets').selectAll().where('indicator_id', '=', id).orderBy('period_start').orderBy('set_at').execute(),
+    db.selectFrom('indicator_actuals').selectAll().where('indicator_id', '=', id).orderBy('period_start').execute(),
+  ]);
+  return {
+    ...present(ind),
+    targets: targets.filter((t) => !t.superseded_at).map((t) => present(t)),
+    history: targets.filter((t) => t.superseded_at).map((t) => present(t)),
+    actuals: actuals.map((a) => present(a)),
+  };
+}
+
+/** Indicators of one results node. */
+export async function findIndicators(db: Kysely<DB>, type: NodeType, nodeId: string, actor: Actor) {
+  await authorizeNode(db, actor, await nodeInfo(db, type, nodeId), false);
+  return (await db.selectFrom('indicators').selectAll().where('node_type', '=', type).where('node_id', '=', nodeId).orderBy('code').execute()).map((r) => present(r));
+}
+
+async function writableIndicator(trx: Transaction<DB>, id: string, actor: Actor) {
+  const { node } = await indicatorNode(trx, id);
+  await authorizeNode(trx, actor, node, true);
+  return node;
+}
+
+/**
+ * Sets a target or milestone for a period. Revising a current value never overwrites it: the old row is
+ * marked superseded and kept, and the revision must give a reason.
+ */
+export async function setTarget(db: Kysely<DB>, id: string, input: z.infer<typeof TargetSet>, actor: Actor) {
+  return inTransaction(db, async (trx) => {
+    const node = await writableIndicator(trx, id, actor);
+    checkPeriod(node, input.periodStart, input.periodEnd);
+    const current = await trx
+      .selectFrom('indicator_targets')
+      .selectAll()
+      .where('indicator_id', '=', id)
+      .where('kind', '=', input.kind)
+      .where('period_start', '=', input.periodStart)
+      .where('period_end', '=', input.periodEnd)
+      .where('superseded_at', 'is', null)
+      .forUpdate()
+      .executeTakeFirst();
+    if (current && Number(current.value) === Number(input.value)) return present(current);
+    if (current && !input.reason?.trim()) {
+      throw new AppError('INVALID_INPUT', `Revising the ${input.kind} of ${current.value} for this period needs a reason; the old value is kept in the history`, {
+        field: 'reason',
+      });
+    }
+    if (current) await trx.updateTable('indicator_targets').set({ superseded_at: new Date().toISOString() }).where('id', '=', current.id).execute();
+    const row = await trx
+      .insertInto('indicator_targets')
+      .values({
+        indicator_id: id,
+        kind: input.kind,
+        period_start: input.periodStart,
+        period_end: input.periodEnd,
+        value: input.value,
+        reason: input.reason ?? null,
+        set_by: actor.label,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, {
+      action: current ? 'revise_target' : 'set_target',
+      entityType: 'indicator',
+      entityId: id,
+      before: current ? present(current) : undefined,
+      after: present(row),
+    });
+    return present(row);
+  });
+}
+
+export async function addActual(db: Kysely<DB>, id: string, input: z.infer<typeof ActualCreate>, actor: Actor) {
+  return inTransaction(db, async (trx) => {
+    const node = await writableIndicator(trx, id, actor);
+    checkPeriod(node, input.periodStart, input.periodEnd);
+    const row = await trx
+      .insertInto('indicator_actuals')
+      .values({ indicator_id: id, period_start: input.periodStart, period_end: input.periodEnd, value: input.value, source: input.source, comment: input.comment ?? null })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, { action: 'add_actual', entityType: 'indicator', entityId: id, after: present(row) });
+    return present(row);
+  });
+}
