@@ -23,7 +23,11 @@ export interface Opened {
 /** Opens the database, applies pending migrations and (re)loads reference data when the shipped files changed. */
 export async function openAndMigrate(config: Config): Promise<Opened> {
   const logger = createLogger(config.logLevel);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onConnectionError: (err) => logger.warn('database connection lost; the pool will reconnect', { error: err.message }),
+  });
   try {
     const applied = await migrate(database.db);
     if (applied.length) logger.info('migrations applied', { applied });

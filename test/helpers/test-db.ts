@@ -21,7 +21,7 @@ export async function openTestDatabase(): Promise<Database> {
     await admin.end();
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+    const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '', onConnectionError: () => {} });
     return {
       ...database,
       close: async () => {

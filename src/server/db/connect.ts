@@ -39,11 +39,13 @@ export interface OpenOptions {
   dataDir: string;
   /** Skip the folder lock (only for a template copy that no other process can see). */
   unlocked?: boolean;
+  /** Told when an idle server connection fails (server restarted, connection killed); the pool replaces it. */
+  onConnectionError?: (err: Error) => void;
 }
 
 /** Opens the embedded database (PGlite, in `dataDir/pgdata`) or, when `databaseUrl` is set, a PostgreSQL server. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  if (opts.databaseUrl) return openServer(opts.databaseUrl);
+  if (opts.databaseUrl) return openServer(opts.databaseUrl, opts.onConnectionError);
   mkdirSync(opts.dataDir, { recursive: true });
   const release = opts.unlocked ? () => {} : lockDataFolder(opts.dataDir);
   try {
@@ -67,7 +69,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
 }
 
-function openServer(url: string): Database {
+function openServer(url: string, onConnectionError?: (err: Error) => void): Database {
   const tsParser = pg.types.getTypeParser(OID.TIMESTAMPTZ) as (v: string) => unknown;
   const ownParsers: Record<number, (v: string) => unknown> = { ...parsers, [OID.TIMESTAMPTZ]: timestampToIso(tsParser) };
   const pool = new pg.Pool({
@@ -77,6 +79,8 @@ function openServer(url: string): Database {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => ownParsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // Without a listener, an idle connection that the server drops would crash the process.
+  pool.on('error', onConnectionError ?? ((err) => process.stderr.write(`${JSON.stringify({ level: 'warn', msg: 'database connection lost', error: err.message })}\n`)));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const u = new URL(url);
   return { db, kind: 'postgres', location: `${u.hostname}:${u.port || 5432}${u.pathname}`, close: () => db.destroy() };
