@@ -62,7 +62,7 @@ function announceDemo(result: Awaited<ReturnType<typeof loadDemo>>, url?: string
     console.log('Demonstration data is already loaded; nothing changed.');
     return;
   }
-  console.log('Demonstration data loaded (offices and partners are synthetic, and marked so).');
+  console.log('Demonstration data loaded (everything not taken from the source documents is synthetic, and marked so).');
   if (result.admin) {
     const where = url ? ` at ${url}` : '';
     console.log(

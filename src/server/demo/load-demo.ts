@@ -7,6 +7,7 @@ import { writeAudit } from '../modules/audit/audit.service.ts';
 import { createOffice } from '../modules/offices/offices.service.ts';
 import { createUser } from '../modules/users/users.service.ts';
 import { DEMO_OFFICES, DEMO_PARTNERS } from './demo-offices.ts';
+import { loadDemoProgramming } from './demo-programming.ts';
 
 export interface DemoResult {
   loaded: boolean;
@@ -43,6 +44,7 @@ async function loadAll(db: Kysely<DB>, admin: { email?: string; password?: strin
       .executeTakeFirstOrThrow();
     await writeAudit(db, actor, { action: 'create', entityType: 'partner', entityId: row.id, after: row });
   }
+  await loadDemoProgramming(db, actor, ids);
   const email = admin.email ?? 'admin@devcoop.local';
   const hasAdmin = await db.selectFrom('users').select('id').where('role', '=', 'admin').executeTakeFirst();
   if (hasAdmin) return { loaded: true };
