@@ -15,6 +15,7 @@ import { sessionRoutes } from './modules/auth/session.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { countryCycleRoutes, cycleRoutes } from './modules/cf/cf.routes.ts';
 import { constituentRoutes, countryRoutes } from './modules/countries/countries.routes.ts';
+import { countryPageRoutes } from './modules/country-page/country-page.routes.ts';
 import { dwcpRoutes } from './modules/dwcps/dwcps.routes.ts';
 import { frameworkRoutes } from './modules/frameworks/frameworks.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -61,6 +62,7 @@ export function createApp(deps: Deps) {
   app.route('/api/audit', auditRoutes(deps));
   app.route('/api/reference', referenceRoutes(deps));
   app.route('/api/countries', countryRoutes(deps));
+  app.route('/api/countries', countryPageRoutes(deps));
   app.route('/api/constituents', constituentRoutes(deps));
   app.route('/api/countries', countryCycleRoutes(deps));
   app.route('/api', cycleRoutes(deps));

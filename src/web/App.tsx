@@ -1,7 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout.tsx';
+import { AlignmentPage } from './pages/AlignmentPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
+import { CalendarPage } from './pages/CalendarPage.tsx';
+import { CountriesPage } from './pages/CountriesPage.tsx';
+import { CountryPage } from './pages/CountryPage.tsx';
 import { OfficeFormPage } from './pages/OfficeFormPage.tsx';
 import { OfficesPage } from './pages/OfficesPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
@@ -19,6 +23,10 @@ function Screens() {
         <Route path="/offices" element={<OfficesPage />} />
         <Route path="/offices/:id" element={<OfficeFormPage />} />
         <Route path="/audit" element={<AuditPage />} />
+        <Route path="/countries" element={<CountriesPage />} />
+        <Route path="/countries/:code" element={<CountryPage />} />
+        <Route path="/calendar" element={<CalendarPage />} />
+        <Route path="/alignment" element={<AlignmentPage />} />
         <Route path="*" element={<Navigate to="/offices" replace />} />
       </Routes>
     </Layout>

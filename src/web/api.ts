@@ -88,4 +88,40 @@ export const api = {
     return call<{ items: AuditEntry[]; next: number | null }>('GET', `/api/audit?${q}`);
   },
   countries: () => call<{ items: Country[] }>('GET', '/api/reference/countries'),
+  programmes: () => call<{ items: Rec[] }>('GET', '/api/countries'),
+  countryPage: (code: string) => call<CountryPageData>('GET', `/api/countries/${code}/page`),
+  alignment: (code: string) => call<AlignmentMatrixData>('GET', `/api/countries/${code}/alignment`),
+  alignmentPortfolio: () => call<{ items: PortfolioRow[] }>('GET', '/api/alignment/portfolio'),
+  calendar: () => call<{ from: string; to: string; items: Rec[] }>('GET', '/api/calendar'),
+  notifications: () => call<{ asOf: string; items: Rec[] }>('GET', '/api/calendar/notifications'),
 };
+
+/** Records as the API presents them (camelCase fields). */
+export type Rec = Record<string, any>;
+
+export interface CountryPageData {
+  profile: Rec;
+  constituents: Rec[];
+  cycles: Rec[];
+  cycle: (Rec & { priorities: (Rec & { outcomes: (Rec & { sdgTargets: string[]; outputs: Rec[] })[] })[] }) | null;
+  dwcps: Rec[];
+  dwcp: (Rec & { priorities: (Rec & { alignmentComputed: string; cpos: (Rec & { drifted: boolean; sdgTargets: string[]; cfOutputIds: string[] })[] })[] }) | null;
+  milestones: Rec[];
+  sdgTargets: { code: string; title_en: string; title_fr: string; title_es: string }[];
+}
+
+export interface AlignmentMatrixData {
+  dwcp: Rec;
+  outcomes: { id: string; code: string; text: string; orgRole: string }[];
+  rows: { id: string; code: string; title: string; recorded: string | null; computed: string; cells: Record<string, 'outcome' | 'output'> }[];
+}
+
+export interface PortfolioRow {
+  region: string;
+  year: number;
+  priorities: number;
+  fully: number;
+  partially: number;
+  not: number;
+  reflectedShare: string;
+}

@@ -49,7 +49,7 @@ export async function loadDemoProgramming(db: Kysely<DB>, actor: Actor, officeId
       { kind: 'cooperation_framework', title: `Cooperation Framework ${country} 2022–2026`, periodStart: '2022-01-01', periodEnd: '2026-12-31', stage: 'implementation' },
       actor,
     );
-    await createMilestone(db, country, { kind: 'cca', title: 'Common Country Analysis update', dueDate: addMonths(3), cfCycleId: cycle.id as string, notifyDays: 60 }, actor);
+    await createMilestone(db, country, { kind: 'cca', title: 'Common Country Analysis update', dueDate: addMonths(1), cfCycleId: cycle.id as string, notifyDays: 60 }, actor);
     await createMilestone(db, country, { kind: 'cf_roadmap', title: 'Roadmap of the next Cooperation Framework', dueDate: addMonths(8), notifyDays: 45 }, actor);
   }
 

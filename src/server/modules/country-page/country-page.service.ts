@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../access/actor.ts';
+import type { DB } from '../../db/schema.ts';
+import { findCalendar } from '../calendar/calendar.service.ts';
+import { findCycles, getCycle } from '../cf/cf.service.ts';
+import { findConstituents, getCountryProfile } from '../countries/countries.service.ts';
+import { findDwcps, getDwcp } from '../dwcps/dwcps.service.ts';
+
+/**
+ * Everything the country page shows, in one answer: the programme (presence, covering office), the
+ * constituents, the CF cycles with the structure of the one the latest DWCP follows (or the latest),
+ * the latest DWCP with its CPOs and alignment, and the coming milestones.
+ */
+export async function getCountryPage(db: Kysely<DB>, code: string, actor: Actor) {
+  const profile = await getCountryProfile(db, code, actor);
+  const [constituents, cycles, dwcps, calendar] = await Promise.all([
+    findConstituents(db, code, actor),
+    findCycles(db, code, actor),
+    findDwcps(db, code, actor),
+    findCalendar(db, { country: code }, actor),
+  ]);
+  const latestDwcp = dwcps[0];
+  const dwcp = latestDwcp ? await getDwcp(db, latestDwcp.id, actor) : null;
+  const cycleId = (dwcp?.cfCycleId as string | null | undefined) ?? cycles[0]?.id;
+  const cycle = cycleId ? await getCycle(db, cycleId, actor) : null;
+  const targetCodes = [...new Set(cycle?.priorities.flatMap((p) => p.outcomes.flatMap((o) => o.sdgTargets)) ?? [])];
+  const sdgTargets = targetCodes.length ? await db.selectFrom('sdg_targets').select(['code', 'title_en', 'title_fr', 'title_es']).where('code', 'in', targetCodes).execute() : [];
+  return { profile, constituents, cycles, cycle, dwcps, dwcp, milestones: calendar.items, sdgTargets };
+}

@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import type { Rec } from '../api.ts';
+import { useCountries } from '../useCountries.ts';
+
+export function MilestoneTable({ items, showCountry = true }: { items: Rec[]; showCountry?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { name } = useCountries();
+  const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' });
+  const day = (iso: string) => <time dateTime={iso}>{fmt.format(new Date(`${iso}T00:00:00Z`))}</time>;
+  return (
+    <table className="data compact">
+      <thead>
+        <tr>
+          <th scope="col">{t('calendarView.due')}</th>
+          {showCountry && <th scope="col">{t('countries.country')}</th>}
+          <th scope="col">{t('calendarView.milestone')}</th>
+          <th scope="col">{t('calendarView.notifyBy')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((m) => (
+          <tr key={m.id}>
+            <td>{day(m.dueDate)}</td>
+            {showCountry && <td>{name(m.countryCode)}</td>}
+            <th scope="row">
+              {m.title}
+              {m.isSynthetic && (
+                <span className="badge" title={t('app.syntheticHint')}>
+                  {t('app.synthetic')}
+                </span>
+              )}
+            </th>
+            <td>{day(m.notifyBy)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,149 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError, api, type CountryPageData } from '../api.ts';
+import { AlignmentMatrix } from '../components/AlignmentMatrix.tsx';
+import { Notice } from '../components/Layout.tsx';
+import { MilestoneTable } from '../components/MilestoneTable.tsx';
+import { ResultsChain } from '../components/ResultsChain.tsx';
+import { useCountries } from '../useCountries.ts';
+
+/** One country at a glance: presence, constituents, the CF and the DWCP, the results chain, alignment, coming milestones. */
+export function CountryPage() {
+  const { code = '' } = useParams();
+  const { t } = useTranslation();
+  const { name } = useCountries();
+  const [data, setData] = useState<CountryPageData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api
+      .countryPage(code)
+      .then(setData)
+      .catch((e) => setError(e instanceof ApiError && e.status === 404 ? t('errors.notFound') : e.message));
+  }, [code, t]);
+
+  if (error) return <Notice kind="error">{error}</Notice>;
+  if (!data) return <p>{t('errors.loading')}</p>;
+  const { profile, constituents, cycles, cycle, dwcp, milestones } = data;
+  const synthetic = (on: unknown) =>
+    on ? (
+      <span className="badge" title={t('app.syntheticHint')}>
+        {t('app.synthetic')}
+      </span>
+    ) : null;
+
+  return (
+    <article aria-labelledby="country-title" className="country">
+      <p>
+        <Link to="/countries">← {t('countries.title')}</Link>
+      </p>
+      <h1 id="country-title">
+        {name(code)} {synthetic(profile.isSynthetic)}
+      </h1>
+      <dl className="facts">
+        <div>
+          <dt>{t('countries.presence')}</dt>
+          <dd>{t(`countries.${profile.presence}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('countries.coveringOffice')}</dt>
+          <dd>{profile.coveringOfficeName}</dd>
+        </div>
+        {profile.deliveringAsOne && (
+          <div>
+            <dt>{t('countries.dao')}</dt>
+            <dd>✓</dd>
+          </div>
+        )}
+      </dl>
+
+      <div className="grid-2">
+        <section aria-labelledby="constituents-title" className="card">
+          <h2 id="constituents-title">{t('countries.constituents')}</h2>
+          <ul className="plain">
+            {constituents.map((c) => (
+              <li key={c.id}>
+                <span className="muted">{t(`countries.kinds.${c.kind}`)}:</span> {c.name}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="milestones-title" className="card">
+          <h2 id="milestones-title">{t('countries.milestones')}</h2>
+          {milestones.length ? <MilestoneTable items={milestones} showCountry={false} /> : <p>{t('countries.noMilestones')}</p>}
+        </section>
+      </div>
+
+      <section aria-labelledby="cf-title">
+        <h2 id="cf-title">{t('countries.cf')}</h2>
+        <table className="data compact">
+          <thead>
+            <tr>
+              <th scope="col">{t('countries.cycles')}</th>
+              <th scope="col">{t('countries.period')}</th>
+              <th scope="col">{t('countries.stage')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {cycles.map((c) => (
+              <tr key={c.id} className={c.id === cycle?.id ? 'current' : undefined}>
+                <th scope="row">
+                  {c.title} {synthetic(c.isSynthetic)}
+                </th>
+                <td>
+                  {c.periodStart.slice(0, 4)}–{c.periodEnd.slice(0, 4)}
+                </td>
+                <td>{t(`countries.stages.${c.stage}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="dwcp-title">
+        <h2 id="dwcp-title">
+          {t('countries.dwcp')}
+          {dwcp ? `: ${dwcp.title}` : ''} {synthetic(dwcp?.isSynthetic)}
+        </h2>
+        {!dwcp ? (
+          <p>{t('countries.noDwcp')}</p>
+        ) : (
+          <ol className="priorities">
+            {dwcp.priorities.map((p) => (
+              <li key={p.id}>
+                <strong>
+                  {p.code} {p.title}
+                </strong>{' '}
+                <span className={`level ${p.alignmentRecorded ?? p.alignmentComputed}`}>{t(`alignmentView.levels.${p.alignmentRecorded ?? p.alignmentComputed}`)}</span>
+                <ul>
+                  {p.cpos.map((c) => (
+                    <li key={c.id}>
+                      <code>{c.code}</code> {c.text}{' '}
+                      <span className="muted">{c.derivation === 'derived' ? t('countries.derived', { code: c.cfOutcomeCode }) : t('countries.additional')}</span>
+                      {c.drifted && <span className="badge warn">{t('countries.drifted')}</span>}
+                      {c.justification && (
+                        <div className="muted small">
+                          {t('countries.justification')}: {c.justification}
+                        </div>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="matrix-title">
+        <h2 id="matrix-title">{t('alignmentView.matrix')}</h2>
+        {dwcp ? <AlignmentMatrix code={code} /> : <p>{t('countries.noDwcp')}</p>}
+      </section>
+
+      <section aria-labelledby="chain-title">
+        <h2 id="chain-title">{t('countries.chain')}</h2>
+        <ResultsChain cycle={cycle} dwcp={dwcp} sdgTargets={data.sdgTargets} />
+      </section>
+    </article>
+  );
+}
