@@ -2,16 +2,20 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
+/** One measured row: what was measured and its figures, in the order of the section's headings. */
 export interface Figure {
   what: string;
-  median: number;
-  min: number;
-  max: number;
+  values: number[];
 }
 
-export function stats(ms: number[]): Omit<Figure, 'what'> {
+export const percentile = (ms: number[], p: number) => {
   const s = [...ms].sort((a, b) => a - b);
-  return { median: s[Math.floor(s.length / 2)] ?? Number.NaN, min: s[0] ?? Number.NaN, max: s.at(-1) ?? Number.NaN };
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
+};
+
+/** Median, min and max of a set of timings. */
+export function stats(ms: number[]): number[] {
+  return [percentile(ms, 50), Math.min(...ms), Math.max(...ms)];
 }
 
 const FILE = join(import.meta.dirname, '..', 'docs', 'benchmarks.md');
@@ -19,10 +23,10 @@ const HEAD =
   '# Benchmarks\n\nMeasured figures, newest section per benchmark; each gives its date, machine and the command that\nreproduces it. Tests never time anything: speed is measured here.\n';
 
 /** Writes (or replaces) one benchmark's section in docs/benchmarks.md. */
-export function recordFigures(title: string, command: string, figures: Figure[], runs: number): void {
+export function recordFigures(title: string, command: string, figures: Figure[], runs: number, headings = ['median ms', 'min ms', 'max ms']): void {
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
-  const rows = figures.map((f) => `| ${f.what} | ${f.median.toFixed(0)} | ${f.min.toFixed(0)} | ${f.max.toFixed(0)} |`).join('\n');
-  const section = `## ${title}\n\n- date: ${new Date().toISOString().slice(0, 10)}\n- machine: ${machine}\n- command: \`${command}\` (${runs} runs)\n\n| measure | median ms | min ms | max ms |\n| --- | ---: | ---: | ---: |\n${rows}\n`;
+  const rows = figures.map((f) => `| ${f.what} | ${f.values.map((v) => v.toFixed(0)).join(' | ')} |`).join('\n');
+  const section = `## ${title}\n\n- date: ${new Date().toISOString().slice(0, 10)}\n- machine: ${machine}\n- command: \`${command}\` (${runs} runs)\n\n| measure | ${headings.join(' | ')} |\n| --- | ${headings.map(() => '---:').join(' | ')} |\n${rows}\n`;
   const current = existsSync(FILE) ? readFileSync(FILE, 'utf8') : HEAD;
   const parts = current.split(/^(?=## )/m);
   const kept = parts.filter((p) => !p.startsWith(`## ${title}\n`));

@@ -49,7 +49,7 @@ for (let i = 0; i < RUNS; i++) {
 }
 
 const figures: Figure[] = [
-  { what: 'empty data folder → migrated, reference data and demo loaded → first 200 from /api/health', ...stats(empty) },
-  { what: 'existing data folder → first 200 from /api/health', ...stats(existing) },
+  { what: 'empty data folder → migrated, reference data and demo loaded → first 200 from /api/health', values: stats(empty) },
+  { what: 'existing data folder → first 200 from /api/health', values: stats(existing) },
 ];
 recordFigures('Start-up (embedded database)', `npx tsx bench/startup.ts ${RUNS}`, figures, RUNS);

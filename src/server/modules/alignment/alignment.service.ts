@@ -69,22 +69,26 @@ export interface PortfolioRow {
  */
 export async function alignmentPortfolio(db: Kysely<DB>, actor: Actor): Promise<PortfolioRow[]> {
   const scope = countryScope(actor, 'programming.read');
+  // Regions once per country (not per priority), and the link facts as two small sets joined in.
   const { rows } = await sql<Omit<PortfolioRow, 'reflectedShare'>>`
-    with levels as (
-      select coalesce(r.name, 'Other') as region,
-             extract(year from d.period_start)::int as year,
+    with regions as (
+      select cp.country_code,
+             coalesce((select r.name from offices r where r.office_type = 'regional_office' and o.path like r.path || '%'
+                       order by length(r.path) desc limit 1), 'Other') as region
+      from country_profiles cp join offices o on o.id = cp.covering_office_id
+      where ${scopeFilter(scope)}
+    ),
+    derived as (select distinct priority_id from cpos where derivation = 'derived'),
+    linked as (select distinct c.priority_id from cpos c join cpo_cf_outputs l on l.cpo_id = c.id),
+    levels as (
+      select rg.region, extract(year from d.period_start)::int as year,
              coalesce(p.alignment_recorded,
-               case when exists (select 1 from cpos c where c.priority_id = p.id and c.derivation = 'derived') then 'fully'
-                    when exists (select 1 from cpos c join cpo_cf_outputs l on l.cpo_id = c.id where c.priority_id = p.id) then 'partially'
-                    else 'not' end) as level
+               case when dv.priority_id is not null then 'fully' when lk.priority_id is not null then 'partially' else 'not' end) as level
       from dwcp_priorities p
       join dwcps d on d.id = p.dwcp_id
-      join country_profiles cp on cp.country_code = d.country_code
-      join offices o on o.id = cp.covering_office_id
-      left join lateral (
-        select name from offices r where r.office_type = 'regional_office' and o.path like r.path || '%' order by length(r.path) desc limit 1
-      ) r on true
-      where ${scopeFilter(scope)}
+      join regions rg on rg.country_code = d.country_code
+      left join derived dv on dv.priority_id = p.id
+      left join linked lk on lk.priority_id = p.id
     )
     select region, year, count(*)::int as priorities,
            count(*) filter (where level = 'fully')::int as fully,
