@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -101,6 +101,37 @@ describe('devcoop command', () => {
     const unknownFlag = devcoop('office', 'list', '--colour', 'red');
     assert.notEqual(unknownFlag.status, 0);
     assert.doesNotMatch(unknownFlag.stderr, / {4}at /, 'no stack trace');
+  });
+
+  test('programme import: a whole country programme in one transaction, located errors, nothing half-stored', async () => {
+    const example = join(root, 'docs', 'examples', 'programme-kenya.json');
+    const doc = JSON.parse(readFileSync(example, 'utf8'));
+    const bad = join(dataDir, 'bad.json');
+    doc.cycles[0].priorities[0].outcomes[0].sdgTargets = ['8.5', '8.99'];
+    writeFileSync(bad, JSON.stringify(doc));
+    const refused = devcoop('programme', 'import', bad, '--json');
+    assert.equal(refused.status, 1);
+    const report = JSON.parse(refused.stdout);
+    assert.equal(report.ok, false);
+    assert.equal(report.issues[0].path, 'cycles[0].priorities[0].outcomes[0].sdgTargets');
+    assert.match(report.issues[0].message, /8\.99/);
+    assert.doesNotMatch(devcoop('country', 'list').stdout, /^KE /m, 'nothing of the refused file was stored');
+
+    writeFileSync(bad, '{"countryCode": "KE", ');
+    const broken = devcoop('programme', 'import', bad);
+    assert.equal(broken.status, 1);
+    assert.match(broken.stderr, /not valid JSON/);
+
+    const imported = devcoop('programme', 'import', example);
+    assert.equal(imported.status, 0, imported.stderr);
+    assert.match(imported.stdout, /Imported the country programme of KE: 3 constituents, 1 cycles, 1 outcomes, 1 outputs, 1 dwcps, 2 cpos, 1 milestones/);
+    assert.match(devcoop('country', 'list').stdout, /^KE +Kenya +resident +CO-DAR/m);
+    const again = devcoop('programme', 'import', example);
+    assert.equal(again.status, 1, 'a second import of the same country is refused');
+    const page = JSON.parse(devcoop('country', 'show', '--country', 'KE').stdout);
+    assert.equal(page.dwcp.priorities[0].alignmentComputed, 'fully');
+    assert.equal(page.dwcp.priorities[0].cpos[0].text, 'Young people have decent jobs in green and blue sectors');
+    assert.match(devcoop('calendar', '--as-of', '2099-01-01', '--country', 'KE').stdout, /2099-06-30 +KE +dwcp_review +DWCP mid-term review +2099-05-01/);
   });
 
   test('a second server on the same data folder exits with a clear message; a crash loses nothing acknowledged', {

@@ -5,6 +5,7 @@ import { AppError } from '../server/errors.ts';
 import { configFromEnvironment, openAndMigrate, startServer } from '../server/main.ts';
 import { officeCommand } from './office.command.ts';
 import { UsageError } from './output.ts';
+import { calendarCommand, countryCommand, programmeCommand } from './programme.command.ts';
 import { userCommand } from './user.command.ts';
 
 const HELP = `devcoop — development cooperation, planned, funded, delivered, reported and published
@@ -16,6 +17,9 @@ Usage: devcoop <command> [options]
   demo                  load demonstration data (once) and create the first administrator
   user list | create | set-role | reset-password
   office list | show | create | update | delete
+  country list | show --country CC     country programmes (presence, CF, DWCP, alignment)
+  calendar [--as-of DATE] [--country CC] coming UN and DWCP milestones
+  programme import FILE.json [--json]  a whole country programme in one transaction (see docs/examples/)
 
 Settings (environment, or the flag):
   PORT (--port)                  HTTP port, default 8080
@@ -45,6 +49,8 @@ const OPTIONS = {
   city: { type: 'string' },
   version: { type: 'string' },
   q: { type: 'string' },
+  'as-of': { type: 'string' },
+  json: { type: 'boolean' },
 } as const;
 
 function parse() {
@@ -78,7 +84,7 @@ async function run(): Promise<void> {
     return;
   }
   const config = configFromEnvironment({ PORT: flags.port, DEVCOOP_DATA: flags.data, DATABASE_URL: flags['database-url'] });
-  const known = ['serve', 'migrate', 'demo', 'user', 'office'];
+  const known = ['serve', 'migrate', 'demo', 'user', 'office', 'country', 'calendar', 'programme'];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
   const opened = await openAndMigrate(config);
   const { db } = opened.database;
@@ -94,6 +100,9 @@ async function run(): Promise<void> {
     else if (command === 'demo') announceDemo(await loadDemo(db, { email: config.adminEmail, password: config.adminPassword }));
     else if (command === 'user') await userCommand(db, sub, flags);
     else if (command === 'office') await officeCommand(db, sub, flags);
+    else if (command === 'country') await countryCommand(db, sub, flags);
+    else if (command === 'calendar') await calendarCommand(db, flags);
+    else if (command === 'programme') process.exitCode = await programmeCommand(db, sub, positionals[2], flags);
   } finally {
     await opened.database.close();
   }
