@@ -23,6 +23,7 @@ import { indicatorRoutes } from './modules/indicators/indicators.routes.ts';
 import { officeRoutes } from './modules/offices/offices.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
+import { programmeImportRoutes } from './programming-import/programme-import.routes.ts';
 
 /** Builds the whole HTTP application from its dependencies. It never listens: main.ts does, tests call app.request(). */
 export function createApp(deps: Deps) {
@@ -71,6 +72,7 @@ export function createApp(deps: Deps) {
   app.route('/api/indicators', indicatorRoutes(deps));
   app.route('/api', calendarRoutes(deps));
   app.route('/api', alignmentRoutes(deps));
+  app.route('/api/programmes', programmeImportRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -94,6 +94,11 @@ export const api = {
   alignmentPortfolio: () => call<{ items: PortfolioRow[] }>('GET', '/api/alignment/portfolio'),
   calendar: () => call<{ from: string; to: string; items: Rec[] }>('GET', '/api/calendar'),
   notifications: () => call<{ asOf: string; items: Rec[] }>('GET', '/api/calendar/notifications'),
+  importProgramme: (doc: unknown) => call<{ country: string; counts: Record<string, number> }>('POST', '/api/programmes/import', doc),
+  addConstituent: (code: string, body: Rec) => call<Rec>('POST', `/api/countries/${code}/constituents`, body),
+  addMilestone: (code: string, body: Rec) => call<Rec>('POST', `/api/countries/${code}/milestones`, body),
+  updateMilestone: (id: string, body: Rec) => call<Rec>('PATCH', `/api/milestones/${id}`, body),
+  assessPriority: (id: string, body: Rec) => call<Rec>('PATCH', `/api/dwcp-priorities/${id}`, body),
 };
 
 /** Records as the API presents them (camelCase fields). */

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Database } from '../../src/server/db/connect.ts';
@@ -60,11 +62,53 @@ describe('country programming screens in Chromium', () => {
     await matrix.screenshot({ path: (await screenshot(page, 'country-india')).replace('country-india', 'alignment-matrix') });
   });
 
+  test('editing on the country page: a constituent, a milestone marked done, an alignment assessment', async () => {
+    const form = page.getByRole('form', { name: 'Add a constituent' });
+    await form.getByLabel('Kind').selectOption('other_ministry');
+    await form.getByLabel('Name').fill('Ministry of Skill Development and Entrepreneurship');
+    await form.getByRole('button', { name: 'Add' }).click();
+    await page.getByText('Ministry of Skill Development and Entrepreneurship').waitFor();
+
+    const rows = page.locator('#milestones-title + table tbody tr');
+    const before = await rows.count();
+    await rows.first().getByRole('button', { name: 'Done' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('#milestones-title + table tbody tr').length === n - 1, before);
+
+    const assess = page.getByRole('form', { name: 'Assessment P3' });
+    await assess.getByLabel('Assessment').selectOption('partially');
+    await assess.getByLabel('Evidence').fill('CF output on ratification campaigns');
+    await assess.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('CF output on ratification campaigns').first().waitFor();
+    const stored = await database.db.selectFrom('dwcp_priorities').select(['alignment_recorded', 'alignment_evidence']).where('code', '=', 'P3').executeTakeFirstOrThrow();
+    assert.deepEqual(stored, { alignment_recorded: 'partially', alignment_evidence: 'CF output on ratification campaigns' });
+    const audit = await database.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'dwcp_priority').where('action', 'like', 'update%').execute();
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['update'],
+    );
+  });
+
+  test('importing a country programme from the countries page; a faulty file is explained and changes nothing', async () => {
+    await page.getByRole('link', { name: 'Countries' }).click();
+    await page.getByRole('heading', { name: 'Country programmes' }).waitFor();
+    const doc = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'examples', 'programme-kenya.json'), 'utf8'));
+    const faulty = structuredClone(doc);
+    faulty.dwcps[0].priorities[0].cpos[0].cfOutcome = 'O9';
+    await page.getByLabel('JSON file').setInputFiles({ name: 'kenya.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(faulty)) });
+    await page.getByRole('alert').filter({ hasText: 'Nothing was imported' }).waitFor();
+    assert.match(await page.getByRole('alert').innerText(), /dwcps\[0\]\.priorities\[0\]\.cpos\[0\]\.cfOutcome/);
+    assert.equal((await database.db.selectFrom('country_profiles').select('country_code').where('country_code', '=', 'KE').execute()).length, 0);
+    await page.getByLabel('JSON file').setInputFiles({ name: 'kenya.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    await page.getByRole('status').filter({ hasText: 'Imported the country programme of KE' }).waitFor();
+    await page.getByRole('link', { name: 'Kenya' }).waitFor();
+    await screenshot(page, 'countries-import');
+  });
+
   test('the calendar lists coming milestones and whom to tell now; the iCalendar link downloads', async () => {
     await page.getByRole('link', { name: 'UN calendar' }).click();
     await page.getByRole('heading', { name: 'UN and DWCP process calendar' }).waitFor();
     await page.locator('table.data tbody tr').first().waitFor();
-    assert.equal(await page.locator('table.data tbody tr').count(), 8 * 2 + 3, 'two milestones for each pilot, three for India');
+    assert.equal(await page.locator('table.data tbody tr').count(), 8 * 2 + 3 - 1, 'two milestones for each pilot, three for India (one marked done); Kenya’s is beyond 24 months');
     assert.match(await page.locator('ul.notify').innerText(), /Common Country Analysis update/);
     await screenshot(page, 'calendar');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /iCalendar/ }).click()]);

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Rec } from '../api.ts';
 import { useCountries } from '../useCountries.ts';
+import { MarkDone } from './CountryEditors.tsx';
 
-export function MilestoneTable({ items, showCountry = true }: { items: Rec[]; showCountry?: boolean }) {
+/** Coming milestones; with `onDone`, each can be marked done (the list then reloads). */
+export function MilestoneTable({ items, showCountry = true, onDone }: { items: Rec[]; showCountry?: boolean; onDone?: () => void }) {
   const { t, i18n } = useTranslation();
   const { name } = useCountries();
   const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' });
@@ -15,6 +17,7 @@ export function MilestoneTable({ items, showCountry = true }: { items: Rec[]; sh
           {showCountry && <th scope="col">{t('countries.country')}</th>}
           <th scope="col">{t('calendarView.milestone')}</th>
           <th scope="col">{t('calendarView.notifyBy')}</th>
+          {onDone && <th scope="col">{t('offices.actions')}</th>}
         </tr>
       </thead>
       <tbody>
@@ -31,6 +34,11 @@ export function MilestoneTable({ items, showCountry = true }: { items: Rec[]; sh
               )}
             </th>
             <td>{day(m.notifyBy)}</td>
+            {onDone && (
+              <td>
+                <MarkDone milestone={m} reload={onDone} />
+              </td>
+            )}
           </tr>
         ))}
       </tbody>

@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, type Rec } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
+import { ProgrammeImport } from '../components/ProgrammeImport.tsx';
+import { useSession } from '../session.tsx';
 import { useCountries } from '../useCountries.ts';
 
 /** The country programmes within the user's scope. */
@@ -11,12 +13,15 @@ export function CountriesPage() {
   const { name } = useCountries();
   const [items, setItems] = useState<Rec[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
+  const { user } = useSession();
+  const canWrite = ['admin', 'hq_officer', 'office_manager', 'programme_officer'].includes(user?.role ?? '');
+  const load = useCallback(() => {
     api
       .programmes()
       .then((r) => setItems(r.items))
       .catch((e) => setError(e.message));
   }, []);
+  useEffect(load, [load]);
 
   const sorted = (items ?? []).slice().sort((a, b) => name(a.countryCode).localeCompare(name(b.countryCode)));
   return (
@@ -57,6 +62,7 @@ export function CountriesPage() {
           </tbody>
         </table>
       )}
+      {canWrite && <ProgrammeImport onImported={load} />}
     </section>
   );
 }

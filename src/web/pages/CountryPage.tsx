@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api, type CountryPageData } from '../api.ts';
 import { AlignmentMatrix } from '../components/AlignmentMatrix.tsx';
+import { ConstituentForm, MilestoneForm, PriorityAssessment } from '../components/CountryEditors.tsx';
 import { Notice } from '../components/Layout.tsx';
 import { MilestoneTable } from '../components/MilestoneTable.tsx';
 import { ResultsChain } from '../components/ResultsChain.tsx';
+import { useSession } from '../session.tsx';
 import { useCountries } from '../useCountries.ts';
 
 /** One country at a glance: presence, constituents, the CF and the DWCP, the results chain, alignment, coming milestones. */
@@ -15,12 +17,19 @@ export function CountryPage() {
   const { name } = useCountries();
   const [data, setData] = useState<CountryPageData | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
+  const [generation, setGeneration] = useState(0);
+  const { user } = useSession();
+  const canWrite = ['admin', 'hq_officer', 'office_manager', 'programme_officer'].includes(user?.role ?? '');
+  const load = useCallback(() => {
     api
       .countryPage(code)
-      .then(setData)
+      .then((d) => {
+        setData(d);
+        setGeneration((g) => g + 1);
+      })
       .catch((e) => setError(e instanceof ApiError && e.status === 404 ? t('errors.notFound') : e.message));
   }, [code, t]);
+  useEffect(load, [load]);
 
   if (error) return <Notice kind="error">{error}</Notice>;
   if (!data) return <p>{t('errors.loading')}</p>;
@@ -67,10 +76,12 @@ export function CountryPage() {
               </li>
             ))}
           </ul>
+          {canWrite && <ConstituentForm code={code} reload={load} />}
         </section>
         <section aria-labelledby="milestones-title" className="card">
           <h2 id="milestones-title">{t('countries.milestones')}</h2>
-          {milestones.length ? <MilestoneTable items={milestones} showCountry={false} /> : <p>{t('countries.noMilestones')}</p>}
+          {milestones.length ? <MilestoneTable items={milestones} showCountry={false} onDone={canWrite ? load : undefined} /> : <p>{t('countries.noMilestones')}</p>}
+          {canWrite && <MilestoneForm code={code} reload={load} />}
         </section>
       </div>
 
@@ -115,6 +126,8 @@ export function CountryPage() {
                   {p.code} {p.title}
                 </strong>{' '}
                 <span className={`level ${p.alignmentRecorded ?? p.alignmentComputed}`}>{t(`alignmentView.levels.${p.alignmentRecorded ?? p.alignmentComputed}`)}</span>
+                {p.alignmentEvidence && <div className="muted small">{p.alignmentEvidence}</div>}
+                {canWrite && <PriorityAssessment key={`${p.id}-${generation}`} priority={p} reload={load} />}
                 <ul>
                   {p.cpos.map((c) => (
                     <li key={c.id}>
@@ -137,7 +150,7 @@ export function CountryPage() {
 
       <section aria-labelledby="matrix-title">
         <h2 id="matrix-title">{t('alignmentView.matrix')}</h2>
-        {dwcp ? <AlignmentMatrix code={code} /> : <p>{t('countries.noDwcp')}</p>}
+        {dwcp ? <AlignmentMatrix key={generation} code={code} /> : <p>{t('countries.noDwcp')}</p>}
       </section>
 
       <section aria-labelledby="chain-title">

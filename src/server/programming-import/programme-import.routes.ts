@@ -1,0 +1,38 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { Deps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { actorOf } from '../http/env.ts';
+import { errors, json, router } from '../http/openapi.ts';
+import { AnyRecord } from '../http/route-kit.ts';
+import { applyProgramme } from './apply-programme.ts';
+import { parseProgrammeFile } from './programme-file.ts';
+
+/** POST /api/programmes/import: the document of `devcoop programme import`, from the web UI or a script. */
+export function programmeImportRoutes({ db }: Deps) {
+  return router().openapi(
+    createRoute({
+      method: 'post',
+      path: '/import',
+      tags: ['Country programming'],
+      summary: 'Import a whole country programme (profile, constituents, CF cycles, DWCPs, milestones) in one transaction',
+      description:
+        'The body is the JSON document described in docs/examples/programme-kenya.json. Problems come back as details.issues, each with its path in the document; nothing is stored then.',
+      request: { body: { required: true, content: { 'application/json': { schema: AnyRecord } } } },
+      responses: { 201: json(AnyRecord, 'Imported'), ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'CONFLICT') },
+    }),
+    async (c) => {
+      const actor = { ...actorOf(c), via: 'import' as const };
+      const { file, issues } = parseProgrammeFile(JSON.stringify(c.req.valid('json')));
+      if (!file) throw new AppError('INVALID_INPUT', `The document has ${issues.length} problem(s); nothing was imported`, { issues });
+      try {
+        return c.json(await applyProgramme(db, file, actor), 201);
+      } catch (err) {
+        if (err instanceof AppError && err.code !== 'INTERNAL') {
+          const path = (err.details as { path?: string } | undefined)?.path ?? '(root)';
+          throw new AppError(err.code, `${err.message} — nothing was imported`, { issues: [{ path, message: err.message }] });
+        }
+        throw err;
+      }
+    },
+  );
+}
