@@ -99,6 +99,21 @@ export const api = {
   addMilestone: (code: string, body: Rec) => call<Rec>('POST', `/api/countries/${code}/milestones`, body),
   updateMilestone: (id: string, body: Rec) => call<Rec>('PATCH', `/api/milestones/${id}`, body),
   assessPriority: (id: string, body: Rec) => call<Rec>('PATCH', `/api/dwcp-priorities/${id}`, body),
+  updateProgramme: (code: string, body: Rec) => call<Rec>('PATCH', `/api/countries/${code}`, body),
+  addCycle: (code: string, body: Rec) => call<Rec>('POST', `/api/countries/${code}/cf-cycles`, body),
+  updateCycle: (id: string, body: Rec) => call<Rec>('PATCH', `/api/cf-cycles/${id}`, body),
+  addCfPriority: (cycleId: string, body: Rec) => call<Rec>('POST', `/api/cf-cycles/${cycleId}/priorities`, body),
+  addCfOutcome: (cycleId: string, body: Rec) => call<Rec>('POST', `/api/cf-cycles/${cycleId}/outcomes`, body),
+  addCfOutput: (outcomeId: string, body: Rec) => call<Rec>('POST', `/api/cf-outcomes/${outcomeId}/outputs`, body),
+  addDwcp: (code: string, body: Rec) => call<Rec>('POST', `/api/countries/${code}/dwcps`, body),
+  addDwcpPriority: (dwcpId: string, body: Rec) => call<Rec>('POST', `/api/dwcps/${dwcpId}/priorities`, body),
+  addCpo: (dwcpId: string, body: Rec) => call<Rec>('POST', `/api/dwcps/${dwcpId}/cpos`, body),
+  addIndicator: (body: Rec) => call<Rec>('POST', '/api/indicators', body),
+  setTarget: (id: string, body: Rec) => call<Rec>('POST', `/api/indicators/${id}/targets`, body),
+  addActual: (id: string, body: Rec) => call<Rec>('POST', `/api/indicators/${id}/actuals`, body),
+  frameworks: () => call<{ items: Rec[] }>('GET', '/api/frameworks'),
+  addFramework: (body: Rec) => call<Rec>('POST', '/api/frameworks', body),
+  addOrgOutcome: (id: string, body: Rec) => call<Rec>('POST', `/api/frameworks/${id}/outcomes`, body),
 };
 
 /** Records as the API presents them (camelCase fields). */
@@ -112,6 +127,7 @@ export interface CountryPageData {
   dwcps: Rec[];
   dwcp: (Rec & { priorities: (Rec & { alignmentComputed: string; cpos: (Rec & { drifted: boolean; sdgTargets: string[]; cfOutputIds: string[] })[] })[] }) | null;
   milestones: Rec[];
+  indicators: (Rec & { targets: Rec[]; actuals: Rec[] })[];
   sdgTargets: { code: string; title_en: string; title_fr: string; title_es: string }[];
 }
 

@@ -88,6 +88,58 @@ describe('country programming screens in Chromium', () => {
     );
   });
 
+  test('editors: an indicator on a CPO, a target revised only with a reason, a CPO that must copy its CF outcome', async () => {
+    const cpo = page.locator('ol.priorities li', { hasText: 'IND104' }).last();
+    await cpo.getByRole('button', { name: 'Add an indicator' }).click();
+    const add = cpo.getByRole('form', { name: 'Add an indicator' });
+    await add.getByLabel('Title').fill('Young people in decent jobs');
+    await add.getByLabel('Unit').fill('persons');
+    await add.getByLabel('Baseline', { exact: true }).fill('1000');
+    await add.getByRole('button', { name: 'Save' }).click();
+    await cpo.getByText('Young people in decent jobs').waitFor();
+
+    const setTarget = async (value: string, reason?: string) => {
+      await cpo.getByRole('button', { name: 'Set a target or milestone' }).click();
+      const f = cpo.getByRole('form', { name: 'Set a target or milestone' });
+      await f.getByLabel('From').fill('2018-01-01');
+      await f.getByLabel('To').fill('2022-12-31');
+      await f.getByLabel('Value').fill(value);
+      if (reason) await f.getByLabel('Reason for a revision').fill(reason);
+      await f.getByRole('button', { name: 'Save' }).click();
+      return f;
+    };
+    await setTarget('5000');
+    await cpo.getByRole('cell', { name: '5000' }).waitFor();
+    const refused = await setTarget('4000');
+    await refused.locator('.field-error').waitFor();
+    assert.match(await refused.locator('.field-error').innerText(), /needs a reason/);
+    await refused.getByLabel('Reason for a revision').fill('Funding shortfall');
+    await refused.getByRole('button', { name: 'Save' }).click();
+    await cpo.getByRole('cell', { name: 'Funding shortfall' }).waitFor();
+    const history = await database.db.selectFrom('indicator_targets').select(['value', 'superseded_at']).orderBy('id').execute();
+    assert.deepEqual(
+      history.slice(-2).map((h) => [h.value, h.superseded_at !== null]),
+      [
+        ['5000', true],
+        ['4000', false],
+      ],
+    );
+
+    await page.getByRole('button', { name: 'Add a country programme outcome' }).click();
+    const cpoForm = page.getByRole('form', { name: 'Add a country programme outcome' });
+    await cpoForm.getByLabel('Priority').selectOption({ index: 0 });
+    await cpoForm.getByLabel('Code').fill('IND105');
+    await cpoForm.getByLabel('CF outcome').selectOption({ index: 1 });
+    await cpoForm.getByLabel('Text').fill('Our own wording');
+    await cpoForm.getByRole('button', { name: 'Save' }).click();
+    await cpoForm.locator('.field-error').waitFor();
+    assert.match(await cpoForm.locator('.field-error').innerText(), /verbatim/);
+    await cpoForm.getByLabel('Text').fill('');
+    await cpoForm.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('IND105').first().waitFor();
+    await screenshot(page, 'country-india-editing');
+  });
+
   test('importing a country programme from the countries page; a faulty file is explained and changes nothing', async () => {
     await page.getByRole('link', { name: 'Countries' }).click();
     await page.getByRole('heading', { name: 'Country programmes' }).waitFor();

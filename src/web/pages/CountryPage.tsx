@@ -3,9 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api, type CountryPageData } from '../api.ts';
 import { AlignmentMatrix } from '../components/AlignmentMatrix.tsx';
+import { CfStructure } from '../components/CfStructure.tsx';
 import { ConstituentForm, MilestoneForm, PriorityAssessment } from '../components/CountryEditors.tsx';
+import { IndicatorPanel } from '../components/IndicatorPanel.tsx';
 import { Notice } from '../components/Layout.tsx';
 import { MilestoneTable } from '../components/MilestoneTable.tsx';
+import { CycleEditors, DwcpEditors, ProfileEditor } from '../components/ProgrammeEditors.tsx';
 import { ResultsChain } from '../components/ResultsChain.tsx';
 import { useSession } from '../session.tsx';
 import { useCountries } from '../useCountries.ts';
@@ -65,6 +68,7 @@ export function CountryPage() {
           </div>
         )}
       </dl>
+      {canWrite && <ProfileEditor key={`profile-${generation}`} code={code} data={data} reload={load} />}
 
       <div className="grid-2">
         <section aria-labelledby="constituents-title" className="card">
@@ -109,6 +113,8 @@ export function CountryPage() {
             ))}
           </tbody>
         </table>
+        <CfStructure data={data} canWrite={canWrite} reload={load} />
+        {canWrite && <CycleEditors key={`cf-${generation}`} code={code} data={data} reload={load} />}
       </section>
 
       <section aria-labelledby="dwcp-title">
@@ -139,6 +145,7 @@ export function CountryPage() {
                           {t('countries.justification')}: {c.justification}
                         </div>
                       )}
+                      <IndicatorPanel nodeType="cpo" nodeId={c.id} data={data} canWrite={canWrite} reload={load} />
                     </li>
                   ))}
                 </ul>
@@ -146,6 +153,7 @@ export function CountryPage() {
             ))}
           </ol>
         )}
+        {canWrite && <DwcpEditors key={`dwcp-${generation}`} code={code} data={data} reload={load} />}
       </section>
 
       <section aria-labelledby="matrix-title">

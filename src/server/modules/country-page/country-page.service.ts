@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import type { DB } from '../../db/schema.ts';
+import { present } from '../../http/present.ts';
 import { findCalendar } from '../calendar/calendar.service.ts';
 import { findCycles, getCycle } from '../cf/cf.service.ts';
 import { findConstituents, getCountryProfile } from '../countries/countries.service.ts';
@@ -25,5 +26,26 @@ export async function getCountryPage(db: Kysely<DB>, code: string, actor: Actor)
   const cycle = cycleId ? await getCycle(db, cycleId, actor) : null;
   const targetCodes = [...new Set(cycle?.priorities.flatMap((p) => p.outcomes.flatMap((o) => o.sdgTargets)) ?? [])];
   const sdgTargets = targetCodes.length ? await db.selectFrom('sdg_targets').select(['code', 'title_en', 'title_fr', 'title_es']).where('code', 'in', targetCodes).execute() : [];
-  return { profile, constituents, cycles, cycle, dwcps, dwcp, milestones: calendar.items, sdgTargets };
+  const nodeIds = [
+    ...(cycle?.priorities.flatMap((p) => p.outcomes.map((o) => o.id as string)) ?? []),
+    ...(dwcp?.priorities.flatMap((p) => p.cpos.map((c) => c.id as string)) ?? []),
+  ];
+  return { profile, constituents, cycles, cycle, dwcps, dwcp, milestones: calendar.items, sdgTargets, indicators: await indicatorsOf(db, nodeIds) };
+}
+
+/** The indicators of the page's results nodes, with their current targets and their actuals. */
+async function indicatorsOf(db: Kysely<DB>, nodeIds: string[]) {
+  if (!nodeIds.length) return [];
+  const indicators = await db.selectFrom('indicators').selectAll().where('node_id', 'in', nodeIds).orderBy('code').execute();
+  if (!indicators.length) return [];
+  const ids = indicators.map((i) => i.id);
+  const [targets, actuals] = await Promise.all([
+    db.selectFrom('indicator_targets').selectAll().where('indicator_id', 'in', ids).where('superseded_at', 'is', null).orderBy('period_start').execute(),
+    db.selectFrom('indicator_actuals').selectAll().where('indicator_id', 'in', ids).orderBy('period_start').execute(),
+  ]);
+  return indicators.map((i) => ({
+    ...present(i),
+    targets: targets.filter((t) => t.indicator_id === i.id).map((t) => present(t)),
+    actuals: actuals.filter((a) => a.indicator_id === i.id).map((a) => present(a)),
+  }));
 }
