@@ -6,6 +6,7 @@ import { AuditPage } from './pages/AuditPage.tsx';
 import { CalendarPage } from './pages/CalendarPage.tsx';
 import { CountriesPage } from './pages/CountriesPage.tsx';
 import { CountryPage } from './pages/CountryPage.tsx';
+import { FrameworksPage } from './pages/FrameworksPage.tsx';
 import { OfficeFormPage } from './pages/OfficeFormPage.tsx';
 import { OfficesPage } from './pages/OfficesPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
@@ -27,6 +28,7 @@ function Screens() {
         <Route path="/countries/:code" element={<CountryPage />} />
         <Route path="/calendar" element={<CalendarPage />} />
         <Route path="/alignment" element={<AlignmentPage />} />
+        <Route path="/frameworks" element={<FrameworksPage />} />
         <Route path="*" element={<Navigate to="/offices" replace />} />
       </Routes>
     </Layout>

@@ -167,6 +167,19 @@ describe('country programming screens in Chromium', () => {
     assert.equal(download.suggestedFilename(), 'devcoop-calendar.ics');
   });
 
+  test('organisation-wide frameworks: the programme and budget with its outcomes; adding one', async () => {
+    await page.getByRole('link', { name: 'Frameworks' }).click();
+    await page.getByRole('heading', { name: 'Organisation-wide frameworks' }).waitFor();
+    assert.match(await page.locator('section.card').first().innerText(), /Comprehensive and sustainable social protection for all/);
+    await page.getByRole('button', { name: 'Add an outcome' }).click();
+    const f = page.getByRole('form', { name: 'Add an outcome' });
+    await f.getByLabel('Code').fill('1');
+    await f.getByLabel('Title').fill('Strong tripartite constituents and influential and inclusive social dialogue');
+    await f.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Strong tripartite constituents').waitFor();
+    await screenshot(page, 'frameworks');
+  });
+
   test('the portfolio alignment view, in Spanish', async () => {
     await page.getByRole('link', { name: 'Alignment' }).click();
     await page.getByLabel('Language').selectOption('es');

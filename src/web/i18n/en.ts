@@ -12,6 +12,7 @@ export const en = {
     countries: 'Countries',
     calendar: 'UN calendar',
     alignment: 'Alignment',
+    frameworks: 'Frameworks',
     offices: 'Offices',
     audit: 'Audit trail',
     api: 'API reference',
@@ -205,6 +206,12 @@ export const en = {
     save: 'Save',
     saved: 'Saved.',
     conflict: 'Someone else changed this meanwhile; the page has been reloaded.',
+  },
+  frameworks: {
+    title: 'Organisation-wide frameworks',
+    intro: 'Strategic plans and programme-and-budget periods, with the outcomes that country programme outcomes contribute to.',
+    add: 'Add a framework',
+    kinds: { strategic_plan: 'Strategic plan', programme_budget: 'Programme and budget' },
   },
   alignmentView: {
     title: 'DWCP priorities reflected in the Cooperation Framework',

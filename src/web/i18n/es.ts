@@ -13,6 +13,7 @@ export const es: Messages = {
     countries: 'Países',
     calendar: 'Calendario ONU',
     alignment: 'Alineación',
+    frameworks: 'Marcos',
     offices: 'Oficinas',
     audit: 'Registro de auditoría',
     api: 'Referencia de la API',
@@ -206,6 +207,12 @@ export const es: Messages = {
     save: 'Guardar',
     saved: 'Guardado.',
     conflict: 'Otra persona modificó este elemento mientras tanto; se ha recargado la página.',
+  },
+  frameworks: {
+    title: 'Marcos de la Organización',
+    intro: 'Planes estratégicos y programas y presupuestos, con los resultados a los que contribuyen los resultados de los programas de país.',
+    add: 'Añadir un marco',
+    kinds: { strategic_plan: 'Plan estratégico', programme_budget: 'Programa y presupuesto' },
   },
   alignmentView: {
     title: 'Prioridades del PTDP reflejadas en el Marco de Cooperación',

@@ -13,6 +13,7 @@ export const fr: Messages = {
     countries: 'Pays',
     calendar: 'Calendrier ONU',
     alignment: 'Alignement',
+    frameworks: 'Cadres',
     offices: 'Bureaux',
     audit: "Journal d'audit",
     api: "Référence de l'API",
@@ -206,6 +207,12 @@ export const fr: Messages = {
     save: 'Enregistrer',
     saved: 'Enregistré.',
     conflict: "Quelqu'un d'autre a modifié cet élément entre-temps ; la page a été rechargée.",
+  },
+  frameworks: {
+    title: "Cadres de l'Organisation",
+    intro: 'Plans stratégiques et programmes et budgets, avec les résultats auxquels contribuent les résultats de programme par pays.',
+    add: 'Ajouter un cadre',
+    kinds: { strategic_plan: 'Plan stratégique', programme_budget: 'Programme et budget' },
   },
   alignmentView: {
     title: 'Priorités du PPTD reprises dans le plan-cadre',
