@@ -124,7 +124,7 @@ describe('devcoop command', () => {
 
     const imported = devcoop('programme', 'import', example);
     assert.equal(imported.status, 0, imported.stderr);
-    assert.match(imported.stdout, /Imported the country programme of KE: 3 constituents, 1 cycles, 1 outcomes, 1 outputs, 1 dwcps, 2 cpos, 1 milestones/);
+    assert.match(imported.stdout, /Imported the country programme of KE: 3 constituents, 1 cycles, 1 outcomes, 1 outputs, 1 dwcps, 2 cpos, 1 indicators, 1 milestones/);
     assert.match(devcoop('country', 'list').stdout, /^KE +Kenya +resident +CO-DAR/m);
     const again = devcoop('programme', 'import', example);
     assert.equal(again.status, 1, 'a second import of the same country is refused');
@@ -132,6 +132,29 @@ describe('devcoop command', () => {
     assert.equal(page.dwcp.priorities[0].alignmentComputed, 'fully');
     assert.equal(page.dwcp.priorities[0].cpos[0].text, 'Young people have decent jobs in green and blue sectors');
     assert.match(devcoop('calendar', '--as-of', '2099-01-01', '--country', 'KE').stdout, /2099-06-30 +KE +dwcp_review +DWCP mid-term review +2099-05-01/);
+  });
+
+  test('framework create, add-outcome and list', () => {
+    const created = devcoop(
+      'framework',
+      'create',
+      '--type',
+      'strategic_plan',
+      '--code',
+      'SP-2022-25',
+      '--name',
+      'Strategic Plan 2022–25',
+      '--from',
+      '2022-01-01',
+      '--to',
+      '2025-12-31',
+    );
+    assert.equal(created.status, 0, created.stderr);
+    assert.equal(devcoop('framework', 'add-outcome', '--framework', 'SP-2022-25', '--code', '1', '--name', 'Strong tripartite constituents').status, 0);
+    const bad = devcoop('framework', 'create', '--type', 'strategic_plan', '--code', 'X', '--name', 'No dates');
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--periodStart/);
+    assert.match(devcoop('framework', 'list').stdout, /SP-2022-25 +Strategic Plan 2022–25 +2022-01-01 – 2025-12-31\n +1 +Strong tripartite constituents/);
   });
 
   test('a second server on the same data folder exits with a clear message; a crash loses nothing acknowledged', {

@@ -3,6 +3,7 @@ import { DataFolderLockedError } from '../server/db/data-lock.ts';
 import { loadDemo } from '../server/demo/load-demo.ts';
 import { AppError } from '../server/errors.ts';
 import { configFromEnvironment, openAndMigrate, startServer } from '../server/main.ts';
+import { frameworkCommand } from './framework.command.ts';
 import { officeCommand } from './office.command.ts';
 import { UsageError } from './output.ts';
 import { calendarCommand, countryCommand, programmeCommand } from './programme.command.ts';
@@ -20,6 +21,7 @@ Usage: devcoop <command> [options]
   country list | show --country CC     country programmes (presence, CF, DWCP, alignment)
   calendar [--as-of DATE] [--country CC] coming UN and DWCP milestones
   programme import FILE.json [--json]  a whole country programme in one transaction (see docs/examples/)
+  framework list | create | add-outcome organisation-wide frameworks (strategic plans, P&B periods)
 
 Settings (environment, or the flag):
   PORT (--port)                  HTTP port, default 8080
@@ -50,6 +52,9 @@ const OPTIONS = {
   version: { type: 'string' },
   q: { type: 'string' },
   'as-of': { type: 'string' },
+  framework: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
@@ -84,7 +89,7 @@ async function run(): Promise<void> {
     return;
   }
   const config = configFromEnvironment({ PORT: flags.port, DEVCOOP_DATA: flags.data, DATABASE_URL: flags['database-url'] });
-  const known = ['serve', 'migrate', 'demo', 'user', 'office', 'country', 'calendar', 'programme'];
+  const known = ['serve', 'migrate', 'demo', 'user', 'office', 'country', 'calendar', 'programme', 'framework'];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
   const opened = await openAndMigrate(config);
   const { db } = opened.database;
@@ -102,6 +107,7 @@ async function run(): Promise<void> {
     else if (command === 'office') await officeCommand(db, sub, flags);
     else if (command === 'country') await countryCommand(db, sub, flags);
     else if (command === 'calendar') await calendarCommand(db, flags);
+    else if (command === 'framework') await frameworkCommand(db, sub, flags);
     else if (command === 'programme') process.exitCode = await programmeCommand(db, sub, positionals[2], flags);
   } finally {
     await opened.database.close();

@@ -7,7 +7,21 @@ import { createMilestone } from '../modules/calendar/calendar.service.ts';
 import { createCycle, createOutcome, createOutput, createPriority } from '../modules/cf/cf.service.ts';
 import { createConstituent, createCountryProfile } from '../modules/countries/countries.service.ts';
 import { createCpo, createDwcp, createDwcpPriority } from '../modules/dwcps/dwcps.service.ts';
+import { createIndicator, setTarget } from '../modules/indicators/indicators.service.ts';
 import type { ProgrammeFile } from './programme-file.ts';
+
+type IndicatorDoc = ProgrammeFile['cycles'][number]['priorities'][number]['outcomes'][number]['indicators'][number];
+
+async function addIndicators(trx: Kysely<DB>, path: string, nodeType: 'cf_outcome' | 'cpo', nodeId: string, list: IndicatorDoc[], actor: Actor, counts: Record<string, number>) {
+  for (const [ii, ind] of list.entries()) {
+    const ipath = `${path}.indicators[${ii}]`;
+    const created = await at(ipath, () =>
+      createIndicator(trx, { nodeType, nodeId, code: ind.code, title: ind.title, unit: ind.unit, baselineValue: ind.baselineValue, baselineDate: ind.baselineDate }, actor),
+    );
+    for (const [ti, target] of ind.targets.entries()) await at(`${ipath}.targets[${ti}]`, () => setTarget(trx, created.id as string, target, actor));
+    counts.indicators = (counts.indicators ?? 0) + 1;
+  }
+}
 
 export interface ImportReport {
   country: string;
@@ -33,7 +47,7 @@ async function at<T>(path: string, step: () => Promise<T>): Promise<T> {
  */
 export function applyProgramme(db: Kysely<DB>, file: ProgrammeFile, actor: Actor): Promise<ImportReport> {
   return inTransaction(db, async (trx) => {
-    const counts: Record<string, number> = { constituents: 0, cycles: 0, outcomes: 0, outputs: 0, dwcps: 0, cpos: 0, milestones: 0 };
+    const counts: Record<string, number> = { constituents: 0, cycles: 0, outcomes: 0, outputs: 0, dwcps: 0, cpos: 0, indicators: 0, milestones: 0 };
     const office = await trx.selectFrom('offices').select('id').where('code', '=', file.coveringOffice).executeTakeFirst();
     if (!office) throw new AppError('INVALID_INPUT', `coveringOffice: there is no office with the code ${file.coveringOffice}`, { path: 'coveringOffice' });
     const code = file.countryCode;
@@ -68,6 +82,7 @@ export function applyProgramme(db: Kysely<DB>, file: ProgrammeFile, actor: Actor
           );
           outcomeIds.get(cycleId)?.set(o.code, outcome.id as string);
           counts.outcomes = (counts.outcomes ?? 0) + 1;
+          await addIndicators(trx, opath, 'cf_outcome', outcome.id as string, o.indicators, actor, counts);
           for (const [xi, x] of o.outputs.entries()) {
             const output = await at(`${opath}.outputs[${xi}]`, () => createOutput(trx, outcome.id as string, x, actor));
             outputIds.set(`${cycleId}/${x.code}`, output.id as string);
@@ -94,7 +109,7 @@ export function applyProgramme(db: Kysely<DB>, file: ProgrammeFile, actor: Actor
           if (cfOutcomeId === undefined) throw new AppError('INVALID_INPUT', `${cpath}.cfOutcome: no outcome ${c.cfOutcome} in the DWCP's cycle`, { path: `${cpath}.cfOutcome` });
           const cfOutputIds = c.cfOutputs.map((x) => outputIds.get(`${cycleId}/${x}`));
           if (cfOutputIds.some((x) => !x)) throw new AppError('INVALID_INPUT', `${cpath}.cfOutputs: an output code is not in the DWCP's cycle`, { path: `${cpath}.cfOutputs` });
-          await at(cpath, () =>
+          const cpo = await at(cpath, () =>
             createCpo(
               trx,
               dwcp.id as string,
@@ -113,6 +128,7 @@ export function applyProgramme(db: Kysely<DB>, file: ProgrammeFile, actor: Actor
             ),
           );
           counts.cpos = (counts.cpos ?? 0) + 1;
+          await addIndicators(trx, cpath, 'cpo', cpo.id as string, c.indicators, actor, counts);
         }
       }
     }

@@ -8,6 +8,19 @@ import { CF_STAGES, DWCP_STATUSES, MILESTONE_KINDS } from '../../shared/contract
  */
 const orgRole = z.enum(['lead', 'co_lead', 'participant', 'none']).optional();
 const date = z.iso.date();
+const decimal = z.union([z.string(), z.number()]).transform((v) => String(v));
+const indicators = z
+  .array(
+    z.strictObject({
+      code: z.string().max(20).optional(),
+      title: z.string().min(1).max(1000),
+      unit: z.string().min(1).max(60),
+      baselineValue: decimal.optional(),
+      baselineDate: date.optional(),
+      targets: z.array(z.strictObject({ kind: z.enum(['target', 'milestone']), periodStart: date, periodEnd: date, value: decimal })).default([]),
+    }),
+  )
+  .default([]);
 
 export const ProgrammeFile = z.strictObject({
   countryCode: z.string().regex(/^[A-Z]{2}$/),
@@ -42,6 +55,7 @@ export const ProgrammeFile = z.strictObject({
                     outcomeGroup: z.string().max(200).optional(),
                     sdgTargets: z.array(z.string()).default([]),
                     outputs: z.array(z.strictObject({ code: z.string().min(1).max(20), text: z.string().min(1).max(2000), orgRole })).default([]),
+                    indicators,
                   }),
                 )
                 .default([]),
@@ -78,6 +92,7 @@ export const ProgrammeFile = z.strictObject({
                     justification: z.string().max(4000).optional(),
                     cfOutputs: z.array(z.string()).default([]),
                     sdgTargets: z.array(z.string()).default([]),
+                    indicators,
                   }),
                 )
                 .default([]),
