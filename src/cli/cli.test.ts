@@ -151,10 +151,14 @@ describe('devcoop command', () => {
     );
     assert.equal(created.status, 0, created.stderr);
     assert.equal(devcoop('framework', 'add-outcome', '--framework', 'SP-2022-25', '--code', '1', '--name', 'Strong tripartite constituents').status, 0);
+    assert.equal(devcoop('framework', 'add-output', '--framework', 'SP-2022-25', '--outcome', '1', '--code', '1', '--name', 'Capacity of employers’ organizations').status, 0);
     const bad = devcoop('framework', 'create', '--type', 'strategic_plan', '--code', 'X', '--name', 'No dates');
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--periodStart/);
-    assert.match(devcoop('framework', 'list').stdout, /SP-2022-25 +Strategic Plan 2022–25 +2022-01-01 – 2025-12-31\n +1 +Strong tripartite constituents/);
+    assert.match(
+      devcoop('framework', 'list').stdout,
+      /SP-2022-25 +Strategic Plan 2022–25 +2022-01-01 – 2025-12-31\n +1 +Strong tripartite constituents *\n +1\.1 +Capacity of employers’ organizations/,
+    );
   });
 
   test('a second server on the same data folder exits with a clear message; a crash loses nothing acknowledged', {

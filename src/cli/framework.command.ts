@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { systemActor } from '../server/access/actor.ts';
 import type { DB } from '../server/db/schema.ts';
 import { AppError } from '../server/errors.ts';
-import { createFramework, createOrgOutcome, findFrameworks } from '../server/modules/frameworks/frameworks.service.ts';
+import { createFramework, createOrgOutcome, createOrgOutput, findFrameworks } from '../server/modules/frameworks/frameworks.service.ts';
 import { OrgFrameworkCreate, OrgOutcomeCreate } from '../shared/contracts/programming.ts';
 import { printTable, UsageError } from './output.ts';
 
@@ -24,7 +24,10 @@ export async function frameworkCommand(db: Kysely<DB>, sub: string | undefined, 
   if (sub === 'list') {
     const rows = (await findFrameworks(db, actor)).flatMap((f) => [
       { framework: f.code, code: '', title: f.title, period: `${f.periodStart} – ${f.periodEnd}` },
-      ...f.outcomes.map((o) => ({ framework: '', code: o.code, title: o.title, period: '' })),
+      ...f.outcomes.flatMap((o) => [
+        { framework: '', code: o.code, title: o.title, period: '' },
+        ...o.outputs.map((x) => ({ framework: '', code: `${o.code}.${x.code}`, title: x.title, period: '' })),
+      ]),
     ]);
     printTable(rows, ['framework', 'code', 'title', 'period']);
     return;
@@ -46,7 +49,20 @@ export async function frameworkCommand(db: Kysely<DB>, sub: string | undefined, 
     console.log(`Added outcome ${o.code}.`);
     return;
   }
+  if (sub === 'add-output') {
+    const outcome = await db
+      .selectFrom('org_outcomes')
+      .innerJoin('org_frameworks', 'org_frameworks.id', 'org_outcomes.framework_id')
+      .select('org_outcomes.id')
+      .where('org_frameworks.code', '=', str(flags.framework) ?? '')
+      .where('org_outcomes.code', '=', str(flags.outcome) ?? '')
+      .executeTakeFirst();
+    if (!outcome) throw new AppError('NOT_FOUND', `There is no outcome ${str(flags.outcome) ?? '(none given)'} in framework ${str(flags.framework) ?? '(none given)'}`);
+    const x = await createOrgOutput(db, outcome.id, parse(OrgOutcomeCreate, { code: str(flags.code), title: str(flags.name) }), actor);
+    console.log(`Added output ${x.code}.`);
+    return;
+  }
   throw new UsageError(
-    'devcoop framework list | create --type strategic_plan|programme_budget --code C --name N --from DATE --to DATE | add-outcome --framework C --code C --name N',
+    'devcoop framework list | create --type strategic_plan|programme_budget --code C --name N --from DATE --to DATE | add-outcome --framework C --code C --name N | add-output --framework C --outcome C --code C --name N',
   );
 }

@@ -21,7 +21,7 @@ Usage: devcoop <command> [options]
   country list | show --country CC     country programmes (presence, CF, DWCP, alignment)
   calendar [--as-of DATE] [--country CC] coming UN and DWCP milestones
   programme import FILE.json [--json]  a whole country programme in one transaction (see docs/examples/)
-  framework list | create | add-outcome organisation-wide frameworks (strategic plans, P&B periods)
+  framework list | create | add-outcome | add-output   organisation-wide frameworks (strategic plans, P&B)
 
 Settings (environment, or the flag):
   PORT (--port)                  HTTP port, default 8080
@@ -53,6 +53,7 @@ const OPTIONS = {
   q: { type: 'string' },
   'as-of': { type: 'string' },
   framework: { type: 'string' },
+  outcome: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
   json: { type: 'boolean' },

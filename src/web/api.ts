@@ -114,6 +114,7 @@ export const api = {
   frameworks: () => call<{ items: Rec[] }>('GET', '/api/frameworks'),
   addFramework: (body: Rec) => call<Rec>('POST', '/api/frameworks', body),
   addOrgOutcome: (id: string, body: Rec) => call<Rec>('POST', `/api/frameworks/${id}/outcomes`, body),
+  addOrgOutput: (outcomeId: string, body: Rec) => call<Rec>('POST', `/api/frameworks/outcomes/${outcomeId}/outputs`, body),
 };
 
 /** Records as the API presents them (camelCase fields). */

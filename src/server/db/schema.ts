@@ -210,6 +210,13 @@ export interface OrgOutcomesTable {
   title: string;
 }
 
+export interface OrgOutputsTable {
+  id: Generated<string>;
+  outcome_id: string;
+  code: string;
+  title: string;
+}
+
 export interface DwcpsTable extends Stamped {
   id: Generated<string>;
   country_code: string;
@@ -317,6 +324,7 @@ export interface DB {
   cf_outcome_sdg_targets: Link<'outcome_id', 'target_code'>;
   org_frameworks: OrgFrameworksTable;
   org_outcomes: OrgOutcomesTable;
+  org_outputs: OrgOutputsTable;
   dwcps: DwcpsTable;
   dwcp_priorities: DwcpPrioritiesTable;
   cpos: CposTable;

@@ -67,6 +67,7 @@ export const OrgFrameworkCreate = z.strictObject({
   periodEnd: date,
 });
 export const OrgOutcomeCreate = z.strictObject({ code: text(20), title: text(1000) });
+export const OrgOutputCreate = OrgOutcomeCreate;
 
 export const DWCP_STATUSES = ['pipeline', 'draft', 'signed', 'active', 'extended', 'closed'] as const;
 export const DwcpCreate = z.strictObject({

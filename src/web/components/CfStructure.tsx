@@ -36,7 +36,7 @@ export function CfStructure({ data, canWrite, reload }: { data: CountryPageData;
                       ))}
                     </ul>
                   )}
-                  <IndicatorPanel nodeType="cf_outcome" nodeId={o.id} data={data} canWrite={canWrite} reload={reload} />
+                  <IndicatorPanel nodeType="cf_outcome" nodeId={o.id} all={data.indicators} canWrite={canWrite} reload={reload} />
                 </li>
               ))}
             </ul>

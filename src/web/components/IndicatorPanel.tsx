@@ -2,22 +2,25 @@ import { useTranslation } from 'react-i18next';
 import { api, type CountryPageData } from '../api.ts';
 import { QuickForm } from './QuickForm.tsx';
 
+type Indicator = CountryPageData['indicators'][number];
+
 /** The indicators of one results node: baseline, current targets and milestones, actuals; editors when allowed. */
 export function IndicatorPanel({
   nodeType,
   nodeId,
-  data,
+  all,
   canWrite,
   reload,
 }: {
-  nodeType: 'cf_outcome' | 'cpo';
+  nodeType: 'cf_outcome' | 'cpo' | 'org_outcome';
   nodeId: string;
-  data: CountryPageData;
+  /** Indicators of several nodes; this panel shows those of `nodeId`. */
+  all: Indicator[];
   canWrite: boolean;
   reload: () => void;
 }) {
   const { t } = useTranslation();
-  const indicators = data.indicators.filter((i) => i.nodeId === nodeId);
+  const indicators = all.filter((i) => i.nodeId === nodeId);
   if (!indicators.length && !canWrite) return null;
   return (
     <div className="indicators">

@@ -145,7 +145,7 @@ export function CountryPage() {
                           {t('countries.justification')}: {c.justification}
                         </div>
                       )}
-                      <IndicatorPanel nodeType="cpo" nodeId={c.id} data={data} canWrite={canWrite} reload={load} />
+                      <IndicatorPanel nodeType="cpo" nodeId={c.id} all={data.indicators} canWrite={canWrite} reload={load} />
                     </li>
                   ))}
                 </ul>

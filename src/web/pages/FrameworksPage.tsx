@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Rec } from '../api.ts';
+import { IndicatorPanel } from '../components/IndicatorPanel.tsx';
 import { Notice } from '../components/Layout.tsx';
 import { QuickForm } from '../components/QuickForm.tsx';
 import { useSession } from '../session.tsx';
@@ -41,6 +42,27 @@ export function FrameworksPage() {
             {f.outcomes.map((o: Rec) => (
               <li key={o.id}>
                 <strong>{o.code}</strong> {o.title}
+                {o.outputs.length > 0 && (
+                  <ul>
+                    {o.outputs.map((x: Rec) => (
+                      <li key={x.id} className="small">
+                        {o.code}.{x.code} {x.title}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <IndicatorPanel nodeType="org_outcome" nodeId={o.id} all={o.indicators} canWrite={canWrite} reload={load} />
+                {canWrite && (
+                  <QuickForm
+                    title={`${t('edit.addOutput')} (${o.code})`}
+                    onDone={load}
+                    onSubmit={(v) => api.addOrgOutput(o.id, v)}
+                    fields={[
+                      { name: 'code', label: t('edit.code'), required: true, maxLength: 20 },
+                      { name: 'title', label: t('edit.title'), required: true, maxLength: 1000 },
+                    ]}
+                  />
+                )}
               </li>
             ))}
           </ul>

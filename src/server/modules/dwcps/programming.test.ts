@@ -244,6 +244,32 @@ describe('country programming through the API', () => {
     assert.equal(bad.status, 400);
   });
 
+  test('organisation-wide frameworks: outcomes, outputs and indicators; only headquarters roles change them', async () => {
+    const denied = await api.post('/api/frameworks', { kind: 'programme_budget', code: 'PB-X', title: 'P&B', periodStart: '2020-01-01', periodEnd: '2021-12-31' });
+    assert.equal(denied.status, 403, 'a programme officer may not change organisation-wide frameworks');
+    const admin = await buildUser(database.db, 'admin');
+    const a = new Client(api.app);
+    await a.signIn(admin.email, TEST_PASSWORD);
+    const fw = ok(
+      await a.post('/api/frameworks', { kind: 'programme_budget', code: 'PB-2020-21', title: 'Programme and Budget 2020–21', periodStart: '2020-01-01', periodEnd: '2021-12-31' }),
+    );
+    const outcome = ok(await a.post(`/api/frameworks/${fw.id}/outcomes`, { code: '8', title: 'Comprehensive and sustainable social protection for all' }));
+    ok(
+      await a.post(`/api/frameworks/outcomes/${outcome.id}/outputs`, {
+        code: '8.1',
+        title: 'Increased capacity of member States to develop new or reformed national social protection strategies',
+      }),
+    );
+    const ind = ok(await a.post('/api/indicators', { nodeType: 'org_outcome', nodeId: outcome.id, title: 'Member States with improved social protection', unit: 'countries' }));
+    ok(await a.post(`/api/indicators/${ind.id}/targets`, { kind: 'target', periodStart: '2020-01-01', periodEnd: '2021-12-31', value: '25' }));
+    const listed = ok(await api.get('/api/frameworks'), 200);
+    const o = listed.items.find((f: { code: string }) => f.code === 'PB-2020-21').outcomes[0];
+    assert.equal(o.outputs[0].code, '8.1');
+    assert.equal(o.indicators[0].targets[0].value, '25');
+    const outside = await a.post(`/api/indicators/${ind.id}/targets`, { kind: 'milestone', periodStart: '2022-01-01', periodEnd: '2022-12-31', value: '1' });
+    assert.equal(outside.status, 400, 'a milestone outside the biennium is refused');
+  });
+
   test('a link to a non-existent SDG target is refused and nothing is stored', async () => {
     const p = await database.db.selectFrom('cf_priorities').select('id').executeTakeFirstOrThrow();
     const r = await api.post(`/api/cf-cycles/${ids.cycle}/outcomes`, { priorityId: p.id, code: 'O9', text: 'x', sdgTargets: ['8.99'] });

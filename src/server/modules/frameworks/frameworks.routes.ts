@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { OrgFrameworkCreate, OrgOutcomeCreate } from '../../../shared/contracts/programming.ts';
+import { OrgFrameworkCreate, OrgOutcomeCreate, OrgOutputCreate } from '../../../shared/contracts/programming.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
 import { jsonBody, router } from '../../http/openapi.ts';
@@ -28,5 +28,16 @@ export function frameworkRoutes({ db }: Deps) {
         responses: { 201: one, ...writeErrors },
       }),
       async (c) => c.json(await frameworks.createOrgOutcome(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 201),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/outcomes/{id}/outputs',
+        tags,
+        summary: 'Add an output to an organisation-wide outcome',
+        request: { params: IdParam, body: jsonBody(OrgOutputCreate) },
+        responses: { 201: one, ...writeErrors },
+      }),
+      async (c) => c.json(await frameworks.createOrgOutput(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 201),
     );
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { OrgFrameworkCreate, OrgOutcomeCreate } from '../../../shared/contracts/programming.ts';
+import type { OrgFrameworkCreate, OrgOutcomeCreate, OrgOutputCreate } from '../../../shared/contracts/programming.ts';
 import type { Actor } from '../../access/actor.ts';
 import { requireRight } from '../../access/rights.ts';
 import type { DB } from '../../db/schema.ts';
@@ -9,14 +9,46 @@ import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 
-/** Organisation-wide frameworks (strategic plans, programme-and-budget biennia) with their outcomes. */
+/** Organisation-wide frameworks (strategic plans, programme-and-budget biennia) with their outcomes, outputs and indicators. */
 export async function findFrameworks(db: Kysely<DB>, actor: Actor) {
   requireRight(actor, 'frameworks.read');
-  const [frameworks, outcomes] = await Promise.all([
+  const [frameworks, outcomes, outputs, indicators, targets] = await Promise.all([
     db.selectFrom('org_frameworks').selectAll().orderBy('period_start', 'desc').execute(),
     db.selectFrom('org_outcomes').selectAll().orderBy('code').execute(),
+    db.selectFrom('org_outputs').selectAll().orderBy('code').execute(),
+    db.selectFrom('indicators').selectAll().where('node_type', '=', 'org_outcome').orderBy('code').execute(),
+    db
+      .selectFrom('indicator_targets')
+      .innerJoin('indicators', 'indicators.id', 'indicator_targets.indicator_id')
+      .selectAll('indicator_targets')
+      .where('indicators.node_type', '=', 'org_outcome')
+      .where('indicator_targets.superseded_at', 'is', null)
+      .orderBy('indicator_targets.period_start')
+      .execute(),
   ]);
-  return frameworks.map((f) => ({ ...present(f), outcomes: outcomes.filter((o) => o.framework_id === f.id).map((o) => present(o)) }));
+  return frameworks.map((f) => ({
+    ...present(f),
+    outcomes: outcomes
+      .filter((o) => o.framework_id === f.id)
+      .map((o) => ({
+        ...present(o),
+        outputs: outputs.filter((x) => x.outcome_id === o.id).map((x) => present(x)),
+        indicators: indicators
+          .filter((i) => i.node_id === o.id)
+          .map((i) => ({ ...present(i), targets: targets.filter((t) => t.indicator_id === i.id).map((t) => present(t)), actuals: [] })),
+      })),
+  }));
+}
+
+export async function createOrgOutput(db: Kysely<DB>, outcomeId: string, input: z.infer<typeof OrgOutputCreate>, actor: Actor) {
+  requireRight(actor, 'frameworks.write');
+  return inTransaction(db, async (trx) => {
+    const o = await trx.selectFrom('org_outcomes').select('id').where('id', '=', outcomeId).executeTakeFirst();
+    if (!o) throw notFound('Organisation-wide outcome', outcomeId);
+    const row = await trx.insertInto('org_outputs').values({ outcome_id: outcomeId, code: input.code, title: input.title }).returningAll().executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, { action: 'create', entityType: 'org_output', entityId: row.id, after: present(row) });
+    return present(row);
+  });
 }
 
 export async function createFramework(db: Kysely<DB>, input: z.infer<typeof OrgFrameworkCreate>, actor: Actor) {
