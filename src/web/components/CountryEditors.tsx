@@ -33,7 +33,9 @@ export function ConstituentForm({ code, reload }: { code: string; reload: () => 
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
-    if (await submit(() => api.addConstituent(code, { kind: f.get('kind'), name: f.get('name') }))) form.reset();
+    const optional = (k: string) => (f.get(k) ? String(f.get(k)) : undefined);
+    const body = { kind: f.get('kind'), name: f.get('name'), contactName: optional('contactName'), contactEmail: optional('contactEmail') };
+    if (await submit(() => api.addConstituent(code, body))) form.reset();
   };
   return (
     <form className="inline-form" onSubmit={onSubmit} aria-label={t('edit.addConstituent')}>
@@ -50,6 +52,14 @@ export function ConstituentForm({ code, reload }: { code: string; reload: () => 
       <label>
         {t('edit.name')}
         <input name="name" required maxLength={300} />
+      </label>
+      <label>
+        {t('edit.contactName')}
+        <input name="contactName" maxLength={200} />
+      </label>
+      <label>
+        {t('edit.contactEmail')}
+        <input name="contactEmail" type="email" maxLength={254} />
       </label>
       <button type="submit">{t('edit.add')}</button>
       {message && <Notice kind={message.kind}>{message.text}</Notice>}

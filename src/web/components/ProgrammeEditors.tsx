@@ -119,6 +119,7 @@ export function CycleEditors({ code, data, reload }: Props) {
                 { name: 'code', label: t('edit.code'), required: true, maxLength: 20 },
                 { name: 'text', label: t('edit.text'), type: 'textarea', required: true, maxLength: 2000 },
                 { name: 'orgRole', label: t('edit.orgRole'), type: 'select', required: true, defaultValue: 'participant', options: roleOptions(t) },
+                { name: 'outcomeGroup', label: t('edit.outcomeGroup'), maxLength: 200 },
                 { name: 'sdgTargets', label: t('edit.sdgTargets'), type: 'list', hint: t('edit.sdgHint') },
               ]}
             />

@@ -143,6 +143,9 @@ export const en = {
     noCycle: 'No Cooperation Framework yet.',
   },
   edit: {
+    outcomeGroup: 'Outcome group',
+    contactName: 'Contact person',
+    contactEmail: 'Contact e-mail',
     editProgramme: 'Edit the programme',
     addCycle: 'Add a cycle',
     changeStage: 'Change the stage',

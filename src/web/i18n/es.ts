@@ -144,6 +144,9 @@ export const es: Messages = {
     noCycle: 'Aún no hay Marco de Cooperación.',
   },
   edit: {
+    outcomeGroup: 'Grupo de resultados',
+    contactName: 'Persona de contacto',
+    contactEmail: 'Correo de contacto',
     editProgramme: 'Editar el programa',
     addCycle: 'Añadir un ciclo',
     changeStage: 'Cambiar la etapa',

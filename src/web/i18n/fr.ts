@@ -144,6 +144,9 @@ export const fr: Messages = {
     noCycle: 'Pas encore de plan-cadre.',
   },
   edit: {
+    outcomeGroup: 'Groupe de résultats',
+    contactName: 'Personne de contact',
+    contactEmail: 'Courriel de contact',
     editProgramme: 'Modifier le programme',
     addCycle: 'Ajouter un cycle',
     changeStage: "Changer d'étape",

@@ -77,6 +77,11 @@ export function CountryPage() {
             {constituents.map((c) => (
               <li key={c.id}>
                 <span className="muted">{t(`countries.kinds.${c.kind}`)}:</span> {c.name}
+                {(c.contactName || c.contactEmail) && (
+                  <div className="small muted">
+                    {c.contactName} {c.contactEmail && <a href={`mailto:${c.contactEmail}`}>{c.contactEmail}</a>}
+                  </div>
+                )}
               </li>
             ))}
           </ul>
