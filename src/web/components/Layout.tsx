@@ -21,6 +21,20 @@ export function LanguageSwitch() {
   );
 }
 
+/** The product's name and purpose, as the header and the sign-in card show them. */
+export function Brand() {
+  const { t } = useTranslation();
+  return (
+    <div className="brand">
+      <span className="logo" aria-hidden="true" />
+      <span>
+        <strong>{t('app.name')}</strong>
+        <small>{t('app.tagline')}</small>
+      </span>
+    </div>
+  );
+}
+
 /** The frame of every signed-in page: skip link, header with navigation, language and account, then the page. */
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -32,13 +46,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {t('app.skip')}
       </a>
       <header className="top">
-        <div className="brand">
-          <span className="logo" aria-hidden="true" />
-          <span>
-            <strong>{t('app.name')}</strong>
-            <small>{t('app.tagline')}</small>
-          </span>
-        </div>
+        <Brand />
         <nav aria-label={t('nav.main')}>
           <NavLink to="/countries">{t('nav.countries')}</NavLink>
           <NavLink to="/calendar">{t('nav.calendar')}</NavLink>

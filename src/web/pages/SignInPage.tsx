@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
-import { LanguageSwitch, Notice } from '../components/Layout.tsx';
+import { Brand, LanguageSwitch, Notice } from '../components/Layout.tsx';
 import { useSession } from '../session.tsx';
 
 export function SignInPage() {
@@ -29,13 +29,7 @@ export function SignInPage() {
   return (
     <main id="main" className="signin">
       <div className="signin-card">
-        <div className="brand">
-          <span className="logo" aria-hidden="true" />
-          <span>
-            <strong>{t('app.name')}</strong>
-            <small>{t('app.tagline')}</small>
-          </span>
-        </div>
+        <Brand />
         <h1>{t('signIn.title')}</h1>
         {error && <Notice kind="error">{error}</Notice>}
         <form onSubmit={submit}>

@@ -1,11 +1,12 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { LOCALES, type Locale, ROLES, type Role } from '../../../shared/roles.ts';
+import { LOCALES, ROLES } from '../../../shared/roles.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
 import { errors, json, jsonBody, router } from '../../http/openapi.ts';
 import { SESSION_COOKIE } from '../../http/session.middleware.ts';
+import { presentUser } from '../users/users.service.ts';
 import { signIn, signOut } from './session.service.ts';
 
 const Credentials = z.strictObject({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) }).openapi('Credentials');
@@ -35,21 +36,9 @@ function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
 }
 
 async function sessionBody(db: Deps['db'], userId: string, csrfToken: string, expiresAt: string): Promise<z.infer<typeof Session>> {
-  const u = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
-  return {
-    user: {
-      id: u.id,
-      email: u.email,
-      name: u.name,
-      role: u.role as Role,
-      officeId: u.office_id,
-      partnerId: u.partner_id,
-      countryCode: u.country_code,
-      locale: u.locale as Locale,
-    },
-    csrfToken,
-    expiresAt,
-  };
+  const row = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+  const { id, email, name, role, officeId, partnerId, countryCode, locale } = presentUser(row);
+  return { user: { id, email, name, role, officeId, partnerId, countryCode, locale }, csrfToken, expiresAt };
 }
 
 export function sessionRoutes({ db, config }: Deps) {

@@ -21,6 +21,28 @@ export interface SignedIn {
   actor: Actor;
 }
 
+interface ActorRow {
+  id: string;
+  email: string;
+  role: string;
+  office_id: string | null;
+  partner_id: string | null;
+  country_code: string | null;
+  path: string | null;
+}
+
+/** The actor of a signed-in user: its role and the anchor of its scope (office path, partner or country). */
+const actorOf = (u: ActorRow): Actor => ({
+  userId: u.id,
+  label: u.email,
+  role: u.role as Role,
+  officeId: u.office_id ?? undefined,
+  officePath: u.path ?? undefined,
+  partnerId: u.partner_id ?? undefined,
+  countryCode: u.country_code ?? undefined,
+  via: 'api',
+});
+
 const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
 
 async function throttle(db: Kysely<DB>, email: string, client: string, policy: SessionPolicy) {
@@ -71,16 +93,7 @@ export async function signIn(db: Kysely<DB>, email: string, password: string, cl
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + policy.ttlSeconds * 1000).toISOString();
-  const actor: Actor = {
-    userId: user.id,
-    label: user.email,
-    role: user.role as Role,
-    officeId: user.office_id ?? undefined,
-    officePath: user.path ?? undefined,
-    partnerId: user.partner_id ?? undefined,
-    countryCode: user.country_code ?? undefined,
-    via: 'api',
-  };
+  const actor = actorOf(user);
   await inTransaction(db, async (trx) => {
     await trx.deleteFrom('login_failures').where('email', '=', key).execute();
     await trx.deleteFrom('sessions').where('expires_at', '<', new Date().toISOString()).execute();
@@ -127,16 +140,7 @@ export async function resolveSession(db: Kysely<DB>, token: string): Promise<Res
   if (Date.parse(row.expires_at) <= Date.now()) throw new AppError('UNAUTHENTICATED', 'Your session has expired; sign in again', { reason: 'expired' });
   if (!row.active) throw new AppError('UNAUTHENTICATED', 'Your account is disabled', { reason: 'disabled' });
   return {
-    actor: {
-      userId: row.id,
-      label: row.email,
-      role: row.role as Role,
-      officeId: row.office_id ?? undefined,
-      officePath: row.path ?? undefined,
-      partnerId: row.partner_id ?? undefined,
-      countryCode: row.country_code ?? undefined,
-      via: 'api',
-    },
+    actor: actorOf(row),
     csrfToken: row.csrf_token,
     expiresAt: row.expires_at,
     name: row.name,
