@@ -9,6 +9,7 @@ import type { AppEnv } from './http/env.ts';
 import { errorHandler, notFoundHandler } from './http/errors.handler.ts';
 import { jsonOnly, sessionMiddleware } from './http/session.middleware.ts';
 import { webRoutes } from './http/web.routes.ts';
+import { agreementRoutes } from './modules/agreements/agreements.routes.ts';
 import { alignmentRoutes } from './modules/alignment/alignment.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { sessionRoutes } from './modules/auth/session.routes.ts';
@@ -21,6 +22,7 @@ import { frameworkRoutes } from './modules/frameworks/frameworks.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { indicatorRoutes } from './modules/indicators/indicators.routes.ts';
 import { officeRoutes } from './modules/offices/offices.routes.ts';
+import { partnerRoutes } from './modules/partners/partners.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { programmeImportRoutes } from './programming-import/programme-import.routes.ts';
@@ -73,6 +75,8 @@ export function createApp(deps: Deps) {
   app.route('/api', calendarRoutes(deps));
   app.route('/api', alignmentRoutes(deps));
   app.route('/api/programmes', programmeImportRoutes(deps));
+  app.route('/api/partners', partnerRoutes(deps));
+  app.route('/api/agreements', agreementRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -25,9 +25,22 @@ export const RIGHTS = {
   'programming.write': { admin: 'all', hq_officer: 'all', office_manager: 'office', programme_officer: 'office' },
   'frameworks.read': { admin: 'all', hq_officer: 'all', office_manager: 'all', programme_officer: 'all', evaluation_officer: 'all', viewer: 'all', constituent_viewer: 'all' },
   'frameworks.write': { admin: 'all', hq_officer: 'all' },
+  'partners.read': { admin: 'all', hq_officer: 'all', office_manager: 'all', programme_officer: 'all', evaluation_officer: 'all', viewer: 'all', donor_viewer: 'partner' },
+  'partners.write': { admin: 'all', hq_officer: 'all' },
+  'projects.read': {
+    admin: 'all',
+    hq_officer: 'all',
+    office_manager: 'office',
+    programme_officer: 'office',
+    evaluation_officer: 'office',
+    viewer: 'office',
+    donor_viewer: 'partner',
+    constituent_viewer: 'country',
+  },
+  'projects.write': { admin: 'all', hq_officer: 'all', office_manager: 'office', programme_officer: 'office' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
-type Reach = 'all' | 'office' | 'country';
+type Reach = 'all' | 'office' | 'country' | 'partner';
 
 export type Right = keyof typeof RIGHTS;
 
@@ -50,9 +63,23 @@ export function officeScope(actor: Actor, right: Right): OfficeScope {
   return { kind: 'subtree', path: actor.officePath };
 }
 
+/** Any reach: everything, an office subtree, one country, or one partner (donor viewers). */
+export type Scope = CountryScope | { kind: 'partner'; id: string };
+
+/** The actor's reach for a right, whatever it is anchored on. */
+export function scopeFor(actor: Actor, right: Right): Scope {
+  const reach = reachOf(actor, right);
+  if (reach === 'partner') {
+    if (!actor.partnerId) throw new AppError('FORBIDDEN', 'Your account has no partner, so it has no partner-scoped rights');
+    return { kind: 'partner', id: actor.partnerId };
+  }
+  return countryScope(actor, right);
+}
+
 /** The actor's reach for a right over countries: all, those covered by its office subtree, or its own country. */
 export function countryScope(actor: Actor, right: Right): CountryScope {
   const reach = reachOf(actor, right);
+  if (reach === 'partner') throw new AppError('FORBIDDEN', `Your role (${actor.role}) does not allow ${right}`);
   if (reach === 'country') {
     if (!actor.countryCode) throw new AppError('FORBIDDEN', 'Your account has no country, so it has no country-scoped rights');
     return { kind: 'country', code: actor.countryCode };

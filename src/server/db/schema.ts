@@ -79,6 +79,9 @@ export interface PartnersTable {
   code: string;
   name: string;
   organisation_ref: string | null;
+  partner_type: Generated<string>;
+  country_code: string | null;
+  confidential: Generated<boolean>;
   is_synthetic: Generated<boolean>;
   version: Generated<number>;
   created_at: Timestamp;
@@ -298,6 +301,96 @@ export interface ProgrammingMilestonesTable extends Stamped {
 
 type Link<A extends string, B extends string> = Record<A | B, string>;
 
+export interface DueDiligenceTable {
+  id: Generated<string>;
+  partner_id: string;
+  reviewed_on: string;
+  valid_until: string;
+  criteria: ColumnType<unknown, string, string>;
+  risk_rating: string;
+  decision: string;
+  reviewer: string;
+  notes: string | null;
+  created_at: Timestamp;
+}
+
+export interface FundingSourcesTable {
+  code: string;
+  name_en: string;
+  name_fr: string;
+  name_es: string;
+  kind: string;
+}
+
+export interface AgreementsTable extends Stamped {
+  id: Generated<string>;
+  code: string;
+  title: string;
+  partner_id: string;
+  period_start: string;
+  period_end: string;
+  earmarking: string;
+  funding_source: string;
+  currency: string;
+  status: Generated<string>;
+}
+
+export interface AgreementAmountsTable {
+  agreement_id: string;
+  year: number;
+  amount: string;
+}
+
+export interface LevyRulesTable {
+  id: Generated<string>;
+  rate: string;
+  earmarking: string;
+  effective_from: string;
+  source: string;
+}
+
+export interface LevyExemptionsTable {
+  id: Generated<string>;
+  partner_type: string | null;
+  partner_id: string | null;
+  reason: string;
+}
+
+export interface ProjectsTable extends Stamped {
+  id: Generated<string>;
+  code: string;
+  title: string;
+  title_fr: string | null;
+  title_es: string | null;
+  description: string | null;
+  place: string;
+  country_code: string | null;
+  region_code: string | null;
+  office_id: string;
+  funding_source: string;
+  planned_start: string;
+  planned_end: string;
+  actual_start: string | null;
+  actual_end: string | null;
+  status: Generated<string>;
+  probability: string | null;
+  marker_gender: Generated<number>;
+  marker_standards: Generated<number>;
+  marker_social_dialogue: Generated<number>;
+  marker_environment: Generated<number>;
+  confidential: Generated<boolean>;
+}
+
+export interface ProjectStatusHistoryTable {
+  id: Generated<number>;
+  project_id: string;
+  from_status: string | null;
+  to_status: string;
+  at: Timestamp;
+  actor_label: string;
+  note: string | null;
+}
+
 export interface DB {
   codelists: CodelistsTable;
   codelist_codes: CodelistCodesTable;
@@ -335,6 +428,20 @@ export interface DB {
   indicator_targets: IndicatorTargetsTable;
   indicator_actuals: IndicatorActualsTable;
   programming_milestones: ProgrammingMilestonesTable;
+  due_diligence_reviews: DueDiligenceTable;
+  funding_sources: FundingSourcesTable;
+  agreements: AgreementsTable;
+  agreement_amounts: AgreementAmountsTable;
+  levy_rules: LevyRulesTable;
+  levy_exemptions: LevyExemptionsTable;
+  projects: ProjectsTable;
+  project_partners: Link<'project_id', 'partner_id' | 'role'>;
+  project_agreements: Link<'project_id', 'agreement_id'>;
+  project_status_history: ProjectStatusHistoryTable;
+  project_cpo_links: Link<'project_id', 'cpo_id' | 'share'>;
+  project_org_outcome_links: Link<'project_id', 'org_outcome_id' | 'share'>;
+  project_cf_outcome_links: Link<'project_id', 'cf_outcome_id'>;
+  project_sdg_targets: Link<'project_id', 'target_code'>;
 }
 
 export type Office = Selectable<OfficesTable>;

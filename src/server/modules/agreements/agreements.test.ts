@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { buildUser, TEST_PASSWORD } from '../../../../test/factories.ts';
+import { buildApp, Client } from '../../../../test/helpers/api.ts';
+import { openTestDatabase } from '../../../../test/helpers/test-db.ts';
+import type { Database } from '../../db/connect.ts';
+
+let database: Database;
+let hq: Client;
+const ids: Record<string, string> = {};
+
+before(async () => {
+  database = await openTestDatabase();
+  const app = buildApp(database);
+  hq = new Client(app);
+  await hq.signIn((await buildUser(database.db, 'hq_officer')).email, TEST_PASSWORD);
+});
+after(() => database.close());
+
+const ok = (r: { status: number; body: unknown }, status = 201) => {
+  assert.equal(r.status, status, JSON.stringify(r.body));
+  return r.body as Record<string, any>;
+};
+const agreement = (partnerId: string, over: Record<string, unknown> = {}) => ({
+  code: `AG-${Math.random().toString(36).slice(2, 8)}`,
+  title: 'Partnership agreement',
+  partnerId,
+  periodStart: '2020-01-01',
+  periodEnd: '2022-12-31',
+  earmarking: 'tightly_earmarked',
+  fundingSource: 'XBDC',
+  currency: 'EUR',
+  amounts: [
+    { year: 2020, amount: '1000000.00' },
+    { year: 2021, amount: '2500000.50' },
+  ],
+  ...over,
+});
+
+describe('partners and agreements', () => {
+  test('an agreement lists its amounts by year with the 1% levy of a tightly earmarked contribution, each line explained', async () => {
+    const donor = ok(await hq.post('/api/partners', { code: 'NO', name: 'Norway', partnerType: 'government', organisationRef: 'XM-DAC-8' }));
+    ids.donor = donor.id;
+    const a = ok(await hq.post('/api/agreements', agreement(donor.id)));
+    assert.deepEqual(
+      a.levy.map((l: { levy: string }) => l.levy),
+      ['10000.00', '25000.01'],
+    );
+    assert.equal(a.total, '3500000.50');
+    assert.equal(a.levyTotal, '35000.01');
+    assert.match(a.levy[0].rule, /72\/279/);
+    ids.agreement = a.id;
+  });
+
+  test('the levy is exempt for a programme country, and nothing for soft earmarking', async () => {
+    const domestic = ok(await hq.post('/api/partners', { code: 'KE-GOV', name: 'Government of Kenya', partnerType: 'programme_country', countryCode: 'KE' }));
+    const a = ok(await hq.post('/api/agreements', agreement(domestic.id)));
+    assert.equal(a.levyTotal, '0.00');
+    assert.match(a.levy[0].exemption, /Domestic resources/);
+    const soft = ok(await hq.post('/api/agreements', agreement(ids.donor as string, { earmarking: 'softly_earmarked' })));
+    assert.equal(soft.levyTotal, '0.00');
+  });
+
+  test('a private-sector partner cannot sign without a current positive due-diligence review', async () => {
+    const firm = ok(await hq.post('/api/partners', { code: 'ACME', name: 'Acme Corp', partnerType: 'private_sector' }));
+    const missing = await hq.post('/api/agreements', agreement(firm.id));
+    assert.equal(missing.status, 400);
+    assert.equal(missing.body.error.details.field, 'partnerId');
+    assert.match(missing.body.error.message, /without a due-diligence review/);
+    ok(
+      await hq.post(`/api/partners/${firm.id}/due-diligence`, {
+        reviewedOn: '2018-06-01',
+        validUntil: '2019-06-01',
+        criteria: { labourStandards: true },
+        riskRating: 'low',
+        decision: 'approved',
+        reviewer: 'PARDEV',
+      }),
+    );
+    const expired = await hq.post('/api/agreements', agreement(firm.id));
+    assert.match(expired.body.error.message, /expired on 2019-06-01/);
+    ok(
+      await hq.post(`/api/partners/${firm.id}/due-diligence`, {
+        reviewedOn: '2019-12-01',
+        validUntil: '2022-12-01',
+        criteria: { labourStandards: true, humanRights: true },
+        riskRating: 'medium',
+        decision: 'approved_with_conditions',
+        reviewer: 'PARDEV',
+      }),
+    );
+    ok(await hq.post('/api/agreements', agreement(firm.id)));
+  });
+
+  test('bad amounts are refused with the place named, and nothing is stored', async () => {
+    const before = (await database.db.selectFrom('agreements').select('id').execute()).length;
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ amounts: [{ year: 2020, amount: '100.123' }] }, /EUR has 2 decimals/],
+      [{ currency: 'JPY', amounts: [{ year: 2020, amount: '100.5' }] }, /JPY has 0 decimals/],
+      [{ amounts: [{ year: 2020, amount: '-5' }] }, /must not be negative/],
+      [{ amounts: [{ year: 2025, amount: '5' }] }, /outside the agreement's period/],
+      [{ currency: 'XYZ' }, /not a currency/],
+    ];
+    for (const [over, message] of cases) {
+      const r = await hq.post('/api/agreements', agreement(ids.donor as string, over));
+      assert.equal(r.status, 400, JSON.stringify(over));
+      assert.match(r.body.error.message, message);
+    }
+    assert.equal((await database.db.selectFrom('agreements').select('id').execute()).length, before);
+  });
+
+  test('a donor viewer sees its own partner and agreements only', async () => {
+    const donorUser = await buildUser(database.db, 'donor_viewer', { partnerId: ids.donor });
+    const d = new Client(hq.app);
+    await d.signIn(donorUser.email, TEST_PASSWORD);
+    const partners = ok(await d.get('/api/partners'), 200);
+    assert.deepEqual(
+      partners.items.map((p: { code: string }) => p.code),
+      ['NO'],
+    );
+    const agreements = ok(await d.get('/api/agreements'), 200);
+    assert.ok(agreements.items.length >= 2);
+    assert.ok(agreements.items.every((a: { partnerId: string }) => a.partnerId === ids.donor));
+    assert.equal((await d.post('/api/partners', { code: 'X', name: 'X', partnerType: 'other' })).status, 403);
+  });
+});

@@ -1,0 +1,148 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { DueDiligenceCreate, PartnerCreate, PartnerUpdate } from '../../../shared/contracts/portfolio.ts';
+import type { Actor } from '../../access/actor.ts';
+import { requireRight, scopeFor } from '../../access/rights.ts';
+import type { DB } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { bump, changeVersioned } from '../../db/versioned.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { present } from '../../http/present.ts';
+import { writeAudit } from '../audit/audit.service.ts';
+
+type PartnerRow = { version: number } & Record<string, unknown>;
+
+function scopedPartners(db: Kysely<DB>, actor: Actor) {
+  const scope = scopeFor(actor, 'partners.read');
+  const q = db.selectFrom('partners').selectAll();
+  return scope.kind === 'partner' ? q.where('id', '=', scope.id) : q;
+}
+
+/** Partners the actor may see (a donor viewer: its own), with their latest due-diligence review. */
+export async function findPartners(db: Kysely<DB>, actor: Actor) {
+  const rows = await scopedPartners(db, actor).orderBy('name').execute();
+  const reviews = rows.length
+    ? await db
+        .selectFrom('due_diligence_reviews')
+        .selectAll()
+        .where(
+          'partner_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .orderBy('reviewed_on', 'desc')
+        .execute()
+    : [];
+  return rows.map((r) => ({ ...present(r), dueDiligence: reviews.filter((d) => d.partner_id === r.id).map((d) => present(d)) }));
+}
+
+export async function getPartner(db: Kysely<DB>, id: string, actor: Actor) {
+  const row = await scopedPartners(db, actor).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Partner', id);
+  const reviews = await db.selectFrom('due_diligence_reviews').selectAll().where('partner_id', '=', id).orderBy('reviewed_on', 'desc').execute();
+  return { ...present(row), dueDiligence: reviews.map((d) => present(d)) };
+}
+
+async function checkCountry(db: Kysely<DB>, code: string | null | undefined) {
+  if (!code) return;
+  if (!(await db.selectFrom('countries').select('code').where('code', '=', code).executeTakeFirst())) {
+    throw new AppError('INVALID_INPUT', `${code} is not a country code of the IATI Country codelist`, { field: 'countryCode' });
+  }
+}
+
+export async function createPartner(db: Kysely<DB>, input: z.infer<typeof PartnerCreate>, actor: Actor) {
+  requireRight(actor, 'partners.write');
+  return inTransaction(db, async (trx) => {
+    await checkCountry(trx, input.countryCode);
+    const row = await trx
+      .insertInto('partners')
+      .values({
+        code: input.code,
+        name: input.name,
+        partner_type: input.partnerType,
+        organisation_ref: input.organisationRef ?? null,
+        country_code: input.countryCode ?? null,
+        confidential: input.confidential ?? false,
+        is_synthetic: actor.via === 'demo',
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, { action: 'create', entityType: 'partner', entityId: row.id, after: present(row) });
+    return present(row);
+  });
+}
+
+export async function updatePartner(db: Kysely<DB>, id: string, input: z.infer<typeof PartnerUpdate>, actor: Actor) {
+  requireRight(actor, 'partners.write');
+  const row = await changeVersioned<PartnerRow>(
+    db,
+    actor,
+    { table: 'partners', id, version: input.version, entityType: 'partner', label: 'partner', attempted: input, authorize: async () => {}, present: (r) => present(r) },
+    'update',
+    async (trx, current) => {
+      await checkCountry(trx, input.countryCode);
+      return (await trx
+        .updateTable('partners')
+        .set({
+          ...(input.code ? { code: input.code } : {}),
+          ...(input.name ? { name: input.name } : {}),
+          ...(input.partnerType ? { partner_type: input.partnerType } : {}),
+          ...(input.organisationRef !== undefined ? { organisation_ref: input.organisationRef } : {}),
+          ...(input.countryCode !== undefined ? { country_code: input.countryCode } : {}),
+          ...(input.confidential !== undefined ? { confidential: input.confidential } : {}),
+          ...bump(current),
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow()) as never;
+    },
+  );
+  return present(row as PartnerRow);
+}
+
+/** Records a due-diligence review of a private-sector partner (UN Common Approach). */
+export async function addDueDiligence(db: Kysely<DB>, partnerId: string, input: z.infer<typeof DueDiligenceCreate>, actor: Actor) {
+  requireRight(actor, 'partners.write');
+  if (input.validUntil <= input.reviewedOn) throw new AppError('INVALID_INPUT', 'The review must be valid after the day it was made', { field: 'validUntil' });
+  return inTransaction(db, async (trx) => {
+    const partner = await trx.selectFrom('partners').select('id').where('id', '=', partnerId).executeTakeFirst();
+    if (!partner) throw notFound('Partner', partnerId);
+    const row = await trx
+      .insertInto('due_diligence_reviews')
+      .values({
+        partner_id: partnerId,
+        reviewed_on: input.reviewedOn,
+        valid_until: input.validUntil,
+        criteria: JSON.stringify(input.criteria),
+        risk_rating: input.riskRating,
+        decision: input.decision,
+        reviewer: input.reviewer,
+        notes: input.notes ?? null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, { action: 'due_diligence', entityType: 'partner', entityId: partnerId, after: present(row) });
+    return present(row);
+  });
+}
+
+/**
+ * Why a partner may not sign an agreement on a day, or null: a private-sector partner needs a positive
+ * due-diligence review valid on that day.
+ */
+export async function dueDiligenceProblem(db: Kysely<DB>, partnerId: string, onDay: string): Promise<string | null> {
+  const partner = await db.selectFrom('partners').select(['partner_type', 'name']).where('id', '=', partnerId).executeTakeFirst();
+  if (!partner) return 'the partner does not exist';
+  if (partner.partner_type !== 'private_sector') return null;
+  const review = await db
+    .selectFrom('due_diligence_reviews')
+    .select(['decision', 'valid_until'])
+    .where('partner_id', '=', partnerId)
+    .where('reviewed_on', '<=', onDay)
+    .orderBy('reviewed_on', 'desc')
+    .executeTakeFirst();
+  if (!review) return `${partner.name} is a private-sector partner without a due-diligence review`;
+  if (review.decision === 'rejected') return `The due-diligence review of ${partner.name} rejected the partnership`;
+  if (review.valid_until < onDay) return `The due-diligence review of ${partner.name} expired on ${review.valid_until}`;
+  return null;
+}

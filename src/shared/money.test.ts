@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { amountProblem, currencyDecimals, multiply, sum } from './money.ts';
+
+describe('money', () => {
+  test('decimals per currency come from ISO 4217 (CLDR)', () => {
+    assert.deepEqual([currencyDecimals('EUR'), currencyDecimals('JPY'), currencyDecimals('KWD'), currencyDecimals('CHF')], [2, 0, 3, 2]);
+  });
+  test('an amount with more decimals than its currency allows is refused with the reason', () => {
+    assert.equal(amountProblem('100.50', 'EUR'), null);
+    assert.equal(amountProblem('100.5', 'JPY'), 'JPY has 0 decimals; 100.5 has 1');
+    assert.equal(amountProblem('100.000', 'JPY'), null, 'trailing zeros are not decimals');
+    assert.equal(amountProblem('-5', 'USD'), 'must not be negative');
+    assert.equal(amountProblem('1e5', 'USD'), 'a decimal amount such as 1250.50');
+  });
+  test('exact arithmetic: sums and levies without float error', () => {
+    assert.equal(sum(['0.10', '0.20']), '0.30');
+    assert.equal(multiply('1234567.89', '0.01'), '12345.68', '1% of 1,234,567.89, rounded half up to cents');
+    assert.equal(multiply('150', '0.01', 0), '2', '1.5 rounds half away from zero');
+    assert.equal(multiply('999999999999.99', '0.01'), '10000000000.00');
+  });
+});

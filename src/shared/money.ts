@@ -1,0 +1,58 @@
+/**
+ * Money is a decimal string with a currency, never a binary float. The number of decimals a currency
+ * allows comes from ISO 4217 as Unicode CLDR records it (Intl), e.g. JPY 0, EUR 2, KWD 3.
+ */
+export function currencyDecimals(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+const DECIMAL = /^(-?)(\d{1,16})(?:\.(\d{1,6}))?$/;
+
+/** Why an amount is not acceptable in a currency, or null when it is. */
+export function amountProblem(amount: string, currency: string, { allowNegative = false } = {}): string | null {
+  const m = DECIMAL.exec(amount.trim());
+  if (!m) return 'a decimal amount such as 1250.50';
+  if (m[1] && !allowNegative) return 'must not be negative';
+  const decimals = (m[3] ?? '').replace(/0+$/, '').length;
+  const allowed = currencyDecimals(currency);
+  if (decimals > allowed) return `${currency} has ${allowed} decimal${allowed === 1 ? '' : 's'}; ${amount} has ${decimals}`;
+  return null;
+}
+
+/** Exact decimal arithmetic on strings through scaled BigInts (scale = 4 decimals, enough for every currency). */
+const SCALE = 4;
+export function toUnits(amount: string): bigint {
+  const m = DECIMAL.exec(amount.trim());
+  if (!m) throw new Error(`not a decimal: ${amount}`);
+  const units = BigInt((m[2] ?? '0') + (m[3] ?? '').padEnd(SCALE, '0').slice(0, SCALE));
+  return m[1] ? -units : units;
+}
+
+export function fromUnits(units: bigint, decimals = 2): string {
+  const negative = units < 0n;
+  const abs = negative ? -units : units;
+  // Round half away from zero to the wanted decimals.
+  const drop = 10n ** BigInt(SCALE - decimals);
+  const rounded = (abs + drop / 2n) / drop;
+  const text = rounded.toString().padStart(decimals + 1, '0');
+  const whole = decimals ? text.slice(0, -decimals) : text;
+  const frac = decimals ? `.${text.slice(-decimals)}` : '';
+  return `${negative && rounded !== 0n ? '-' : ''}${whole}${frac}`;
+}
+
+/** amount × rate (rate a decimal string such as '0.01'), rounded to the currency's decimals. */
+export function multiply(amount: string, rate: string, decimals = 2): string {
+  const product = toUnits(amount) * toUnits(rate); // scale 8
+  return fromUnits(product / 10n ** BigInt(SCALE), decimals);
+}
+
+export function sum(amounts: string[], decimals = 2): string {
+  return fromUnits(
+    amounts.reduce((acc, a) => acc + toUnits(a), 0n),
+    decimals,
+  );
+}
