@@ -23,6 +23,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { indicatorRoutes } from './modules/indicators/indicators.routes.ts';
 import { officeRoutes } from './modules/offices/offices.routes.ts';
 import { partnerRoutes } from './modules/partners/partners.routes.ts';
+import { projectRoutes } from './modules/projects/projects.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { programmeImportRoutes } from './programming-import/programme-import.routes.ts';
@@ -77,6 +78,7 @@ export function createApp(deps: Deps) {
   app.route('/api/programmes', programmeImportRoutes(deps));
   app.route('/api/partners', partnerRoutes(deps));
   app.route('/api/agreements', agreementRoutes(deps));
+  app.route('/api/projects', projectRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,0 +1,244 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { ProjectCreate, ProjectTransition, ProjectUpdate } from '../../../shared/contracts/portfolio.ts';
+import type { Actor } from '../../access/actor.ts';
+import { inScope, officeScope, scopeFor } from '../../access/rights.ts';
+import type { DB } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { bump, changeVersioned } from '../../db/versioned.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { present } from '../../http/present.ts';
+import { writeAudit } from '../audit/audit.service.ts';
+import { checkLinks, writeLinks } from './project-links.ts';
+import { scopedProjects } from './projects.queries.ts';
+
+type ProjectRow = { version: number; status: string; office_id: string; planned_start: string; planned_end: string; actual_start: string | null } & Record<string, unknown>;
+
+/** The lifecycle: each status and the ones it may move to. */
+export const TRANSITIONS: Record<string, string[]> = {
+  pipeline: ['appraisal'],
+  appraisal: ['approved', 'pipeline'],
+  approved: ['active'],
+  active: ['closed'],
+  closed: [],
+};
+
+async function checkPlacement(
+  trx: Transaction<DB>,
+  actor: Actor,
+  input: Partial<z.infer<typeof ProjectCreate>>,
+  current?: { place: string; country_code: string | null; region_code: string | null },
+) {
+  if (input.officeId) {
+    const office = await trx.selectFrom('offices').select('path').where('id', '=', input.officeId).executeTakeFirst();
+    const scope = officeScope(actor, 'projects.write');
+    if (!office || !inScope(scope, office.path)) throw new AppError('INVALID_INPUT', `Office ${input.officeId} does not exist or is outside your offices`, { field: 'officeId' });
+  }
+  const place = input.place ?? current?.place;
+  const country = input.countryCode === undefined ? current?.country_code : input.countryCode;
+  const region = input.regionCode === undefined ? current?.region_code : input.regionCode;
+  if (place === 'country' && !country) throw new AppError('INVALID_INPUT', 'A country project names its country', { field: 'countryCode' });
+  if (place === 'region' && !region) throw new AppError('INVALID_INPUT', 'A regional project names its region', { field: 'regionCode' });
+  if (place !== 'country' && country) throw new AppError('INVALID_INPUT', 'Only a country project names a country', { field: 'countryCode' });
+  if (place !== 'region' && region) throw new AppError('INVALID_INPUT', 'Only a regional project names a region', { field: 'regionCode' });
+  if (country && !(await trx.selectFrom('countries').select('code').where('code', '=', country).executeTakeFirst())) {
+    throw new AppError('INVALID_INPUT', `${country} is not a country code of the IATI Country codelist`, { field: 'countryCode' });
+  }
+  if (region && !(await trx.selectFrom('regions').select('code').where('code', '=', region).executeTakeFirst())) {
+    throw new AppError('INVALID_INPUT', `${region} is not a region code of the IATI Region codelist`, { field: 'regionCode' });
+  }
+  if (input.fundingSource && !(await trx.selectFrom('funding_sources').select('code').where('code', '=', input.fundingSource).executeTakeFirst())) {
+    throw new AppError('INVALID_INPUT', `Unknown funding source ${input.fundingSource}`, { field: 'fundingSource' });
+  }
+}
+
+/** A page of the projects the actor may see, with filters. */
+export async function findProjects(db: Kysely<DB>, f: { status?: string; country?: string; q?: string; limit: number; offset: number }, actor: Actor) {
+  let q = scopedProjects(db, scopeFor(actor, 'projects.read'));
+  if (f.status) q = q.where('projects.status', '=', f.status);
+  if (f.country) q = q.where('projects.country_code', '=', f.country);
+  if (f.q) q = q.where((eb) => eb.or([eb('projects.title', 'ilike', `%${f.q}%`), eb('projects.code', 'ilike', `%${f.q}%`)]));
+  const [rows, count] = await Promise.all([
+    q.selectAll('projects').select('offices.name as office_name').orderBy('projects.code').limit(f.limit).offset(f.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map((r) => present(r)), total: count.n };
+}
+
+/** One project with its partners, agreements, links and lifecycle history. */
+export async function getProject(db: Kysely<DB>, id: string, actor: Actor) {
+  const row = await scopedProjects(db, scopeFor(actor, 'projects.read'))
+    .selectAll('projects')
+    .select('offices.name as office_name')
+    .where('projects.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound('Project', id);
+  const [partners, agreements, cpoLinks, orgLinks, cfLinks, targets, history] = await Promise.all([
+    db
+      .selectFrom('project_partners')
+      .innerJoin('partners', 'partners.id', 'project_partners.partner_id')
+      .select(['partners.id', 'partners.name', 'project_partners.role'])
+      .where('project_id', '=', id)
+      .execute(),
+    db
+      .selectFrom('project_agreements')
+      .innerJoin('agreements', 'agreements.id', 'project_agreements.agreement_id')
+      .select(['agreements.id', 'agreements.code', 'agreements.title'])
+      .where('project_id', '=', id)
+      .execute(),
+    db
+      .selectFrom('project_cpo_links')
+      .innerJoin('cpos', 'cpos.id', 'project_cpo_links.cpo_id')
+      .select(['cpos.id', 'cpos.code', 'cpos.text', 'project_cpo_links.share'])
+      .where('project_id', '=', id)
+      .execute(),
+    db
+      .selectFrom('project_org_outcome_links')
+      .innerJoin('org_outcomes', 'org_outcomes.id', 'project_org_outcome_links.org_outcome_id')
+      .select(['org_outcomes.id', 'org_outcomes.code', 'org_outcomes.title', 'project_org_outcome_links.share'])
+      .where('project_id', '=', id)
+      .execute(),
+    db
+      .selectFrom('project_cf_outcome_links')
+      .innerJoin('cf_outcomes', 'cf_outcomes.id', 'project_cf_outcome_links.cf_outcome_id')
+      .select(['cf_outcomes.id', 'cf_outcomes.code', 'cf_outcomes.text'])
+      .where('project_id', '=', id)
+      .execute(),
+    db.selectFrom('project_sdg_targets').select('target_code').where('project_id', '=', id).orderBy('target_code').execute(),
+    db.selectFrom('project_status_history').selectAll().where('project_id', '=', id).orderBy('id').execute(),
+  ]);
+  return {
+    ...present(row),
+    partners,
+    agreements,
+    cpoLinks,
+    orgOutcomeLinks: orgLinks,
+    cfOutcomes: cfLinks,
+    sdgTargets: targets.map((t) => t.target_code),
+    history: history.map((h) => present(h)),
+  };
+}
+
+export async function createProject(db: Kysely<DB>, input: z.infer<typeof ProjectCreate>, actor: Actor) {
+  officeScope(actor, 'projects.write');
+  if (input.plannedEnd < input.plannedStart) throw new AppError('INVALID_INPUT', 'The planned end is before the planned start', { field: 'plannedEnd' });
+  return inTransaction(db, async (trx) => {
+    await checkPlacement(trx, actor, input);
+    await checkLinks(trx, input);
+    const m = input.markers ?? {};
+    const row = await trx
+      .insertInto('projects')
+      .values({
+        code: input.code,
+        title: input.title,
+        title_fr: input.titleFr ?? null,
+        title_es: input.titleEs ?? null,
+        description: input.description ?? null,
+        place: input.place,
+        country_code: input.countryCode ?? null,
+        region_code: input.regionCode ?? null,
+        office_id: input.officeId,
+        funding_source: input.fundingSource,
+        planned_start: input.plannedStart,
+        planned_end: input.plannedEnd,
+        probability: input.probability === undefined || input.probability === null ? null : String(input.probability),
+        marker_gender: m.gender ?? 0,
+        marker_standards: m.standards ?? 0,
+        marker_social_dialogue: m.socialDialogue ?? 0,
+        marker_environment: m.environment ?? 0,
+        confidential: input.confidential ?? false,
+        is_synthetic: actor.via === 'demo',
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeLinks(trx, row.id, input);
+    await trx.insertInto('project_status_history').values({ project_id: row.id, from_status: null, to_status: row.status, actor_label: actor.label }).execute();
+    await writeAudit(trx, actor, { action: 'create', entityType: 'project', entityId: row.id, after: { ...present(row), links: input } });
+    return present(row);
+  });
+}
+
+function projectChange(actor: Actor, id: string, version: number, attempted: unknown) {
+  return {
+    table: 'projects' as const,
+    id,
+    version,
+    entityType: 'project',
+    label: 'project',
+    attempted,
+    authorize: async (trx: Transaction<DB>, current: ProjectRow) => {
+      const found = await scopedProjects(trx, scopeFor(actor, 'projects.write'))
+        .select('projects.id')
+        .where('projects.id', '=', current.id as string)
+        .executeTakeFirst();
+      if (!found) throw notFound('Project', id);
+    },
+    present: (r: ProjectRow) => present(r),
+  };
+}
+
+export async function updateProject(db: Kysely<DB>, id: string, input: z.infer<typeof ProjectUpdate>, actor: Actor) {
+  const row = await changeVersioned<ProjectRow>(db, actor, projectChange(actor, id, input.version, input), 'update', async (trx, current) => {
+    const start = input.plannedStart ?? current.planned_start;
+    const end = input.plannedEnd ?? current.planned_end;
+    if (end < start) throw new AppError('INVALID_INPUT', 'The planned end is before the planned start', { field: 'plannedEnd' });
+    await checkPlacement(trx, actor, input, current as never);
+    await checkLinks(trx, input);
+    await writeLinks(trx, id, input);
+    const m = input.markers ?? {};
+    return (await trx
+      .updateTable('projects')
+      .set({
+        ...(input.code ? { code: input.code } : {}),
+        ...(input.title ? { title: input.title } : {}),
+        ...(input.titleFr !== undefined ? { title_fr: input.titleFr } : {}),
+        ...(input.titleEs !== undefined ? { title_es: input.titleEs } : {}),
+        ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(input.place ? { place: input.place } : {}),
+        ...(input.countryCode !== undefined ? { country_code: input.countryCode } : {}),
+        ...(input.regionCode !== undefined ? { region_code: input.regionCode } : {}),
+        ...(input.officeId ? { office_id: input.officeId } : {}),
+        ...(input.fundingSource ? { funding_source: input.fundingSource } : {}),
+        ...(input.probability !== undefined ? { probability: input.probability === null ? null : String(input.probability) } : {}),
+        ...(m.gender !== undefined ? { marker_gender: m.gender } : {}),
+        ...(m.standards !== undefined ? { marker_standards: m.standards } : {}),
+        ...(m.socialDialogue !== undefined ? { marker_social_dialogue: m.socialDialogue } : {}),
+        ...(m.environment !== undefined ? { marker_environment: m.environment } : {}),
+        ...(input.confidential !== undefined ? { confidential: input.confidential } : {}),
+        planned_start: start,
+        planned_end: end,
+        ...bump(current),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow()) as never;
+  });
+  return present(row as ProjectRow);
+}
+
+/** Moves a project along its lifecycle (pipeline → appraisal → approved → active → closed), recording who moved it and when. */
+export async function transitionProject(db: Kysely<DB>, id: string, input: z.infer<typeof ProjectTransition>, actor: Actor) {
+  const row = await changeVersioned<ProjectRow>(db, actor, projectChange(actor, id, input.version, input), 'update', async (trx, current) => {
+    if (!TRANSITIONS[current.status]?.includes(input.to)) {
+      const allowed = TRANSITIONS[current.status]?.join(', ') || 'none: it is closed';
+      throw new AppError('INVALID_INPUT', `A project in ${current.status} cannot move to ${input.to} (allowed: ${allowed})`, { field: 'to' });
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    await trx
+      .insertInto('project_status_history')
+      .values({ project_id: id, from_status: current.status, to_status: input.to, actor_label: actor.label, note: input.note ?? null })
+      .execute();
+    return (await trx
+      .updateTable('projects')
+      .set({
+        status: input.to,
+        ...(input.to === 'active' && !current.actual_start ? { actual_start: today } : {}),
+        ...(input.to === 'closed' ? { actual_end: today } : {}),
+        ...bump(current),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow()) as never;
+  });
+  return present(row as ProjectRow);
+}
