@@ -52,7 +52,10 @@ export const DEMO_OFFICES: DemoOffice[] = [
 ];
 
 export const DEMO_PARTNERS = [
-  { code: 'EU', name: 'European Union', organisation_ref: 'XI-IATI-EC_INTPA' },
-  { code: 'NO-NORAD', name: 'Norway (Norad)', organisation_ref: 'NO-BRC-971277882' },
-  { code: 'SE-SIDA', name: 'Sweden (Sida)', organisation_ref: 'SE-0' },
-];
+  { code: 'EU', name: 'European Union', partnerType: 'eu', organisationRef: 'XI-IATI-EC_INTPA' },
+  { code: 'NO-NORAD', name: 'Norway (Norad)', partnerType: 'government', organisationRef: 'NO-BRC-971277882' },
+  { code: 'SE-SIDA', name: 'Sweden (Sida)', partnerType: 'government', organisationRef: 'SE-0' },
+  { code: 'IN-GOV', name: 'Government of India', partnerType: 'programme_country', organisationRef: null },
+  { code: 'MPTF-SDG', name: 'Joint SDG Fund', partnerType: 'pooled_fund', organisationRef: 'XM-DAC-41AAA' },
+  { code: 'ACME-FDN', name: 'Example Foundation', partnerType: 'private_sector', organisationRef: null },
+] as const;

@@ -3,10 +3,11 @@ import type { Kysely } from 'kysely';
 import { systemActor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { writeAudit } from '../modules/audit/audit.service.ts';
 import { createOffice } from '../modules/offices/offices.service.ts';
+import { createPartner } from '../modules/partners/partners.service.ts';
 import { createUser } from '../modules/users/users.service.ts';
 import { DEMO_OFFICES, DEMO_PARTNERS } from './demo-offices.ts';
+import { loadDemoPortfolio } from './demo-portfolio.ts';
 import { loadDemoProgramming } from './demo-programming.ts';
 
 export interface DemoResult {
@@ -36,15 +37,10 @@ async function loadAll(db: Kysely<DB>, admin: { email?: string; password?: strin
     );
     ids.set(o.code, office.id);
   }
-  for (const p of DEMO_PARTNERS) {
-    const row = await db
-      .insertInto('partners')
-      .values({ ...p, is_synthetic: true })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await writeAudit(db, actor, { action: 'create', entityType: 'partner', entityId: row.id, after: row });
-  }
+  const partners = new Map<string, string>();
+  for (const p of DEMO_PARTNERS) partners.set(p.code, (await createPartner(db, p, actor)).id as string);
   await loadDemoProgramming(db, actor, ids);
+  await loadDemoPortfolio(db, actor, ids, partners);
   const email = admin.email ?? 'admin@devcoop.local';
   const hasAdmin = await db.selectFrom('users').select('id').where('role', '=', 'admin').executeTakeFirst();
   if (hasAdmin) return { loaded: true };

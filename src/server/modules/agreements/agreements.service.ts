@@ -13,7 +13,7 @@ import { writeAudit } from '../audit/audit.service.ts';
 import { dueDiligenceProblem } from '../partners/partners.service.ts';
 import { computeLevy } from './levy.rules.ts';
 
-type AgreementRow = { version: number; partner_id: string; currency: string; period_start: string; period_end: string } & Record<string, unknown>;
+type AgreementRow = { id: string; version: number; partner_id: string; currency: string; earmarking: string; period_start: string; period_end: string } & Record<string, unknown>;
 type Amounts = z.infer<typeof AgreementCreate>['amounts'];
 
 function scoped(db: Kysely<DB>, actor: Actor) {
@@ -48,7 +48,7 @@ async function checkReferences(trx: Transaction<DB>, input: { fundingSource?: st
   }
 }
 
-async function withAmountsAndLevy(db: Kysely<DB>, row: AgreementRow & { partner_type?: unknown; earmarking?: unknown }) {
+async function withAmountsAndLevy(db: Kysely<DB>, row: AgreementRow) {
   const [amounts, rules, exemptions, partner] = await Promise.all([
     db
       .selectFrom('agreement_amounts')
@@ -70,6 +70,7 @@ async function withAmountsAndLevy(db: Kysely<DB>, row: AgreementRow & { partner_
   );
   return {
     ...present(row),
+    id: row.id,
     amounts: shown,
     total: sum(
       shown.map((a) => a.amount),
