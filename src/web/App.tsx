@@ -9,6 +9,9 @@ import { CountryPage } from './pages/CountryPage.tsx';
 import { FrameworksPage } from './pages/FrameworksPage.tsx';
 import { OfficeFormPage } from './pages/OfficeFormPage.tsx';
 import { OfficesPage } from './pages/OfficesPage.tsx';
+import { PartnersPage } from './pages/PartnersPage.tsx';
+import { ProjectPage } from './pages/ProjectPage.tsx';
+import { ProjectsPage } from './pages/ProjectsPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
@@ -29,6 +32,9 @@ function Screens() {
         <Route path="/calendar" element={<CalendarPage />} />
         <Route path="/alignment" element={<AlignmentPage />} />
         <Route path="/frameworks" element={<FrameworksPage />} />
+        <Route path="/partners" element={<PartnersPage />} />
+        <Route path="/projects" element={<ProjectsPage />} />
+        <Route path="/projects/:id" element={<ProjectPage />} />
         <Route path="*" element={<Navigate to="/offices" replace />} />
       </Routes>
     </Layout>

@@ -112,6 +112,14 @@ export const api = {
   setTarget: (id: string, body: Rec) => call<Rec>('POST', `/api/indicators/${id}/targets`, body),
   addActual: (id: string, body: Rec) => call<Rec>('POST', `/api/indicators/${id}/actuals`, body),
   frameworks: () => call<{ items: Rec[] }>('GET', '/api/frameworks'),
+  partners: () => call<{ items: Rec[] }>('GET', '/api/partners'),
+  agreements: () => call<{ items: Rec[] }>('GET', '/api/agreements'),
+  projects: (q: Record<string, string | undefined>) => {
+    const params = new URLSearchParams(Object.entries({ limit: '500', ...q }).filter(([, v]) => v) as [string, string][]);
+    return call<{ items: Rec[]; total: number }>('GET', `/api/projects?${params}`);
+  },
+  project: (id: string) => call<Rec>('GET', `/api/projects/${id}`),
+  transitionProject: (id: string, body: Rec) => call<Rec>('POST', `/api/projects/${id}/transitions`, body),
   addFramework: (body: Rec) => call<Rec>('POST', '/api/frameworks', body),
   addOrgOutcome: (id: string, body: Rec) => call<Rec>('POST', `/api/frameworks/${id}/outcomes`, body),
   addOrgOutput: (outcomeId: string, body: Rec) => call<Rec>('POST', `/api/frameworks/outcomes/${outcomeId}/outputs`, body),

@@ -48,6 +48,8 @@ export function Layout({ children }: { children: ReactNode }) {
       <header className="top">
         <Brand />
         <nav aria-label={t('nav.main')}>
+          <NavLink to="/projects">{t('nav.projects')}</NavLink>
+          <NavLink to="/partners">{t('nav.partners')}</NavLink>
           <NavLink to="/countries">{t('nav.countries')}</NavLink>
           <NavLink to="/calendar">{t('nav.calendar')}</NavLink>
           <NavLink to="/alignment">{t('nav.alignment')}</NavLink>

@@ -1,0 +1,137 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError, api, type Rec } from '../api.ts';
+import { Notice } from '../components/Layout.tsx';
+import { useSession } from '../session.tsx';
+import { useCountries } from '../useCountries.ts';
+
+const NEXT: Record<string, string[]> = { pipeline: ['appraisal'], appraisal: ['approved', 'pipeline'], approved: ['active'], active: ['closed'], closed: [] };
+
+/** One project: where, who, links, markers, and its lifecycle with the moves the user may make. */
+export function ProjectPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { name } = useCountries();
+  const { user } = useSession();
+  const canWrite = ['admin', 'hq_officer', 'office_manager', 'programme_officer'].includes(user?.role ?? '');
+  const [p, setP] = useState<Rec | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    api
+      .project(id)
+      .then(setP)
+      .catch((e) => setError(e instanceof ApiError && e.status === 404 ? t('errors.notFound') : e.message));
+  }, [id, t]);
+  useEffect(load, [load]);
+  if (error && !p) return <Notice kind="error">{error}</Notice>;
+  if (!p) return <p>{t('errors.loading')}</p>;
+  const move = async (to: string) => {
+    setError(null);
+    try {
+      await api.transitionProject(id, { to, version: p.version });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+    load();
+  };
+  return (
+    <article aria-labelledby="project-title">
+      <p>
+        <Link to="/projects">← {t('portfolio.projectsTitle')}</Link>
+      </p>
+      <h1 id="project-title">
+        <code>{p.code}</code> {p.title}
+        {p.isSynthetic && (
+          <span className="badge" title={t('app.syntheticHint')}>
+            {t('app.synthetic')}
+          </span>
+        )}
+      </h1>
+      {error && <Notice kind="error">{error}</Notice>}
+      <dl className="facts">
+        <div>
+          <dt>{t('portfolio.status')}</dt>
+          <dd>
+            <span className={`status ${p.status}`}>{t(`portfolio.statuses.${p.status}`)}</span>
+            {p.probability && <span className="muted small"> {t('portfolio.probability', { value: Number(p.probability) })}</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('portfolio.country')}</dt>
+          <dd>{p.countryCode ? name(p.countryCode) : p.place}</dd>
+        </div>
+        <div>
+          <dt>{t('portfolio.office')}</dt>
+          <dd>{p.officeName}</dd>
+        </div>
+        <div>
+          <dt>{t('portfolio.planned')}</dt>
+          <dd>
+            {p.plannedStart} – {p.plannedEnd}
+          </dd>
+        </div>
+      </dl>
+      {canWrite && NEXT[p.status]?.length ? (
+        <p>
+          {NEXT[p.status]?.map((s) => (
+            <button key={s} type="button" className="secondary" onClick={() => move(s)}>
+              {t('portfolio.moveTo', { status: t(`portfolio.statuses.${s}`) })}
+            </button>
+          ))}
+        </p>
+      ) : null}
+      <div className="grid-2">
+        <section className="card" aria-labelledby="p-partners">
+          <h2 id="p-partners">{t('portfolio.partnersOf')}</h2>
+          <ul className="plain">
+            {p.partners.map((x: Rec) => (
+              <li key={`${x.id}-${x.role}`}>
+                {x.name} <span className="muted">({t(`portfolio.roles.${x.role}`)})</span>
+              </li>
+            ))}
+          </ul>
+          <h2>{t('portfolio.agreements')}</h2>
+          <ul className="plain">
+            {p.agreements.map((a: Rec) => (
+              <li key={a.id}>
+                <code>{a.code}</code> {a.title}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="card" aria-labelledby="p-markers">
+          <h2 id="p-markers">{t('portfolio.markers')}</h2>
+          <ul className="plain">
+            {(['gender', 'standards', 'socialDialogue', 'environment'] as const).map((m) => {
+              const v = p[`marker${m[0]?.toUpperCase()}${m.slice(1)}`] as number;
+              return (
+                <li key={m}>
+                  {t(`portfolio.markerNames.${m}`)}: <strong>{t(`portfolio.significance.${v}`)}</strong>
+                </li>
+              );
+            })}
+          </ul>
+          <h2>{t('portfolio.sdg')}</h2>
+          <p>
+            {p.sdgTargets.map((s: string) => (
+              <span key={s} className="sdg small">
+                {s}
+              </span>
+            ))}
+          </p>
+        </section>
+      </div>
+      <section aria-labelledby="p-history">
+        <h2 id="p-history">{t('portfolio.history')}</h2>
+        <ol className="plain">
+          {p.history.map((h: Rec) => (
+            <li key={h.id}>
+              <time dateTime={h.at}>{h.at.slice(0, 10)}</time> — {t(`portfolio.statuses.${h.toStatus}`)} <span className="muted">({h.actorLabel})</span> {h.note}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { Database } from '../../src/server/db/connect.ts';
+import { loadDemo } from '../../src/server/demo/load-demo.ts';
+import { launchChromium, screenshot, startTestServer } from '../helpers/browser.ts';
+import { openTestDatabase } from '../helpers/test-db.ts';
+
+const ADMIN = { email: 'admin@example.org', password: 'browser test password' };
+let database: Database;
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+let page: Page;
+
+before(async () => {
+  database = await openTestDatabase();
+  await loadDemo(database.db, ADMIN);
+  server = await startTestServer(database);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  await page.goto(server.url);
+  await page.getByLabel('E-mail address').fill(ADMIN.email);
+  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Offices' }).waitFor();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await database?.close();
+});
+
+describe('portfolio screens in Chromium', () => {
+  test('partners and agreements, with the coordination levy and its exemption', async () => {
+    await page.getByRole('link', { name: 'Partners', exact: true }).click();
+    await page.getByRole('heading', { name: 'Partners and agreements' }).waitFor();
+    const agreements = page.locator('table.data').nth(1);
+    const eu = agreements.locator('tr', { hasText: 'EU-2023-01' });
+    assert.match(await eu.innerText(), /€20,000,000\s+€200,000/);
+    assert.match(await agreements.locator('tr', { hasText: 'IN-2024-DOM' }).innerText(), /exempt: Domestic resources/);
+    assert.match(await agreements.locator('tr', { hasText: 'NO-2022-PA' }).innerText(), /NOK\s?0/);
+    await screenshot(page, 'partners');
+  });
+
+  test('projects filtered by status in the URL; a project moves from pipeline to appraisal', async () => {
+    await page.getByRole('link', { name: 'Projects', exact: true }).click();
+    await page.getByLabel('Status').selectOption('pipeline');
+    await page.waitForURL(/status=pipeline/);
+    await page.locator('table.data tbody tr').first().waitFor();
+    assert.equal(await page.locator('table.data tbody tr').count(), 1);
+    await page.getByRole('link', { name: 'Skills for young women in agri-business' }).click();
+    await page.getByRole('button', { name: 'Move to Appraisal' }).click();
+    await page.getByRole('button', { name: 'Move to Approved' }).waitFor();
+    assert.match(await page.locator('article').innerText(), /Lifecycle[\s\S]*Pipeline[\s\S]*Appraisal/);
+    await screenshot(page, 'project');
+  });
+});
