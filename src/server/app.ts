@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from './deps.ts';
 import { AppError } from './errors.ts';
+import { financeRoutes } from './finance/finance.routes.ts';
 import { apiDocsRoutes } from './http/api-docs.routes.ts';
 import type { AppEnv } from './http/env.ts';
 import { errorHandler, notFoundHandler } from './http/errors.handler.ts';
@@ -47,15 +48,17 @@ export function createApp(deps: Deps) {
     });
   });
   app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
-  app.use(
-    '/api/*',
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: config.bodyLimit,
+      maxSize,
       onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${config.bodyLimit} bytes`);
+        throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${maxSize} bytes`);
       },
-    }),
-  );
+    });
+  // File imports are larger than any form; everything else keeps the small limit.
+  const imports = limit(config.importLimit);
+  const forms = limit(config.bodyLimit);
+  app.use('/api/*', (c, next) => (c.req.path === '/api/finance/imports' ? imports(c, next) : forms(c, next)));
   app.use('/api/*', jsonOnly);
   app.use('/api/*', sessionMiddleware(deps.db));
 
@@ -79,6 +82,7 @@ export function createApp(deps: Deps) {
   app.route('/api/partners', partnerRoutes(deps));
   app.route('/api/agreements', agreementRoutes(deps));
   app.route('/api/projects', projectRoutes(deps));
+  app.route('/api', financeRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

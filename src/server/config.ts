@@ -8,8 +8,9 @@ export interface Config {
   databaseUrl?: string;
   adminEmail?: string;
   adminPassword?: string;
-  /** Largest accepted request body, in bytes. */
+  /** Largest accepted request body, in bytes; `importLimit` for file imports. */
   bodyLimit: number;
+  importLimit: number;
   /** Session lifetime in seconds. */
   sessionTtl: number;
   /** Failed sign-ins per e-mail address (and per client address) allowed within `loginWindow` seconds. */
@@ -41,6 +42,7 @@ export function loadConfig(env: Settings, version = '0.0.0'): Config {
     adminEmail: env.DEVCOOP_ADMIN_EMAIL || undefined,
     adminPassword: env.DEVCOOP_ADMIN_PASSWORD || undefined,
     bodyLimit: int(env.DEVCOOP_BODY_LIMIT, 1024 * 1024, 'DEVCOOP_BODY_LIMIT'),
+    importLimit: int(env.DEVCOOP_IMPORT_LIMIT, 100 * 1024 * 1024, 'DEVCOOP_IMPORT_LIMIT'),
     sessionTtl: int(env.DEVCOOP_SESSION_TTL, 8 * 3600, 'DEVCOOP_SESSION_TTL'),
     loginMaxFailures: int(env.DEVCOOP_LOGIN_MAX_FAILURES, 5, 'DEVCOOP_LOGIN_MAX_FAILURES'),
     loginWindow: int(env.DEVCOOP_LOGIN_WINDOW, 15 * 60, 'DEVCOOP_LOGIN_WINDOW'),

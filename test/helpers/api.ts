@@ -28,8 +28,9 @@ export class Client {
     const h: Record<string, string> = { ...headers };
     if (this.cookie) h.Cookie = this.cookie;
     if (this.csrf && method !== 'GET') h['X-CSRF-Token'] ??= this.csrf;
-    if (body !== undefined && typeof body !== 'string') h['Content-Type'] ??= 'application/json';
-    const res = await this.app.request(path, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+    const raw = typeof body === 'string' || body instanceof Uint8Array;
+    if (body !== undefined && !raw) h['Content-Type'] ??= 'application/json';
+    const res = await this.app.request(path, { method, headers: h, body: body === undefined ? undefined : raw ? (body as BodyInit) : JSON.stringify(body) });
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) {
       const m = setCookie.match(/devcoop_session=([^;]*)/);

@@ -381,6 +381,58 @@ export interface ProjectsTable extends Stamped {
   confidential: Generated<boolean>;
 }
 
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: Timestamp;
+}
+
+export interface ExchangeRatesTable {
+  currency: string;
+  month: string;
+  per_usd: string;
+  source: string;
+}
+
+export interface AllocationsTable {
+  project_id: string;
+  year: number;
+  amount: string;
+  currency: string;
+  source: string;
+}
+
+export interface ImportsTable {
+  id: Generated<number>;
+  kind: string;
+  file_name: string;
+  file_sha256: string;
+  at: Timestamp;
+  actor_label: string;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface FinancialLinesTable {
+  id: Generated<number>;
+  project_id: string;
+  kind: string;
+  period: string;
+  amount: string;
+  currency: string;
+  source_ref: string;
+  import_id: number | null;
+}
+
+export interface ImportMappingsTable {
+  id: Generated<string>;
+  name: string;
+  mapping: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+}
+
 export interface ProjectStatusHistoryTable {
   id: Generated<number>;
   project_id: string;
@@ -442,6 +494,12 @@ export interface DB {
   project_org_outcome_links: Link<'project_id', 'org_outcome_id' | 'share'>;
   project_cf_outcome_links: Link<'project_id', 'cf_outcome_id'>;
   project_sdg_targets: Link<'project_id', 'target_code'>;
+  settings: SettingsTable;
+  exchange_rates: ExchangeRatesTable;
+  allocations: AllocationsTable;
+  imports: ImportsTable;
+  financial_lines: FinancialLinesTable;
+  import_mappings: ImportMappingsTable;
 }
 
 export type Office = Selectable<OfficesTable>;

@@ -42,7 +42,10 @@ export function sessionMiddleware(db: Kysely<DB>): MiddlewareHandler<AppEnv> {
 /** Requests that change state must send JSON: forms from other sites cannot, without a CORS preflight we never grant. */
 export const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   const hasBody = c.req.raw.body !== null && c.req.header('content-length') !== '0';
-  if (!SAFE.has(c.req.method) && hasBody && !/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
+  const type = c.req.header('content-type') ?? '';
+  // File imports send the file itself; the session's CSRF header still guards them.
+  const fileUpload = c.req.path === '/api/finance/imports' && /^application\/octet-stream\b/i.test(type);
+  if (!SAFE.has(c.req.method) && hasBody && !fileUpload && !/^application\/json\b/i.test(type)) {
     throw new AppError('INVALID_INPUT', 'Send the request body as JSON (Content-Type: application/json)');
   }
   await next();

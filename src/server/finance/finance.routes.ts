@@ -1,0 +1,98 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Deps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { actorOf } from '../http/env.ts';
+import { errors, json, jsonBody, router } from '../http/openapi.ts';
+import { AnyRecord, IdParam, one, readErrors, writeErrors } from '../http/route-kit.ts';
+import { setAllocation } from './allocations.service.ts';
+import { projectDelivery } from './delivery.service.ts';
+import { importFinancialLines } from './financial-lines.apply.ts';
+import type { FinancialMapping } from './financial-lines.parse.ts';
+import { importRates } from './rates.service.ts';
+
+const tags = ['Finance'];
+const Mapping = z.strictObject({ projectCode: z.string(), period: z.string(), amount: z.string(), currency: z.string(), sourceRef: z.string(), kind: z.string() });
+
+/** Allocations, ERP imports, exchange rates and delivery. */
+export function financeRoutes({ db }: Deps) {
+  return router()
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/projects/{id}/allocations/{year}',
+        tags,
+        summary: "Set a project's allocation for a year",
+        request: {
+          params: IdParam.extend({ year: z.coerce.number().int().min(1990).max(2100) }),
+          body: jsonBody(
+            z.strictObject({
+              amount: z.union([z.string(), z.number()]).transform(String),
+              currency: z.string().regex(/^[A-Z]{3}$/),
+              source: z.string().min(1).max(200).default('manual'),
+            }),
+          ),
+        },
+        responses: { 200: one, ...writeErrors },
+      }),
+      async (c) => {
+        const { id, year } = c.req.valid('param');
+        return c.json(await setAllocation(db, id, year, c.req.valid('json'), actorOf(c)), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/finance/imports',
+        tags,
+        summary: 'Import expenditure and commitments from an ERP export (CSV or XLSX, sent as the raw body)',
+        description:
+          'Send the file as application/octet-stream; `fileName`, the column `mapping` (JSON) and `dryRun` go in the query. The report lists every problem by sheet, row and column; with any error nothing is stored.',
+        request: { query: z.strictObject({ fileName: z.string().min(1).max(200), mapping: z.string().max(2000), dryRun: z.enum(['true', 'false']).default('false') }) },
+        responses: { 200: json(AnyRecord, 'The import report'), ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE') },
+      }),
+      async (c) => {
+        const q = c.req.valid('query');
+        let mapping: FinancialMapping;
+        try {
+          mapping = Mapping.parse(JSON.parse(q.mapping));
+        } catch {
+          throw new AppError('INVALID_INPUT', 'mapping: a JSON object naming the columns projectCode, period, amount, currency, sourceRef and kind', { field: 'mapping' });
+        }
+        const bytes = new Uint8Array(await c.req.arrayBuffer());
+        const report = await importFinancialLines(db, { name: q.fileName, bytes }, mapping, { dryRun: q.dryRun === 'true' }, actorOf(c));
+        return c.json(report, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/exchange-rates',
+        tags,
+        summary: 'Load monthly exchange rates (units per US dollar) from a named source',
+        request: {
+          body: jsonBody(
+            z.strictObject({
+              source: z.string().min(1).max(200),
+              rates: z.array(z.strictObject({ currency: z.string(), month: z.string(), perUsd: z.union([z.string(), z.number()]).transform(String) })).max(10000),
+            }),
+          ),
+        },
+        responses: { 200: one, ...writeErrors },
+      }),
+      async (c) => {
+        const body = c.req.valid('json');
+        return c.json(await importRates(db, body.source, body.rates, actorOf(c)), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/delivery',
+        tags,
+        summary: 'Delivery rate (expenditure ÷ allocation) of each project in scope for a year, in the reporting currency',
+        request: { query: z.strictObject({ year: z.coerce.number().int().min(1990).max(2100) }) },
+        responses: { 200: one, ...readErrors },
+      }),
+      async (c) => c.json(await projectDelivery(db, c.req.valid('query').year, actorOf(c)), 200),
+    );
+}

@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import ExcelJS from 'exceljs';
+import { buildOffice, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
+import { buildApp, Client } from '../../../test/helpers/api.ts';
+import { openTestDatabase } from '../../../test/helpers/test-db.ts';
+import type { Database } from '../db/connect.ts';
+
+let database: Database;
+let api: Client;
+const ids: Record<string, string> = {};
+const MAPPING = JSON.stringify({ projectCode: 'Project', period: 'Period', amount: 'Amount', currency: 'Currency', sourceRef: 'Line', kind: 'Type' });
+
+before(async () => {
+  database = await openTestDatabase();
+  api = new Client(buildApp(database));
+  const hq = await buildOffice(database.db, { code: 'HQ' });
+  const co = await buildOffice(database.db, { code: 'CO', officeType: 'country_office', parentId: hq.id });
+  await api.signIn((await buildUser(database.db, 'hq_officer')).email, TEST_PASSWORD);
+  const p = await api.post('/api/projects', {
+    code: 'KEN/24/01',
+    title: 'Youth jobs',
+    place: 'country',
+    countryCode: 'KE',
+    officeId: co.id,
+    fundingSource: 'XBDC',
+    plannedStart: '2024-01-01',
+    plannedEnd: '2026-12-31',
+  });
+  ids.project = p.body.id;
+  let version = p.body.version;
+  for (const to of ['appraisal', 'approved', 'active']) version = (await api.post(`/api/projects/${ids.project}/transitions`, { to, version })).body.version;
+  await database.db
+    .updateTable('projects')
+    .set({ actual_start: '2024-01-15' })
+    .where('id', '=', ids.project as string)
+    .execute();
+  const rates = ['01', '02', '03', '04'].map((m) => ({ currency: 'EUR', month: `2024-${m}-01`, perUsd: '0.92' }));
+  assert.equal((await api.post('/api/exchange-rates', { source: 'UN operational rates', rates })).status, 200);
+  assert.equal((await api.put(`/api/projects/${ids.project}/allocations/2024`, { amount: '100000.00', currency: 'USD', source: 'IRIS allocation 2024' })).status, 200);
+});
+after(() => database.close());
+
+const upload = (name: string, body: string | Uint8Array, dryRun = false) =>
+  api.request('POST', `/api/finance/imports?fileName=${encodeURIComponent(name)}&dryRun=${dryRun}&mapping=${encodeURIComponent(MAPPING)}`, body as string, {
+    'Content-Type': 'application/octet-stream',
+  });
+
+const CSV = [
+  'Project,Period,Amount,Currency,Line,Type',
+  'KEN/24/01,2024-01,9200.00,EUR,IRIS-1,expenditure',
+  'KEN/24/01,02/2024,15000.00,USD,IRIS-2,expenditure',
+  'KEN/24/01,2024-03-31,4600,EUR,IRIS-3,expenditure',
+  'KEN/24/01,2024-03,50000,USD,IRIS-4,commitment',
+].join('\n');
+const snapshot = async () =>
+  (await database.db.selectFrom('financial_lines').select(['kind', 'source_ref', 'amount', 'period', 'currency']).orderBy('source_ref').execute()).map((r) => JSON.stringify(r));
+
+describe('expenditure import and delivery', () => {
+  test('a dry run reports and stores nothing; the import stores; the same file again changes nothing', async () => {
+    const dry = await upload('iris-2024q1.csv', CSV, true);
+    assert.equal(dry.status, 200, JSON.stringify(dry.body));
+    assert.deepEqual({ ok: dry.body.ok, inserted: dry.body.inserted, dryRun: dry.body.dryRun }, { ok: true, inserted: 4, dryRun: true });
+    assert.deepEqual(await snapshot(), []);
+
+    const first = await upload('iris-2024q1.csv', CSV);
+    assert.deepEqual({ ok: first.body.ok, rows: first.body.rows, inserted: first.body.inserted }, { ok: true, rows: 4, inserted: 4 });
+    const stored = await snapshot();
+    const audits = await database.db.selectFrom('audit_log').select('id').where('entity_type', '=', 'financial_import').execute();
+
+    const again = await upload('iris-2024q1.csv', CSV);
+    assert.deepEqual(
+      { inserted: again.body.inserted, updated: again.body.updated, unchanged: again.body.unchanged, alreadyImported: again.body.alreadyImported },
+      { inserted: 0, updated: 0, unchanged: 4, alreadyImported: true },
+    );
+    assert.deepEqual(await snapshot(), stored, 'the same database');
+    assert.equal((await database.db.selectFrom('audit_log').select('id').where('entity_type', '=', 'financial_import').execute()).length, audits.length, 'and nothing to audit');
+
+    const corrected = await upload('iris-2024q1-v2.csv', CSV.replace('4600,EUR', '4600.92,EUR'));
+    assert.deepEqual({ inserted: corrected.body.inserted, updated: corrected.body.updated }, { inserted: 0, updated: 1 });
+  });
+
+  test('delivery for 2024, converted at each month’s rate (hand-checked)', async () => {
+    // 9,200.00 EUR / 0.92 = 10,000.00 USD; 15,000.00 USD; 4,600.92 EUR / 0.92 = 5,001.00 USD → 30,001.00 of 100,000.00
+    const r = await api.get('/api/delivery?year=2024');
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const row = r.body.rows.find((x: { code: string }) => x.code === 'KEN/24/01');
+    assert.deepEqual({ allocation: row.allocation, expenditure: row.expenditure, rate: row.deliveryRate }, { allocation: '100000.00', expenditure: '30001.00', rate: '0.3000' });
+    assert.deepEqual(row.basis, ['2024-01: 0.92 EUR/USD (UN operational rates)', '2024-03: 0.92 EUR/USD (UN operational rates)']);
+    assert.equal(r.body.currency, 'USD');
+  });
+
+  test('one bad row among 10,000 refuses the whole file and names the row', async () => {
+    const before = await snapshot();
+    const lines = ['Project,Period,Amount,Currency,Line,Type'];
+    for (let i = 0; i < 10_000; i++) lines.push(`KEN/24/01,2024-04,1.00,USD,BULK-${i},expenditure`);
+    lines[7778] = 'KEN/24/01,2024-04,1.001,USD,BULK-7777,expenditure'; // the line of BULK-7777, on row 7779 (row 1 holds the names)
+    const r = await upload('bulk.csv', lines.join('\n'));
+    assert.equal(r.body.ok, false);
+    assert.deepEqual(r.body.issues, [{ severity: 'error', sheet: 'bulk.csv', row: 7779, column: 'Amount', message: '"1.001": USD has 2 decimals; 1.001 has 3' }]);
+    assert.deepEqual(await snapshot(), before, 'nothing was stored');
+  });
+
+  test('located errors: unknown project, money before the project starts, bad month, missing column', async () => {
+    const bad = [
+      'Project,Period,Amount,Currency,Line,Type',
+      'NOPE,2024-01,1,USD,X-1,expenditure',
+      'KEN/24/01,2023-12,1,USD,X-2,expenditure',
+      'KEN/24/01,2024-13,1,USD,X-3,expenditure',
+      'KEN/24/01,2024-05,1,ZZZ,X-4,expenditure',
+    ].join('\n');
+    const r = await upload('bad.csv', bad);
+    assert.deepEqual(
+      r.body.issues.map((i: { row: number; column: string }) => [i.row, i.column]),
+      [
+        [2, 'project'],
+        [3, 'period'],
+        [4, 'Period'],
+        [5, 'currency'],
+      ],
+    );
+    const missing = await upload('nocol.csv', 'Project,Amount\nKEN/24/01,1');
+    assert.equal(missing.body.issues[0].severity, 'critical');
+    assert.match(missing.body.issues[0].message, /"Period" is not in the file/);
+    const notAFile = await upload('junk.xlsx', new Uint8Array([0x50, 0x4b, 1, 2, 3]));
+    assert.match(notAFile.body.issues[0].message, /not a readable XLSX workbook/);
+  });
+
+  test('an XLSX export imports the same way; formula cells count by their value', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('IRIS export');
+    sheet.addRow(['Project', 'Period', 'Amount', 'Currency', 'Line', 'Type']);
+    sheet.addRow(['KEN/24/01', '2024-04', 1000, 'USD', 'XL-1', 'expenditure']);
+    sheet.addRow(['KEN/24/01', '2024-04', { formula: 'C2*2', result: 2000 }, 'USD', 'XL-2', 'expenditure']);
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const r = await upload('iris.xlsx', bytes);
+    assert.deepEqual({ ok: r.body.ok, inserted: r.body.inserted }, { ok: true, inserted: 2 }, JSON.stringify(r.body.issues));
+    const xl2 = await database.db.selectFrom('financial_lines').select('amount').where('source_ref', '=', 'XL-2').executeTakeFirstOrThrow();
+    assert.equal(Number(xl2.amount), 2000);
+  });
+
+  test('a currency without a rate for the month is named on the project, not guessed', async () => {
+    await database.db
+      .insertInto('financial_lines')
+      .values({ project_id: ids.project as string, kind: 'expenditure', period: '2024-05-01', amount: '100', currency: 'XOF', source_ref: 'XOF-1' })
+      .execute();
+    const r = await api.get('/api/delivery?year=2024');
+    const row = r.body.rows.find((x: { code: string }) => x.code === 'KEN/24/01');
+    assert.deepEqual(row.problems, ['There is no exchange rate for XOF in 2024-05']);
+    assert.equal(row.deliveryRate, null);
+  });
+});

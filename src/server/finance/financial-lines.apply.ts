@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../access/actor.ts';
+import { scopeFor } from '../access/rights.ts';
+import type { DB } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { writeAudit } from '../modules/audit/audit.service.ts';
+import { scopedProjects } from '../modules/projects/projects.queries.ts';
+import { readTable, UnreadableFile } from '../spreadsheets/read-table.ts';
+import { type FinancialMapping, type ImportIssue, type ParsedLine, parseFinancialLines } from './financial-lines.parse.ts';
+
+export interface ImportReport {
+  ok: boolean;
+  dryRun: boolean;
+  alreadyImported: boolean;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  issues: ImportIssue[];
+}
+
+const chunks = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+
+/** The database's checks: known projects within the actor's offices, known currencies, no money before a project starts. */
+async function checkAgainstDatabase(db: Kysely<DB>, sheet: string, lines: ParsedLine[], actor: Actor) {
+  const issues: ImportIssue[] = [];
+  const codes = [...new Set(lines.map((l) => l.projectCode))];
+  const projects = new Map<string, { id: string; start: string }>();
+  for (const part of chunks(codes, 1000)) {
+    const rows = await scopedProjects(db, scopeFor(actor, 'projects.write'))
+      .select(['projects.id', 'projects.code', 'projects.planned_start', 'projects.actual_start'])
+      .where('projects.code', 'in', part)
+      .execute();
+    for (const r of rows) projects.set(r.code, { id: r.id, start: (r.actual_start ?? r.planned_start).slice(0, 7) });
+  }
+  const currencies = new Set((await db.selectFrom('currencies').select('code').execute()).map((c) => c.code));
+  const resolved: (ParsedLine & { projectId: string })[] = [];
+  for (const l of lines) {
+    const project = projects.get(l.projectCode);
+    if (!project) issues.push({ severity: 'error', sheet, row: l.row, column: 'project', message: `Unknown project code ${l.projectCode} (or outside your offices)` });
+    else if (!currencies.has(l.currency))
+      issues.push({ severity: 'error', sheet, row: l.row, column: 'currency', message: `${l.currency} is not a currency of the IATI Currency codelist` });
+    else if (l.kind === 'expenditure' && l.period.slice(0, 7) < project.start) {
+      issues.push({
+        severity: 'error',
+        sheet,
+        row: l.row,
+        column: 'period',
+        message: `Expenditure in ${l.period.slice(0, 7)} is before project ${l.projectCode} starts (${project.start})`,
+      });
+    } else resolved.push({ ...l, projectId: project.id });
+  }
+  return { issues, resolved };
+}
+
+/**
+ * Imports expenditure and commitments from an ERP export (CSV or XLSX) with a column mapping: validated
+ * whole, then applied in one transaction or not at all; a dry run only reports. Lines are keyed by their
+ * ERP reference, so importing the same file again changes nothing.
+ */
+export async function importFinancialLines(
+  db: Kysely<DB>,
+  file: { name: string; bytes: Uint8Array },
+  mapping: FinancialMapping,
+  options: { dryRun: boolean },
+  actor: Actor,
+): Promise<ImportReport> {
+  const report: ImportReport = { ok: false, dryRun: options.dryRun, alreadyImported: false, rows: 0, inserted: 0, updated: 0, unchanged: 0, issues: [] };
+  let table: Awaited<ReturnType<typeof readTable>>;
+  try {
+    table = await readTable(file.bytes, file.name);
+  } catch (err) {
+    if (!(err instanceof UnreadableFile)) throw err;
+    report.issues.push({ severity: 'critical', sheet: file.name, row: null, column: null, message: err.message });
+    return report;
+  }
+  report.rows = table.rows.length;
+  const parsed = parseFinancialLines(table, mapping);
+  const checked = await checkAgainstDatabase(db, table.sheet, parsed.lines, actor);
+  report.issues = [...parsed.issues, ...checked.issues].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  if (report.issues.some((i) => i.severity !== 'warning')) return report;
+
+  const sha = createHash('sha256').update(file.bytes).digest('hex');
+  return inTransaction(db, async (trx) => {
+    const existing = new Map<string, { amount: string; period: string; currency: string; project_id: string }>();
+    for (const part of chunks(checked.resolved, 1000)) {
+      const rows = await trx
+        .selectFrom('financial_lines')
+        .select(['kind', 'source_ref', 'amount', 'period', 'currency', 'project_id'])
+        .where(
+          'source_ref',
+          'in',
+          part.map((l) => l.sourceRef),
+        )
+        .execute();
+      for (const r of rows) existing.set(`${r.kind}/${r.source_ref}`, r);
+    }
+    const fresh: typeof checked.resolved = [];
+    const changed: typeof checked.resolved = [];
+    for (const l of checked.resolved) {
+      const e = existing.get(`${l.kind}/${l.sourceRef}`);
+      if (!e) fresh.push(l);
+      else if (Number(e.amount) !== Number(l.amount) || e.period !== l.period || e.currency !== l.currency || e.project_id !== l.projectId) changed.push(l);
+    }
+    Object.assign(report, { inserted: fresh.length, updated: changed.length, unchanged: checked.resolved.length - fresh.length - changed.length, ok: true });
+    const previous = await trx.selectFrom('imports').select('id').where('file_sha256', '=', sha).executeTakeFirst();
+    report.alreadyImported = Boolean(previous);
+    if (options.dryRun || (fresh.length === 0 && changed.length === 0)) return report;
+    const imp = await trx
+      .insertInto('imports')
+      .values({
+        kind: 'financial',
+        file_name: file.name,
+        file_sha256: sha,
+        actor_label: actor.label,
+        rows: report.rows,
+        inserted: fresh.length,
+        updated: changed.length,
+        unchanged: report.unchanged,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const part of chunks(fresh, 1000)) {
+      await trx
+        .insertInto('financial_lines')
+        .values(part.map((l) => ({ project_id: l.projectId, kind: l.kind, period: l.period, amount: l.amount, currency: l.currency, source_ref: l.sourceRef, import_id: imp.id })))
+        .execute();
+    }
+    for (const l of changed) {
+      await trx
+        .updateTable('financial_lines')
+        .set({ project_id: l.projectId, period: l.period, amount: l.amount, currency: l.currency, import_id: imp.id })
+        .where('kind', '=', l.kind)
+        .where('source_ref', '=', l.sourceRef)
+        .execute();
+    }
+    await writeAudit(trx, actor, {
+      action: 'import',
+      entityType: 'financial_import',
+      entityId: String(imp.id),
+      after: { file: file.name, sha256: sha, rows: report.rows, inserted: fresh.length, updated: changed.length, unchanged: report.unchanged },
+    });
+    return report;
+  });
+}

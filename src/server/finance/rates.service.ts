@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../access/actor.ts';
+import { requireRight } from '../access/rights.ts';
+import type { DB } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { AppError } from '../errors.ts';
+import { writeAudit } from '../modules/audit/audit.service.ts';
+
+export interface RateInput {
+  currency: string;
+  month: string;
+  perUsd: string;
+}
+
+/** Loads monthly exchange rates (units of the currency per US dollar) from a named source, in one transaction. */
+export async function importRates(db: Kysely<DB>, source: string, rates: RateInput[], actor: Actor): Promise<{ inserted: number; updated: number }> {
+  requireRight(actor, 'partners.write');
+  const currencies = new Set((await db.selectFrom('currencies').select('code').execute()).map((c) => c.code));
+  rates.forEach((r, i) => {
+    if (!currencies.has(r.currency))
+      throw new AppError('INVALID_INPUT', `rates[${i}].currency: ${r.currency} is not a currency of the IATI Currency codelist`, { field: `rates.${i}.currency` });
+    if (!/^\d{4}-\d{2}-01$/.test(r.month)) throw new AppError('INVALID_INPUT', `rates[${i}].month: use the first day of the month, e.g. 2024-03-01`, { field: `rates.${i}.month` });
+    if (!/^\d{1,12}(\.\d{1,8})?$/.test(r.perUsd) || Number(r.perUsd) <= 0)
+      throw new AppError('INVALID_INPUT', `rates[${i}].perUsd: a positive decimal`, { field: `rates.${i}.perUsd` });
+  });
+  return inTransaction(db, async (trx) => {
+    let inserted = 0;
+    let updated = 0;
+    for (const r of rates) {
+      const before = await trx.selectFrom('exchange_rates').select('per_usd').where('currency', '=', r.currency).where('month', '=', r.month).executeTakeFirst();
+      await trx
+        .insertInto('exchange_rates')
+        .values({ currency: r.currency, month: r.month, per_usd: r.perUsd, source })
+        .onConflict((oc) => oc.columns(['currency', 'month']).doUpdateSet({ per_usd: r.perUsd, source }))
+        .execute();
+      if (!before) inserted++;
+      else if (Number(before.per_usd) !== Number(r.perUsd)) updated++;
+    }
+    await writeAudit(trx, actor, { action: 'import', entityType: 'exchange_rates', entityId: source, after: { source, rates: rates.length, inserted, updated } });
+    return { inserted, updated };
+  });
+}
+
+export async function reportingCurrency(db: Kysely<DB>): Promise<string> {
+  return (await db.selectFrom('settings').select('value').where('key', '=', 'reporting_currency').executeTakeFirst())?.value ?? 'USD';
+}
