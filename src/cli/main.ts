@@ -3,6 +3,7 @@ import { DataFolderLockedError } from '../server/db/data-lock.ts';
 import { loadDemo } from '../server/demo/load-demo.ts';
 import { AppError } from '../server/errors.ts';
 import { configFromEnvironment, openAndMigrate, startServer } from '../server/main.ts';
+import { deliveryCommand, financeCommand, ratesCommand } from './finance.command.ts';
 import { frameworkCommand } from './framework.command.ts';
 import { officeCommand } from './office.command.ts';
 import { UsageError } from './output.ts';
@@ -22,6 +23,9 @@ Usage: devcoop <command> [options]
   calendar [--as-of DATE] [--country CC] coming UN and DWCP milestones
   programme import FILE.json [--json]  a whole country programme in one transaction (see docs/examples/)
   framework list | create | add-outcome | add-output   organisation-wide frameworks (strategic plans, P&B)
+  finance import FILE --mapping M.json [--dry-run] [--json]   expenditure/commitments from an ERP export
+  rates import FILE.csv --source NAME  monthly exchange rates (currency, month, per_usd)
+  delivery --year YEAR                 delivery rate of each project
 
 Settings (environment, or the flag):
   PORT (--port)                  HTTP port, default 8080
@@ -54,6 +58,10 @@ const OPTIONS = {
   'as-of': { type: 'string' },
   framework: { type: 'string' },
   outcome: { type: 'string' },
+  mapping: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  source: { type: 'string' },
+  year: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
   json: { type: 'boolean' },
@@ -90,7 +98,7 @@ async function run(): Promise<void> {
     return;
   }
   const config = configFromEnvironment({ PORT: flags.port, DEVCOOP_DATA: flags.data, DATABASE_URL: flags['database-url'] });
-  const known = ['serve', 'migrate', 'demo', 'user', 'office', 'country', 'calendar', 'programme', 'framework'];
+  const known = ['serve', 'migrate', 'demo', 'user', 'office', 'country', 'calendar', 'programme', 'framework', 'finance', 'rates', 'delivery'];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
   const opened = await openAndMigrate(config);
   const { db } = opened.database;
@@ -109,6 +117,9 @@ async function run(): Promise<void> {
     else if (command === 'country') await countryCommand(db, sub, flags);
     else if (command === 'calendar') await calendarCommand(db, flags);
     else if (command === 'framework') await frameworkCommand(db, sub, flags);
+    else if (command === 'finance') process.exitCode = await financeCommand(db, sub, positionals[2], flags);
+    else if (command === 'rates') await ratesCommand(db, sub, positionals[2], flags);
+    else if (command === 'delivery') await deliveryCommand(db, flags);
     else if (command === 'programme') process.exitCode = await programmeCommand(db, sub, positionals[2], flags);
   } finally {
     await opened.database.close();

@@ -134,7 +134,12 @@ export async function loadDemoPortfolio(db: Kysely<DB>, actor: Actor, offices: M
     for (const to of ['appraisal', 'approved', 'active']) {
       if (project.status === status) break;
       // Presented rows are loosely typed records: read back the fields the loop needs.
-      const moved: Record<string, unknown> = await transitionProject(db, project.id as string, { to: to as 'appraisal', version: project.version as number }, actor);
+      const moved: Record<string, unknown> = await transitionProject(
+        db,
+        project.id as string,
+        { to: to as 'appraisal', version: project.version as number, on: to === 'active' ? '2023-01-15' : undefined },
+        actor,
+      );
       project = { id: moved.id, status: moved.status, version: moved.version };
     }
   }

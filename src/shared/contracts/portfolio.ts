@@ -122,4 +122,5 @@ export const ProjectUpdate = ProjectCreate.omit({ partners: true, agreementIds: 
     cfOutcomeIds: ProjectCreate.shape.cfOutcomeIds.optional(),
     sdgTargets: ProjectCreate.shape.sdgTargets.optional(),
   });
-export const ProjectTransition = z.strictObject({ to: z.enum(PROJECT_STATUSES), note: optText(2000), version });
+/** `on`: the day the move happened (default today; never in the future), e.g. when recording a start after the fact. */
+export const ProjectTransition = z.strictObject({ to: z.enum(PROJECT_STATUSES), note: optText(2000), on: date.optional(), version });

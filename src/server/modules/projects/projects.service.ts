@@ -224,6 +224,8 @@ export async function transitionProject(db: Kysely<DB>, id: string, input: z.inf
       throw new AppError('INVALID_INPUT', `A project in ${current.status} cannot move to ${input.to} (allowed: ${allowed})`, { field: 'to' });
     }
     const today = new Date().toISOString().slice(0, 10);
+    const on = input.on ?? today;
+    if (on > today) throw new AppError('INVALID_INPUT', 'A move cannot be dated in the future', { field: 'on' });
     await trx
       .insertInto('project_status_history')
       .values({ project_id: id, from_status: current.status, to_status: input.to, actor_label: actor.label, note: input.note ?? null })
@@ -232,8 +234,8 @@ export async function transitionProject(db: Kysely<DB>, id: string, input: z.inf
       .updateTable('projects')
       .set({
         status: input.to,
-        ...(input.to === 'active' && !current.actual_start ? { actual_start: today } : {}),
-        ...(input.to === 'closed' ? { actual_end: today } : {}),
+        ...(input.to === 'active' && !current.actual_start ? { actual_start: on } : {}),
+        ...(input.to === 'closed' ? { actual_end: on } : {}),
         ...bump(current),
       })
       .where('id', '=', id)
