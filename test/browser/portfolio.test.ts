@@ -46,8 +46,9 @@ describe('portfolio screens in Chromium', () => {
     await page.getByRole('link', { name: 'Projects', exact: true }).click();
     await page.getByLabel('Status').selectOption('pipeline');
     await page.waitForURL(/status=pipeline/);
-    await page.locator('table.data tbody tr').first().waitFor();
-    assert.equal(await page.locator('table.data tbody tr').count(), 1);
+    // The filtered list replaces the full one when its answer arrives: wait for it rather than race it.
+    await page.waitForFunction(() => document.querySelectorAll('table.data tbody tr').length === 1);
+    assert.match(await page.locator('table.data tbody').innerText(), /MOZ\/25\/02\/FDN/);
     await page.getByRole('link', { name: 'Skills for young women in agri-business' }).click();
     await page.getByRole('button', { name: 'Move to Appraisal' }).click();
     await page.getByRole('button', { name: 'Move to Approved' }).waitFor();
