@@ -433,6 +433,14 @@ export interface ImportMappingsTable {
   created_at: Timestamp;
 }
 
+export interface WarningRulesTable {
+  code: string;
+  name: string;
+  kind: string;
+  params: unknown;
+  active: Generated<boolean>;
+}
+
 export interface ProjectStatusHistoryTable {
   id: Generated<number>;
   project_id: string;
@@ -500,6 +508,7 @@ export interface DB {
   imports: ImportsTable;
   financial_lines: FinancialLinesTable;
   import_mappings: ImportMappingsTable;
+  warning_rules: WarningRulesTable;
 }
 
 export type Office = Selectable<OfficesTable>;

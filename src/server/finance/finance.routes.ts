@@ -6,6 +6,7 @@ import { errors, json, jsonBody, router } from '../http/openapi.ts';
 import { AnyRecord, IdParam, one, readErrors, writeErrors } from '../http/route-kit.ts';
 import { setAllocation } from './allocations.service.ts';
 import { projectDelivery } from './delivery.service.ts';
+import { findWarnings } from './early-warning.service.ts';
 import { importFinancialLines } from './financial-lines.apply.ts';
 import type { FinancialMapping } from './financial-lines.parse.ts';
 import { importRates } from './rates.service.ts';
@@ -94,5 +95,16 @@ export function financeRoutes({ db }: Deps) {
         responses: { 200: one, ...readErrors },
       }),
       async (c) => c.json(await projectDelivery(db, c.req.valid('query').year, actorOf(c)), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/early-warnings',
+        tags,
+        summary: 'The watch list: projects flagged by the early-warning rules as at a day, each with the rule and the reason',
+        request: { query: z.strictObject({ asOf: z.iso.date().optional() }) },
+        responses: { 200: one, ...readErrors },
+      }),
+      async (c) => c.json(await findWarnings(db, c.req.valid('query').asOf ?? new Date().toISOString().slice(0, 10), actorOf(c)), 200),
     );
 }

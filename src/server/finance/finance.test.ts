@@ -90,6 +90,17 @@ describe('expenditure import and delivery', () => {
     assert.equal(r.body.currency, 'USD');
   });
 
+  test('the watch list flags the project behind the time curve, with the numbers', async () => {
+    // 1 Oct 2024: 74.9% of the year elapsed; delivery 30.0% → 44.9 points behind (rule: 20)
+    const r = await api.get('/api/early-warnings?asOf=2024-10-01');
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const behind = r.body.warnings.find((w: { rule: string }) => w.rule === 'behind_time_curve');
+    assert.equal(behind.code, 'KEN/24/01');
+    assert.equal(behind.reason, 'Delivery 30% while 74.9% of the year has elapsed: 44.9% behind (threshold 20 points)');
+    const silent = r.body.warnings.find((w: { rule: string }) => w.rule === 'no_spending');
+    assert.equal(silent.reason, 'No expenditure since 2024-03: 7 months (threshold 3)');
+  });
+
   test('one bad row among 10,000 refuses the whole file and names the row', async () => {
     const before = await snapshot();
     const lines = ['Project,Period,Amount,Currency,Line,Type'];

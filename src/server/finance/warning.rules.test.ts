@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { evaluateWarnings, type ProjectFacts, type WarningRule } from './warning.rules.ts';
+
+const rules: WarningRule[] = [
+  { code: 'behind', name: 'Behind the time curve', kind: 'below_time_curve', params: { points: 20 } },
+  { code: 'silent', name: 'No expenditure', kind: 'no_expenditure', params: { months: 3 } },
+  { code: 'ending', name: 'Ending underspent', kind: 'ending_low_delivery', params: { months: 6, below: 70 } },
+  { code: 'idle', name: 'Allocation idle', kind: 'allocation_not_committed', params: { share: 50, months: 3 } },
+];
+const facts = (over: Partial<ProjectFacts>): ProjectFacts => ({
+  projectId: 'p',
+  code: 'P',
+  plannedEnd: '2027-12-31',
+  allocation: '100000',
+  expenditure: '60000',
+  commitments: '0',
+  lastExpenditure: '2024-06-01',
+  ...over,
+});
+
+describe('early-warning rules (hand-checked)', () => {
+  test('below the time curve: on 1 Oct 2024 (74.9% of a leap year elapsed) 40% delivered is 34.9 points behind', () => {
+    const w = evaluateWarnings([facts({ expenditure: '40000', lastExpenditure: '2024-09-01' })], rules.slice(0, 1), '2024-10-01');
+    assert.deepEqual(
+      w.map((x) => x.reason),
+      ['Delivery 40% while 74.9% of the year has elapsed: 34.9% behind (threshold 20 points)'],
+    );
+    assert.deepEqual(evaluateWarnings([facts({ expenditure: '60000' })], rules.slice(0, 1), '2024-10-01'), [], '60% is 14.9 points behind: under the threshold');
+  });
+  test('no expenditure for three months', () => {
+    const [w] = evaluateWarnings([facts({ lastExpenditure: '2024-06-01' })], rules.slice(1, 2), '2024-09-15');
+    assert.equal(w?.reason, 'No expenditure since 2024-06: 3 months (threshold 3)');
+    assert.deepEqual(evaluateWarnings([facts({ lastExpenditure: '2024-07-01' })], rules.slice(1, 2), '2024-09-15'), []);
+  });
+  test('ending within six months with delivery below 70%', () => {
+    const [w] = evaluateWarnings([facts({ plannedEnd: '2025-03-31', expenditure: '55000' })], rules.slice(2, 3), '2024-10-01');
+    assert.equal(w?.reason, 'Ends 2025-03-31 (5 months) with delivery at 55%, below 70%');
+  });
+  test('allocation neither spent nor committed late in the year', () => {
+    const [w] = evaluateWarnings([facts({ expenditure: '30000', commitments: '10000' })], rules.slice(3), '2024-10-15');
+    assert.equal(w?.reason, '60% of the allocation is neither spent nor committed with 2 months of the year left (threshold 50%)');
+    assert.deepEqual(evaluateWarnings([facts({ expenditure: '30000', commitments: '10000' })], rules.slice(3), '2024-06-15'), [], 'too early in the year');
+  });
+});
