@@ -6,6 +6,7 @@ import { AuditPage } from './pages/AuditPage.tsx';
 import { CalendarPage } from './pages/CalendarPage.tsx';
 import { CountriesPage } from './pages/CountriesPage.tsx';
 import { CountryPage } from './pages/CountryPage.tsx';
+import { DeliveryPage } from './pages/DeliveryPage.tsx';
 import { FrameworksPage } from './pages/FrameworksPage.tsx';
 import { OfficeFormPage } from './pages/OfficeFormPage.tsx';
 import { OfficesPage } from './pages/OfficesPage.tsx';
@@ -33,6 +34,7 @@ function Screens() {
         <Route path="/alignment" element={<AlignmentPage />} />
         <Route path="/frameworks" element={<FrameworksPage />} />
         <Route path="/partners" element={<PartnersPage />} />
+        <Route path="/delivery" element={<DeliveryPage />} />
         <Route path="/projects" element={<ProjectsPage />} />
         <Route path="/projects/:id" element={<ProjectPage />} />
         <Route path="*" element={<Navigate to="/offices" replace />} />

@@ -119,6 +119,8 @@ export const api = {
     return call<{ items: Rec[]; total: number }>('GET', `/api/projects?${params}`);
   },
   project: (id: string) => call<Rec>('GET', `/api/projects/${id}`),
+  delivery: (year: number) => call<{ currency: string; rows: Rec[]; total: Rec }>('GET', `/api/delivery?year=${year}`),
+  warnings: (asOf: string) => call<{ asOf: string; currency: string; warnings: Rec[]; unconverted: Rec[] }>('GET', `/api/early-warnings?asOf=${asOf}`),
   transitionProject: (id: string, body: Rec) => call<Rec>('POST', `/api/projects/${id}/transitions`, body),
   addFramework: (body: Rec) => call<Rec>('POST', '/api/frameworks', body),
   addOrgOutcome: (id: string, body: Rec) => call<Rec>('POST', `/api/frameworks/${id}/outcomes`, body),

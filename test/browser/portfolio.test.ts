@@ -42,6 +42,18 @@ describe('portfolio screens in Chromium', () => {
     await screenshot(page, 'partners');
   });
 
+  test('delivery with the watch list: the project that stopped spending is flagged, with why', async () => {
+    await page.getByRole('link', { name: 'Delivery', exact: true }).click();
+    await page.getByRole('heading', { name: 'Delivery and early warning' }).waitFor();
+    await page.locator('table.data tbody tr').first().waitFor();
+    const rows = await page.locator('table.data').first().innerText();
+    assert.match(rows, /IND\/23\/01\/EUR/);
+    assert.match(rows, /VNM\/22\/02\/NOR/);
+    const watch = await page.locator('#watch-title + p + table').innerText();
+    assert.match(watch, /VNM\/22\/02\/NOR\s+No expenditure for three months\s+No expenditure since \d{4}-\d{2}: 6 months/);
+    await screenshot(page, 'delivery');
+  });
+
   test('projects filtered by status in the URL; a project moves from pipeline to appraisal', async () => {
     await page.getByRole('link', { name: 'Projects', exact: true }).click();
     await page.getByLabel('Status').selectOption('pipeline');

@@ -36,8 +36,7 @@ describe('country programming screens in Chromium', () => {
   test('the country list shows the Delivering-as-One pilots and India', async () => {
     await page.getByRole('link', { name: 'Countries' }).click();
     await page.getByRole('heading', { name: 'Country programmes' }).waitFor();
-    const rows = page.locator('table.data tbody tr');
-    assert.equal(await rows.count(), 9);
+    await page.waitForFunction(() => document.querySelectorAll('table.data tbody tr').length === 9);
     assert.ok(await page.getByRole('link', { name: 'Uruguay' }).isVisible());
     await screenshot(page, 'countries');
   });

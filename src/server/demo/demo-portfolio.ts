@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
+import { setAllocation } from '../finance/allocations.service.ts';
+import { importFinancialLines } from '../finance/financial-lines.apply.ts';
+import { importRates } from '../finance/rates.service.ts';
 import { createAgreement } from '../modules/agreements/agreements.service.ts';
 import { addDueDiligence } from '../modules/partners/partners.service.ts';
 import { createProject, transitionProject } from '../modules/projects/projects.service.ts';
@@ -108,6 +111,7 @@ export async function loadDemoPortfolio(db: Kysely<DB>, actor: Actor, offices: M
     ['TZA/25/01/MPT', 'Jobs for youth in the blue economy (joint programme)', 'TZ', 'CO-DAR', 'MPTF-SDG', [], 'appraisal'],
     ['MOZ/25/02/FDN', 'Skills for young women in agri-business', 'MZ', 'CO-LUSAKA', 'ACME-FDN', [], 'pipeline'],
   ];
+  const ids = new Map<string, string>();
   for (const [code, title, country, office, partner, agreementIds, status] of projects) {
     let project: { id: unknown; status: unknown; version: unknown } = await createProject(
       db,
@@ -118,8 +122,8 @@ export async function loadDemoPortfolio(db: Kysely<DB>, actor: Actor, offices: M
         countryCode: country,
         officeId: o(office),
         fundingSource: 'XBDC',
-        plannedStart: '2023-01-01',
-        plannedEnd: '2026-12-31',
+        plannedStart: '2022-01-01',
+        plannedEnd: `${new Date().getUTCFullYear() + 1}-12-31`,
         probability: status === 'pipeline' ? 40 : status === 'appraisal' ? 70 : null,
         markers: { gender: 1, standards: 1, socialDialogue: 1 },
         partners: [{ partnerId: p(partner), role: 'funding' }],
@@ -137,10 +141,45 @@ export async function loadDemoPortfolio(db: Kysely<DB>, actor: Actor, offices: M
       const moved: Record<string, unknown> = await transitionProject(
         db,
         project.id as string,
-        { to: to as 'appraisal', version: project.version as number, on: to === 'active' ? '2023-01-15' : undefined },
+        { to: to as 'appraisal', version: project.version as number, on: to === 'active' ? '2022-01-15' : undefined },
         actor,
       );
       project = { id: moved.id, status: moved.status, version: moved.version };
     }
+    ids.set(code, project.id as string);
   }
+  await loadDemoMoney(db, actor, ids);
+}
+
+/** Synthetic monthly rates, allocations and expenditure for the active projects, so delivery and the watch list have figures. */
+async function loadDemoMoney(db: Kysely<DB>, actor: Actor, ids: Map<string, string>) {
+  // Relative to today, so that the demonstration always has a current year to show.
+  const first = new Date().getUTCFullYear() - 2;
+  const months = Array.from({ length: 36 }, (_, i) => `${first + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`);
+  const base: Record<string, number> = { EUR: 0.92, NOK: 10.6, SEK: 10.4, INR: 83.2, CHF: 0.88 };
+  const rates = months.flatMap((month, i) => Object.entries(base).map(([currency, v]) => ({ currency, month, perUsd: (v * (1 + 0.01 * Math.sin(i))).toFixed(4) })));
+  await importRates(db, 'Synthetic monthly rates (demonstration)', rates, actor);
+  const plan: [string, string, string, number][] = [
+    // project, currency, yearly allocation, share of it spent each month so far (delivery pace)
+    ['IND/23/01/EUR', 'EUR', '1200000', 0.075],
+    ['VNM/22/02/NOR', 'NOK', '9000000', 0.03],
+  ];
+  const today = new Date().toISOString().slice(0, 7);
+  const d = new Date();
+  d.setUTCMonth(d.getUTCMonth() - 5);
+  const stopped = d.toISOString().slice(0, 7);
+  const csv = ['project,period,amount,currency,ref'];
+  for (const [code, currency, allocation, pace] of plan) {
+    const id = ids.get(code) as string;
+    for (const year of [first, first + 1, first + 2]) await setAllocation(db, id, year, { amount: allocation, currency, source: 'Synthetic allocation (demonstration)' }, actor);
+    for (const month of months.filter((m) => m.slice(0, 7) < today)) {
+      // The Viet Nam project stopped spending five months ago, so the watch list has something to say.
+      if (code.startsWith('VNM') && month.slice(0, 7) >= stopped) continue;
+      csv.push(`${code},${month.slice(0, 7)},${(Number(allocation) * pace).toFixed(2)},${currency},DEMO-${code}-${month.slice(0, 7)}`);
+    }
+  }
+  // Through the importer, like an ERP export: validated, in the same transaction, audited.
+  const mapping = { projectCode: 'project', period: 'period', amount: 'amount', currency: 'currency', sourceRef: 'ref', kind: 'expenditure' };
+  const report = await importFinancialLines(db, { name: 'demo-expenditure.csv', bytes: new TextEncoder().encode(csv.join('\n')) }, mapping, { dryRun: false }, actor);
+  if (!report.ok) throw new Error(`demo expenditure refused: ${JSON.stringify(report.issues.slice(0, 3))}`);
 }

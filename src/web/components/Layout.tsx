@@ -49,6 +49,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Brand />
         <nav aria-label={t('nav.main')}>
           <NavLink to="/projects">{t('nav.projects')}</NavLink>
+          <NavLink to="/delivery">{t('nav.delivery')}</NavLink>
           <NavLink to="/partners">{t('nav.partners')}</NavLink>
           <NavLink to="/countries">{t('nav.countries')}</NavLink>
           <NavLink to="/calendar">{t('nav.calendar')}</NavLink>
