@@ -163,23 +163,23 @@ describe('devcoop command', () => {
 
   test('rates import, finance import (dry run, then for real, then refused), delivery', () => {
     const rates = join(dataDir, 'rates.csv');
-    writeFileSync(rates, 'currency,month,per_usd\nEUR,2024-03,0.92\nNOK,2024-03,10.5\n');
+    writeFileSync(rates, 'currency,month,per_usd\nEUR,2022-03,0.92\nNOK,2022-03,10.5\n'); // 2022: before the demonstration's own figures
     const loaded = devcoop('rates', 'import', rates, '--source', 'UN operational rates');
     assert.equal(loaded.status, 0, loaded.stderr);
     assert.match(loaded.stdout, /2 new/);
     const mapping = join(dataDir, 'mapping.json');
     writeFileSync(mapping, JSON.stringify({ projectCode: 'Project', period: 'Period', amount: 'Amount', currency: 'Currency', sourceRef: 'Line', kind: 'expenditure' }));
     const file = join(dataDir, 'iris.csv');
-    writeFileSync(file, 'Project;Period;Amount;Currency;Line\nVNM/22/02/NOR;2024-03;10500;NOK;L-1\nIND/23/01/EUR;2024-03;920;EUR;L-2\n');
+    writeFileSync(file, 'Project;Period;Amount;Currency;Line\nVNM/22/02/NOR;2022-03;10500;NOK;L-1\nIND/23/01/EUR;2022-03;920;EUR;L-2\n');
     const dry = devcoop('finance', 'import', file, '--mapping', mapping, '--dry-run');
     assert.equal(dry.status, 0, dry.stderr);
     assert.match(dry.stdout, /Dry run: would import 2 rows: 2 new/);
     assert.match(devcoop('finance', 'import', file, '--mapping', mapping).stdout, /Imported 2 rows: 2 new/);
-    writeFileSync(file, 'Project;Period;Amount;Currency;Line\nNOPE;2024-03;1;USD;L-3\n');
+    writeFileSync(file, 'Project;Period;Amount;Currency;Line\nNOPE;2022-03;1;USD;L-3\n');
     const refused = devcoop('finance', 'import', file, '--mapping', mapping);
     assert.equal(refused.status, 1);
     assert.match(refused.stderr, /iris\.csv, row 2, column project: error: Unknown project code NOPE/);
-    const delivery = devcoop('delivery', '--year', '2024');
+    const delivery = devcoop('delivery', '--year', '2022');
     assert.match(delivery.stdout, /VNM\/22\/02\/NOR .* 0\.00 +1000\.00/);
     assert.match(delivery.stdout, /IND\/23\/01\/EUR .* 0\.00 +1000\.00/);
   });
