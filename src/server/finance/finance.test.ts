@@ -96,7 +96,7 @@ describe('expenditure import and delivery', () => {
     assert.equal(r.status, 200, JSON.stringify(r.body));
     const behind = r.body.warnings.find((w: { rule: string }) => w.rule === 'behind_time_curve');
     assert.equal(behind.code, 'KEN/24/01');
-    assert.equal(behind.reason, 'Delivery 30% while 74.9% of the year has elapsed: 44.9% behind (threshold 20 points)');
+    assert.equal(behind.reason, 'Delivery 30% while 74.9% of the year has elapsed: 44.9 points behind (threshold 20)');
     const silent = r.body.warnings.find((w: { rule: string }) => w.rule === 'no_spending');
     assert.equal(silent.reason, 'No expenditure since 2024-03: 7 months (threshold 3)');
   });

@@ -24,7 +24,7 @@ describe('early-warning rules (hand-checked)', () => {
     const w = evaluateWarnings([facts({ expenditure: '40000', lastExpenditure: '2024-09-01' })], rules.slice(0, 1), '2024-10-01');
     assert.deepEqual(
       w.map((x) => x.reason),
-      ['Delivery 40% while 74.9% of the year has elapsed: 34.9% behind (threshold 20 points)'],
+      ['Delivery 40% while 74.9% of the year has elapsed: 34.9 points behind (threshold 20)'],
     );
     assert.deepEqual(evaluateWarnings([facts({ expenditure: '60000' })], rules.slice(0, 1), '2024-10-01'), [], '60% is 14.9 points behind: under the threshold');
   });

@@ -44,7 +44,7 @@ export function evaluateWarnings(facts: ProjectFacts[], rules: WarningRule[], as
       const flag = (reason: string) => out.push({ projectId: f.projectId, code: f.code, rule: r.code, ruleName: r.name, reason });
       const p = r.params;
       if (r.kind === 'below_time_curve' && delivery !== null && elapsed - delivery > (p.points ?? 20)) {
-        flag(`Delivery ${pct(delivery)} while ${pct(elapsed)} of the year has elapsed: ${pct(elapsed - delivery)} behind (threshold ${p.points} points)`);
+        flag(`Delivery ${pct(delivery)} while ${pct(elapsed)} of the year has elapsed: ${Math.round((elapsed - delivery) * 10) / 10} points behind (threshold ${p.points})`);
       }
       if (r.kind === 'no_expenditure' && allocation > 0) {
         const silent = f.lastExpenditure ? monthsBetween(f.lastExpenditure, asOf) : null;
