@@ -7,6 +7,70 @@ import { scopedProjects } from '../modules/projects/projects.queries.ts';
 import { convert, MissingRate, type RateTable, rateKey } from './convert.ts';
 import { reportingCurrency } from './rates.service.ts';
 
+export const DELIVERY_GROUPS = ['office', 'country', 'funding_source', 'partner'] as const;
+export type DeliveryGroup = (typeof DELIVERY_GROUPS)[number];
+
+export interface DeliveryGroupRow {
+  key: string;
+  label: string;
+  projects: number;
+  allocation: string;
+  expenditure: string;
+  deliveryRate: string | null;
+}
+
+/**
+ * Delivery summed by a dimension (office, country, funding source, funding partner). Projects whose
+ * figures could not be converted are left out of the sums and counted apart.
+ */
+export async function groupedDelivery(db: Kysely<DB>, year: number, by: DeliveryGroup, actor: Actor) {
+  const d = await projectDelivery(db, year, actor);
+  const decimals = currencyDecimals(d.currency);
+  const partners =
+    by === 'partner' && d.rows.length
+      ? await db
+          .selectFrom('project_partners')
+          .innerJoin('partners', 'partners.id', 'project_partners.partner_id')
+          .select(['project_partners.project_id', 'partners.id', 'partners.name'])
+          .where('project_partners.role', '=', 'funding')
+          .where(
+            'project_partners.project_id',
+            'in',
+            d.rows.map((r) => r.projectId),
+          )
+          .execute()
+      : [];
+  const keyOf = (r: DeliveryRow): [string, string][] => {
+    if (by === 'office') return [[r.office, r.office]];
+    if (by === 'country') return [[r.country ?? '—', r.country ?? '—']];
+    if (by === 'funding_source') return [[r.fundingSource, r.fundingSource]];
+    const own = partners.filter((p) => p.project_id === r.projectId);
+    return own.length ? own.map((p) => [p.id, p.name] as [string, string]) : [['—', '—']];
+  };
+  const groups = new Map<string, { label: string; rows: DeliveryRow[] }>();
+  for (const r of d.rows.filter((x) => !x.problems.length)) {
+    for (const [key, label] of keyOf(r)) {
+      const g = groups.get(key) ?? { label, rows: [] };
+      g.rows.push(r);
+      groups.set(key, g);
+    }
+  }
+  const rows: DeliveryGroupRow[] = [...groups.entries()]
+    .map(([key, g]) => {
+      const allocation = sum(
+        g.rows.map((r) => r.allocation),
+        decimals,
+      );
+      const expenditure = sum(
+        g.rows.map((r) => r.expenditure),
+        decimals,
+      );
+      return { key, label: g.label, projects: g.rows.length, allocation, expenditure, deliveryRate: ratio(expenditure, allocation) };
+    })
+    .sort((a, b) => a.label.localeCompare(b.label));
+  return { currency: d.currency, by, rows, unconverted: d.rows.filter((r) => r.problems.length).length };
+}
+
 export interface DeliveryRow {
   projectId: string;
   code: string;

@@ -4,8 +4,9 @@ import { AppError } from '../errors.ts';
 import { actorOf } from '../http/env.ts';
 import { errors, json, jsonBody, router } from '../http/openapi.ts';
 import { AnyRecord, IdParam, one, readErrors, writeErrors } from '../http/route-kit.ts';
+import { type Column, toCsv, toXlsx } from '../spreadsheets/export-table.ts';
 import { setAllocation } from './allocations.service.ts';
-import { projectDelivery } from './delivery.service.ts';
+import { DELIVERY_GROUPS, groupedDelivery, projectDelivery } from './delivery.service.ts';
 import { findWarnings } from './early-warning.service.ts';
 import { importFinancialLines } from './financial-lines.apply.ts';
 import type { FinancialMapping } from './financial-lines.parse.ts';
@@ -90,11 +91,65 @@ export function financeRoutes({ db }: Deps) {
         method: 'get',
         path: '/delivery',
         tags,
-        summary: 'Delivery rate (expenditure ÷ allocation) of each project in scope for a year, in the reporting currency',
-        request: { query: z.strictObject({ year: z.coerce.number().int().min(1990).max(2100) }) },
+        summary: 'Delivery rate (expenditure ÷ allocation) for a year in the reporting currency: per project, or summed by office, country, funding source or funding partner',
+        request: { query: z.strictObject({ year: z.coerce.number().int().min(1990).max(2100), by: z.enum(DELIVERY_GROUPS).optional() }) },
         responses: { 200: one, ...readErrors },
       }),
-      async (c) => c.json(await projectDelivery(db, c.req.valid('query').year, actorOf(c)), 200),
+      async (c) => {
+        const { year, by } = c.req.valid('query');
+        return c.json(by ? await groupedDelivery(db, year, by, actorOf(c)) : await projectDelivery(db, year, actorOf(c)), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/delivery/export',
+        tags,
+        summary: 'The delivery table as CSV or XLSX, with readable column names',
+        request: {
+          query: z.strictObject({ year: z.coerce.number().int().min(1990).max(2100), by: z.enum(DELIVERY_GROUPS).optional(), format: z.enum(['csv', 'xlsx']).default('csv') }),
+        },
+        responses: { 200: { description: 'The file' }, ...readErrors },
+      }),
+      async (c) => {
+        const { year, by, format } = c.req.valid('query');
+        const actor = actorOf(c);
+        let columns: Column[];
+        let rows: Record<string, unknown>[];
+        let currency: string;
+        if (by) {
+          const g = await groupedDelivery(db, year, by, actor);
+          currency = g.currency;
+          columns = [
+            { key: 'label', label: by.replace('_', ' ').replace(/^./, (x) => x.toUpperCase()) },
+            { key: 'projects', label: 'Projects', numeric: true },
+          ];
+          rows = g.rows as unknown as Record<string, unknown>[];
+        } else {
+          const d = await projectDelivery(db, year, actor);
+          currency = d.currency;
+          columns = [
+            { key: 'code', label: 'Project code' },
+            { key: 'title', label: 'Project' },
+            { key: 'office', label: 'Office' },
+            { key: 'country', label: 'Country' },
+            { key: 'fundingSource', label: 'Funding source' },
+          ];
+          rows = d.rows.map((r) => ({ ...r, basis: r.basis.join('; '), problems: r.problems.join('; ') }));
+        }
+        columns.push(
+          { key: 'allocation', label: `Allocation ${year} (${currency})`, numeric: true },
+          { key: 'expenditure', label: `Expenditure ${year} (${currency})`, numeric: true },
+          { key: 'deliveryRate', label: 'Delivery rate', numeric: true },
+        );
+        if (!by) columns.push({ key: 'basis', label: 'Exchange rates used' }, { key: 'problems', label: 'Problems' });
+        const name = `delivery-${year}${by ? `-by-${by}` : ''}`;
+        if (format === 'csv') return c.body(toCsv(columns, rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
+        return c.body((await toXlsx(`Delivery ${year}`, columns, rows)).buffer as ArrayBuffer, 200, {
+          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'Content-Disposition': `attachment; filename="${name}.xlsx"`,
+        });
+      },
     )
     .openapi(
       createRoute({

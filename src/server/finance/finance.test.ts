@@ -8,12 +8,14 @@ import type { Database } from '../db/connect.ts';
 
 let database: Database;
 let api: Client;
+let app: ReturnType<typeof buildApp>;
 const ids: Record<string, string> = {};
 const MAPPING = JSON.stringify({ projectCode: 'Project', period: 'Period', amount: 'Amount', currency: 'Currency', sourceRef: 'Line', kind: 'Type' });
 
 before(async () => {
   database = await openTestDatabase();
-  api = new Client(buildApp(database));
+  app = buildApp(database);
+  api = new Client(app);
   const hq = await buildOffice(database.db, { code: 'HQ' });
   const co = await buildOffice(database.db, { code: 'CO', officeType: 'country_office', parentId: hq.id });
   await api.signIn((await buildUser(database.db, 'hq_officer')).email, TEST_PASSWORD);
@@ -88,6 +90,37 @@ describe('expenditure import and delivery', () => {
     assert.deepEqual({ allocation: row.allocation, expenditure: row.expenditure, rate: row.deliveryRate }, { allocation: '100000.00', expenditure: '30001.00', rate: '0.3000' });
     assert.deepEqual(row.basis, ['2024-01: 0.92 EUR/USD (UN operational rates)', '2024-03: 0.92 EUR/USD (UN operational rates)']);
     assert.equal(r.body.currency, 'USD');
+  });
+
+  test('delivery summed by office, country, funding source and funding partner', async () => {
+    for (const [by, label] of [
+      ['office', 'Test office'],
+      ['country', 'KE'],
+      ['funding_source', 'XBDC'],
+      ['partner', '—'],
+    ]) {
+      const r = await api.get(`/api/delivery?year=2024&by=${by}`);
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.deepEqual(r.body.rows, [{ key: r.body.rows[0].key, label, projects: 1, allocation: '100000.00', expenditure: '30001.00', deliveryRate: '0.3000' }]);
+    }
+    assert.equal((await api.get('/api/delivery?year=2024&by=planet')).status, 400);
+  });
+
+  test('the delivery table downloads as CSV and XLSX with readable labels', async () => {
+    const csv = await api.get('/api/delivery/export?year=2024&format=csv');
+    assert.equal(csv.status, 200);
+    assert.match(csv.headers.get('content-disposition') ?? '', /delivery-2024\.csv/);
+    const [head, first] = String(csv.body)
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    assert.equal(head, 'Project code,Project,Office,Country,Funding source,Allocation 2024 (USD),Expenditure 2024 (USD),Delivery rate,Exchange rates used,Problems');
+    assert.match(first ?? '', /^KEN\/24\/01,Youth jobs,Test office,KE,XBDC,100000\.00,30001\.00,0\.3000,/);
+    const xlsx = await app.request('/api/delivery/export?year=2024&format=xlsx&by=office', { headers: { Cookie: api.cookie as string } });
+    assert.equal(xlsx.status, 200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsx.arrayBuffer());
+    assert.equal(book.worksheets[0]?.getCell('A1').value, 'Office');
+    assert.equal(book.worksheets[0]?.getCell('C2').value, 100000);
   });
 
   test('the watch list flags the project behind the time curve, with the numbers', async () => {

@@ -273,6 +273,8 @@ export const en = {
     probability: 'Probability {{value}}%',
   },
   deliveryView: {
+    by: { office: 'office', country: 'country', funding_source: 'funding source', partner: 'partner' },
+    byLink: 'XLSX by {{by}}',
     title: 'Delivery and early warning',
     intro:
       'Delivery rate = expenditure ÷ allocation for the year, in {{currency}}; expenditure converted at the rate of its month. The watch list names each project at risk, the rule and why.',

@@ -274,6 +274,8 @@ export const es: Messages = {
     probability: 'Probabilidad {{value}} %',
   },
   deliveryView: {
+    by: { office: 'oficina', country: 'país', funding_source: 'fuente de financiación', partner: 'socio' },
+    byLink: 'XLSX por {{by}}',
     title: 'Ejecución y alerta temprana',
     intro:
       'Tasa de ejecución = gastos ÷ asignación del año, en {{currency}}; gastos convertidos al tipo de su mes. La lista de vigilancia nombra cada proyecto en riesgo, la regla y el motivo.',

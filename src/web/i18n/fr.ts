@@ -274,6 +274,8 @@ export const fr: Messages = {
     probability: 'Probabilité {{value}} %',
   },
   deliveryView: {
+    by: { office: 'bureau', country: 'pays', funding_source: 'source de financement', partner: 'partenaire' },
+    byLink: 'XLSX par {{by}}',
     title: 'Exécution et alerte précoce',
     intro:
       "Taux d'exécution = dépenses ÷ allocation de l'année, en {{currency}} ; dépenses converties au taux de leur mois. La liste de surveillance nomme chaque projet à risque, la règle et la raison.",

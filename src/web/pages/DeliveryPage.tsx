@@ -41,6 +41,17 @@ export function DeliveryPage() {
             ))}
           </select>
         </label>
+        <a className="button secondary" href={`/api/delivery/export?year=${year}&format=csv`} download>
+          CSV
+        </a>
+        <a className="button secondary" href={`/api/delivery/export?year=${year}&format=xlsx`} download>
+          XLSX
+        </a>
+        {(['office', 'country', 'funding_source', 'partner'] as const).map((by) => (
+          <a key={by} className="small" href={`/api/delivery/export?year=${year}&format=xlsx&by=${by}`} download>
+            {t('deliveryView.byLink', { by: t(`deliveryView.by.${by}`) })}
+          </a>
+        ))}
       </div>
       {error && <Notice kind="error">{error}</Notice>}
       {!data ? (
