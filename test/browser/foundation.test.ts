@@ -1,29 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import type { Database } from '../../src/server/db/connect.ts';
-import { loadDemo } from '../../src/server/demo/load-demo.ts';
-import { launchChromium, screenshot, startTestServer } from '../helpers/browser.ts';
-import { openTestDatabase } from '../helpers/test-db.ts';
+import type { Page } from 'playwright-core';
+import { DEMO_ADMIN, type DemoSession, openDemoSession, screenshot } from '../helpers/browser.ts';
 
-const ADMIN = { email: 'admin@example.org', password: 'browser test password' };
-let database: Database;
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
+const ADMIN = DEMO_ADMIN;
+let session: DemoSession;
 let page: Page;
+let database: DemoSession['database'];
+let server: DemoSession['server'];
 
 before(async () => {
-  database = await openTestDatabase();
-  await loadDemo(database.db, ADMIN);
-  server = await startTestServer(database);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  session = await openDemoSession({ signIn: false });
+  ({ page, database, server } = session);
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.close();
-});
+after(() => session?.close());
 
 describe('the web interface in Chromium', () => {
   test('sign in with a wrong password, then the right one, by keyboard alone', async () => {

@@ -1,34 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import type { Database } from '../../src/server/db/connect.ts';
-import { loadDemo } from '../../src/server/demo/load-demo.ts';
-import { launchChromium, screenshot, startTestServer } from '../helpers/browser.ts';
-import { openTestDatabase } from '../helpers/test-db.ts';
+import type { Page } from 'playwright-core';
+import { type DemoSession, openDemoSession, screenshot } from '../helpers/browser.ts';
 
-const ADMIN = { email: 'admin@example.org', password: 'browser test password' };
-let database: Database;
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
+let session: DemoSession;
 let page: Page;
 
 before(async () => {
-  database = await openTestDatabase();
-  await loadDemo(database.db, ADMIN);
-  server = await startTestServer(database);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-  await page.goto(server.url);
-  await page.getByLabel('E-mail address').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: 'Offices' }).waitFor();
+  session = await openDemoSession();
+  ({ page } = session);
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.close();
-});
+after(() => session?.close());
 
 describe('portfolio screens in Chromium', () => {
   test('partners and agreements, with the coordination levy and its exemption', async () => {

@@ -33,3 +33,45 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+export const DEMO_ADMIN = { email: 'admin@example.org', password: 'browser test password' };
+
+export interface DemoSession {
+  database: import('../../src/server/db/connect.ts').Database;
+  server: { url: string; close: () => Promise<void> };
+  browser: Browser;
+  page: Page;
+  close: () => Promise<void>;
+}
+
+/**
+ * A test database with the demonstration data, the real server over it, Chromium, and a page — signed in
+ * as the demo administrator unless `signIn` is false.
+ */
+export async function openDemoSession({ signIn = true } = {}): Promise<DemoSession> {
+  const { openTestDatabase } = await import('./test-db.ts');
+  const { loadDemo } = await import('../../src/server/demo/load-demo.ts');
+  const database = await openTestDatabase();
+  await loadDemo(database.db, DEMO_ADMIN);
+  const server = await startTestServer(database);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  if (signIn) {
+    await page.goto(server.url);
+    await page.getByLabel('E-mail address').fill(DEMO_ADMIN.email);
+    await page.getByLabel('Password').fill(DEMO_ADMIN.password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Offices' }).waitFor();
+  }
+  return {
+    database,
+    server,
+    browser,
+    page,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      await database.close();
+    },
+  };
+}
