@@ -8,6 +8,7 @@ import { AppError, notFound } from '../errors.ts';
 import { present } from '../http/present.ts';
 import { writeAudit } from '../modules/audit/audit.service.ts';
 import { scopedProjects } from '../modules/projects/projects.queries.ts';
+import { assertCurrency } from '../modules/reference/reference.checks.ts';
 
 /** Sets a project's allocation for a year (replacing the earlier one, audited with before and after). */
 export async function setAllocation(db: Kysely<DB>, projectId: string, year: number, input: { amount: string; currency: string; source: string }, actor: Actor) {
@@ -22,9 +23,7 @@ export async function setAllocation(db: Kysely<DB>, projectId: string, year: num
     if (year < Number(project.planned_start.slice(0, 4)) || year > Number(project.planned_end.slice(0, 4))) {
       throw new AppError('INVALID_INPUT', `${year} is outside the project's planned period`, { field: 'year' });
     }
-    if (!(await trx.selectFrom('currencies').select('code').where('code', '=', input.currency).executeTakeFirst())) {
-      throw new AppError('INVALID_INPUT', `${input.currency} is not a currency of the IATI Currency codelist`, { field: 'currency' });
-    }
+    await assertCurrency(trx, input.currency);
     const before = await trx.selectFrom('allocations').selectAll().where('project_id', '=', projectId).where('year', '=', year).executeTakeFirst();
     const row = await trx
       .insertInto('allocations')

@@ -11,6 +11,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { dueDiligenceProblem } from '../partners/partners.service.ts';
+import { assertCurrency, assertFundingSource, assertPeriod } from '../reference/reference.checks.ts';
 import { computeLevy } from './levy.rules.ts';
 
 type AgreementRow = { id: string; version: number; partner_id: string; currency: string; earmarking: string; period_start: string; period_end: string } & Record<string, unknown>;
@@ -40,12 +41,8 @@ function checkAmounts(amounts: Amounts, currency: string, start: string, end: st
 }
 
 async function checkReferences(trx: Transaction<DB>, input: { fundingSource?: string; currency?: string }) {
-  if (input.fundingSource && !(await trx.selectFrom('funding_sources').select('code').where('code', '=', input.fundingSource).executeTakeFirst())) {
-    throw new AppError('INVALID_INPUT', `Unknown funding source ${input.fundingSource}`, { field: 'fundingSource' });
-  }
-  if (input.currency && !(await trx.selectFrom('currencies').select('code').where('code', '=', input.currency).executeTakeFirst())) {
-    throw new AppError('INVALID_INPUT', `${input.currency} is not a currency of the IATI Currency codelist`, { field: 'currency' });
-  }
+  await assertFundingSource(trx, input.fundingSource);
+  await assertCurrency(trx, input.currency);
 }
 
 async function withAmountsAndLevy(db: Kysely<DB>, row: AgreementRow) {
@@ -100,7 +97,7 @@ export async function getAgreement(db: Kysely<DB>, id: string, actor: Actor) {
 /** Records an agreement; a private-sector partner needs a current positive due-diligence review. */
 export async function createAgreement(db: Kysely<DB>, input: z.infer<typeof AgreementCreate>, actor: Actor) {
   requireRight(actor, 'partners.write');
-  if (input.periodEnd <= input.periodStart) throw new AppError('INVALID_INPUT', 'The period must end after it starts', { field: 'periodEnd' });
+  assertPeriod(input.periodStart, input.periodEnd);
   checkAmounts(input.amounts, input.currency, input.periodStart, input.periodEnd);
   return inTransaction(db, async (trx) => {
     await checkReferences(trx, input);
@@ -143,7 +140,7 @@ export async function updateAgreement(db: Kysely<DB>, id: string, input: z.infer
     async (trx, current) => {
       const start = input.periodStart ?? current.period_start;
       const end = input.periodEnd ?? current.period_end;
-      if (end <= start) throw new AppError('INVALID_INPUT', 'The period must end after it starts', { field: 'periodEnd' });
+      assertPeriod(start, end);
       await checkReferences(trx, input);
       if (input.amounts) {
         checkAmounts(input.amounts, input.currency ?? current.currency, start, end);

@@ -10,11 +10,12 @@ import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { assertCountryInScope } from '../countries/countries.queries.ts';
+import { assertPeriod } from '../reference/reference.checks.ts';
 
 type CycleRow = { version: number; country_code: string; period_start: string; period_end: string } & Record<string, unknown>;
 
 async function assertNoOverlap(db: Kysely<DB>, code: string, start: string, end: string, exceptId?: string) {
-  if (end <= start) throw new AppError('INVALID_INPUT', 'The period must end after it starts', { field: 'periodEnd' });
+  assertPeriod(start, end);
   // Serialise cycle writes of one country, so two overlapping cycles cannot be created at once.
   await db.selectFrom('country_profiles').select('country_code').where('country_code', '=', code).forUpdate().execute();
   let q = db

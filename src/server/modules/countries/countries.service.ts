@@ -9,6 +9,7 @@ import { bump, changeVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
 import { writeAudit } from '../audit/audit.service.ts';
+import { assertCountry } from '../reference/reference.checks.ts';
 import { assertCountryInScope, scopedProfiles } from './countries.queries.ts';
 
 type ProfileRow = { version: number; country_code: string } & Record<string, unknown>;
@@ -49,8 +50,7 @@ async function checkCoveringOffice(db: Kysely<DB>, actor: Actor, officeId: strin
 export async function createCountryProfile(db: Kysely<DB>, input: z.infer<typeof CountryProfileCreate>, actor: Actor) {
   officeScope(actor, 'programming.write');
   return inTransaction(db, async (trx) => {
-    const country = await trx.selectFrom('countries').select('code').where('code', '=', input.countryCode).executeTakeFirst();
-    if (!country) throw new AppError('INVALID_INPUT', `${input.countryCode} is not a country code of the IATI Country codelist`, { field: 'countryCode' });
+    await assertCountry(trx, input.countryCode);
     await checkCoveringOffice(trx, actor, input.coveringOfficeId);
     const row = await trx
       .insertInto('country_profiles')

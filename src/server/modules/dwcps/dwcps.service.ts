@@ -10,6 +10,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { assertCountryInScope } from '../countries/countries.queries.ts';
+import { assertPeriod } from '../reference/reference.checks.ts';
 import { computeAlignment } from './alignment.rules.ts';
 
 type Row = { version: number } & Record<string, unknown>;
@@ -79,7 +80,7 @@ export async function getDwcp(db: Kysely<DB>, id: string, actor: Actor) {
 
 export async function createDwcp(db: Kysely<DB>, code: string, input: z.infer<typeof DwcpCreate>, actor: Actor) {
   const scope = countryScope(actor, 'programming.write');
-  if (input.periodEnd <= input.periodStart) throw new AppError('INVALID_INPUT', 'The period must end after it starts', { field: 'periodEnd' });
+  assertPeriod(input.periodStart, input.periodEnd);
   return inTransaction(db, async (trx) => {
     await assertCountryInScope(trx, scope, code);
     await checkCycleOfCountry(trx, input.cfCycleId, code);
@@ -119,7 +120,7 @@ export async function updateDwcp(db: Kysely<DB>, id: string, input: z.infer<type
     async (trx, current) => {
       const start = input.periodStart ?? current.period_start;
       const end = input.periodEnd ?? current.period_end;
-      if (end <= start) throw new AppError('INVALID_INPUT', 'The period must end after it starts', { field: 'periodEnd' });
+      assertPeriod(start, end);
       await checkCycleOfCountry(trx, input.cfCycleId, current.country_code);
       return (await trx
         .updateTable('dwcps')

@@ -5,9 +5,10 @@ import type { Actor } from '../../access/actor.ts';
 import { requireRight } from '../../access/rights.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError, notFound } from '../../errors.ts';
+import { notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
 import { writeAudit } from '../audit/audit.service.ts';
+import { assertPeriod } from '../reference/reference.checks.ts';
 
 /** Organisation-wide frameworks (strategic plans, programme-and-budget biennia) with their outcomes, outputs and indicators. */
 export async function findFrameworks(db: Kysely<DB>, actor: Actor) {
@@ -53,7 +54,7 @@ export async function createOrgOutput(db: Kysely<DB>, outcomeId: string, input: 
 
 export async function createFramework(db: Kysely<DB>, input: z.infer<typeof OrgFrameworkCreate>, actor: Actor) {
   requireRight(actor, 'frameworks.write');
-  if (input.periodEnd <= input.periodStart) throw new AppError('INVALID_INPUT', 'The period must end after it starts', { field: 'periodEnd' });
+  assertPeriod(input.periodStart, input.periodEnd);
   return inTransaction(db, async (trx) => {
     const row = await trx
       .insertInto('org_frameworks')

@@ -7,6 +7,7 @@ import type { DB, Office as OfficeRow } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
+import { assertCountry } from '../reference/reference.checks.ts';
 import { presentOffice } from './offices.presenter.ts';
 import { countDependents, type OfficeListFilter, repathSubtree, selectOffice, selectOffices } from './offices.queries.ts';
 
@@ -35,18 +36,12 @@ async function checkParent(db: Kysely<DB>, scope: OfficeScope, officeType: strin
   return parent;
 }
 
-async function checkCountry(db: Kysely<DB>, code: string | null | undefined) {
-  if (!code) return;
-  const c = await db.selectFrom('countries').select('code').where('code', '=', code).executeTakeFirst();
-  if (!c) throw new AppError('INVALID_INPUT', `${code} is not a country code of the IATI Country codelist`, { field: 'countryCode' });
-}
-
 /** Creates an office under a parent within the actor's reach; audited. */
 export async function createOffice(db: Kysely<DB>, input: OfficeCreate, actor: Actor): Promise<Office> {
   const scope = officeScope(actor, 'offices.write');
   return inTransaction(db, async (trx) => {
     const parent = await checkParent(trx, scope, input.officeType, input.parentId);
-    await checkCountry(trx, input.countryCode);
+    await assertCountry(trx, input.countryCode);
     const id = randomUUID();
     const row = await trx
       .insertInto('offices')
@@ -106,7 +101,7 @@ export async function updateOffice(db: Kysely<DB>, id: string, input: OfficeUpda
       }
       path = `${parent?.path ?? '/'}${id}/`;
     }
-    await checkCountry(trx, input.countryCode);
+    await assertCountry(trx, input.countryCode);
     if (path !== current.path) await repathSubtree(trx, current.path, path);
     const row = await trx
       .updateTable('offices')

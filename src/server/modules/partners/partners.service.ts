@@ -9,6 +9,7 @@ import { bump, changeVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
 import { writeAudit } from '../audit/audit.service.ts';
+import { assertCountry } from '../reference/reference.checks.ts';
 
 type PartnerRow = { version: number } & Record<string, unknown>;
 
@@ -43,17 +44,10 @@ export async function getPartner(db: Kysely<DB>, id: string, actor: Actor) {
   return { ...present(row), dueDiligence: reviews.map((d) => present(d)) };
 }
 
-async function checkCountry(db: Kysely<DB>, code: string | null | undefined) {
-  if (!code) return;
-  if (!(await db.selectFrom('countries').select('code').where('code', '=', code).executeTakeFirst())) {
-    throw new AppError('INVALID_INPUT', `${code} is not a country code of the IATI Country codelist`, { field: 'countryCode' });
-  }
-}
-
 export async function createPartner(db: Kysely<DB>, input: z.infer<typeof PartnerCreate>, actor: Actor) {
   requireRight(actor, 'partners.write');
   return inTransaction(db, async (trx) => {
-    await checkCountry(trx, input.countryCode);
+    await assertCountry(trx, input.countryCode);
     const row = await trx
       .insertInto('partners')
       .values({
@@ -80,7 +74,7 @@ export async function updatePartner(db: Kysely<DB>, id: string, input: z.infer<t
     { table: 'partners', id, version: input.version, entityType: 'partner', label: 'partner', attempted: input, authorize: async () => {}, present: (r) => present(r) },
     'update',
     async (trx, current) => {
-      await checkCountry(trx, input.countryCode);
+      await assertCountry(trx, input.countryCode);
       return (await trx
         .updateTable('partners')
         .set({

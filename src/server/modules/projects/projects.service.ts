@@ -9,6 +9,7 @@ import { bump, changeVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
 import { writeAudit } from '../audit/audit.service.ts';
+import { assertCountry, assertFundingSource } from '../reference/reference.checks.ts';
 import { checkLinks, writeLinks } from './project-links.ts';
 import { scopedProjects } from './projects.queries.ts';
 
@@ -41,15 +42,11 @@ async function checkPlacement(
   if (place === 'region' && !region) throw new AppError('INVALID_INPUT', 'A regional project names its region', { field: 'regionCode' });
   if (place !== 'country' && country) throw new AppError('INVALID_INPUT', 'Only a country project names a country', { field: 'countryCode' });
   if (place !== 'region' && region) throw new AppError('INVALID_INPUT', 'Only a regional project names a region', { field: 'regionCode' });
-  if (country && !(await trx.selectFrom('countries').select('code').where('code', '=', country).executeTakeFirst())) {
-    throw new AppError('INVALID_INPUT', `${country} is not a country code of the IATI Country codelist`, { field: 'countryCode' });
-  }
+  await assertCountry(trx, country);
   if (region && !(await trx.selectFrom('regions').select('code').where('code', '=', region).executeTakeFirst())) {
     throw new AppError('INVALID_INPUT', `${region} is not a region code of the IATI Region codelist`, { field: 'regionCode' });
   }
-  if (input.fundingSource && !(await trx.selectFrom('funding_sources').select('code').where('code', '=', input.fundingSource).executeTakeFirst())) {
-    throw new AppError('INVALID_INPUT', `Unknown funding source ${input.fundingSource}`, { field: 'fundingSource' });
-  }
+  await assertFundingSource(trx, input.fundingSource);
 }
 
 /** A page of the projects the actor may see, with filters. */

@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+
+/** The one place that refuses an unknown country, currency or funding source, or a period that ends before it starts, naming the field. */
+export async function assertCountry(db: Kysely<DB>, code: string | null | undefined, field = 'countryCode'): Promise<void> {
+  if (!code) return;
+  if (!(await db.selectFrom('countries').select('code').where('code', '=', code).executeTakeFirst())) {
+    throw new AppError('INVALID_INPUT', `${code} is not a country code of the IATI Country codelist`, { field });
+  }
+}
+
+export async function assertCurrency(db: Kysely<DB>, code: string | null | undefined, field = 'currency'): Promise<void> {
+  if (!code) return;
+  if (!(await db.selectFrom('currencies').select('code').where('code', '=', code).executeTakeFirst())) {
+    throw new AppError('INVALID_INPUT', `${code} is not a currency of the IATI Currency codelist`, { field });
+  }
+}
+
+export async function assertFundingSource(db: Kysely<DB>, code: string | null | undefined, field = 'fundingSource'): Promise<void> {
+  if (!code) return;
+  if (!(await db.selectFrom('funding_sources').select('code').where('code', '=', code).executeTakeFirst())) {
+    throw new AppError('INVALID_INPUT', `Unknown funding source ${code}`, { field });
+  }
+}
+
+export function assertPeriod(start: string, end: string, field = 'periodEnd'): void {
+  if (end <= start) throw new AppError('INVALID_INPUT', 'The period must end after it starts', { field });
+}
