@@ -1,6 +1,6 @@
 /**
  * Runs the test suites with node:test. Node 20 neither expands globs nor finds .ts files, so this lists
- * them itself (every *.test.ts under src/, or those under the folders given), builds one migrated
+ * them itself (every *.test.ts under src/, or those whose path contains one of the arguments), builds one migrated
  * database template for the whole run, and hands it to the test files through the environment.
  *
  *   tsx test/run-tests.ts                  all API/database/unit suites, on PGlite (or DATABASE_URL)
@@ -80,7 +80,8 @@ async function dropDatabases(serverUrl: string, template: string) {
   await admin.end();
 }
 
-const files = browser ? findTests(join(root, 'test', 'browser')) : findTests(join(root, 'src'));
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const files = (browser ? findTests(join(root, 'test', 'browser')) : findTests(join(root, 'src'))).filter((f) => !only.length || only.some((o) => f.includes(o)));
 if (files.length === 0) {
   console.error('No test files found: that is a failure, not a pass.');
   process.exit(1);

@@ -44,7 +44,7 @@ export async function ratesCommand(db: Kysely<DB>, sub: string | undefined, file
 export async function deliveryCommand(db: Kysely<DB>, flags: Flags): Promise<void> {
   const year = Number(str(flags.year));
   if (!Number.isInteger(year)) throw new UsageError('devcoop delivery --year 2024');
-  const d = await projectDelivery(db, year, systemActor('cli'));
+  const d = await projectDelivery(db, { year }, systemActor('cli'));
   printTable(
     d.rows.map((r) => ({ ...r, deliveryRate: r.deliveryRate ?? r.problems.join('; ') })),
     ['code', 'office', 'allocation', 'expenditure', 'deliveryRate'],

@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from './deps.ts';
 import { AppError } from './errors.ts';
+import { deliveryRoutes } from './finance/delivery.routes.ts';
 import { financeRoutes } from './finance/finance.routes.ts';
 import { apiDocsRoutes } from './http/api-docs.routes.ts';
 import type { AppEnv } from './http/env.ts';
@@ -58,7 +59,7 @@ export function createApp(deps: Deps) {
   // File imports are larger than any form; everything else keeps the small limit.
   const imports = limit(config.importLimit);
   const forms = limit(config.bodyLimit);
-  app.use('/api/*', (c, next) => (c.req.path === '/api/finance/imports' ? imports(c, next) : forms(c, next)));
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/finance/imports') ? imports(c, next) : forms(c, next)));
   app.use('/api/*', jsonOnly);
   app.use('/api/*', sessionMiddleware(deps.db));
 
@@ -83,6 +84,7 @@ export function createApp(deps: Deps) {
   app.route('/api/agreements', agreementRoutes(deps));
   app.route('/api/projects', projectRoutes(deps));
   app.route('/api', financeRoutes(deps));
+  app.route('/api', deliveryRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

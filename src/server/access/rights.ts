@@ -38,6 +38,10 @@ export const RIGHTS = {
     constituent_viewer: 'country',
   },
   'projects.write': { admin: 'all', hq_officer: 'all', office_manager: 'office', programme_officer: 'office' },
+  /** acting on the watch list: the office manager's job (004 Part II.2, "preventive action") */
+  'warnings.act': { admin: 'all', hq_officer: 'all', office_manager: 'office' },
+  /** the organisation's finance settings: early-warning rules, the reporting currency */
+  'finance.configure': { admin: 'all', hq_officer: 'all' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 type Reach = 'all' | 'office' | 'country' | 'partner';

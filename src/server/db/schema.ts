@@ -1,6 +1,7 @@
 /** The database as Kysely sees it, composed from the table files in tables/ (one per migration group). */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Link, NamedCodeTable } from './tables/common.ts';
+import type { OfficeRegionsView, ProjectFinanceTable, ResourceNeedsTable, WarningActionsTable } from './tables/finance.ts';
 import type { AuditLogTable, LoginFailuresTable, OfficesTable, PartnersTable, SchemaMigrationsTable, SessionsTable, UsersTable } from './tables/people.ts';
 import type {
   AgreementAmountsTable,
@@ -97,6 +98,10 @@ export interface DB {
   financial_lines: FinancialLinesTable;
   import_mappings: ImportMappingsTable;
   warning_rules: WarningRulesTable;
+  project_finance: ProjectFinanceTable;
+  warning_actions: WarningActionsTable;
+  resource_needs: ResourceNeedsTable;
+  office_regions: OfficeRegionsView;
 }
 
 export type Office = Selectable<OfficesTable>;

@@ -9,6 +9,7 @@ import { present } from '../http/present.ts';
 import { writeAudit } from '../modules/audit/audit.service.ts';
 import { scopedProjects } from '../modules/projects/projects.queries.ts';
 import { assertCurrency } from '../modules/reference/reference.checks.ts';
+import { refreshProjectFinance } from './project-finance.refresh.ts';
 
 /** Sets a project's allocation for a year (replacing the earlier one, audited with before and after). */
 export async function setAllocation(db: Kysely<DB>, projectId: string, year: number, input: { amount: string; currency: string; source: string }, actor: Actor) {
@@ -31,6 +32,7 @@ export async function setAllocation(db: Kysely<DB>, projectId: string, year: num
       .onConflict((oc) => oc.columns(['project_id', 'year']).doUpdateSet({ amount: input.amount, currency: input.currency, source: input.source }))
       .returningAll()
       .executeTakeFirstOrThrow();
+    await refreshProjectFinance(trx, { projectIds: [projectId] });
     await writeAudit(trx, actor, { action: 'set_allocation', entityType: 'project', entityId: projectId, before: before ? present(before) : undefined, after: present(row) });
     return present(row);
   });

@@ -1,74 +1,32 @@
-import { type Kysely, sql } from 'kysely';
-import { currencyDecimals, fromUnits, sum, toUnits } from '../../shared/money.ts';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { currencyDecimals, sum } from '../../shared/money.ts';
 import type { Actor } from '../access/actor.ts';
-import { scopeFor } from '../access/rights.ts';
 import type { DB } from '../db/schema.ts';
-import { scopedProjects } from '../modules/projects/projects.queries.ts';
-import { convert, MissingRate, type RateTable, rateKey } from './convert.ts';
+import { commitmentThrough, complete, expenditureThrough, money, type PortfolioFilter, rate, scopedFacts } from './portfolio-facts.query.ts';
 import { reportingCurrency } from './rates.service.ts';
 
-export const DELIVERY_GROUPS = ['office', 'country', 'funding_source', 'partner'] as const;
+export const DELIVERY_GROUPS = ['office', 'region', 'country', 'funding_source', 'partner', 'outcome', 'earmarking'] as const;
 export type DeliveryGroup = (typeof DELIVERY_GROUPS)[number];
+export const DELIVERY_SORTS = ['code', 'deliveryRate', 'allocation', 'expenditure'] as const;
 
-export interface DeliveryGroupRow {
-  key: string;
-  label: string;
+/** A delivery question: a year, up to which month (12 = the whole year), narrowed by the filter. */
+export interface DeliveryQuery {
+  year: number;
+  through?: number;
+  filter?: PortfolioFilter;
+}
+
+export interface DeliveryTotals {
   projects: number;
   allocation: string;
   expenditure: string;
+  commitment: string;
   deliveryRate: string | null;
-}
-
-/**
- * Delivery summed by a dimension (office, country, funding source, funding partner). Projects whose
- * figures could not be converted are left out of the sums and counted apart.
- */
-export async function groupedDelivery(db: Kysely<DB>, year: number, by: DeliveryGroup, actor: Actor) {
-  const d = await projectDelivery(db, year, actor);
-  const decimals = currencyDecimals(d.currency);
-  const partners =
-    by === 'partner' && d.rows.length
-      ? await db
-          .selectFrom('project_partners')
-          .innerJoin('partners', 'partners.id', 'project_partners.partner_id')
-          .select(['project_partners.project_id', 'partners.id', 'partners.name'])
-          .where('project_partners.role', '=', 'funding')
-          .where(
-            'project_partners.project_id',
-            'in',
-            d.rows.map((r) => r.projectId),
-          )
-          .execute()
-      : [];
-  const keyOf = (r: DeliveryRow): [string, string][] => {
-    if (by === 'office') return [[r.office, r.office]];
-    if (by === 'country') return [[r.country ?? '—', r.country ?? '—']];
-    if (by === 'funding_source') return [[r.fundingSource, r.fundingSource]];
-    const own = partners.filter((p) => p.project_id === r.projectId);
-    return own.length ? own.map((p) => [p.id, p.name] as [string, string]) : [['—', '—']];
-  };
-  const groups = new Map<string, { label: string; rows: DeliveryRow[] }>();
-  for (const r of d.rows.filter((x) => !x.problems.length)) {
-    for (const [key, label] of keyOf(r)) {
-      const g = groups.get(key) ?? { label, rows: [] };
-      g.rows.push(r);
-      groups.set(key, g);
-    }
-  }
-  const rows: DeliveryGroupRow[] = [...groups.entries()]
-    .map(([key, g]) => {
-      const allocation = sum(
-        g.rows.map((r) => r.allocation),
-        decimals,
-      );
-      const expenditure = sum(
-        g.rows.map((r) => r.expenditure),
-        decimals,
-      );
-      return { key, label: g.label, projects: g.rows.length, allocation, expenditure, deliveryRate: ratio(expenditure, allocation) };
-    })
-    .sort((a, b) => a.label.localeCompare(b.label));
-  return { currency: d.currency, by, rows, unconverted: d.rows.filter((r) => r.problems.length).length };
+  /** Expenditure to year end at the run rate so far: expenditure ÷ months elapsed × 12. */
+  forecast: string;
+  forecastRate: string | null;
+  /** Projects left out of the sums because an amount could not be converted (a missing rate). */
+  unconverted: number;
 }
 
 export interface DeliveryRow {
@@ -76,96 +34,182 @@ export interface DeliveryRow {
   code: string;
   title: string;
   office: string;
+  region: string;
   country: string | null;
   fundingSource: string;
   allocation: string;
   expenditure: string;
-  /** expenditure ÷ allocation, 4 decimals; null without an allocation */
+  commitment: string;
+  /** expenditure ÷ allocation, 4 decimals; null without an allocation or with a missing rate */
   deliveryRate: string | null;
+  forecast: string;
   basis: string[];
   problems: string[];
 }
 
-const ratio = (num: string, den: string) => {
-  const d = toUnits(den);
-  if (d === 0n) return null;
-  return fromUnits((toUnits(num) * 10000n * 10000n) / d / 10000n, 4);
-};
+export interface DeliveryGroupRow {
+  key: string;
+  label: string;
+  projects: number;
+  allocation: string;
+  expenditure: string;
+  commitment: string;
+  deliveryRate: string | null;
+  forecast: string;
+}
+
+const throughOf = (q: DeliveryQuery) => Math.min(12, Math.max(1, q.through ?? 12));
+/** Run-rate forecast of a numeric SQL expression spent over `through` months. */
+const runRate = (spent: RawBuilder<unknown>, through: number): RawBuilder<unknown> => (through >= 12 ? spent : sql<string>`(${spent}) * 12 / ${sql.lit(through)}`);
+
+/** Totals of a delivery question: sums in SQL over the projects in scope, exactly (numeric). */
+export async function deliveryTotals(db: Kysely<DB>, q: DeliveryQuery, actor: Actor, currency?: string): Promise<DeliveryTotals & { currency: string }> {
+  const to = currency ?? (await reportingCurrency(db));
+  const d = currencyDecimals(to);
+  const through = throughOf(q);
+  const spent = sql`sum(${expenditureThrough(through)}) filter (where ${complete})`;
+  const allocated = sql`sum(f.allocation) filter (where ${complete})`;
+  const row = await scopedFacts(db, actor, q.year, q.filter ?? {})
+    .select([
+      sql<number>`count(*) filter (where ${complete})::int`.as('projects'),
+      sql<number>`count(*) filter (where not ${complete})::int`.as('unconverted'),
+      money(allocated, d).as('allocation'),
+      money(spent, d).as('expenditure'),
+      money(sql`sum(${commitmentThrough(through)}) filter (where ${complete})`, d).as('commitment'),
+      rate(spent, allocated).as('deliveryRate'),
+      money(runRate(spent, through), d).as('forecast'),
+      rate(runRate(spent, through), allocated).as('forecastRate'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { currency: to, ...row };
+}
 
 /**
- * The delivery rate (expenditure ÷ allocation) of each project in scope for a year, in the reporting
- * currency: expenditure converted at the rate of its month, the allocation at the rate of January of
- * the year. Every figure lists the rates it used; a missing rate is named on the project, not guessed.
+ * The delivery rate (expenditure ÷ allocation) of each project in scope for a year (or its first months),
+ * in the reporting currency, a page at a time; every figure names the rates it used, and a project with
+ * a missing rate says so instead of a number.
  */
 export async function projectDelivery(
   db: Kysely<DB>,
-  year: number,
+  q: DeliveryQuery,
   actor: Actor,
-): Promise<{ currency: string; rows: DeliveryRow[]; total: { allocation: string; expenditure: string; deliveryRate: string | null } }> {
+  page: { limit?: number; offset?: number; sort?: (typeof DELIVERY_SORTS)[number] } = {},
+): Promise<{ currency: string; year: number; through: number; count: number; rows: DeliveryRow[]; total: DeliveryTotals }> {
   const to = await reportingCurrency(db);
-  const decimals = currencyDecimals(to);
-  const projects = await scopedProjects(db, scopeFor(actor, 'projects.read'))
-    .select(['projects.id', 'projects.code', 'projects.title', 'projects.country_code', 'projects.funding_source', 'offices.name as office'])
-    .where('projects.status', 'in', ['approved', 'active', 'closed'])
-    .orderBy('projects.code')
-    .execute();
-  const ids = projects.map((p) => p.id);
-  if (!ids.length) return { currency: to, rows: [], total: { allocation: sum([], decimals), expenditure: sum([], decimals), deliveryRate: null } };
-  const [allocations, spending, rateRows] = await Promise.all([
-    db.selectFrom('allocations').selectAll().where('year', '=', year).where('project_id', 'in', ids).execute(),
-    db
-      .selectFrom('financial_lines')
-      .select(['project_id', 'currency', 'period'])
-      .select(sql<string>`sum(amount)::text`.as('amount'))
-      .where('kind', '=', 'expenditure')
-      .where('period', '>=', `${year}-01-01`)
-      .where('period', '<=', `${year}-12-01`)
-      .where('project_id', 'in', ids)
-      .groupBy(['project_id', 'currency', 'period'])
-      .execute(),
-    db.selectFrom('exchange_rates').selectAll().where('month', '>=', `${year}-01-01`).where('month', '<=', `${year}-12-01`).execute(),
+  const d = currencyDecimals(to);
+  const through = throughOf(q);
+  const spent = expenditureThrough(through);
+  let query = scopedFacts(db, actor, q.year, q.filter ?? {}).select([
+    'projects.id as projectId',
+    'projects.code',
+    'projects.title',
+    'offices.name as office',
+    'r.region',
+    'projects.country_code as country',
+    'projects.funding_source as fundingSource',
+    sql<string>`case when ${complete} then ${money(sql`f.allocation`, d)} else '' end`.as('allocation'),
+    sql<string>`case when ${complete} then ${money(spent, d)} else '' end`.as('expenditure'),
+    sql<string>`case when ${complete} then ${money(commitmentThrough(through), d)} else '' end`.as('commitment'),
+    sql<string | null>`case when ${complete} then ${rate(spent, sql`f.allocation`)} end`.as('deliveryRate'),
+    sql<string>`case when ${complete} then ${money(runRate(spent, through), d)} else '' end`.as('forecast'),
+    sql<string[]>`f.basis`.as('basis'),
+    sql<string[]>`f.problems`.as('problems'),
   ]);
-  const rates: RateTable = new Map(rateRows.map((r) => [rateKey(r.currency, r.month), { perUsd: r.per_usd, source: r.source }]));
-  const rows = projects.map((p): DeliveryRow => {
-    const basis: string[] = [];
-    const problems: string[] = [];
-    const conv = (amount: string, currency: string, month: string) => {
-      try {
-        const c = convert(amount, currency, month, to, rates);
-        if (c.basis && !basis.includes(c.basis)) basis.push(c.basis);
-        return c.amount;
-      } catch (err) {
-        if (!(err instanceof MissingRate)) throw err;
-        problems.push(err.message);
-        return null;
-      }
-    };
-    const alloc = allocations.find((a) => a.project_id === p.id);
-    const allocation = alloc ? conv(alloc.amount, alloc.currency, `${year}-01-01`) : sum([], decimals);
-    const spent = spending.filter((s) => s.project_id === p.id).map((s) => conv(s.amount, s.currency, s.period));
-    const expenditure = spent.every((x) => x !== null) ? sum(spent as string[], decimals) : null;
-    return {
-      projectId: p.id,
-      code: p.code,
-      title: p.title,
-      office: p.office,
-      country: p.country_code,
-      fundingSource: p.funding_source,
-      allocation: allocation ?? '',
-      expenditure: expenditure ?? '',
-      deliveryRate: allocation !== null && expenditure !== null ? ratio(expenditure, allocation) : null,
-      basis,
-      problems,
-    };
+  const sort = page.sort ?? 'code';
+  if (sort === 'code') query = query.orderBy('projects.code');
+  else if (sort === 'deliveryRate') query = query.orderBy(sql`f.expenditure / nullif(f.allocation, 0)`, sql`asc nulls last`).orderBy('projects.code');
+  else query = query.orderBy(sort === 'allocation' ? 'f.allocation' : 'f.expenditure', sql`desc nulls last`).orderBy('projects.code');
+  if (page.limit !== undefined) query = query.limit(page.limit).offset(page.offset ?? 0);
+  const [rows, total] = await Promise.all([query.execute(), deliveryTotals(db, q, actor, to)]);
+  const { currency: _, ...totals } = total;
+  return { currency: to, year: q.year, through, count: totals.projects + totals.unconverted, rows, total: totals };
+}
+
+/**
+ * Delivery summed by a dimension. A project funded by two partners, or linked to two outcomes, counts
+ * under each; outcome sums weigh each project by its link share.
+ */
+export async function groupedDelivery(db: Kysely<DB>, q: DeliveryQuery, by: DeliveryGroup, actor: Actor) {
+  const to = await reportingCurrency(db);
+  const d = currencyDecimals(to);
+  const through = throughOf(q);
+  const base = scopedFacts(db, actor, q.year, q.filter ?? {}).where(complete);
+  const weight = by === 'outcome' ? sql`l.share / 100` : sql`1`;
+  const spent = sql`sum(${expenditureThrough(through)} * ${weight})`;
+  const allocated = sql`sum(f.allocation * ${weight})`;
+  const measures = [
+    sql<number>`count(distinct projects.id)::int`.as('projects'),
+    money(allocated, d).as('allocation'),
+    money(spent, d).as('expenditure'),
+    money(sql`sum(${commitmentThrough(through)} * ${weight})`, d).as('commitment'),
+    rate(spent, allocated).as('deliveryRate'),
+    money(runRate(spent, through), d).as('forecast'),
+  ] as const;
+  const grouped = (() => {
+    switch (by) {
+      case 'office':
+        return base.select([sql<string>`offices.id::text`.as('key'), 'offices.name as label', ...measures]).groupBy(['offices.id', 'offices.name']);
+      case 'region':
+        return base.select([sql<string>`coalesce(r.region_id::text, 'none')`.as('key'), 'r.region as label', ...measures]).groupBy(['r.region_id', 'r.region']);
+      case 'country':
+        return base
+          .leftJoin('countries as c', 'c.code', 'projects.country_code')
+          .select([sql<string>`coalesce(projects.country_code, 'none')`.as('key'), sql<string>`coalesce(c.name_en, 'Regional and global')`.as('label'), ...measures])
+          .groupBy(['projects.country_code', 'c.name_en']);
+      case 'funding_source':
+        return base
+          .innerJoin('funding_sources as s', 's.code', 'projects.funding_source')
+          .select(['s.code as key', 's.name_en as label', ...measures])
+          .groupBy(['s.code', 's.name_en']);
+      case 'partner':
+        return base
+          .leftJoin('project_partners as pp', (j) => j.onRef('pp.project_id', '=', 'projects.id').on('pp.role', '=', 'funding'))
+          .leftJoin('partners as pa', 'pa.id', 'pp.partner_id')
+          .select([sql<string>`coalesce(pa.id::text, 'none')`.as('key'), sql<string>`coalesce(pa.name, 'No funding partner')`.as('label'), ...measures])
+          .groupBy(['pa.id', 'pa.name']);
+      case 'outcome':
+        return base
+          .innerJoin('project_org_outcome_links as l', 'l.project_id', 'projects.id')
+          .innerJoin('org_outcomes as oo', 'oo.id', 'l.org_outcome_id')
+          .select([sql<string>`oo.id::text`.as('key'), sql<string>`oo.code || ' ' || oo.title`.as('label'), ...measures])
+          .groupBy(['oo.id', 'oo.code', 'oo.title']);
+      case 'earmarking':
+        return base
+          .leftJoin('project_agreements as pa', 'pa.project_id', 'projects.id')
+          .leftJoin('agreements as ag', 'ag.id', 'pa.agreement_id')
+          .select([sql<string>`coalesce(ag.earmarking, 'none')`.as('key'), sql<string>`coalesce(ag.earmarking, 'none')`.as('label'), ...measures])
+          .groupBy(['ag.earmarking']);
+    }
+  })();
+  const rows: DeliveryGroupRow[] = await grouped.orderBy('label').execute();
+  const total = await deliveryTotals(db, q, actor, to);
+  return { currency: to, year: q.year, through, by, rows, unconverted: total.unconverted };
+}
+
+/** Delivery year by year (trends across years), for the same scope and filter. */
+export async function deliveryTrend(db: Kysely<DB>, years: { from: number; to: number }, filter: PortfolioFilter, actor: Actor) {
+  const to = await reportingCurrency(db);
+  const list = Array.from({ length: years.to - years.from + 1 }, (_, i) => years.from + i);
+  const rows = await Promise.all(list.map(async (year) => ({ year, ...(await deliveryTotals(db, { year, filter }, actor, to)) })));
+  return { currency: to, rows: rows.map(({ currency: _, ...r }) => r) };
+}
+
+/** Cumulative expenditure month by month against the allocation (the curve the time-elapsed rule compares to). */
+export async function deliveryCurve(db: Kysely<DB>, q: DeliveryQuery, actor: Actor) {
+  const to = await reportingCurrency(db);
+  const d = currencyDecimals(to);
+  const inScope = scopedFacts(db, actor, q.year, q.filter ?? {})
+    .where(complete)
+    .select(['f.expenditure_by_month', 'f.allocation']);
+  const { rows } = await sql<{ month: number; spent: string }>`
+    select m.i::int as month, ${money(sql`sum(m.v)`, d)} as spent
+    from (${inScope}) s, unnest(s.expenditure_by_month) with ordinality as m(v, i)
+    group by m.i order by m.i`.execute(db);
+  const total = await deliveryTotals(db, q, actor, to);
+  let cumulative = sum([], d);
+  const points = rows.map((r) => {
+    cumulative = sum([cumulative, r.spent], d);
+    return { month: r.month, spent: r.spent, cumulative };
   });
-  const complete = rows.filter((r) => !r.problems.length);
-  const allocation = sum(
-    complete.map((r) => r.allocation),
-    decimals,
-  );
-  const expenditure = sum(
-    complete.map((r) => r.expenditure),
-    decimals,
-  );
-  return { currency: to, rows, total: { allocation, expenditure, deliveryRate: ratio(expenditure, allocation) } };
+  return { currency: to, year: q.year, allocation: total.allocation, points };
 }

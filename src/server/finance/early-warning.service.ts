@@ -1,70 +1,69 @@
 import { type Kysely, sql } from 'kysely';
+import { currencyDecimals } from '../../shared/money.ts';
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { convert, MissingRate, rateKey } from './convert.ts';
-import { projectDelivery } from './delivery.service.ts';
+import { commitmentThrough, complete, expenditureThrough, money, type PortfolioFilter, scopedFacts } from './portfolio-facts.query.ts';
 import { reportingCurrency } from './rates.service.ts';
 import { evaluateWarnings, type ProjectFacts, type WarningRule } from './warning.rules.ts';
 
 /**
  * The watch list: every project in scope flagged by an active early-warning rule as at a day, with the
- * rule and the reason in numbers. Projects whose figures cannot be converted are listed apart.
+ * rule, the reason in numbers, and what the office last did about it. Amounts count up to the month of
+ * the day. Projects whose figures cannot be converted are listed apart.
  */
-export async function findWarnings(db: Kysely<DB>, asOf: string, actor: Actor) {
+export async function findWarnings(db: Kysely<DB>, asOf: string, actor: Actor, filter: PortfolioFilter = {}) {
   const year = Number(asOf.slice(0, 4));
-  if (!Number.isInteger(year)) throw new AppError('INVALID_INPUT', 'asOf must be a date', { field: 'asOf' });
-  const delivery = await projectDelivery(db, year, actor);
-  const ids = delivery.rows.map((r) => r.projectId);
-  if (!ids.length) return { asOf, currency: delivery.currency, warnings: [], unconverted: [] };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) throw new AppError('INVALID_INPUT', 'asOf must be a date such as 2024-10-01', { field: 'asOf' });
+  const month = Number(asOf.slice(5, 7));
   const to = await reportingCurrency(db);
-  const [projects, last, commitments, rules, rateRows] = await Promise.all([
-    db.selectFrom('projects').select(['id', 'planned_end']).where('id', 'in', ids).execute(),
-    db
-      .selectFrom('financial_lines')
-      .select(['project_id', sql<string>`max(period)::text`.as('last')])
-      .where('kind', '=', 'expenditure')
-      .where('period', '<=', asOf)
-      .where('project_id', 'in', ids)
-      .groupBy('project_id')
+  const d = currencyDecimals(to);
+  const [rows, rules] = await Promise.all([
+    scopedFacts(db, actor, year, filter)
+      .select([
+        'projects.id as projectId',
+        'projects.code',
+        'projects.title',
+        'offices.name as office',
+        'projects.planned_end as plannedEnd',
+        sql<boolean>`${complete}`.as('complete'),
+        sql<string[]>`f.problems`.as('problems'),
+        money(sql`f.allocation`, d).as('allocation'),
+        money(expenditureThrough(month), d).as('expenditure'),
+        money(commitmentThrough(month), d).as('commitments'),
+        sql<string | null>`coalesce(
+          (select make_date(f.year, max(m.i)::int, 1)::text from unnest(f.expenditure_by_month[1:${sql.lit(month)}]) with ordinality as m(v, i) where m.v <> 0),
+          (select max(pf.last_expenditure)::text from project_finance pf where pf.project_id = projects.id and pf.year < f.year))`.as('lastExpenditure'),
+      ])
+      .orderBy('projects.code')
       .execute(),
-    db
-      .selectFrom('financial_lines')
-      .select(['project_id', 'currency', 'period', sql<string>`sum(amount)::text`.as('amount')])
-      .where('kind', '=', 'commitment')
-      .where('period', '>=', `${year}-01-01`)
-      .where('period', '<=', asOf)
-      .where('project_id', 'in', ids)
-      .groupBy(['project_id', 'currency', 'period'])
-      .execute(),
-    db.selectFrom('warning_rules').selectAll().where('active', '=', true).orderBy('code').execute(),
-    db.selectFrom('exchange_rates').selectAll().where('month', '>=', `${year}-01-01`).where('month', '<=', `${year}-12-01`).execute(),
+    db.selectFrom('warning_rules').select(['code', 'name', 'kind', 'params']).where('active', '=', true).orderBy('code').execute(),
   ]);
-  const rates = new Map(rateRows.map((r) => [rateKey(r.currency, r.month), { perUsd: r.per_usd, source: r.source }]));
-  const facts: ProjectFacts[] = [];
-  const unconverted: { code: string; problems: string[] }[] = [];
-  for (const d of delivery.rows) {
-    let committed = 0;
-    try {
-      for (const c of commitments.filter((x) => x.project_id === d.projectId)) committed += Number(convert(c.amount, c.currency, c.period, to, rates).amount);
-    } catch (err) {
-      if (!(err instanceof MissingRate)) throw err;
-      d.problems.push(err.message);
-    }
-    if (d.problems.length) {
-      unconverted.push({ code: d.code, problems: d.problems });
-      continue;
-    }
-    facts.push({
-      projectId: d.projectId,
-      code: d.code,
-      plannedEnd: projects.find((p) => p.id === d.projectId)?.planned_end ?? asOf,
-      allocation: d.allocation,
-      expenditure: d.expenditure,
-      commitments: String(committed),
-      lastExpenditure: last.find((l) => l.project_id === d.projectId)?.last ?? null,
-    });
-  }
-  const warnings = evaluateWarnings(facts, rules as unknown as WarningRule[], asOf);
-  return { asOf, currency: delivery.currency, warnings, unconverted };
+  const facts: ProjectFacts[] = rows.filter((r) => r.complete);
+  const unconverted = rows.filter((r) => !r.complete).map((r) => ({ code: r.code, problems: r.problems }));
+  const flags = evaluateWarnings(facts, rules as WarningRule[], asOf);
+  const ids = [...new Set(flags.map((w) => w.projectId))];
+  const actions = ids.length
+    ? await db
+        .selectFrom('warning_actions')
+        .select(['project_id', 'rule_code', 'status', 'comment', 'at', 'actor_label'])
+        .distinctOn(['project_id', 'rule_code'])
+        .where('project_id', 'in', ids)
+        .orderBy('project_id')
+        .orderBy('rule_code')
+        .orderBy('id', 'desc')
+        .execute()
+    : [];
+  const byProject = new Map(rows.map((r) => [r.projectId, r]));
+  const warnings = flags.map((w) => {
+    const a = actions.find((x) => x.project_id === w.projectId && x.rule_code === w.rule);
+    const p = byProject.get(w.projectId);
+    return {
+      ...w,
+      title: p?.title ?? '',
+      office: p?.office ?? '',
+      action: a ? { status: a.status, comment: a.comment, at: a.at, by: a.actor_label } : null,
+    };
+  });
+  return { asOf, currency: to, warnings, unconverted };
 }

@@ -92,30 +92,42 @@ describe('expenditure import and delivery', () => {
     assert.equal(r.body.currency, 'USD');
   });
 
-  test('delivery summed by office, country, funding source and funding partner', async () => {
+  test('delivery summed by office, region, country, funding source, funding partner and earmarking', async () => {
     for (const [by, label] of [
       ['office', 'Test office'],
-      ['country', 'KE'],
-      ['funding_source', 'XBDC'],
-      ['partner', '—'],
+      ['region', 'Headquarters and global'],
+      ['country', 'Kenya'],
+      ['funding_source', 'Extra-budgetary development cooperation'],
+      ['partner', 'No funding partner'],
+      ['earmarking', 'none'],
     ]) {
       const r = await api.get(`/api/delivery?year=2024&by=${by}`);
       assert.equal(r.status, 200, JSON.stringify(r.body));
-      assert.deepEqual(r.body.rows, [{ key: r.body.rows[0].key, label, projects: 1, allocation: '100000.00', expenditure: '30001.00', deliveryRate: '0.3000' }]);
+      const whole = { projects: 1, allocation: '100000.00', expenditure: '30001.00', commitment: '50000.00', deliveryRate: '0.3000', forecast: '30001.00' };
+      assert.deepEqual(r.body.rows, [{ key: r.body.rows[0].key, label, ...whole }]);
     }
+    // Through March (the last month with expenditure): 30,001 in 3 months runs at 120,004 a year.
+    const q1 = await api.get('/api/delivery?year=2024&through=3&by=office');
+    assert.deepEqual([q1.body.rows[0].expenditure, q1.body.rows[0].forecast], ['30001.00', '120004.00']);
+    const feb = await api.get('/api/delivery?year=2024&through=2');
+    // January 9,200 EUR at 0.92 = 10,000 USD, February 15,000 USD: 25,000 in 2 months, 150,000 a year: 150% of the allocation.
+    assert.deepEqual([feb.body.total.expenditure, feb.body.total.forecast, feb.body.total.forecastRate], ['25000.00', '150000.00', '1.5000']);
     assert.equal((await api.get('/api/delivery?year=2024&by=planet')).status, 400);
   });
 
   test('the delivery table downloads as CSV and XLSX with readable labels', async () => {
-    const csv = await api.get('/api/delivery/export?year=2024&format=csv');
+    const csv = await api.get('/api/tables/delivery-projects?year=2024&format=csv');
     assert.equal(csv.status, 200);
-    assert.match(csv.headers.get('content-disposition') ?? '', /delivery-2024\.csv/);
+    assert.match(csv.headers.get('content-disposition') ?? '', /delivery-projects-2024\.csv/);
     const [head, first] = String(csv.body)
       .replace(/^\uFEFF/, '')
       .split('\r\n');
-    assert.equal(head, 'Project code,Project,Office,Country,Funding source,Allocation 2024 (USD),Expenditure 2024 (USD),Delivery rate,Exchange rates used,Problems');
-    assert.match(first ?? '', /^KEN\/24\/01,Youth jobs,Test office,KE,XBDC,100000\.00,30001\.00,0\.3000,/);
-    const xlsx = await app.request('/api/delivery/export?year=2024&format=xlsx&by=office', { headers: { Cookie: api.cookie as string } });
+    assert.equal(
+      head,
+      'Project code,Project,Office,Region,Country,Funding source,Allocation 2024 (USD),Expenditure 2024 (USD),Commitments 2024 (USD),Delivery rate,Forecast to year end (USD),Exchange rates used,Problems',
+    );
+    assert.match(first ?? '', /^KEN\/24\/01,Youth jobs,Test office,Headquarters and global,KE,XBDC,100000\.00,30001\.00,50000\.00,0\.3000,30001\.00,/);
+    const xlsx = await app.request('/api/tables/delivery-groups?year=2024&format=xlsx&by=office', { headers: { Cookie: api.cookie as string } });
     assert.equal(xlsx.status, 200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await xlsx.arrayBuffer());
@@ -184,10 +196,8 @@ describe('expenditure import and delivery', () => {
   });
 
   test('a currency without a rate for the month is named on the project, not guessed', async () => {
-    await database.db
-      .insertInto('financial_lines')
-      .values({ project_id: ids.project as string, kind: 'expenditure', period: '2024-05-01', amount: '100', currency: 'XOF', source_ref: 'XOF-1' })
-      .execute();
+    const file = ['Project,Period,Amount,Currency,Line,Type', 'KEN/24/01,2024-05,100,XOF,XOF-1,expenditure'].join('\n');
+    assert.equal((await upload('xof.csv', file)).body.ok, true);
     const r = await api.get('/api/delivery?year=2024');
     const row = r.body.rows.find((x: { code: string }) => x.code === 'KEN/24/01');
     assert.deepEqual(row.problems, ['There is no exchange rate for XOF in 2024-05']);

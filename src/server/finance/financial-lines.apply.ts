@@ -8,6 +8,7 @@ import { writeAudit } from '../modules/audit/audit.service.ts';
 import { scopedProjects } from '../modules/projects/projects.queries.ts';
 import { readTable, UnreadableFile } from '../spreadsheets/read-table.ts';
 import { type FinancialMapping, type ImportIssue, type ParsedLine, parseFinancialLines } from './financial-lines.parse.ts';
+import { refreshProjectFinance } from './project-finance.refresh.ts';
 
 export interface ImportReport {
   ok: boolean;
@@ -135,6 +136,12 @@ export async function importFinancialLines(
         .where('source_ref', '=', l.sourceRef)
         .execute();
     }
+    const touched = [...fresh, ...changed].map((l) => l.projectId);
+    for (const l of changed) {
+      const before = existing.get(`${l.kind}/${l.sourceRef}`);
+      if (before) touched.push(before.project_id);
+    }
+    await refreshProjectFinance(trx, { projectIds: touched });
     await writeAudit(trx, actor, {
       action: 'import',
       entityType: 'financial_import',

@@ -5,6 +5,8 @@ import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import { writeAudit } from '../modules/audit/audit.service.ts';
+import { assertCurrency } from '../modules/reference/reference.checks.ts';
+import { refreshProjectFinance } from './project-finance.refresh.ts';
 
 export interface RateInput {
   currency: string;
@@ -36,6 +38,7 @@ export async function importRates(db: Kysely<DB>, source: string, rates: RateInp
       if (!before) inserted++;
       else if (Number(before.per_usd) !== Number(r.perUsd)) updated++;
     }
+    if (inserted || updated) await refreshProjectFinance(trx);
     await writeAudit(trx, actor, { action: 'import', entityType: 'exchange_rates', entityId: source, after: { source, rates: rates.length, inserted, updated } });
     return { inserted, updated };
   });
@@ -43,4 +46,17 @@ export async function importRates(db: Kysely<DB>, source: string, rates: RateInp
 
 export async function reportingCurrency(db: Kysely<DB>): Promise<string> {
   return (await db.selectFrom('settings').select('value').where('key', '=', 'reporting_currency').executeTakeFirst())?.value ?? 'USD';
+}
+
+/** Changes the currency every figure is reported in; every project's facts are converted again, in the same transaction. */
+export async function setReportingCurrency(db: Kysely<DB>, currency: string, actor: Actor): Promise<{ currency: string; projects: number }> {
+  requireRight(actor, 'finance.configure');
+  return inTransaction(db, async (trx) => {
+    await assertCurrency(trx, currency);
+    const before = await reportingCurrency(trx);
+    await trx.updateTable('settings').set({ value: currency, updated_at: new Date().toISOString() }).where('key', '=', 'reporting_currency').execute();
+    const rows = await refreshProjectFinance(trx);
+    await writeAudit(trx, actor, { action: 'update', entityType: 'setting', entityId: 'reporting_currency', before: { value: before }, after: { value: currency } });
+    return { currency, projects: rows };
+  });
 }

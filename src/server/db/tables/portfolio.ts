@@ -138,8 +138,9 @@ export interface WarningRulesTable {
   code: string;
   name: string;
   kind: string;
-  params: unknown;
+  params: ColumnType<Record<string, number>, string, string>;
   active: Generated<boolean>;
+  version: Generated<number>;
 }
 
 export interface ProjectStatusHistoryTable {

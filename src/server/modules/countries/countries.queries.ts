@@ -16,11 +16,3 @@ export async function assertCountryInScope(db: Kysely<DB>, scope: CountryScope, 
   const row = await scopedProfiles(db, scope).select('country_profiles.country_code').where('country_profiles.country_code', '=', code).executeTakeFirst();
   if (!row) throw notFound('Country programme', code);
 }
-
-/** The regional office above an office (the organisation's own regions are its regional offices). */
-export function regionOfOffice(db: Kysely<DB>) {
-  return db
-    .selectFrom('offices as o')
-    .innerJoin('offices as r', (j) => j.on('r.office_type', '=', 'regional_office').onRef('o.path', 'like', (eb) => eb.fn('concat', [eb.ref('r.path'), eb.val('%')])))
-    .select(['o.id as office_id', 'r.id as region_id', 'r.name as region_name']);
-}

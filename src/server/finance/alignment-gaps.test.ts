@@ -1,0 +1,229 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { buildOffice, buildPartner, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
+import { buildApp, Client } from '../../../test/helpers/api.ts';
+import { openTestDatabase } from '../../../test/helpers/test-db.ts';
+import type { Database } from '../db/connect.ts';
+
+/*
+ * A hand-checked fixture (every expected number below was worked out by hand from these lines):
+ *   P1 XBDC  active  Africa CO  donor A (tightly earmarked)  allocation 100,000  60% to CPO-1
+ *   P2 RBSA  active  Africa CO  donor B (un-earmarked)         allocation  50,000  50% to CPO-1, 50% to CPO-2
+ *   P3 XBDC  active  HQ         donor A (tightly earmarked)  allocation  50,000  no CPO
+ *   P4 RB    active  Africa CO  —                              allocation  40,000  100% to CPO-1
+ *   P5 XBDC  pipeline (probability 50%)  Africa CO              allocation  20,000  100% to CPO-1
+ */
+let database: Database;
+let hq: Client;
+let manager: Client;
+let app: ReturnType<typeof buildApp>;
+const ids: Record<string, string> = {};
+const ok = (r: { status: number; body: any }) => {
+  assert.ok(r.status < 300, JSON.stringify(r.body));
+  return r.body;
+};
+
+before(async () => {
+  database = await openTestDatabase();
+  app = buildApp(database);
+  const db = database.db;
+  const root = await buildOffice(db, { code: 'HQ' });
+  const ro = await buildOffice(db, { code: 'RO-AF', name: 'Regional Office for Africa', officeType: 'regional_office', parentId: root.id });
+  const co = await buildOffice(db, { code: 'CO-KE', officeType: 'country_office', parentId: ro.id });
+  Object.assign(ids, { root: root.id, ro: ro.id, co: co.id });
+  hq = new Client(app);
+  await hq.signIn((await buildUser(db, 'hq_officer')).email, TEST_PASSWORD);
+  manager = new Client(app);
+  await manager.signIn((await buildUser(db, 'office_manager', { officeId: co.id })).email, TEST_PASSWORD);
+  const donorA = await buildPartner(db, 'Donor A');
+  const donorB = await buildPartner(db, 'Donor B');
+  const agreement = (partnerId: string, earmarking: string, fundingSource: string) =>
+    hq.post('/api/agreements', {
+      code: `AG-${earmarking}`,
+      title: 'Partnership agreement',
+      partnerId,
+      periodStart: '2024-01-01',
+      periodEnd: '2025-12-31',
+      earmarking,
+      fundingSource,
+      currency: 'USD',
+      amounts: [{ year: 2024, amount: '500000.00' }],
+    });
+  const agA = ok(await agreement(donorA.id, 'tightly_earmarked', 'XBDC'));
+  const agB = ok(await agreement(donorB.id, 'unearmarked', 'RBSA'));
+
+  ok(await hq.post('/api/countries', { countryCode: 'KE', presence: 'resident', coveringOfficeId: co.id }));
+  const dwcp = ok(await hq.post('/api/countries/KE/dwcps', { title: 'DWCP Kenya 2024–27', periodStart: '2024-01-01', periodEnd: '2027-12-31', status: 'active' }));
+  const pr = ok(await hq.post(`/api/dwcps/${dwcp.id}/priorities`, { code: 'P1', title: 'Youth employment' }));
+  const cpo = (code: string) =>
+    hq.post(`/api/dwcps/${dwcp.id}/cpos`, { priorityId: pr.id, code, derivation: 'additional', text: `Outcome ${code}`, justification: 'Constituents asked for it' });
+  ids.cpo1 = ok(await cpo('KEN101')).id;
+  ids.cpo2 = ok(await cpo('KEN102')).id;
+
+  const project = async (code: string, over: Record<string, unknown>, allocation: string, status = 'active') => {
+    const p = ok(
+      await hq.post('/api/projects', {
+        code,
+        title: `Project ${code}`,
+        place: 'country',
+        countryCode: 'KE',
+        officeId: co.id,
+        fundingSource: 'XBDC',
+        plannedStart: '2024-01-01',
+        plannedEnd: '2025-12-31',
+        ...over,
+      }),
+    );
+    let version = p.version;
+    const path = status === 'active' ? ['appraisal', 'approved', 'active'] : [];
+    for (const to of path) version = ok(await hq.post(`/api/projects/${p.id}/transitions`, { to, version })).version;
+    ok(await hq.put(`/api/projects/${p.id}/allocations/2024`, { amount: allocation, currency: 'USD' }));
+    ids[code] = p.id;
+  };
+  await project('P1', { partners: [{ partnerId: donorA.id, role: 'funding' }], agreementIds: [agA.id], cpoLinks: [{ cpoId: ids.cpo1, share: 60 }] }, '100000.00');
+  await project(
+    'P2',
+    {
+      fundingSource: 'RBSA',
+      partners: [{ partnerId: donorB.id, role: 'funding' }],
+      agreementIds: [agB.id],
+      cpoLinks: [
+        { cpoId: ids.cpo1, share: 50 },
+        { cpoId: ids.cpo2, share: 50 },
+      ],
+    },
+    '50000.00',
+  );
+  await project('P3', { officeId: root.id, place: 'global', countryCode: undefined, partners: [{ partnerId: donorA.id, role: 'funding' }], agreementIds: [agA.id] }, '50000.00');
+  await project('P4', { fundingSource: 'RB', cpoLinks: [{ cpoId: ids.cpo1, share: 100 }] }, '40000.00');
+  await project('P5', { probability: 50, cpoLinks: [{ cpoId: ids.cpo1, share: 100 }] }, '20000.00', 'pipeline');
+});
+after(() => database.close());
+
+describe('alignment of voluntary funding and resource gaps (hand-checked)', () => {
+  test('aligned share: 110,000 of 200,000 voluntary funding contributes to country programme outcomes', async () => {
+    const total = ok(await hq.get('/api/funding-alignment?year=2024'));
+    // P1 60,000 + P2 50,000 + P3 0 of 100,000 + 50,000 + 50,000 (P4 is regular budget, P5 is not approved)
+    assert.deepEqual(total.rows, [{ key: 'total', label: 'All voluntary funding', projects: 3, voluntary: '200000.00', aligned: '110000.00', alignedShare: '0.5500' }]);
+  });
+
+  test('by region, funding partner and earmarking level', async () => {
+    const pick = (rows: { label: string; voluntary: string; aligned: string; alignedShare: string }[]) => rows.map((r) => [r.label, r.voluntary, r.aligned, r.alignedShare]);
+    assert.deepEqual(pick(ok(await hq.get('/api/funding-alignment?year=2024&by=region')).rows), [
+      ['Headquarters and global', '50000.00', '0.00', '0.0000'],
+      ['Regional Office for Africa', '150000.00', '110000.00', '0.7333'],
+    ]);
+    assert.deepEqual(pick(ok(await hq.get('/api/funding-alignment?year=2024&by=partner')).rows), [
+      ['Donor A', '150000.00', '60000.00', '0.4000'],
+      ['Donor B', '50000.00', '50000.00', '1.0000'],
+    ]);
+    assert.deepEqual(pick(ok(await hq.get('/api/funding-alignment?year=2024&by=earmarking')).rows), [
+      ['tightly_earmarked', '150000.00', '60000.00', '0.4000'],
+      ['unearmarked', '50000.00', '50000.00', '1.0000'],
+    ]);
+    const africa = ok(await hq.get(`/api/funding-alignment?year=2024&region=${ids.ro}`));
+    assert.equal(africa.rows[0].alignedShare, '0.7333', 'the region filter narrows the total');
+  });
+
+  test('resources needed against available by source, the gap and the share of gaps filled', async () => {
+    // CPO-1 needs 200,000 in 2024; when identified (Dec 2023) 40,000 was available: a gap of 160,000.
+    const need = await hq.post(`/api/cpos/${ids.cpo1}/resource-needs`, {
+      yearFrom: 2024,
+      yearTo: 2024,
+      currency: 'USD',
+      needed: '200000.00',
+      availableAtIdentification: '40000.00',
+      identifiedOn: '2023-12-01',
+    });
+    assert.equal(need.status, 201, JSON.stringify(need.body));
+    const g = ok(await hq.get('/api/resource-gaps'));
+    const row = g.rows[0];
+    // RB: P4 40,000 × 100%; RBSA: P2 50,000 × 50%; XB: P1 100,000 × 60%; pipeline: P5 20,000 × 100% × 50%
+    assert.deepEqual(
+      [row.regularBudget, row.rbsa, row.extraBudgetary, row.available, row.pipeline, row.gap, row.gapAfterPipeline],
+      ['40000.00', '25000.00', '60000.00', '125000.00', '10000.00', '75000.00', '65000.00'],
+    );
+    // filled since identification: min(160,000, 125,000 − 40,000) = 85,000; 85,000 ÷ 160,000 = 0.53125
+    assert.deepEqual([row.identifiedGap, row.filled], ['160000.00', '85000.00']);
+    assert.deepEqual([g.totals.shareOfGapsFilled, g.totals.outcomesWithGap, g.totals.outcomesFilled], ['0.5313', 1, 0]);
+
+    const dup = await hq.post(`/api/cpos/${ids.cpo1}/resource-needs`, { yearFrom: 2024, yearTo: 2024, currency: 'USD', needed: '1.00', identifiedOn: '2024-01-01' });
+    assert.equal(dup.status, 409);
+    const bad = await hq.post(`/api/cpos/${ids.cpo2}/resource-needs`, { yearFrom: 2024, yearTo: 2024, currency: 'JPY', needed: '10.5', identifiedOn: '2024-01-01' });
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.error.message, /JPY has 0 decimals/);
+    const stale = await hq.patch(`/api/resource-needs/${need.body.id}`, { version: 99, needed: '150000.00' });
+    assert.equal(stale.status, 409);
+    ok(await hq.patch(`/api/resource-needs/${need.body.id}`, { version: need.body.version, needed: '150000.00' }));
+    const after = ok(await hq.get('/api/resource-gaps'));
+    // needed 150,000: gap 25,000; identified gap 110,000; filled min(110,000, 85,000) = 85,000 → 0.7727
+    assert.deepEqual([after.rows[0].gap, after.totals.shareOfGapsFilled], ['25000.00', '0.7727']);
+  });
+
+  test('the office manager acts on the watch list; a rule is changed with optimistic concurrency', async () => {
+    // 1 Oct 2024: no expenditure at all on P1 → "no expenditure" and "behind the time curve" (0% vs 74.9%)
+    const w = ok(await manager.get('/api/early-warnings?asOf=2024-10-01'));
+    const flag = w.warnings.find((x: { code: string; rule: string }) => x.code === 'P1' && x.rule === 'behind_time_curve');
+    assert.equal(flag.reason, 'Delivery 0% while 74.9% of the year has elapsed: 74.9 points behind (threshold 20)');
+    assert.equal(flag.action, null);
+    ok(await manager.post('/api/early-warnings/actions', { projectId: ids.P1, rule: 'behind_time_curve', status: 'acknowledged', comment: 'Recruitment delayed; plan revised' }));
+    const again = ok(await manager.get('/api/early-warnings?asOf=2024-10-01'));
+    const acted = again.warnings.find((x: { code: string; rule: string }) => x.code === 'P1' && x.rule === 'behind_time_curve');
+    assert.deepEqual([acted.action.status, acted.action.comment], ['acknowledged', 'Recruitment delayed; plan revised']);
+    // the HQ project is outside the country office manager's reach
+    const outside = await manager.post('/api/early-warnings/actions', { projectId: ids.P3, rule: 'behind_time_curve', status: 'acknowledged', comment: 'x' });
+    assert.equal(outside.status, 404);
+    assert.equal((await manager.patch('/api/warning-rules/behind_time_curve', { version: 1, params: { points: 80 } })).status, 403);
+
+    const rules = ok(await hq.get('/api/warning-rules')).items;
+    const rule = rules.find((r: { code: string }) => r.code === 'behind_time_curve');
+    assert.equal((await hq.patch('/api/warning-rules/behind_time_curve', { version: rule.version, params: { points: 0 } })).status, 400);
+    assert.equal((await hq.patch('/api/warning-rules/behind_time_curve', { version: rule.version, params: { months: 3 } })).status, 400);
+    ok(await hq.patch('/api/warning-rules/behind_time_curve', { version: rule.version, params: { points: 80 } }));
+    assert.equal((await hq.patch('/api/warning-rules/behind_time_curve', { version: rule.version, active: false })).status, 409);
+    const relaxed = ok(await manager.get('/api/early-warnings?asOf=2024-10-01'));
+    assert.equal(
+      relaxed.warnings.some((x: { rule: string }) => x.rule === 'behind_time_curve'),
+      false,
+      '74.9 points behind is under a threshold of 80',
+    );
+  });
+
+  test('every dashboard table downloads with readable labels', async () => {
+    for (const [name, query, head] of [
+      ['aligned-share', 'year=2024&by=earmarking', 'Earmarking,Projects,Voluntary funding (USD),Contributing to country programme outcomes (USD),Aligned share'],
+      ['resource-gaps', 'year=2024', 'Country,Country programme outcome,Period,Needed (USD)'],
+      ['watch-list', 'asOf=2024-10-01', 'Project code,Project,Office,Rule,Why,Action,Comment'],
+      ['portfolio-status', 'year=2024', 'Status,Projects,Allocation 2024 (USD)'],
+      ['portfolio-countries', 'year=2024', 'Country,Projects'],
+      ['delivery-trend', 'year=2024', 'Year,Projects,Allocation (USD)'],
+      ['delivery-curve', 'year=2024', 'Month,Expenditure (USD),Cumulative expenditure (USD)'],
+    ]) {
+      const r = await hq.get(`/api/tables/${name}?format=csv&${query}`);
+      assert.equal(r.status, 200, `${name}: ${JSON.stringify(r.body)}`);
+      assert.ok(
+        String(r.body)
+          .replace(/^\uFEFF/, '')
+          .startsWith(head as string),
+        `${name}: ${String(r.body).slice(0, 200)}`,
+      );
+    }
+    const earmarking = String((await hq.get('/api/tables/aligned-share?format=csv&year=2024&by=earmarking')).body);
+    assert.match(earmarking, /Tightly earmarked,2,150000\.00,60000\.00,0\.4000/);
+    const status = String((await hq.get('/api/tables/portfolio-status?format=csv&year=2024')).body);
+    assert.match(status, /Pipeline,1,20000\.00/);
+    assert.match(status, /Active,4,240000\.00/);
+  });
+
+  test('changing the reporting currency converts every figure again, or is refused without rates', async () => {
+    const refused = await hq.put('/api/settings/reporting-currency', { currency: 'ZZZ' });
+    assert.equal(refused.status, 400);
+    ok(await hq.post('/api/exchange-rates', { source: 'UN operational rates', rates: [{ currency: 'EUR', month: '2024-01-01', perUsd: '0.8' }] }));
+    ok(await hq.put('/api/settings/reporting-currency', { currency: 'EUR' }));
+    const d = ok(await hq.get('/api/delivery?year=2024&by=office'));
+    // 100,000 + 50,000 + 40,000 USD in the country office at 0.8 EUR per USD = 152,000 EUR
+    assert.equal(d.currency, 'EUR');
+    assert.equal(d.rows.find((r: { projects: number }) => r.projects === 3)?.allocation, '152000.00');
+    ok(await hq.put('/api/settings/reporting-currency', { currency: 'USD' }));
+  });
+});

@@ -1,0 +1,283 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Deps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { actorOf } from '../http/env.ts';
+import { jsonBody, router } from '../http/openapi.ts';
+import { IdParam, many, one, readErrors, writeErrors } from '../http/route-kit.ts';
+import { toCsv, toXlsx } from '../spreadsheets/export-table.ts';
+import { DELIVERY_GROUPS, DELIVERY_SORTS, deliveryCurve, deliveryTrend, groupedDelivery, projectDelivery } from './delivery.service.ts';
+import { findWarnings } from './early-warning.service.ts';
+import { FINANCE_TABLES } from './finance-tables.ts';
+import { ALIGNMENT_GROUPS, alignedShare } from './funding-alignment.service.ts';
+import type { PortfolioFilter } from './portfolio-facts.query.ts';
+import { portfolioSummary } from './portfolio-summary.service.ts';
+import { resourceGaps } from './resource-gaps.service.ts';
+import { createNeed, updateNeed } from './resource-needs.service.ts';
+import { ACTION_STATUSES, actOnWarning, listWarningRules, updateWarningRule, warningHistory } from './warning-actions.service.ts';
+
+const tags = ['Delivery and dashboards'];
+const Year = z.coerce.number().int().min(1990).max(2100);
+/** The filters of every dashboard view, in the URL so a view can be shared. */
+const Filter = z.strictObject({
+  office: z.uuid().optional(),
+  region: z.union([z.uuid(), z.literal('none')]).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+  fundingSource: z
+    .string()
+    .regex(/^[A-Z0-9-]{2,12}$/)
+    .optional(),
+  partner: z.uuid().optional(),
+});
+const filterOf = (q: z.infer<typeof Filter>): PortfolioFilter => ({ office: q.office, region: q.region, country: q.country, fundingSource: q.fundingSource, partner: q.partner });
+const Through = z.coerce.number().int().min(1).max(12).optional();
+const money = z.string().regex(/^\d{1,16}(\.\d{1,4})?$/, 'a decimal amount such as 1250.50');
+
+/** Delivery, early warning, alignment of funding and resource gaps: the dashboards' API, and their downloads. */
+export function deliveryRoutes({ db }: Deps) {
+  return router()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/delivery',
+        tags,
+        summary: 'Delivery rate (expenditure ÷ allocation) for a year or its first months, per project (a page) or summed by a dimension, with commitments and a run-rate forecast',
+        request: {
+          query: Filter.extend({
+            year: Year,
+            through: Through,
+            by: z.enum(DELIVERY_GROUPS).optional(),
+            sort: z.enum(DELIVERY_SORTS).optional(),
+            limit: z.coerce.number().int().min(1).max(1000).default(100),
+            offset: z.coerce.number().int().min(0).default(0),
+          }),
+        },
+        responses: { 200: one, ...readErrors },
+      }),
+      async (c) => {
+        const q = c.req.valid('query');
+        const dq = { year: q.year, through: q.through, filter: filterOf(q) };
+        return c.json(q.by ? await groupedDelivery(db, dq, q.by, actorOf(c)) : await projectDelivery(db, dq, actorOf(c), q), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/delivery/trend',
+        tags,
+        summary: 'Delivery year by year (trends across years)',
+        request: { query: Filter.extend({ from: Year, to: Year }) },
+        responses: { 200: one, ...readErrors },
+      }),
+      async (c) => {
+        const q = c.req.valid('query');
+        if (q.to < q.from || q.to - q.from > 20) throw new AppError('INVALID_INPUT', 'to: from 0 to 20 years after from', { field: 'to' });
+        return c.json(await deliveryTrend(db, { from: q.from, to: q.to }, filterOf(q), actorOf(c)), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/delivery/curve',
+        tags,
+        summary: 'Expenditure month by month and cumulated, against the allocation of the year',
+        request: { query: Filter.extend({ year: Year }) },
+        responses: { 200: one, ...readErrors },
+      }),
+      async (c) => {
+        const q = c.req.valid('query');
+        return c.json(await deliveryCurve(db, { year: q.year, filter: filterOf(q) }, actorOf(c)), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/portfolio/summary',
+        tags,
+        summary: 'The portfolio of a year by status, country (for the map) and funding source',
+        request: { query: Filter.extend({ year: Year }) },
+        responses: { 200: one, ...readErrors },
+      }),
+      async (c) => {
+        const q = c.req.valid('query');
+        return c.json(await portfolioSummary(db, q.year, filterOf(q), actorOf(c)), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/early-warnings',
+        tags,
+        summary: 'The watch list: projects flagged by the early-warning rules as at a day, each with the rule, the reason and the last action taken',
+        request: { query: Filter.extend({ asOf: z.iso.date().optional() }) },
+        responses: { 200: one, ...readErrors },
+      }),
+      async (c) => {
+        const q = c.req.valid('query');
+        return c.json(await findWarnings(db, q.asOf ?? new Date().toISOString().slice(0, 10), actorOf(c), filterOf(q)), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/early-warnings/actions',
+        tags,
+        summary: 'Act on a flag: acknowledge it, record the action taken, or dismiss it, with a comment',
+        request: {
+          body: jsonBody(z.strictObject({ projectId: z.uuid(), rule: z.string().min(1).max(40), status: z.enum(ACTION_STATUSES), comment: z.string().trim().min(1).max(2000) })),
+        },
+        responses: { 201: one, ...writeErrors },
+      }),
+      async (c) => c.json(await actOnWarning(db, c.req.valid('json'), actorOf(c)), 201),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/projects/{id}/warning-actions',
+        tags,
+        summary: "What was done about a project's flags, newest first",
+        request: { params: IdParam },
+        responses: { 200: many, ...readErrors },
+      }),
+      async (c) => c.json({ items: await warningHistory(db, c.req.valid('param').id, actorOf(c)) }, 200),
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/warning-rules', tags, summary: 'The early-warning rules and their parameters', responses: { 200: many, ...readErrors } }),
+      async (c) => {
+        actorOf(c);
+        return c.json({ items: await listWarningRules(db) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/warning-rules/{code}',
+        tags,
+        summary: "Change a rule's name, parameters or whether it is active",
+        request: {
+          params: z.object({ code: z.string().regex(/^[a-z0-9_]{2,40}$/) }),
+          body: jsonBody(
+            z.strictObject({
+              version: z.number().int().positive(),
+              name: z.string().trim().min(1).max(200).optional(),
+              params: z.record(z.string(), z.number()).optional(),
+              active: z.boolean().optional(),
+            }),
+          ),
+        },
+        responses: { 200: one, ...writeErrors },
+      }),
+      async (c) => c.json((await updateWarningRule(db, c.req.valid('param').code, c.req.valid('json'), actorOf(c))) as Record<string, unknown>, 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/funding-alignment',
+        tags,
+        summary: 'Share of voluntary funding contributing directly to country programme outcomes (the 58% measure), in total or by region, partner or earmarking',
+        request: { query: Filter.extend({ year: Year, by: z.enum(ALIGNMENT_GROUPS).default('total') }) },
+        responses: { 200: one, ...readErrors },
+      }),
+      async (c) => {
+        const q = c.req.valid('query');
+        return c.json(await alignedShare(db, q.year, q.by, filterOf(q), actorOf(c)), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/resource-gaps',
+        tags,
+        summary: 'Resources needed per country programme outcome against resources available by source, the gap and the share of gaps filled',
+        request: {
+          query: z.strictObject({
+            country: z
+              .string()
+              .regex(/^[A-Z]{2}$/)
+              .optional(),
+            year: Year.optional(),
+          }),
+        },
+        responses: { 200: one, ...readErrors },
+      }),
+      async (c) => c.json(await resourceGaps(db, actorOf(c), c.req.valid('query')), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/cpos/{id}/resource-needs',
+        tags,
+        summary: 'Record the resources a country programme outcome needs for a period',
+        request: {
+          params: IdParam,
+          body: jsonBody(
+            z.strictObject({
+              yearFrom: z.number().int().min(1990).max(2100),
+              yearTo: z.number().int().min(1990).max(2100),
+              currency: z.string().regex(/^[A-Z]{3}$/),
+              needed: money,
+              availableAtIdentification: money.optional(),
+              identifiedOn: z.iso.date(),
+              note: z.string().max(2000).nullish(),
+            }),
+          ),
+        },
+        responses: { 201: one, ...writeErrors },
+      }),
+      async (c) => c.json(await createNeed(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 201),
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/resource-needs/{id}',
+        tags,
+        summary: 'Change the amounts or note of a resource need',
+        request: {
+          params: IdParam,
+          body: jsonBody(
+            z.strictObject({ version: z.number().int().positive(), needed: money.optional(), availableAtIdentification: money.optional(), note: z.string().max(2000).nullish() }),
+          ),
+        },
+        responses: { 200: one, ...writeErrors },
+      }),
+      async (c) => c.json(await updateNeed(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/tables/{name}',
+        tags,
+        summary: 'Any dashboard table as CSV or XLSX, with readable column names and labels; the same parameters as its view',
+        request: {
+          params: z.object({ name: z.enum(Object.keys(FINANCE_TABLES) as [string, ...string[]]) }),
+          query: Filter.extend({
+            format: z.enum(['csv', 'xlsx']).default('csv'),
+            year: Year.optional(),
+            through: Through,
+            by: z.string().max(20).optional(),
+            asOf: z.iso.date().optional(),
+            from: Year.optional(),
+            to: Year.optional(),
+          }),
+        },
+        responses: { 200: { description: 'The file' }, ...readErrors },
+      }),
+      async (c) => {
+        const { name } = c.req.valid('param');
+        const q = c.req.valid('query');
+        const year = q.year ?? Number((q.asOf ?? new Date().toISOString()).slice(0, 4));
+        const build = FINANCE_TABLES[name];
+        if (!build) throw new AppError('NOT_FOUND', `There is no table ${name}`);
+        const t = await build(db, { ...q, year, filter: filterOf(q) }, actorOf(c));
+        const file = `${name}-${q.asOf ?? year}${q.by ? `-by-${q.by}` : ''}`;
+        if (q.format === 'csv')
+          return c.body(toCsv(t.columns, t.rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${file}.csv"` });
+        return c.body((await toXlsx(t.title, t.columns, t.rows)).buffer as ArrayBuffer, 200, {
+          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'Content-Disposition': `attachment; filename="${file}.xlsx"`,
+        });
+      },
+    );
+}

@@ -1,0 +1,71 @@
+import { type Expression, type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Actor } from '../access/actor.ts';
+import { scopeFor } from '../access/rights.ts';
+import type { DB } from '../db/schema.ts';
+import { scopedProjects } from '../modules/projects/projects.queries.ts';
+
+/** The filters every portfolio, delivery and alignment view takes (all optional, all in the URL). */
+export interface PortfolioFilter {
+  /** an office and the offices below it */
+  office?: string;
+  /** a regional office (see the office_regions view), or 'none' for headquarters and global */
+  region?: string;
+  country?: string;
+  fundingSource?: string;
+  /** a funding partner */
+  partner?: string;
+}
+
+export const DELIVERY_STATUSES = ['approved', 'active', 'closed'] as const;
+
+/**
+ * Projects in the actor's scope with their facts for a year, narrowed by the filter. Projects in the
+ * pipeline are not delivering and are left out unless `statuses` says otherwise.
+ */
+export function scopedFacts(db: Kysely<DB>, actor: Actor, year: number, filter: PortfolioFilter, statuses: readonly string[] = DELIVERY_STATUSES) {
+  let q = scopedProjects(db, scopeFor(actor, 'projects.read'))
+    .innerJoin('project_finance as f', 'f.project_id', 'projects.id')
+    .innerJoin('office_regions as r', 'r.office_id', 'projects.office_id')
+    .where('f.year', '=', year)
+    .where('projects.status', 'in', [...statuses]);
+  if (filter.office) {
+    const office = filter.office;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(selectFrom('offices as fo').select(sql`1`.as('one')).where('fo.id', '=', office).whereRef('offices.path', 'like', sql`fo.path || '%'`)),
+    );
+  }
+  if (filter.region === 'none') q = q.where('r.region_id', 'is', null);
+  else if (filter.region) q = q.where('r.region_id', '=', filter.region);
+  if (filter.country) q = q.where('projects.country_code', '=', filter.country);
+  if (filter.fundingSource) q = q.where('projects.funding_source', '=', filter.fundingSource);
+  if (filter.partner) {
+    const partner = filter.partner;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('project_partners as fp')
+          .select(sql`1`.as('one'))
+          .whereRef('fp.project_id', '=', 'projects.id')
+          .where('fp.partner_id', '=', partner)
+          .where('fp.role', '=', 'funding'),
+      ),
+    );
+  }
+  return q;
+}
+
+/** Expenditure of the first `through` months of the year (12: the whole year), as numeric. */
+export const expenditureThrough = (through: number): RawBuilder<string> =>
+  through >= 12 ? sql<string>`f.expenditure` : sql<string>`(select coalesce(sum(v), 0) from unnest(f.expenditure_by_month[1:${sql.lit(through)}]) v)`;
+
+export const commitmentThrough = (through: number): RawBuilder<string> =>
+  through >= 12 ? sql<string>`f.commitment` : sql<string>`(select coalesce(sum(v), 0) from unnest(f.commitment_by_month[1:${sql.lit(through)}]) v)`;
+
+/** A project's facts are complete when every amount could be converted. */
+export const complete = sql<boolean>`f.problems = '[]'::jsonb`;
+
+/** Rounds a numeric SQL expression to the reporting currency's decimals and returns it as text. */
+export const money = (e: Expression<unknown> | RawBuilder<unknown>, decimals: number) => sql<string>`round(coalesce(${e}, 0), ${sql.lit(decimals)})::text`;
+
+/** expenditure ÷ allocation to 4 decimals, null without an allocation. */
+export const rate = (num: RawBuilder<unknown>, den: RawBuilder<unknown>) =>
+  sql<string | null>`case when coalesce(${den}, 0) = 0 then null else round(${num} / ${den}, 4)::text end`;

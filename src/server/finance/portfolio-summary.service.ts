@@ -1,0 +1,51 @@
+import { type Kysely, sql } from 'kysely';
+import { currencyDecimals } from '../../shared/money.ts';
+import type { Actor } from '../access/actor.ts';
+import type { DB } from '../db/schema.ts';
+import { complete, money, type PortfolioFilter, rate, scopedFacts } from './portfolio-facts.query.ts';
+import { reportingCurrency } from './rates.service.ts';
+
+const ALL_STATUSES = ['pipeline', 'appraisal', 'approved', 'active', 'closed'] as const;
+
+/**
+ * The portfolio at a glance for a year: projects and money by status (the pipeline weighed by its
+ * probability) and by country (what the map shows), by funding source.
+ */
+export async function portfolioSummary(db: Kysely<DB>, year: number, filter: PortfolioFilter, actor: Actor) {
+  const to = await reportingCurrency(db);
+  const d = currencyDecimals(to);
+  const all = () => scopedFacts(db, actor, year, filter, ALL_STATUSES).where(complete);
+  const delivering = () => scopedFacts(db, actor, year, filter).where(complete);
+  const [byStatus, byCountry, bySource] = await Promise.all([
+    all()
+      .select([
+        'projects.status',
+        sql<number>`count(*)::int`.as('projects'),
+        money(sql`sum(f.allocation)`, d).as('allocation'),
+        money(sql`sum(f.allocation * coalesce(projects.probability, 100) / 100)`, d).as('weighted'),
+      ])
+      .groupBy('projects.status')
+      .execute(),
+    delivering()
+      .innerJoin('countries as c', 'c.code', 'projects.country_code')
+      .select([
+        'c.code',
+        'c.name_en as name',
+        sql<number>`count(*)::int`.as('projects'),
+        money(sql`sum(f.allocation)`, d).as('allocation'),
+        money(sql`sum(f.expenditure)`, d).as('expenditure'),
+        rate(sql`sum(f.expenditure)`, sql`sum(f.allocation)`).as('deliveryRate'),
+      ])
+      .groupBy(['c.code', 'c.name_en'])
+      .orderBy('c.name_en')
+      .execute(),
+    delivering()
+      .innerJoin('funding_sources as s', 's.code', 'projects.funding_source')
+      .select(['s.code', 's.name_en as name', sql<number>`count(*)::int`.as('projects'), money(sql`sum(f.allocation)`, d).as('allocation')])
+      .groupBy(['s.code', 's.name_en'])
+      .orderBy('s.code')
+      .execute(),
+  ]);
+  const order = (s: string) => ALL_STATUSES.indexOf(s as (typeof ALL_STATUSES)[number]);
+  return { currency: to, year, byStatus: byStatus.sort((a, b) => order(a.status) - order(b.status)), byCountry, bySource };
+}

@@ -1,0 +1,95 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../access/actor.ts';
+import { requireRight, scopeFor } from '../access/rights.ts';
+import type { DB } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { changeVersioned } from '../db/versioned.ts';
+import { AppError, notFound } from '../errors.ts';
+import { present } from '../http/present.ts';
+import { writeAudit } from '../modules/audit/audit.service.ts';
+import { scopedProjects } from '../modules/projects/projects.queries.ts';
+import type { WarningRule } from './warning.rules.ts';
+
+export const ACTION_STATUSES = ['acknowledged', 'action_taken', 'dismissed'] as const;
+
+/** An office manager acts on a flag: acknowledges it, records the action taken, or dismisses it, with a comment. */
+export async function actOnWarning(db: Kysely<DB>, input: { projectId: string; rule: string; status: (typeof ACTION_STATUSES)[number]; comment: string }, actor: Actor) {
+  requireRight(actor, 'warnings.act');
+  return inTransaction(db, async (trx) => {
+    const project = await scopedProjects(trx, scopeFor(actor, 'warnings.act')).select('projects.id').where('projects.id', '=', input.projectId).executeTakeFirst();
+    if (!project) throw notFound('Project', input.projectId);
+    const rule = await trx.selectFrom('warning_rules').select('code').where('code', '=', input.rule).executeTakeFirst();
+    if (!rule) throw new AppError('INVALID_INPUT', `rule: there is no early-warning rule ${input.rule}`, { field: 'rule' });
+    const row = await trx
+      .insertInto('warning_actions')
+      .values({ project_id: input.projectId, rule_code: input.rule, status: input.status, comment: input.comment.trim(), actor_label: actor.label })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, { action: 'act_on_warning', entityType: 'project', entityId: input.projectId, after: present(row) });
+    return present(row);
+  });
+}
+
+/** The history of what was done about a project's flags, newest first. */
+export async function warningHistory(db: Kysely<DB>, projectId: string, actor: Actor) {
+  const project = await scopedProjects(db, scopeFor(actor, 'projects.read')).select('projects.id').where('projects.id', '=', projectId).executeTakeFirst();
+  if (!project) throw notFound('Project', projectId);
+  const rows = await db.selectFrom('warning_actions').selectAll().where('project_id', '=', projectId).orderBy('id', 'desc').execute();
+  return rows.map((r) => present(r));
+}
+
+export async function listWarningRules(db: Kysely<DB>) {
+  return db.selectFrom('warning_rules').selectAll().orderBy('code').execute();
+}
+
+/** The parameters each kind of rule takes, with their bounds: the code knows the kinds, the values are data. */
+export const RULE_PARAMS: Record<WarningRule['kind'], Record<string, [number, number]>> = {
+  below_time_curve: { points: [1, 100] },
+  no_expenditure: { months: [1, 36] },
+  ending_low_delivery: { months: [1, 36], below: [1, 100] },
+  allocation_not_committed: { share: [1, 100], months: [1, 12] },
+};
+
+/** Changes a rule's name, parameters or whether it is active (optimistic concurrency, audited). */
+export async function updateWarningRule(db: Kysely<DB>, code: string, input: { version: number; name?: string; params?: Record<string, number>; active?: boolean }, actor: Actor) {
+  requireRight(actor, 'finance.configure');
+  const row = await changeVersioned<{ version: number; kind: string } & Record<string, unknown>>(
+    db,
+    actor,
+    {
+      table: 'warning_rules',
+      key: 'code',
+      id: code,
+      version: input.version,
+      entityType: 'warning_rule',
+      label: 'early-warning rule',
+      attempted: input,
+      present: (r) => r,
+      authorize: async (_trx, current) => {
+        if (!input.params) return;
+        const allowed = RULE_PARAMS[current.kind as WarningRule['kind']];
+        for (const [k, [min, max]] of Object.entries(allowed)) {
+          const v = input.params[k];
+          if (v === undefined) throw new AppError('INVALID_INPUT', `params.${k}: required for a rule of kind ${current.kind}`, { field: `params.${k}` });
+          if (!Number.isInteger(v) || v < min || v > max) throw new AppError('INVALID_INPUT', `params.${k}: a whole number from ${min} to ${max}`, { field: `params.${k}` });
+        }
+        const extra = Object.keys(input.params).find((k) => !(k in allowed));
+        if (extra) throw new AppError('INVALID_INPUT', `params.${extra}: not a parameter of a rule of kind ${current.kind}`, { field: `params.${extra}` });
+      },
+    },
+    'update',
+    async (trx, current) =>
+      (await trx
+        .updateTable('warning_rules')
+        .set({
+          ...(input.name !== undefined && { name: input.name }),
+          ...(input.params !== undefined && { params: JSON.stringify(input.params) }),
+          ...(input.active !== undefined && { active: input.active }),
+          version: current.version + 1,
+        })
+        .where('code', '=', code)
+        .returningAll()
+        .executeTakeFirstOrThrow()) as never,
+  );
+  return row;
+}
