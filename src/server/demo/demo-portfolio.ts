@@ -153,9 +153,9 @@ export async function loadDemoPortfolio(db: Kysely<DB>, actor: Actor, offices: M
 
 /** Synthetic monthly rates, allocations and expenditure for the active projects, so delivery and the watch list have figures. */
 async function loadDemoMoney(db: Kysely<DB>, actor: Actor, ids: Map<string, string>) {
-  // Relative to today, so that the demonstration always has a current year to show.
+  // Relative to today, so that the demonstration always has a current year to show (rates run into next year, for planning).
   const first = new Date().getUTCFullYear() - 2;
-  const months = Array.from({ length: 36 }, (_, i) => `${first + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`);
+  const months = Array.from({ length: 48 }, (_, i) => `${first + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`);
   const base: Record<string, number> = { EUR: 0.92, NOK: 10.6, SEK: 10.4, INR: 83.2, CHF: 0.88 };
   const rates = months.flatMap((month, i) => Object.entries(base).map(([currency, v]) => ({ currency, month, perUsd: (v * (1 + 0.01 * Math.sin(i))).toFixed(4) })));
   await importRates(db, 'Synthetic monthly rates (demonstration)', rates, actor);

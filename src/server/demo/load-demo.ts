@@ -6,9 +6,13 @@ import { inTransaction } from '../db/transaction.ts';
 import { createOffice } from '../modules/offices/offices.service.ts';
 import { createPartner } from '../modules/partners/partners.service.ts';
 import { createUser } from '../modules/users/users.service.ts';
+import { loadGeneratedPortfolio } from './demo-generated.ts';
 import { DEMO_OFFICES, DEMO_PARTNERS } from './demo-offices.ts';
 import { loadDemoPortfolio } from './demo-portfolio.ts';
 import { loadDemoProgramming } from './demo-programming.ts';
+
+/** How many synthetic projects the demonstration generates besides the hand-written ones. */
+export const DEMO_GENERATED_PROJECTS = 300;
 
 export interface DemoResult {
   loaded: boolean;
@@ -41,6 +45,8 @@ async function loadAll(db: Kysely<DB>, admin: { email?: string; password?: strin
   for (const p of DEMO_PARTNERS) partners.set(p.code, (await createPartner(db, p, actor)).id as string);
   await loadDemoProgramming(db, actor, ids);
   await loadDemoPortfolio(db, actor, ids, partners);
+  const today = new Date().toISOString().slice(0, 10);
+  await loadGeneratedPortfolio(db, actor, { projects: DEMO_GENERATED_PROJECTS, seed: 2010, firstYear: Number(today.slice(0, 4)) - 2, today });
   const email = admin.email ?? 'admin@devcoop.local';
   const hasAdmin = await db.selectFrom('users').select('id').where('role', '=', 'admin').executeTakeFirst();
   if (hasAdmin) return { loaded: true };
