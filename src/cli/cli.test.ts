@@ -36,7 +36,7 @@ after(async () => {
   await dropDatabase?.().catch(() => {});
 });
 
-const devcoop = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 60_000 });
+const devcoop = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 180_000 });
 
 describe('devcoop command', () => {
   test('demo loads once and names the administrator; a second run changes nothing', () => {

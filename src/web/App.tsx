@@ -6,8 +6,10 @@ import { AuditPage } from './pages/AuditPage.tsx';
 import { CalendarPage } from './pages/CalendarPage.tsx';
 import { CountriesPage } from './pages/CountriesPage.tsx';
 import { CountryPage } from './pages/CountryPage.tsx';
+import { DashboardsPage } from './pages/DashboardsPage.tsx';
 import { DeliveryPage } from './pages/DeliveryPage.tsx';
 import { FrameworksPage } from './pages/FrameworksPage.tsx';
+import { ImportPage } from './pages/ImportPage.tsx';
 import { OfficeFormPage } from './pages/OfficeFormPage.tsx';
 import { OfficesPage } from './pages/OfficesPage.tsx';
 import { PartnersPage } from './pages/PartnersPage.tsx';
@@ -35,6 +37,8 @@ function Screens() {
         <Route path="/frameworks" element={<FrameworksPage />} />
         <Route path="/partners" element={<PartnersPage />} />
         <Route path="/delivery" element={<DeliveryPage />} />
+        <Route path="/dashboards" element={<DashboardsPage />} />
+        <Route path="/imports" element={<ImportPage />} />
         <Route path="/projects" element={<ProjectsPage />} />
         <Route path="/projects/:id" element={<ProjectPage />} />
         <Route path="*" element={<Navigate to="/offices" replace />} />

@@ -29,6 +29,23 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   return data as T;
 }
 
+/** Query parameters; empty values are left out. */
+export type Query = Record<string, string | number | undefined | null>;
+export const qs = (q: Query) => new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined && v !== null && v !== '') as [string, string][]).toString();
+
+/** A file sent as the raw body (the ERP import endpoints); the answer is JSON like every call. */
+async function upload<T>(path: string, file: File): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/octet-stream' };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const res = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: file });
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const e = data?.error;
+    throw new ApiError(res.status, e?.code ?? 'INTERNAL', e?.message ?? res.statusText, e?.details);
+  }
+  return data as T;
+}
+
 export interface SessionUser {
   id: string;
   email: string;
@@ -119,8 +136,22 @@ export const api = {
     return call<{ items: Rec[]; total: number }>('GET', `/api/projects?${params}`);
   },
   project: (id: string) => call<Rec>('GET', `/api/projects/${id}`),
-  delivery: (year: number) => call<{ currency: string; rows: Rec[]; total: Rec }>('GET', `/api/delivery?year=${year}`),
-  warnings: (asOf: string) => call<{ asOf: string; currency: string; warnings: Rec[]; unconverted: Rec[] }>('GET', `/api/early-warnings?asOf=${asOf}`),
+  delivery: (q: Query) => call<{ currency: string; count: number; through: number; rows: Rec[]; total: Rec }>('GET', `/api/delivery?${qs(q)}`),
+  deliveryBy: (q: Query) => call<{ currency: string; rows: Rec[]; unconverted: number }>('GET', `/api/delivery?${qs(q)}`),
+  deliveryTrend: (q: Query) => call<{ currency: string; rows: Rec[] }>('GET', `/api/delivery/trend?${qs(q)}`),
+  deliveryCurve: (q: Query) => call<{ currency: string; allocation: string; points: Rec[] }>('GET', `/api/delivery/curve?${qs(q)}`),
+  portfolio: (q: Query) => call<{ currency: string; byStatus: Rec[]; byCountry: Rec[]; bySource: Rec[] }>('GET', `/api/portfolio/summary?${qs(q)}`),
+  fundingAlignment: (q: Query) => call<{ currency: string; rows: Rec[]; basis: string }>('GET', `/api/funding-alignment?${qs(q)}`),
+  resourceGaps: (q: Query) => call<{ currency: string; rows: Rec[]; totals: Rec }>('GET', `/api/resource-gaps?${qs(q)}`),
+  warnings: (q: Query) => call<{ asOf: string; currency: string; warnings: Rec[]; unconverted: Rec[] }>('GET', `/api/early-warnings?${qs(q)}`),
+  actOnWarning: (body: Rec) => call<Rec>('POST', '/api/early-warnings/actions', body),
+  warningRules: () => call<{ items: Rec[] }>('GET', '/api/warning-rules'),
+  updateWarningRule: (code: string, body: Rec) => call<Rec>('PATCH', `/api/warning-rules/${code}`, body),
+  mappings: () => call<{ items: Rec[] }>('GET', '/api/finance/mappings'),
+  saveMapping: (body: Rec) => call<Rec>('POST', '/api/finance/mappings', body),
+  previewImport: (file: File) => upload<Rec>(`/api/finance/imports/preview?${qs({ fileName: file.name })}`, file),
+  importFinance: (file: File, q: Query) => upload<Rec>(`/api/finance/imports?${qs({ fileName: file.name, ...q })}`, file),
+  fundingSources: () => call<{ items: Rec[] }>('GET', '/api/reference/funding-sources'),
   transitionProject: (id: string, body: Rec) => call<Rec>('POST', `/api/projects/${id}/transitions`, body),
   addFramework: (body: Rec) => call<Rec>('POST', '/api/frameworks', body),
   addOrgOutcome: (id: string, body: Rec) => call<Rec>('POST', `/api/frameworks/${id}/outcomes`, body),

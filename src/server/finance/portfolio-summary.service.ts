@@ -1,3 +1,4 @@
+import isoCountries from 'i18n-iso-countries';
 import { type Kysely, sql } from 'kysely';
 import { currencyDecimals } from '../../shared/money.ts';
 import type { Actor } from '../access/actor.ts';
@@ -47,5 +48,7 @@ export async function portfolioSummary(db: Kysely<DB>, year: number, filter: Por
       .execute(),
   ]);
   const order = (s: string) => ALL_STATUSES.indexOf(s as (typeof ALL_STATUSES)[number]);
-  return { currency: to, year, byStatus: byStatus.sort((a, b) => order(a.status) - order(b.status)), byCountry, bySource };
+  // The ISO 3166 numeric code places a country on the world map (Natural Earth shapes are keyed by it).
+  const mapped = byCountry.map((c) => ({ ...c, numeric: isoCountries.alpha2ToNumeric(c.code) ?? null }));
+  return { currency: to, year, byStatus: byStatus.sort((a, b) => order(a.status) - order(b.status)), byCountry: mapped, bySource };
 }

@@ -48,6 +48,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <header className="top">
         <Brand />
         <nav aria-label={t('nav.main')}>
+          <NavLink to="/dashboards">{t('nav.dashboards')}</NavLink>
           <NavLink to="/projects">{t('nav.projects')}</NavLink>
           <NavLink to="/delivery">{t('nav.delivery')}</NavLink>
           <NavLink to="/partners">{t('nav.partners')}</NavLink>

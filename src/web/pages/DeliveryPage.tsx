@@ -1,142 +1,112 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { api, type Rec } from '../api.ts';
+import { DataTable } from '../components/dashboard/DataTable.tsx';
+import { Downloads } from '../components/dashboard/Downloads.tsx';
+import { Filters } from '../components/dashboard/Filters.tsx';
+import { useFilters, useFormats } from '../components/dashboard/useFilters.ts';
 import { Notice } from '../components/Layout.tsx';
+import { RuleEditor } from '../components/RuleEditor.tsx';
+import { WatchList } from '../components/WatchList.tsx';
+import { useSession } from '../session.tsx';
 
-/** Delivery by project for a year (in the URL, so the view can be shared) and the early-warning watch list. */
+const PAGE = 100;
+
+/** Delivery project by project (a page at a time, the question in the URL) and the watch list an office manager acts on. */
 export function DeliveryPage() {
-  const { t, i18n } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const thisYear = new Date().getUTCFullYear();
-  const year = Number(params.get('year') ?? thisYear);
-  const asOf = year === thisYear ? new Date().toISOString().slice(0, 10) : `${year}-12-31`;
-  const [data, setData] = useState<{ currency: string; rows: Rec[]; total: Rec } | null>(null);
-  const [watch, setWatch] = useState<Rec[]>([]);
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const { year, through, filter, params, set, asOf } = useFilters();
+  const page = Math.max(0, Number(params.get('page') ?? 0));
+  const sort = params.get('sort') ?? 'code';
+  const [data, setData] = useState<Awaited<ReturnType<typeof api.delivery>> | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const key = JSON.stringify([year, through, filter, page, sort]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key stands for the question
   useEffect(() => {
     setData(null);
-    Promise.all([api.delivery(year), api.warnings(asOf)])
-      .then(([d, w]) => {
-        setData(d);
-        setWatch(w.warnings);
-      })
-      .catch((e) => setError(e.message));
-  }, [year, asOf]);
-  const money = (v: string) =>
-    data && v !== '' ? new Intl.NumberFormat(i18n.language, { style: 'currency', currency: data.currency, maximumFractionDigits: 0 }).format(Number(v)) : '—';
-  const pct = (v: string | null) => (v === null ? '—' : new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 }).format(Number(v)));
+    api.delivery({ year, through, ...filter, sort, limit: PAGE, offset: page * PAGE }).then(setData, (e) => setError(e.message));
+  }, [key]);
+  const f = useFormats(data?.currency);
+  const pages = data ? Math.max(1, Math.ceil(data.count / PAGE)) : 1;
+  const canConfigure = user?.role === 'admin' || user?.role === 'hq_officer';
   return (
     <section aria-labelledby="delivery-title">
       <h1 id="delivery-title">{t('deliveryView.title')}</h1>
       <p className="intro">{t('deliveryView.intro', { currency: data?.currency ?? '' })}</p>
+      <Filters />
       <div className="toolbar">
         <label>
-          {t('deliveryView.year')}
-          <select value={year} onChange={(e) => setParams({ year: e.target.value })}>
-            {[thisYear - 2, thisYear - 1, thisYear, thisYear + 1].map((y) => (
-              <option key={y} value={y}>
-                {y}
+          {t('deliveryView.sort')}
+          <select value={sort} onChange={(e) => set({ sort: e.target.value, page: null })}>
+            {['code', 'deliveryRate', 'allocation', 'expenditure'].map((s) => (
+              <option key={s} value={s}>
+                {t(`deliveryView.sorts.${s}`)}
               </option>
             ))}
           </select>
         </label>
-        <a className="button secondary" href={`/api/delivery/export?year=${year}&format=csv`} download>
-          CSV
-        </a>
-        <a className="button secondary" href={`/api/delivery/export?year=${year}&format=xlsx`} download>
-          XLSX
-        </a>
-        {(['office', 'country', 'funding_source', 'partner'] as const).map((by) => (
-          <a key={by} className="small" href={`/api/delivery/export?year=${year}&format=xlsx&by=${by}`} download>
-            {t('deliveryView.byLink', { by: t(`deliveryView.by.${by}`) })}
-          </a>
-        ))}
+        <Downloads table="delivery-projects" query={{ year, through, ...filter }} label={t('deliveryView.title')} />
+        <Link to="/imports">{t('deliveryView.importLink')}</Link>
       </div>
       {error && <Notice kind="error">{error}</Notice>}
       {!data ? (
         <p>{t('errors.loading')}</p>
       ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{t('deliveryView.project')}</th>
-              <th scope="col" className="num">
-                {t('deliveryView.allocation')}
-              </th>
-              <th scope="col" className="num">
-                {t('deliveryView.expenditure')}
-              </th>
-              <th scope="col">{t('deliveryView.rate')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((r) => (
-              <tr key={r.projectId}>
-                <th scope="row">
-                  <Link to={`/projects/${r.projectId}`}>
-                    <code>{r.code}</code> {r.title}
-                  </Link>
-                  {r.basis.length > 0 && (
-                    <div className="muted small" title={r.basis.join('\n')}>
-                      {t('deliveryView.rates')}: {r.basis.length}
-                    </div>
-                  )}
-                  {r.problems.map((p: string) => (
-                    <div key={p} className="field-error small">
-                      {p}
-                    </div>
-                  ))}
-                </th>
-                <td className="num">{money(r.allocation)}</td>
-                <td className="num">{money(r.expenditure)}</td>
-                <td>
-                  <span className="bar" aria-hidden="true">
-                    <span className="fully" style={{ width: `${Math.min(100, 100 * Number(r.deliveryRate ?? 0))}%` }} />
-                  </span>{' '}
-                  {pct(r.deliveryRate)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('deliveryView.total')}</th>
-              <td className="num">{money(data.total.allocation)}</td>
-              <td className="num">{money(data.total.expenditure)}</td>
-              <td>{pct(data.total.deliveryRate)}</td>
-            </tr>
-          </tfoot>
-        </table>
+        <>
+          <DataTable
+            caption={t('deliveryView.title')}
+            currency={data.currency}
+            rows={data.rows}
+            footer={{ ...data.total, code: t('deliveryView.total') }}
+            columns={[
+              {
+                key: 'code',
+                label: t('deliveryView.project'),
+                render: (r) =>
+                  r.projectId ? (
+                    <>
+                      <Link to={`/projects/${r.projectId}`}>
+                        <code>{r.code}</code> {r.title}
+                      </Link>
+                      {r.basis.length > 0 && (
+                        <div className="muted small" title={r.basis.join('\n')}>
+                          {t('deliveryView.rates')}: {r.basis.length}
+                        </div>
+                      )}
+                      {r.problems.map((p: string) => (
+                        <div key={p} className="field-error small">
+                          {p}
+                        </div>
+                      ))}
+                    </>
+                  ) : (
+                    r.code
+                  ),
+              },
+              { key: 'office', label: t('dash.groups.office'), kind: 'text' },
+              { key: 'allocation', label: t('deliveryView.allocation'), kind: 'money' },
+              { key: 'expenditure', label: t('deliveryView.expenditure'), kind: 'money' },
+              { key: 'commitment', label: t('dash.commitments'), kind: 'money' },
+              { key: 'deliveryRate', label: t('deliveryView.rate'), kind: 'pct', bar: true },
+              { key: 'forecast', label: t('dash.forecast'), kind: 'money' },
+            ]}
+          />
+          <nav className="pager" aria-label={t('deliveryView.pages')}>
+            <button type="button" className="secondary" disabled={page === 0} onClick={() => set({ page: String(page - 1) })}>
+              {t('deliveryView.previous')}
+            </button>
+            <span>{t('deliveryView.pageOf', { page: page + 1, pages, count: data.count })}</span>
+            <button type="button" className="secondary" disabled={page + 1 >= pages} onClick={() => set({ page: String(page + 1) })}>
+              {t('deliveryView.next')}
+            </button>
+          </nav>
+          <p className="muted small">{t('deliveryView.totals', { expenditure: f.money(data.total.expenditure), forecast: f.money(data.total.forecast) })}</p>
+        </>
       )}
-      <section aria-labelledby="watch-title" className="card">
-        <h2 id="watch-title">{t('deliveryView.watch')}</h2>
-        <p className="muted small">{t('deliveryView.watchIntro', { date: asOf })}</p>
-        {watch.length === 0 ? (
-          <p>{t('deliveryView.none')}</p>
-        ) : (
-          <table className="data compact">
-            <thead>
-              <tr>
-                <th scope="col">{t('deliveryView.project')}</th>
-                <th scope="col">{t('deliveryView.rule')}</th>
-                <th scope="col">{t('deliveryView.reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {watch.map((w) => (
-                <tr key={`${w.projectId}-${w.rule}`}>
-                  <th scope="row">
-                    <Link to={`/projects/${w.projectId}`}>{w.code}</Link>
-                  </th>
-                  <td>{w.ruleName}</td>
-                  <td>{w.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <WatchList asOf={asOf} filter={filter} />
+      {canConfigure && <RuleEditor />}
     </section>
   );
 }

@@ -19,6 +19,16 @@ export function referenceRoutes({ db }: Deps) {
     .openapi(createRoute({ method: 'get', path: '/currencies', tags, summary: 'Currencies (IATI Currency codelist, ISO 4217)', responses: { 200: items(Named) } }), async (c) =>
       c.json({ items: await reference.findCurrencies(db) }, 200),
     )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/funding-sources',
+        tags,
+        summary: "The organisation's funding sources (regular budget, RBSA, extra-budgetary, …) and their kind",
+        responses: { 200: items(z.object({ code: z.string(), name_en: z.string(), name_fr: z.string(), name_es: z.string(), kind: z.string() })) },
+      }),
+      async (c) => c.json({ items: await db.selectFrom('funding_sources').selectAll().orderBy('code').execute() }, 200),
+    )
     .openapi(createRoute({ method: 'get', path: '/regions', tags, summary: 'Regions (IATI Region codelist, OECD DAC)', responses: { 200: items(Named) } }), async (c) =>
       c.json({ items: await reference.findRegions(db) }, 200),
     )

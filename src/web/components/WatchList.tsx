@@ -1,0 +1,117 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { api, type Query, type Rec } from '../api.ts';
+import { Downloads } from './dashboard/Downloads.tsx';
+import { Notice } from './Layout.tsx';
+
+const STATUSES = ['acknowledged', 'action_taken', 'dismissed'] as const;
+
+/** The watch list: each flag with its rule and reason, what was last done about it, and a form to act on it. */
+export function WatchList({ asOf, filter }: { asOf: string; filter: Query }) {
+  const { t } = useTranslation();
+  const [data, setData] = useState<Rec | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [showHandled, setShowHandled] = useState(false);
+  const [acting, setActing] = useState<string | null>(null);
+  const key = JSON.stringify([asOf, filter]);
+  const load = () => api.warnings({ asOf, ...filter }).then(setData, (e) => setError(e.message));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key stands for the question
+  useEffect(() => {
+    setData(null);
+    load();
+  }, [key]);
+  const warnings: Rec[] = data?.warnings ?? [];
+  const shown = warnings.filter((w) => showHandled || !w.action || w.action.status === 'acknowledged');
+  async function act(e: FormEvent<HTMLFormElement>, w: Rec) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    try {
+      await api.actOnWarning({ projectId: w.projectId, rule: w.rule, status: form.get('status'), comment: form.get('comment') });
+      setActing(null);
+      await load();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+  return (
+    <section aria-labelledby="watch-title" className="card">
+      <h2 id="watch-title">
+        {t('deliveryView.watch')} <Downloads table="watch-list" query={{ asOf, ...filter }} label={t('deliveryView.watch')} />
+      </h2>
+      <p className="muted small">{t('deliveryView.watchIntro', { date: asOf })}</p>
+      <label className="inline">
+        <input type="checkbox" checked={showHandled} onChange={(e) => setShowHandled(e.target.checked)} /> {t('deliveryView.showHandled')}
+      </label>
+      {error && <Notice kind="error">{error}</Notice>}
+      {!data ? (
+        <p>{t('errors.loading')}</p>
+      ) : shown.length === 0 ? (
+        <p>{t('deliveryView.none')}</p>
+      ) : (
+        <table className="data compact watch">
+          <caption className="visually-hidden">{t('deliveryView.watch')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('deliveryView.project')}</th>
+              <th scope="col">{t('deliveryView.rule')}</th>
+              <th scope="col">{t('deliveryView.reason')}</th>
+              <th scope="col">{t('deliveryView.action')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((w) => {
+              const id = `${w.projectId}-${w.rule}`;
+              return (
+                <tr key={id}>
+                  <th scope="row">
+                    <Link to={`/projects/${w.projectId}`}>{w.code}</Link>
+                    <div className="muted small">{w.office}</div>
+                  </th>
+                  <td>{w.ruleName}</td>
+                  <td>{w.reason}</td>
+                  <td>
+                    {w.action && (
+                      <div className="small">
+                        <strong>{t(`deliveryView.statuses.${w.action.status}`)}</strong> — {w.action.comment}
+                        <div className="muted">
+                          {w.action.by}, {w.action.at.slice(0, 10)}
+                        </div>
+                      </div>
+                    )}
+                    {acting === id ? (
+                      <form className="act" onSubmit={(e) => act(e, w)}>
+                        <label>
+                          {t('deliveryView.actStatus')}
+                          <select name="status" defaultValue="acknowledged">
+                            {STATUSES.map((s) => (
+                              <option key={s} value={s}>
+                                {t(`deliveryView.statuses.${s}`)}
+                              </option>
+                            ))}
+                          </select>
+                        </label>
+                        <label>
+                          {t('deliveryView.comment')}
+                          <textarea name="comment" required maxLength={2000} rows={2} />
+                        </label>
+                        <button type="submit">{t('deliveryView.save')}</button>{' '}
+                        <button type="button" className="secondary" onClick={() => setActing(null)}>
+                          {t('deliveryView.cancel')}
+                        </button>
+                      </form>
+                    ) : (
+                      <button type="button" className="secondary small" onClick={() => setActing(id)} aria-label={t('deliveryView.actOn', { code: w.code, rule: w.ruleName })}>
+                        {t('deliveryView.act')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { type Query, qs } from '../../api.ts';
+
+/** CSV and XLSX of a dashboard table, with the same parameters as the view (readable labels, formulas neutralised). */
+export function Downloads({ table, query, label }: { table: string; query: Query; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <span className="downloads">
+      {(['csv', 'xlsx'] as const).map((format) => (
+        <a
+          key={format}
+          className="small"
+          href={`/api/tables/${table}?${qs({ ...query, format })}`}
+          download
+          aria-label={t('dash.download', { what: label, format: format.toUpperCase() })}
+        >
+          {format.toUpperCase()}
+        </a>
+      ))}
+    </span>
+  );
+}

@@ -1,0 +1,207 @@
+import { type ChangeEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type Rec } from '../api.ts';
+import { Notice } from '../components/Layout.tsx';
+
+const FIELDS = ['projectCode', 'period', 'amount', 'currency', 'sourceRef', 'kind'] as const;
+type Mapping = Record<(typeof FIELDS)[number], string>;
+const KIND_CONSTANTS = ['expenditure', 'commitment'];
+
+/**
+ * Importing an ERP export of expenditure and commitments: choose the file, map its columns (or pick a
+ * saved mapping, or save this one), try it (dry run: the report by sheet, row and column), then import.
+ */
+export function ImportPage() {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<Rec | null>(null);
+  const [mapping, setMapping] = useState<Partial<Mapping>>({});
+  const [saved, setSaved] = useState<Rec[]>([]);
+  const [name, setName] = useState('');
+  const [report, setReport] = useState<Rec | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'error' | 'success' | 'info'; text: string } | null>(null);
+  useEffect(() => {
+    api.mappings().then(
+      (r) => setSaved(r.items),
+      () => setSaved([]),
+    );
+  }, []);
+  const complete = FIELDS.every((f) => mapping[f]);
+  async function choose(e: ChangeEvent<HTMLInputElement>) {
+    const f = e.target.files?.[0] ?? null;
+    setFile(f);
+    setReport(null);
+    setMessage(null);
+    if (!f) return;
+    try {
+      const p = await api.previewImport(f);
+      setPreview(p);
+      setMapping(p.guess);
+    } catch (err) {
+      setPreview(null);
+      setMessage({ kind: 'error', text: (err as Error).message });
+    }
+  }
+  async function run(dryRun: boolean) {
+    if (!file) return;
+    setBusy(true);
+    setMessage({ kind: 'info', text: t('imports.working', { name: file.name }) });
+    try {
+      const r = await api.importFinance(file, { mapping: JSON.stringify(mapping), dryRun: String(dryRun) });
+      setReport(r);
+      setMessage(
+        r.ok
+          ? { kind: 'success', text: t(dryRun ? 'imports.dryOk' : 'imports.done', { inserted: r.inserted, updated: r.updated, unchanged: r.unchanged }) }
+          : { kind: 'error', text: t('imports.refused', { count: r.issues.length }) },
+      );
+    } catch (err) {
+      setMessage({ kind: 'error', text: (err as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  }
+  async function save() {
+    try {
+      const m = await api.saveMapping({ name, mapping });
+      setSaved([...saved, m]);
+      setMessage({ kind: 'success', text: t('imports.mappingSaved', { name }) });
+    } catch (err) {
+      setMessage({ kind: 'error', text: (err as Error).message });
+    }
+  }
+  const columns: string[] = preview?.columns ?? [];
+  return (
+    <section aria-labelledby="import-title">
+      <h1 id="import-title">{t('imports.title')}</h1>
+      <p className="intro">{t('imports.intro')}</p>
+      {message && (
+        <div aria-live="polite">
+          <Notice kind={message.kind}>{message.text}</Notice>
+        </div>
+      )}
+      <div className="card">
+        <h2>{t('imports.step1')}</h2>
+        <label>
+          {t('imports.file')} <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={choose} />
+        </label>
+        {preview && <p className="muted small">{t('imports.read', { sheet: preview.sheet, rows: preview.rows, columns: columns.length })}</p>}
+      </div>
+      {preview && (
+        <div className="card">
+          <h2>{t('imports.step2')}</h2>
+          {saved.length > 0 && (
+            <label>
+              {t('imports.useSaved')}
+              <select
+                value=""
+                onChange={(e) => {
+                  const m = saved.find((s) => s.id === e.target.value);
+                  if (m) setMapping(m.mapping);
+                }}
+              >
+                <option value="">—</option>
+                {saved.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <div className="mapping">
+            {FIELDS.map((f) => (
+              <label key={f}>
+                {t(`imports.fields.${f}`)}
+                <select value={mapping[f] ?? ''} onChange={(e) => setMapping({ ...mapping, [f]: e.target.value })} aria-invalid={!mapping[f]}>
+                  <option value="">{t('imports.choose')}</option>
+                  {columns.map((c) => (
+                    <option key={c} value={c}>
+                      {t('imports.column', { name: c })}
+                    </option>
+                  ))}
+                  {f === 'kind' &&
+                    KIND_CONSTANTS.map((k) => (
+                      <option key={k} value={k}>
+                        {t('imports.everyRow', { kind: t(`imports.kinds.${k}`) })}
+                      </option>
+                    ))}
+                </select>
+              </label>
+            ))}
+          </div>
+          <table className="data compact sample">
+            <caption>{t('imports.sample')}</caption>
+            <thead>
+              <tr>
+                {columns.map((c) => (
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {(preview.sample as Rec[]).map((row, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the sample rows have no identity of their own
+                <tr key={i}>
+                  {columns.map((c) => (
+                    <td key={c}>{row[c]}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="toolbar">
+            <label>
+              {t('imports.saveAs')} <input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} />
+            </label>
+            <button type="button" className="secondary" disabled={!complete || !name.trim()} onClick={save}>
+              {t('imports.saveMapping')}
+            </button>
+          </div>
+        </div>
+      )}
+      {preview && (
+        <div className="card">
+          <h2>{t('imports.step3')}</h2>
+          <div className="toolbar">
+            <button type="button" className="secondary" disabled={!complete || busy} onClick={() => run(true)}>
+              {t('imports.dryRun')}
+            </button>
+            <button type="button" disabled={!complete || busy || !report?.ok || !report?.dryRun} onClick={() => run(false)}>
+              {t('imports.import')}
+            </button>
+          </div>
+          {busy && <progress aria-label={t('imports.working', { name: file?.name ?? '' })} />}
+          {report && report.issues.length > 0 && (
+            <table className="data compact">
+              <caption>{t('imports.report', { rows: report.rows })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('imports.severity')}</th>
+                  <th scope="col">{t('imports.sheet')}</th>
+                  <th scope="col">{t('imports.row')}</th>
+                  <th scope="col">{t('imports.columnName')}</th>
+                  <th scope="col">{t('imports.message')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(report.issues as Rec[]).slice(0, 500).map((i, n) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: issues may repeat a place
+                  <tr key={n} className={`severity-${i.severity}`}>
+                    <th scope="row">{t(`imports.severities.${i.severity}`)}</th>
+                    <td>{i.sheet}</td>
+                    <td>{i.row ?? '—'}</td>
+                    <td>{i.column ?? '—'}</td>
+                    <td>{i.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
