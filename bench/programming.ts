@@ -8,51 +8,17 @@
  *   npx tsx bench/programming.ts                       PGlite
  *   DATABASE_URL=postgres://… npx tsx bench/programming.ts   PostgreSQL server (a bench database is created and dropped)
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { systemActor } from '../src/server/access/actor.ts';
-import { createApp } from '../src/server/app.ts';
-import { loadConfig } from '../src/server/config.ts';
-import { openDatabase } from '../src/server/db/connect.ts';
 import { migrate } from '../src/server/db/migrate.ts';
-import { createLogger } from '../src/server/logger.ts';
-import { createUser } from '../src/server/modules/users/users.service.ts';
 import { loadReferenceData } from '../src/server/reference/load-reference.ts';
-import { type Figure, percentile, recordFigures } from './record.ts';
+import { benchApp, kind, openBenchDatabase, serverUrl, spread } from './bench-kit.ts';
+import { type Figure, recordFigures } from './record.ts';
 
-const serverUrl = process.env.DATABASE_URL;
-const kind = serverUrl ? 'PostgreSQL server' : 'PGlite';
 const ROUNDS = Number(process.argv[2] ?? 200);
 
-async function open() {
-  if (!serverUrl) {
-    const dir = mkdtempSync(join(tmpdir(), 'devcoop-bench-'));
-    const database = await openDatabase({ dataDir: dir });
-    return { database, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `devcoop_bench_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-  return {
-    database,
-    cleanup: async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`drop database if exists "${name}" with (force)`);
-      await c.end();
-    },
-  };
-}
-
-const { database, cleanup } = await open();
+const { database, cleanup } = await openBenchDatabase();
 const t0 = performance.now();
 await migrate(database.db);
 await loadReferenceData(database.db);
@@ -63,27 +29,8 @@ const counts = await sql<Record<string, number>>`select
   (select count(*) from indicator_targets) as targets, (select count(*) from cpos) as cpos`.execute(database.db);
 console.log(`${kind}: generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`, counts.rows[0]);
 
-await createUser(database.db, { email: 'bench@example.org', name: 'Bench', password: 'benchmark password', role: 'hq_officer' }, systemActor('system', 'bench'));
-const app = createApp({ db: database.db, dbKind: database.kind, config: loadConfig({ LOG_LEVEL: 'silent' }, 'bench'), logger: createLogger('silent') });
-const login = await app.request('/api/session', {
-  method: 'POST',
-  headers: { 'Content-Type': 'application/json' },
-  body: JSON.stringify({ email: 'bench@example.org', password: 'benchmark password' }),
-});
-const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+const { measure } = await benchApp(database);
 const codes = (await database.db.selectFrom('country_profiles').select('country_code').execute()).map((r) => r.country_code);
-
-async function measure(path: (i: number) => string, rounds: number): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const start = performance.now();
-    const res = await app.request(path(i), { headers: { Cookie: cookie } });
-    await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`${path(i)} answered ${res.status}`);
-    times.push(performance.now() - start);
-  }
-  return times;
-}
 
 const pick = (i: number) => codes[(i * 37) % codes.length] as string;
 await measure((i) => `/api/countries/${pick(i)}/page`, 20); // warm-up
@@ -97,7 +44,7 @@ const calls: [string, (i: number) => string, number][] = [
 const figures: Figure[] = [];
 for (const [what, path, rounds] of calls) {
   const times = await measure(path, rounds);
-  const values = [percentile(times, 50), percentile(times, 95), Math.max(...times)];
+  const values = spread(times);
   console.log(`${what}: p50 ${values[0]?.toFixed(1)} ms, p95 ${values[1]?.toFixed(1)} ms, max ${values[2]?.toFixed(1)} ms`);
   figures.push({ what: `${what} (${rounds} requests)`, values });
 }

@@ -19,8 +19,8 @@ const tags = ['Delivery and dashboards'];
 const Year = z.coerce.number().int().min(1990).max(2100);
 /** The filters of every dashboard view, in the URL so a view can be shared. */
 const Filter = z.strictObject({
-  office: z.uuid().optional(),
-  region: z.union([z.uuid(), z.literal('none')]).optional(),
+  office: z.guid().optional(),
+  region: z.union([z.guid(), z.literal('none')]).optional(),
   country: z
     .string()
     .regex(/^[A-Z]{2}$/)
@@ -29,7 +29,7 @@ const Filter = z.strictObject({
     .string()
     .regex(/^[A-Z0-9-]{2,12}$/)
     .optional(),
-  partner: z.uuid().optional(),
+  partner: z.guid().optional(),
 });
 const filterOf = (q: z.infer<typeof Filter>): PortfolioFilter => ({ office: q.office, region: q.region, country: q.country, fundingSource: q.fundingSource, partner: q.partner });
 const Through = z.coerce.number().int().min(1).max(12).optional();

@@ -117,8 +117,8 @@ export async function projectDelivery(
   ]);
   const sort = page.sort ?? 'code';
   if (sort === 'code') query = query.orderBy('projects.code');
-  else if (sort === 'deliveryRate') query = query.orderBy(sql`f.expenditure / nullif(f.allocation, 0)`, sql`asc nulls last`).orderBy('projects.code');
-  else query = query.orderBy(sort === 'allocation' ? 'f.allocation' : 'f.expenditure', sql`desc nulls last`).orderBy('projects.code');
+  else if (sort === 'deliveryRate') query = query.orderBy(sql`f.expenditure / nullif(f.allocation, 0)`, (ob) => ob.asc().nullsLast()).orderBy('projects.code');
+  else query = query.orderBy(sort === 'allocation' ? 'f.allocation' : 'f.expenditure', (ob) => ob.desc().nullsLast()).orderBy('projects.code');
   if (page.limit !== undefined) query = query.limit(page.limit).offset(page.offset ?? 0);
   const [rows, total] = await Promise.all([query.execute(), deliveryTotals(db, q, actor, to)]);
   const { currency: _, ...totals } = total;

@@ -171,6 +171,14 @@ export const FINANCE_TABLES: Record<string, (db: Kysely<DB>, p: TableParams, act
       rows: s.byStatus.map((r) => ({ ...r, label: STATUS[r.status] ?? r.status })),
     };
   },
+  'portfolio-sources': async (db, p, actor) => {
+    const s = await portfolioSummary(db, p.year, p.filter, actor);
+    return {
+      title: `Portfolio ${p.year} by funding source`,
+      columns: [{ key: 'name', label: 'Funding source' }, { key: 'projects', label: 'Projects', numeric: true }, money('allocation', `Allocation ${p.year}`, s.currency)],
+      rows: s.bySource,
+    };
+  },
   'portfolio-countries': async (db, p, actor) => {
     const s = await portfolioSummary(db, p.year, p.filter, actor);
     return {

@@ -136,19 +136,18 @@ export function DeliveryView() {
       </div>
       <section className="card" aria-labelledby="groups-title">
         <h2 id="groups-title">
-          {t('dash.byGroup')}{' '}
-          <label className="inline">
-            <span className="visually-hidden">{t('dash.groupBy')}</span>
-            <select value={by} onChange={(e) => set({ by: e.target.value })}>
-              {GROUPS.map((g) => (
-                <option key={g} value={g}>
-                  {t(`dash.groups.${g}`)}
-                </option>
-              ))}
-            </select>
-          </label>{' '}
-          <Downloads table="delivery-groups" query={{ ...query, by }} label={t('dash.byGroup')} />
+          {t('dash.byGroup')} {t(`dash.groups.${by}`).toLowerCase()} <Downloads table="delivery-groups" query={{ ...query, by }} label={t('dash.byGroup')} />
         </h2>
+        <label className="inline">
+          {t('dash.groupBy')}
+          <select value={by} onChange={(e) => set({ by: e.target.value })}>
+            {GROUPS.map((g) => (
+              <option key={g} value={g}>
+                {t(`dash.groups.${g}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         <Chart
           label={`${t('dash.byGroup')}: ${t(`dash.groups.${by}`)}`}
           redrawKey={data}

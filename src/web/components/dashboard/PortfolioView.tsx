@@ -108,7 +108,9 @@ export function PortfolioView() {
           />
         </section>
         <section className="card" aria-labelledby="source-title">
-          <h2 id="source-title">{t('dash.bySource')}</h2>
+          <h2 id="source-title">
+            {t('dash.bySource')} <Downloads table="portfolio-sources" query={query} label={t('dash.bySource')} />
+          </h2>
           <Chart
             label={t('dash.bySource')}
             redrawKey={data}
