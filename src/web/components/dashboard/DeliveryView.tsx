@@ -138,16 +138,16 @@ export function DeliveryView() {
         <h2 id="groups-title">
           {t('dash.byGroup')} {t(`dash.groups.${by}`).toLowerCase()} <Downloads table="delivery-groups" query={{ ...query, by }} label={t('dash.byGroup')} />
         </h2>
-        <label className="inline">
+        <label className="inline" htmlFor="group-by">
           {t('dash.groupBy')}
-          <select value={by} onChange={(e) => set({ by: e.target.value })}>
-            {GROUPS.map((g) => (
-              <option key={g} value={g}>
-                {t(`dash.groups.${g}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        </label>{' '}
+        <select id="group-by" value={by} onChange={(e) => set({ by: e.target.value })}>
+          {GROUPS.map((g) => (
+            <option key={g} value={g}>
+              {t(`dash.groups.${g}`)}
+            </option>
+          ))}
+        </select>
         <Chart
           label={`${t('dash.byGroup')}: ${t(`dash.groups.${by}`)}`}
           redrawKey={data}
