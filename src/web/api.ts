@@ -143,7 +143,8 @@ export const api = {
   portfolio: (q: Query) => call<{ currency: string; byStatus: Rec[]; byCountry: Rec[]; bySource: Rec[] }>('GET', `/api/portfolio/summary?${qs(q)}`),
   fundingAlignment: (q: Query) => call<{ currency: string; rows: Rec[]; basis: string }>('GET', `/api/funding-alignment?${qs(q)}`),
   resourceGaps: (q: Query) => call<{ currency: string; rows: Rec[]; totals: Rec }>('GET', `/api/resource-gaps?${qs(q)}`),
-  warnings: (q: Query) => call<{ asOf: string; currency: string; warnings: Rec[]; unconverted: Rec[] }>('GET', `/api/early-warnings?${qs(q)}`),
+  warnings: (q: Query) =>
+    call<{ asOf: string; currency: string; total: number; byRule: Record<string, number>; warnings: Rec[]; unconverted: Rec[] }>('GET', `/api/early-warnings?${qs(q)}`),
   actOnWarning: (body: Rec) => call<Rec>('POST', '/api/early-warnings/actions', body),
   warningRules: () => call<{ items: Rec[] }>('GET', '/api/warning-rules'),
   updateWarningRule: (code: string, body: Rec) => call<Rec>('PATCH', `/api/warning-rules/${code}`, body),

@@ -111,12 +111,12 @@ export function deliveryRoutes({ db }: Deps) {
         path: '/early-warnings',
         tags,
         summary: 'The watch list: projects flagged by the early-warning rules as at a day, each with the rule, the reason and the last action taken',
-        request: { query: Filter.extend({ asOf: z.iso.date().optional() }) },
+        request: { query: Filter.extend({ asOf: z.iso.date().optional(), limit: z.coerce.number().int().min(1).max(5000).default(500) }) },
         responses: { 200: one, ...readErrors },
       }),
       async (c) => {
         const q = c.req.valid('query');
-        return c.json(await findWarnings(db, q.asOf ?? new Date().toISOString().slice(0, 10), actorOf(c), filterOf(q)), 200);
+        return c.json(await findWarnings(db, q.asOf ?? new Date().toISOString().slice(0, 10), actorOf(c), filterOf(q), q.limit), 200);
       },
     )
     .openapi(

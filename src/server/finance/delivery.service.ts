@@ -1,5 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { currencyDecimals, sum } from '../../shared/money.ts';
+import { currencyDecimals, fromUnits, sum, toUnits } from '../../shared/money.ts';
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
 import { commitmentThrough, complete, expenditureThrough, money, type PortfolioFilter, rate, scopedFacts } from './portfolio-facts.query.ts';
@@ -198,18 +198,13 @@ export async function deliveryTrend(db: Kysely<DB>, years: { from: number; to: n
 export async function deliveryCurve(db: Kysely<DB>, q: DeliveryQuery, actor: Actor) {
   const to = await reportingCurrency(db);
   const d = currencyDecimals(to);
-  const inScope = scopedFacts(db, actor, q.year, q.filter ?? {})
+  // One pass: the twelve cumulative sums; a month's own figure is the difference of two of them.
+  const row = await scopedFacts(db, actor, q.year, q.filter ?? {})
     .where(complete)
-    .select(['f.expenditure_by_month', 'f.allocation']);
-  const { rows } = await sql<{ month: number; spent: string }>`
-    select m.i::int as month, ${money(sql`sum(m.v)`, d)} as spent
-    from (${inScope}) s, unnest(s.expenditure_by_month) with ordinality as m(v, i)
-    group by m.i order by m.i`.execute(db);
+    .select(Array.from({ length: 12 }, (_, i) => money(sql`sum(f.expenditure_to_month[${sql.lit(i + 1)}])`, d).as(`m${i + 1}`)))
+    .executeTakeFirstOrThrow();
   const total = await deliveryTotals(db, q, actor, to);
-  let cumulative = sum([], d);
-  const points = rows.map((r) => {
-    cumulative = sum([cumulative, r.spent], d);
-    return { month: r.month, spent: r.spent, cumulative };
-  });
+  const cumulative = Array.from({ length: 12 }, (_, i) => (row as Record<string, string>)[`m${i + 1}`] ?? sum([], d));
+  const points = cumulative.map((c, i) => ({ month: i + 1, spent: i ? fromUnits(toUnits(c) - toUnits(cumulative[i - 1] as string), d) : c, cumulative: c }));
   return { currency: to, year: q.year, allocation: total.allocation, points };
 }

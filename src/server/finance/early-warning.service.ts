@@ -10,9 +10,10 @@ import { evaluateWarnings, type ProjectFacts, type WarningRule } from './warning
 /**
  * The watch list: every project in scope flagged by an active early-warning rule as at a day, with the
  * rule, the reason in numbers, and what the office last did about it. Amounts count up to the month of
- * the day. Projects whose figures cannot be converted are listed apart.
+ * the day. Projects whose figures cannot be converted are listed apart. The list stops at `limit` flags
+ * (by project code); `total` and `byRule` count them all.
  */
-export async function findWarnings(db: Kysely<DB>, asOf: string, actor: Actor, filter: PortfolioFilter = {}) {
+export async function findWarnings(db: Kysely<DB>, asOf: string, actor: Actor, filter: PortfolioFilter = {}, limit = 500) {
   const year = Number(asOf.slice(0, 4));
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) throw new AppError('INVALID_INPUT', 'asOf must be a date such as 2024-10-01', { field: 'asOf' });
   const month = Number(asOf.slice(5, 7));
@@ -31,8 +32,12 @@ export async function findWarnings(db: Kysely<DB>, asOf: string, actor: Actor, f
         money(sql`f.allocation`, d).as('allocation'),
         money(expenditureThrough(month), d).as('expenditure'),
         money(commitmentThrough(month), d).as('commitments'),
+        // The last month with expenditure up to the month of the day: the stored one when it is not later
+        // (the usual case, cheap), else found in the cumulative figures; else the latest of earlier years.
         sql<string | null>`coalesce(
-          (select make_date(f.year, max(m.i)::int, 1)::text from unnest(f.expenditure_by_month[1:${sql.lit(month)}]) with ordinality as m(v, i) where m.v <> 0),
+          case when f.last_expenditure is null or extract(month from f.last_expenditure) <= ${sql.lit(month)} then f.last_expenditure::text
+               else (select make_date(f.year, max(i), 1)::text from generate_series(1, ${sql.lit(month)}) i
+                     where f.expenditure_to_month[i] <> coalesce(f.expenditure_to_month[i - 1], 0)) end,
           (select max(pf.last_expenditure)::text from project_finance pf where pf.project_id = projects.id and pf.year < f.year))`.as('lastExpenditure'),
       ])
       .orderBy('projects.code')
@@ -41,7 +46,10 @@ export async function findWarnings(db: Kysely<DB>, asOf: string, actor: Actor, f
   ]);
   const facts: ProjectFacts[] = rows.filter((r) => r.complete);
   const unconverted = rows.filter((r) => !r.complete).map((r) => ({ code: r.code, problems: r.problems }));
-  const flags = evaluateWarnings(facts, rules as WarningRule[], asOf);
+  const all = evaluateWarnings(facts, rules as WarningRule[], asOf);
+  const byRule: Record<string, number> = {};
+  for (const w of all) byRule[w.rule] = (byRule[w.rule] ?? 0) + 1;
+  const flags = all.slice(0, limit);
   const ids = [...new Set(flags.map((w) => w.projectId))];
   const actions = ids.length
     ? await db
@@ -65,5 +73,5 @@ export async function findWarnings(db: Kysely<DB>, asOf: string, actor: Actor, f
       action: a ? { status: a.status, comment: a.comment, at: a.at, by: a.actor_label } : null,
     };
   });
-  return { asOf, currency: to, warnings, unconverted };
+  return { asOf, currency: to, total: all.length, byRule, warnings, unconverted };
 }

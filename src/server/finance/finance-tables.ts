@@ -112,7 +112,7 @@ export const FINANCE_TABLES: Record<string, (db: Kysely<DB>, p: TableParams, act
     };
   },
   'watch-list': async (db, p, actor) => {
-    const w = await findWarnings(db, p.asOf ?? `${p.year}-12-31`, actor, p.filter);
+    const w = await findWarnings(db, p.asOf ?? `${p.year}-12-31`, actor, p.filter, Number.MAX_SAFE_INTEGER);
     return {
       title: `Watch list ${w.asOf}`,
       columns: [

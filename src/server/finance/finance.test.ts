@@ -112,6 +112,19 @@ describe('expenditure import and delivery', () => {
     const feb = await api.get('/api/delivery?year=2024&through=2');
     // January 9,200 EUR at 0.92 = 10,000 USD, February 15,000 USD: 25,000 in 2 months, 150,000 a year: 150% of the allocation.
     assert.deepEqual([feb.body.total.expenditure, feb.body.total.forecast, feb.body.total.forecastRate], ['25000.00', '150000.00', '1.5000']);
+    const curve = await api.get('/api/delivery/curve?year=2024');
+    assert.deepEqual(
+      curve.body.points.slice(0, 4).map((p: { spent: string; cumulative: string }) => [p.spent, p.cumulative]),
+      [
+        ['10000.00', '10000.00'],
+        ['15000.00', '25000.00'],
+        ['5001.00', '30001.00'],
+        ['0.00', '30001.00'],
+      ],
+    );
+    // As at mid-February the last month with expenditure is February, though March has some since.
+    const early = await api.get('/api/early-warnings?asOf=2024-02-15');
+    assert.equal(early.body.warnings.some((w: { rule: string }) => w.rule === 'no_spending'), false);
     assert.equal((await api.get('/api/delivery?year=2024&by=planet')).status, 400);
   });
 

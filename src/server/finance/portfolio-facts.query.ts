@@ -54,11 +54,9 @@ export function scopedFacts(db: Kysely<DB>, actor: Actor, year: number, filter: 
 }
 
 /** Expenditure of the first `through` months of the year (12: the whole year), as numeric. */
-export const expenditureThrough = (through: number): RawBuilder<string> =>
-  through >= 12 ? sql<string>`f.expenditure` : sql<string>`(select coalesce(sum(v), 0) from unnest(f.expenditure_by_month[1:${sql.lit(through)}]) v)`;
+export const expenditureThrough = (through: number): RawBuilder<string> => (through >= 12 ? sql<string>`f.expenditure` : sql<string>`f.expenditure_to_month[${sql.lit(through)}]`);
 
-export const commitmentThrough = (through: number): RawBuilder<string> =>
-  through >= 12 ? sql<string>`f.commitment` : sql<string>`(select coalesce(sum(v), 0) from unnest(f.commitment_by_month[1:${sql.lit(through)}]) v)`;
+export const commitmentThrough = (through: number): RawBuilder<string> => (through >= 12 ? sql<string>`f.commitment` : sql<string>`f.commitment_to_month[${sql.lit(through)}]`);
 
 /** A project's facts are complete when every amount could be converted. */
 export const complete = sql<boolean>`f.problems = '[]'::jsonb`;

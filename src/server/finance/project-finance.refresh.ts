@@ -98,6 +98,7 @@ export function computeFacts(
   return [...byKey.values()].map((a): FactRow => {
     const broken = a.problems.length > 0;
     const monthly = (kind: 'expenditure' | 'commitment') => a.months[kind].map((m) => sum(m, decimals));
+    const cumulative = (xs: string[]) => xs.map((_, i) => sum(xs.slice(0, i + 1), decimals));
     const exp = monthly('expenditure');
     const com = monthly('commitment');
     return {
@@ -107,8 +108,8 @@ export function computeFacts(
       allocation: broken ? null : a.allocation,
       expenditure: broken ? null : sum(exp, decimals),
       commitment: broken ? null : sum(com, decimals),
-      expenditure_by_month: broken ? null : arrayLiteral(exp),
-      commitment_by_month: broken ? null : arrayLiteral(com),
+      expenditure_to_month: broken ? null : arrayLiteral(cumulative(exp)),
+      commitment_to_month: broken ? null : arrayLiteral(cumulative(com)),
       last_expenditure: broken ? null : a.last,
       basis: JSON.stringify(a.basis.sort()),
       problems: JSON.stringify(a.problems),

@@ -39,7 +39,9 @@ export function WatchList({ asOf, filter }: { asOf: string; filter: Query }) {
       <h2 id="watch-title">
         {t('deliveryView.watch')} <Downloads table="watch-list" query={{ asOf, ...filter }} label={t('deliveryView.watch')} />
       </h2>
-      <p className="muted small">{t('deliveryView.watchIntro', { date: asOf })}</p>
+      <p className="muted small">
+        {t('deliveryView.watchIntro', { date: asOf })} {data && data.total > warnings.length && t('deliveryView.truncated', { shown: warnings.length, total: data.total })}
+      </p>
       <label className="inline">
         <input type="checkbox" checked={showHandled} onChange={(e) => setShowHandled(e.target.checked)} /> {t('deliveryView.showHandled')}
       </label>

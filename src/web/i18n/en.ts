@@ -274,6 +274,7 @@ export const en = {
     probability: 'Probability {{value}}%',
   },
   deliveryView: {
+    truncated: 'The first {{shown}} of {{total}} flags are listed; narrow the view with the filters, or download them all.',
     sort: 'Sort by',
     sorts: { code: 'Project code', deliveryRate: 'Delivery (lowest first)', allocation: 'Allocation (largest first)', expenditure: 'Expenditure (largest first)' },
     importLink: 'Import expenditure from the ERP…',

@@ -275,6 +275,7 @@ export const es: Messages = {
     probability: 'Probabilidad {{value}} %',
   },
   deliveryView: {
+    truncated: 'Se muestran las primeras {{shown}} alertas de {{total}}; acote la vista con los filtros o descárguelas todas.',
     sort: 'Ordenar por',
     sorts: {
       code: 'Código del proyecto',

@@ -275,6 +275,7 @@ export const fr: Messages = {
     probability: 'Probabilité {{value}} %',
   },
   deliveryView: {
+    truncated: 'Les {{shown}} premières alertes sur {{total}} sont listées ; restreignez la vue avec les filtres, ou téléchargez-les toutes.',
     sort: 'Trier par',
     sorts: {
       code: 'Code du projet',

@@ -11,8 +11,9 @@ create table project_finance (
   allocation            numeric(20, 4),
   expenditure           numeric(20, 4),
   commitment            numeric(20, 4),
-  expenditure_by_month  numeric(20, 4)[] check (expenditure_by_month is null or cardinality(expenditure_by_month) = 12),
-  commitment_by_month   numeric(20, 4)[] check (commitment_by_month is null or cardinality(commitment_by_month) = 12),
+  -- cumulative by month: [i] = January through month i, so "through month m" is one subscript
+  expenditure_to_month  numeric(20, 4)[] check (expenditure_to_month is null or cardinality(expenditure_to_month) = 12),
+  commitment_to_month   numeric(20, 4)[] check (commitment_to_month is null or cardinality(commitment_to_month) = 12),
   last_expenditure      date,
   basis                 jsonb not null default '[]',
   problems              jsonb not null default '[]',

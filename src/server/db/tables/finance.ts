@@ -11,8 +11,8 @@ export interface ProjectFinanceTable {
   allocation: string | null;
   expenditure: string | null;
   commitment: string | null;
-  expenditure_by_month: ColumnType<string[] | null, string | null, string | null>;
-  commitment_by_month: ColumnType<string[] | null, string | null, string | null>;
+  expenditure_to_month: ColumnType<string[] | null, string | null, string | null>;
+  commitment_to_month: ColumnType<string[] | null, string | null, string | null>;
   last_expenditure: string | null;
   basis: Json<string[]>;
   problems: Json<string[]>;

@@ -31,7 +31,7 @@ export function DeliveryView() {
       api.deliveryBy({ ...q, by }),
       api.warnings({ asOf, ...filter }),
     ]).then(
-      ([d, curve, trend, groups, w]) => setData({ total: d.total, currency: d.currency, curve, trend: trend.rows, groups: groups.rows, warnings: w.warnings.length }),
+      ([d, curve, trend, groups, w]) => setData({ total: d.total, currency: d.currency, curve, trend: trend.rows, groups: groups.rows, warnings: w.total }),
       (e) => setError(e.message),
     );
   }, [key]);
