@@ -37,6 +37,7 @@ before(async () => {
   await manager.signIn((await buildUser(db, 'office_manager', { officeId: co.id })).email, TEST_PASSWORD);
   const donorA = await buildPartner(db, 'Donor A');
   const donorB = await buildPartner(db, 'Donor B');
+  Object.assign(ids, { donorA: donorA.id, donorB: donorB.id });
   const agreement = (partnerId: string, earmarking: string, fundingSource: string) =>
     hq.post('/api/agreements', {
       code: `AG-${earmarking}`,
@@ -225,5 +226,48 @@ describe('alignment of voluntary funding and resource gaps (hand-checked)', () =
     assert.equal(d.currency, 'EUR');
     assert.equal(d.rows.find((r: { projects: number }) => r.projects === 3)?.allocation, '152000.00');
     ok(await hq.put('/api/settings/reporting-currency', { currency: 'USD' }));
+  });
+
+  test('authorisation matrix: each role sees the delivery, watch list and downloads of its own projects only', async () => {
+    const db = database.db;
+    const as = async (role: Parameters<typeof buildUser>[1], scope: Parameters<typeof buildUser>[2] = {}) => {
+      const c = new Client(app);
+      await c.signIn((await buildUser(db, role, scope)).email, TEST_PASSWORD);
+      return c;
+    };
+    const other = await buildOffice(db, { code: 'CO-XX', officeType: 'country_office', parentId: ids.ro });
+    const matrix: [string, Client, string[]][] = [
+      ['HQ officer', hq, ['P1', 'P2', 'P3', 'P4']],
+      ['office manager of the country office', manager, ['P1', 'P2', 'P4']],
+      ['office manager of another office', await as('office_manager', { officeId: other.id }), []],
+      ['programme officer of the regional office', await as('programme_officer', { officeId: ids.ro }), ['P1', 'P2', 'P4']],
+      ['donor viewer of donor A', await as('donor_viewer', { partnerId: ids.donorA }), ['P1', 'P3']],
+      ['donor viewer of donor B', await as('donor_viewer', { partnerId: ids.donorB }), ['P2']],
+      ['constituent viewer of Kenya', await as('constituent_viewer', { countryCode: 'KE' }), ['P1', 'P2', 'P4']],
+    ];
+    for (const [who, client, codes] of matrix) {
+      const d = await client.get('/api/delivery?year=2024');
+      assert.equal(d.status, 200, who);
+      assert.deepEqual(
+        d.body.rows.map((r: { code: string }) => r.code),
+        codes,
+        `${who}: delivery`,
+      );
+      const w = await client.get('/api/early-warnings?asOf=2024-10-01');
+      assert.deepEqual([...new Set(w.body.warnings.map((x: { code: string }) => x.code))].sort(), codes, `${who}: watch list`);
+      const csv = String((await client.get('/api/tables/delivery-projects?year=2024&format=csv')).body);
+      assert.deepEqual(
+        ['P1', 'P2', 'P3', 'P4'].filter((c) => csv.includes(`\n${c},`)),
+        codes,
+        `${who}: download`,
+      );
+    }
+    // Acting on flags and changing rules are rights of their own.
+    const donor = matrix[4]?.[1] as Client;
+    assert.equal((await donor.post('/api/early-warnings/actions', { projectId: ids.P1, rule: 'no_spending', status: 'acknowledged', comment: 'x' })).status, 403);
+    const officer = matrix[3]?.[1] as Client;
+    assert.equal((await officer.post('/api/early-warnings/actions', { projectId: ids.P1, rule: 'no_spending', status: 'acknowledged', comment: 'x' })).status, 403);
+    assert.equal((await officer.patch('/api/warning-rules/no_spending', { version: 1, active: false })).status, 403);
+    assert.equal((await officer.put('/api/settings/reporting-currency', { currency: 'EUR' })).status, 403);
   });
 });

@@ -124,7 +124,10 @@ describe('expenditure import and delivery', () => {
     );
     // As at mid-February the last month with expenditure is February, though March has some since.
     const early = await api.get('/api/early-warnings?asOf=2024-02-15');
-    assert.equal(early.body.warnings.some((w: { rule: string }) => w.rule === 'no_spending'), false);
+    assert.equal(
+      early.body.warnings.some((w: { rule: string }) => w.rule === 'no_spending'),
+      false,
+    );
     assert.equal((await api.get('/api/delivery?year=2024&by=planet')).status, 400);
   });
 
