@@ -25,14 +25,13 @@ describe('portfolio screens in Chromium', () => {
   });
 
   test('delivery with the watch list: the project that stopped spending is flagged, with why', async () => {
-    await page.getByRole('link', { name: 'Delivery', exact: true }).click();
+    // The demonstration has hundreds of projects: narrow the view to Viet Nam through the URL.
+    await page.goto(`${session.server.url}/delivery?country=VN`);
     await page.getByRole('heading', { name: 'Delivery and early warning' }).waitFor();
-    await page.locator('table.data tbody tr').first().waitFor();
-    const rows = await page.locator('table.data').first().innerText();
-    assert.match(rows, /IND\/23\/01\/EUR/);
-    assert.match(rows, /VNM\/22\/02\/NOR/);
-    const watch = await page.locator('#watch-title + p + table').innerText();
-    assert.match(watch, /VNM\/22\/02\/NOR\s+No expenditure for three months\s+No expenditure since \d{4}-\d{2}: 6 months/);
+    await page.waitForFunction(() => document.querySelector('table.data')?.textContent?.includes('VNM/22/02/NOR'));
+    await page.waitForFunction(() => document.querySelector('table.watch')?.textContent?.includes('VNM/22/02/NOR'));
+    const watch = await page.locator('table.watch').innerText();
+    assert.match(watch, /VNM\/22\/02\/NOR[\s\S]*No expenditure for three months\s+No expenditure since \d{4}-\d{2}: \d+ months/);
     await screenshot(page, 'delivery');
   });
 
@@ -41,8 +40,10 @@ describe('portfolio screens in Chromium', () => {
     await page.getByLabel('Status').selectOption('pipeline');
     await page.waitForURL(/status=pipeline/);
     // The filtered list replaces the full one when its answer arrives: wait for it rather than race it.
-    await page.waitForFunction(() => document.querySelectorAll('table.data tbody tr').length === 1);
-    assert.match(await page.locator('table.data tbody').innerText(), /MOZ\/25\/02\/FDN/);
+    await page.waitForFunction(() => {
+      const text = document.querySelector('table.data tbody')?.textContent ?? '';
+      return text.includes('MOZ/25/02/FDN') && !text.includes('IND/23/01/EUR');
+    });
     await page.getByRole('link', { name: 'Skills for young women in agri-business' }).click();
     await page.getByRole('button', { name: 'Move to Appraisal' }).click();
     await page.getByRole('button', { name: 'Move to Approved' }).waitFor();
