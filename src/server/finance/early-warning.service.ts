@@ -3,9 +3,19 @@ import { currencyDecimals } from '../../shared/money.ts';
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { commitmentThrough, complete, expenditureThrough, money, type PortfolioFilter, scopedFacts } from './portfolio-facts.query.ts';
+import { commitmentThrough, complete, expenditureThrough, type PortfolioFilter, scopedFacts } from './portfolio-facts.query.ts';
 import { reportingCurrency } from './rates.service.ts';
 import { evaluateWarnings, type ProjectFacts, type WarningRule } from './warning.rules.ts';
+import { ruleCondition } from './warning-rules.sql.ts';
+
+/** The first day of the last month up to `month` whose cumulative expenditure moved, unrolled (no subquery per row). */
+const lastMonthWithExpenditure = (month: number) => {
+  const cases = Array.from({ length: month }, (_, k) => month - k).map(
+    (i) =>
+      sql`when f.expenditure_to_month[${sql.lit(i)}] <> ${i > 1 ? sql`coalesce(f.expenditure_to_month[${sql.lit(i - 1)}], 0)` : sql`0`} then make_date(f.year, ${sql.lit(i)}, 1)`,
+  );
+  return sql`case ${sql.join(cases, sql` `)} end`;
+};
 
 /**
  * The watch list: every project in scope flagged by an active early-warning rule as at a day, with the
@@ -19,50 +29,89 @@ export async function findWarnings(db: Kysely<DB>, asOf: string, actor: Actor, f
   const month = Number(asOf.slice(5, 7));
   const to = await reportingCurrency(db);
   const d = currencyDecimals(to);
-  const [rows, rules] = await Promise.all([
-    scopedFacts(db, actor, year, filter)
-      .select([
-        'projects.id as projectId',
-        'projects.code',
-        'projects.title',
-        'offices.name as office',
-        'projects.planned_end as plannedEnd',
-        sql<boolean>`${complete}`.as('complete'),
-        sql<string[]>`f.problems`.as('problems'),
-        money(sql`f.allocation`, d).as('allocation'),
-        money(expenditureThrough(month), d).as('expenditure'),
-        money(commitmentThrough(month), d).as('commitments'),
-        // The last month with expenditure up to the month of the day: the stored one when it is not later
-        // (the usual case, cheap), else found in the cumulative figures; else the latest of earlier years.
-        sql<string | null>`coalesce(
-          case when f.last_expenditure is null or extract(month from f.last_expenditure) <= ${sql.lit(month)} then f.last_expenditure::text
-               else (select make_date(f.year, max(i), 1)::text from generate_series(1, ${sql.lit(month)}) i
-                     where f.expenditure_to_month[i] <> coalesce(f.expenditure_to_month[i - 1], 0)) end,
-          (select max(pf.last_expenditure)::text from project_finance pf where pf.project_id = projects.id and pf.year < f.year))`.as('lastExpenditure'),
-      ])
-      .orderBy('projects.code')
-      .execute(),
-    db.selectFrom('warning_rules').select(['code', 'name', 'kind', 'params']).where('active', '=', true).orderBy('code').execute(),
+  const rules = (await db.selectFrom('warning_rules').select(['code', 'name', 'kind', 'params']).where('active', '=', true).orderBy('code').execute()) as WarningRule[];
+  // Facts rounded to the currency's decimals, as the rules read them. The last month with expenditure up to
+  // the month of the day: the stored one when it is not later (the usual case, cheap), else found in the
+  // cumulative figures; else the latest of earlier years.
+  const facts = scopedFacts(db, actor, year, filter).select([
+    'projects.id',
+    'projects.code',
+    'projects.planned_end',
+    sql<boolean>`${complete}`.as('complete'),
+    sql<string[]>`f.problems`.as('problems'),
+    sql<string>`round(coalesce(f.allocation, 0), ${sql.lit(d)})`.as('allocation'),
+    sql<string>`round(coalesce(${expenditureThrough(month)}, 0), ${sql.lit(d)})`.as('expenditure'),
+    sql<string>`round(coalesce(${commitmentThrough(month)}, 0), ${sql.lit(d)})`.as('commitments'),
+    // The same amounts as doubles, once per row, for the rule conditions (warning-rules.sql.ts).
+    sql<number>`round(coalesce(f.allocation, 0), ${sql.lit(d)})::float8`.as('a'),
+    sql<number>`round(coalesce(${expenditureThrough(month)}, 0), ${sql.lit(d)})::float8`.as('e'),
+    sql<number>`round(coalesce(${commitmentThrough(month)}, 0), ${sql.lit(d)})::float8`.as('c'),
+    sql<string | null>`coalesce(
+      case when f.last_expenditure is null or date_part('month', f.last_expenditure) <= ${sql.lit(month)} then f.last_expenditure
+           else ${lastMonthWithExpenditure(month)} end,
+      (select max(pf.last_expenditure) from project_finance pf where pf.project_id = projects.id and pf.year < f.year))`.as('last_expenditure'),
   ]);
-  const facts: ProjectFacts[] = rows.filter((r) => r.complete);
-  const unconverted = rows.filter((r) => !r.complete).map((r) => ({ code: r.code, problems: r.problems }));
-  const all = evaluateWarnings(facts, rules as WarningRule[], asOf);
+  // One round trip over the facts computed once, each rule's verdict a column (hit0, hit1, …): counts by
+  // rule, the first flagged projects, the unconverted.
+  const hits = rules.map((r, i) => sql<boolean>`complete and ${ruleCondition(r, asOf)}`.as(`hit${i}`));
+  const anyHit = rules.length
+    ? sql.join(
+        rules.map((_, i) => sql.ref(`hit${i}`)),
+        sql` or `,
+      )
+    : sql`false`;
+  const counts = sql.join(rules.map((r, i) => sql`${r.code}::text, count(*) filter (where ${sql.ref(`hit${i}`)})`));
+  const result = await db
+    .with(
+      (cte) => cte('facts').materialized(),
+      () => facts,
+    )
+    .with(
+      (cte) => cte('w').materialized(),
+      (qb) => qb.selectFrom('facts').selectAll().select(hits),
+    )
+    .selectNoFrom([
+      sql<Record<string, string>>`(select json_build_object(${rules.length ? counts : sql`'none', 0`}) from w)`.as('counts'),
+      sql<ProjectFacts[] | null>`(select json_agg(x order by x.code) from (
+        select id as "projectId", code, planned_end::text as "plannedEnd", allocation::text as allocation, expenditure::text as expenditure,
+               commitments::text as commitments, last_expenditure::text as "lastExpenditure"
+        from w where ${anyHit} order by code limit ${limit}) x)`.as('rows'),
+      sql<{ code: string; problems: string[] }[] | null>`(select json_agg(json_build_object('code', code, 'problems', problems) order by code) from w where not complete)`.as(
+        'unconverted',
+      ),
+    ])
+    .executeTakeFirstOrThrow();
+  const rows = result.rows ?? [];
+  const unconverted = result.unconverted ?? [];
   const byRule: Record<string, number> = {};
-  for (const w of all) byRule[w.rule] = (byRule[w.rule] ?? 0) + 1;
+  for (const r of rules) {
+    const n = Number(result.counts[r.code] ?? 0);
+    if (n > 0) byRule[r.code] = n;
+  }
+  const total = Object.values(byRule).reduce((a, b) => a + b, 0);
+  const all = evaluateWarnings(rows, rules, asOf);
   const flags = all.slice(0, limit);
   const ids = [...new Set(flags.map((w) => w.projectId))];
-  const actions = ids.length
-    ? await db
-        .selectFrom('warning_actions')
-        .select(['project_id', 'rule_code', 'status', 'comment', 'at', 'actor_label'])
-        .distinctOn(['project_id', 'rule_code'])
-        .where('project_id', 'in', ids)
-        .orderBy('project_id')
-        .orderBy('rule_code')
-        .orderBy('id', 'desc')
-        .execute()
-    : [];
-  const byProject = new Map(rows.map((r) => [r.projectId, r]));
+  const [actions, names] = ids.length
+    ? await Promise.all([
+        db
+          .selectFrom('warning_actions')
+          .select(['project_id', 'rule_code', 'status', 'comment', 'at', 'actor_label'])
+          .distinctOn(['project_id', 'rule_code'])
+          .where('project_id', 'in', ids)
+          .orderBy('project_id')
+          .orderBy('rule_code')
+          .orderBy('id', 'desc')
+          .execute(),
+        db
+          .selectFrom('projects')
+          .innerJoin('offices', 'offices.id', 'projects.office_id')
+          .select(['projects.id', 'projects.title', 'offices.name as office'])
+          .where('projects.id', 'in', ids)
+          .execute(),
+      ])
+    : [[], []];
+  const byProject = new Map(names.map((r) => [r.id, r]));
   const warnings = flags.map((w) => {
     const a = actions.find((x) => x.project_id === w.projectId && x.rule_code === w.rule);
     const p = byProject.get(w.projectId);
@@ -73,5 +122,5 @@ export async function findWarnings(db: Kysely<DB>, asOf: string, actor: Actor, f
       action: a ? { status: a.status, comment: a.comment, at: a.at, by: a.actor_label } : null,
     };
   });
-  return { asOf, currency: to, total: all.length, byRule, warnings, unconverted };
+  return { asOf, currency: to, total, byRule, warnings, unconverted };
 }
