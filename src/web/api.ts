@@ -142,6 +142,9 @@ export const api = {
   deliveryCurve: (q: Query) => call<{ currency: string; allocation: string; points: Rec[] }>('GET', `/api/delivery/curve?${qs(q)}`),
   portfolio: (q: Query) => call<{ currency: string; byStatus: Rec[]; byCountry: Rec[]; bySource: Rec[] }>('GET', `/api/portfolio/summary?${qs(q)}`),
   fundingAlignment: (q: Query) => call<{ currency: string; rows: Rec[]; basis: string }>('GET', `/api/funding-alignment?${qs(q)}`),
+  resourceNeeds: (cpoId: string) => call<{ items: Rec[] }>('GET', `/api/cpos/${cpoId}/resource-needs`),
+  createResourceNeed: (cpoId: string, body: Rec) => call<Rec>('POST', `/api/cpos/${cpoId}/resource-needs`, body),
+  updateResourceNeed: (id: string, body: Rec) => call<Rec>('PATCH', `/api/resource-needs/${id}`, body),
   resourceGaps: (q: Query) => call<{ currency: string; rows: Rec[]; totals: Rec }>('GET', `/api/resource-gaps?${qs(q)}`),
   warnings: (q: Query) =>
     call<{ asOf: string; currency: string; total: number; byRule: Record<string, number>; warnings: Rec[]; unconverted: Rec[] }>('GET', `/api/early-warnings?${qs(q)}`),

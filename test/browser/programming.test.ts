@@ -122,6 +122,32 @@ describe('country programming screens in Chromium', () => {
     await screenshot(page, 'country-india-editing');
   });
 
+  test('resources needed by a CPO: recorded, refused when the amount has too many decimals, changed', async () => {
+    const cpo = page.locator('ol.priorities li', { hasText: 'IND104' }).last();
+    await cpo.getByRole('button', { name: 'Record the resources needed' }).click();
+    const form = cpo.getByRole('form', { name: 'Record the resources needed' });
+    await form.getByLabel('From year').fill('2026');
+    await form.getByLabel('To year').fill('2027');
+    await form.getByLabel('Needed').fill('1200000.005');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.locator('.field-error').waitFor();
+    assert.match(await form.locator('.field-error').innerText(), /decimals/);
+    await form.getByLabel('Needed').fill('1200000');
+    await form.getByLabel('Available when identified').fill('300000');
+    await form.getByRole('button', { name: 'Save' }).click();
+    const row = cpo.getByRole('row', { name: /2026–2027/ });
+    await row.waitFor();
+    assert.match(await row.innerText(), /1,200,000/);
+    await row.getByRole('button', { name: 'Change the need for 2026–2027' }).click();
+    const change = row.getByRole('form', { name: 'Change the need for 2026–2027' });
+    await change.getByLabel('Needed').fill('1500000');
+    await change.getByRole('button', { name: 'Save' }).click();
+    await cpo.getByRole('cell', { name: 'US$1,500,000' }).waitFor();
+    const stored = await database.db.selectFrom('resource_needs').select(['needed', 'version']).where('year_from', '=', 2026).execute();
+    assert.deepEqual(stored.map((n) => [Number(n.needed), n.version]), [[1500000, 2]]);
+    await screenshot(page, 'country-resource-needs');
+  });
+
   test('importing a country programme from the countries page; a faulty file is explained and changes nothing', async () => {
     await page.getByRole('link', { name: 'Countries' }).click();
     await page.getByRole('heading', { name: 'Country programmes' }).waitFor();

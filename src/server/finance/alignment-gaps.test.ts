@@ -159,6 +159,12 @@ describe('alignment of voluntary funding and resource gaps (hand-checked)', () =
     const after = ok(await hq.get('/api/resource-gaps'));
     // needed 150,000: gap 25,000; identified gap 110,000; filled min(110,000, 85,000) = 85,000 → 0.7727
     assert.deepEqual([after.rows[0].gap, after.totals.shareOfGapsFilled], ['25000.00', '0.7727']);
+    const listed = ok(await hq.get(`/api/cpos/${ids.cpo1}/resource-needs`)).items;
+    assert.deepEqual(
+      listed.map((n: any) => [n.yearFrom, n.yearTo, n.needed, n.version]),
+      [[2024, 2024, '150000.0000', 2]],
+    );
+    assert.equal((await hq.get('/api/cpos/00000000-0000-4000-8000-000000000000/resource-needs')).status, 404);
   });
 
   test('the office manager acts on the watch list; a rule is changed with optimistic concurrency', async () => {

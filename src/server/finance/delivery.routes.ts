@@ -12,7 +12,7 @@ import { ALIGNMENT_GROUPS, alignedShare } from './funding-alignment.service.ts';
 import type { PortfolioFilter } from './portfolio-facts.query.ts';
 import { portfolioSummary } from './portfolio-summary.service.ts';
 import { resourceGaps } from './resource-gaps.service.ts';
-import { createNeed, updateNeed } from './resource-needs.service.ts';
+import { createNeed, listNeeds, updateNeed } from './resource-needs.service.ts';
 import { ACTION_STATUSES, actOnWarning, listWarningRules, updateWarningRule, warningHistory } from './warning-actions.service.ts';
 
 const tags = ['Delivery and dashboards'];
@@ -203,6 +203,17 @@ export function deliveryRoutes({ db }: Deps) {
         responses: { 200: one, ...readErrors },
       }),
       async (c) => c.json(await resourceGaps(db, actorOf(c), c.req.valid('query')), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/cpos/{id}/resource-needs',
+        tags,
+        summary: 'The resources a country programme outcome needs, by period',
+        request: { params: IdParam },
+        responses: { 200: many, ...readErrors },
+      }),
+      async (c) => c.json(await listNeeds(db, c.req.valid('param').id, actorOf(c)), 200),
     )
     .openapi(
       createRoute({

@@ -105,3 +105,12 @@ export async function updateNeed(db: Kysely<DB>, id: string, input: Partial<Pick
   );
   return present(row as Record<string, unknown>);
 }
+
+/** The resource needs recorded for a country programme outcome, oldest period first (programming read scope). */
+export async function listNeeds(db: Kysely<DB>, cpoId: string, actor: Actor) {
+  const cpo = await db.selectFrom('cpos').innerJoin('dwcps', 'dwcps.id', 'cpos.dwcp_id').select(['cpos.id', 'dwcps.country_code']).where('cpos.id', '=', cpoId).executeTakeFirst();
+  if (!cpo) throw notFound('Country programme outcome', cpoId);
+  await assertCountryInScope(db, countryScope(actor, 'programming.read'), cpo.country_code);
+  const rows = await db.selectFrom('resource_needs').selectAll().where('cpo_id', '=', cpoId).orderBy('year_from').orderBy('year_to').execute();
+  return { items: rows.map((r) => present(r)) };
+}

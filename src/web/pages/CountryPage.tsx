@@ -9,6 +9,7 @@ import { IndicatorPanel } from '../components/IndicatorPanel.tsx';
 import { Notice } from '../components/Layout.tsx';
 import { MilestoneTable } from '../components/MilestoneTable.tsx';
 import { CycleEditors, DwcpEditors, ProfileEditor } from '../components/ProgrammeEditors.tsx';
+import { ResourceNeeds } from '../components/ResourceNeeds.tsx';
 import { ResultsChain } from '../components/ResultsChain.tsx';
 import { useSession } from '../session.tsx';
 import { useCountries } from '../useCountries.ts';
@@ -151,6 +152,7 @@ export function CountryPage() {
                         </div>
                       )}
                       <IndicatorPanel nodeType="cpo" nodeId={c.id} all={data.indicators} canWrite={canWrite} reload={load} />
+                      <ResourceNeeds cpoId={c.id} canWrite={canWrite} />
                     </li>
                   ))}
                 </ul>

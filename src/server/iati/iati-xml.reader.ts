@@ -1,0 +1,125 @@
+import { SaxesParser } from 'saxes';
+
+/** An element as read: its name as written (prefix included), attributes, children, text, and where it starts. */
+export interface XEl {
+  name: string;
+  attrs: Record<string, string>;
+  children: XEl[];
+  text: string;
+  line: number;
+}
+
+/** Why a file cannot be read at all; `code` is the validator's file-level rule (0.1.1 not XML, 0.2.1 not IATI, 0.9.1 too large). */
+export class IatiFileError extends Error {
+  constructor(
+    readonly code: '0.1.1' | '0.2.1' | '0.9.1',
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface RootInfo {
+  name: 'iati-activities' | 'iati-organisations';
+  attrs: Record<string, string>;
+  /** The file is a single activity or organisation without the wrapping root element. */
+  bare?: boolean;
+}
+
+export interface ReadHandlers {
+  root?: (root: RootInfo) => void;
+  /** Each iati-activity or iati-organisation as soon as it is complete; awaited before reading on. */
+  record: (el: XEl, root: RootInfo) => void | Promise<void>;
+}
+
+export interface ReadOptions {
+  /** Refuse files larger than this many bytes (default 1 GiB). */
+  maxBytes?: number;
+  /** Called with the bytes read so far. */
+  progress?: (bytes: number) => void;
+}
+
+const RECORDS = new Set(['iati-activity', 'iati-organisation']);
+const ROOTS = new Set(['iati-activities', 'iati-organisations']);
+
+/**
+ * Reads an IATI file as a stream, keeping in memory one activity (or organisation) at a time. A DOCTYPE is
+ * refused as soon as it is seen, so external entities and entity bombs are never expanded (saxes expands
+ * none itself); a file that is not XML, not IATI, truncated, or larger than `maxBytes` ends in an
+ * IatiFileError with the line and column. Returns the root and the number of records read.
+ */
+export async function readIatiXml(source: AsyncIterable<Buffer | string>, handlers: ReadHandlers, options: ReadOptions = {}) {
+  const maxBytes = options.maxBytes ?? 1024 ** 3;
+  const parser = new SaxesParser({ position: true });
+  let root: RootInfo | null = null;
+  const stack: XEl[] = [];
+  let pending: XEl[] = [];
+  let count = 0;
+  let failure: IatiFileError | null = null;
+  const fail = (e: IatiFileError) => {
+    failure ??= e;
+  };
+  parser.on('doctype', () => fail(new IatiFileError('0.1.1', 'The file declares a DOCTYPE; IATI files have none, and DTDs and entities are refused for safety', parser.line, parser.column)));
+  parser.on('error', (e) => fail(new IatiFileError('0.1.1', `Not well-formed XML: ${e.message.replace(/^[^:]*:\d+:\d+: /, '')}`, parser.line, parser.column)));
+  parser.on('opentag', (tag) => {
+    if (failure) return;
+    const attrs = tag.attributes as Record<string, string>;
+    if (!root && RECORDS.has(tag.name)) {
+      // An activity without its <iati-activities> wrapper (found in older single-activity files): read it.
+      root = { name: tag.name === 'iati-activity' ? 'iati-activities' : 'iati-organisations', attrs: {}, bare: true };
+      handlers.root?.(root);
+    }
+    if (!root) {
+      if (!ROOTS.has(tag.name)) {
+        fail(new IatiFileError('0.2.1', `Not an IATI file: the root element is <${tag.name}>, not <iati-activities> or <iati-organisations>`, parser.line, parser.column));
+        return;
+      }
+      root = { name: tag.name as RootInfo['name'], attrs };
+      handlers.root?.(root);
+      return;
+    }
+    const el: XEl = { name: tag.name, attrs, children: [], text: '', line: parser.line };
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(el);
+    if (parent || RECORDS.has(tag.name)) stack.push(el);
+  });
+  const onText = (t: string) => {
+    const top = stack[stack.length - 1];
+    if (top) top.text += t;
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+  parser.on('closetag', (tag) => {
+    if (failure || !stack.length || stack[stack.length - 1]?.name !== tag.name) return;
+    const el = stack.pop() as XEl;
+    if (!stack.length) pending.push(el);
+  });
+
+  let bytes = 0;
+  // Decodes across chunk boundaries (a character may be split between two chunks) and drops a BOM.
+  const decoder = new TextDecoder('utf-8');
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    for (const el of batch) {
+      count++;
+      await handlers.record(el, root as RootInfo);
+    }
+  };
+  for await (const chunk of source) {
+    bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+    if (bytes > maxBytes) throw new IatiFileError('0.9.1', `The file is larger than the limit of ${Math.round(maxBytes / 1024 ** 2)} MB (IATI_MAX_FILE_MB)`);
+    parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    if (failure) throw failure;
+    await flush();
+    options.progress?.(bytes);
+  }
+  parser.write(decoder.decode());
+  parser.close();
+  if (failure) throw failure;
+  await flush();
+  if (!root) throw new IatiFileError('0.1.1', bytes === 0 ? 'The file is empty' : 'Not XML: no root element was found');
+  return { root: root as RootInfo, records: count };
+}
