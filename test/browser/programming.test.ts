@@ -144,7 +144,10 @@ describe('country programming screens in Chromium', () => {
     await change.getByRole('button', { name: 'Save' }).click();
     await cpo.getByRole('cell', { name: 'US$1,500,000' }).waitFor();
     const stored = await database.db.selectFrom('resource_needs').select(['needed', 'version']).where('year_from', '=', 2026).execute();
-    assert.deepEqual(stored.map((n) => [Number(n.needed), n.version]), [[1500000, 2]]);
+    assert.deepEqual(
+      stored.map((n) => [Number(n.needed), n.version]),
+      [[1500000, 2]],
+    );
     await screenshot(page, 'country-resource-needs');
   });
 

@@ -58,13 +58,22 @@ export async function readIatiXml(source: AsyncIterable<Buffer | string>, handle
   let pending: XEl[] = [];
   let count = 0;
   let failure: IatiFileError | null = null;
+  let notIati: IatiFileError | null = null;
   const fail = (e: IatiFileError) => {
     failure ??= e;
   };
-  parser.on('doctype', () => fail(new IatiFileError('0.1.1', 'The file declares a DOCTYPE; IATI files have none, and DTDs and entities are refused for safety', parser.line, parser.column)));
+  parser.on('doctype', () =>
+    fail(new IatiFileError('0.1.1', 'The file declares a DOCTYPE; IATI files have none, and DTDs and entities are refused for safety', parser.line, parser.column)),
+  );
   parser.on('error', (e) => fail(new IatiFileError('0.1.1', `Not well-formed XML: ${e.message.replace(/^[^:]*:\d+:\d+: /, '')}`, parser.line, parser.column)));
+  // The line where a tag starts (an open tag may span lines; 'opentag' fires at its end).
+  let tagLine = 1;
+  parser.on('opentagstart', () => {
+    tagLine = parser.line;
+  });
   parser.on('opentag', (tag) => {
     if (failure) return;
+    if (notIati) return;
     const attrs = tag.attributes as Record<string, string>;
     if (!root && RECORDS.has(tag.name)) {
       // An activity without its <iati-activities> wrapper (found in older single-activity files): read it.
@@ -73,14 +82,15 @@ export async function readIatiXml(source: AsyncIterable<Buffer | string>, handle
     }
     if (!root) {
       if (!ROOTS.has(tag.name)) {
-        fail(new IatiFileError('0.2.1', `Not an IATI file: the root element is <${tag.name}>, not <iati-activities> or <iati-organisations>`, parser.line, parser.column));
+        // Read on without keeping anything: a file that is not even well-formed is reported as such.
+        notIati ??= new IatiFileError('0.2.1', `Not an IATI file: the root element is <${tag.name}>, not <iati-activities> or <iati-organisations>`, parser.line, parser.column);
         return;
       }
       root = { name: tag.name as RootInfo['name'], attrs };
       handlers.root?.(root);
       return;
     }
-    const el: XEl = { name: tag.name, attrs, children: [], text: '', line: parser.line };
+    const el: XEl = { name: tag.name, attrs, children: [], text: '', line: tagLine };
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(el);
     if (parent || RECORDS.has(tag.name)) stack.push(el);
@@ -116,10 +126,12 @@ export async function readIatiXml(source: AsyncIterable<Buffer | string>, handle
     await flush();
     options.progress?.(bytes);
   }
+  if (bytes === 0) throw new IatiFileError('0.1.1', 'The file is empty');
   parser.write(decoder.decode());
   parser.close();
   if (failure) throw failure;
+  if (notIati) throw notIati;
   await flush();
-  if (!root) throw new IatiFileError('0.1.1', bytes === 0 ? 'The file is empty' : 'Not XML: no root element was found');
+  if (!root) throw new IatiFileError('0.1.1', 'Not XML: no root element was found');
   return { root: root as RootInfo, records: count };
 }

@@ -62,7 +62,8 @@ export async function validateXsd(files: { name: string; contents: string | Uint
   if (!result.valid) {
     for (const f of files) {
       const list = out.get(f.name) ?? [];
-      if (!list.length && new RegExp(`input-${files.indexOf(f)}\\.xml fails to validate`).test(result.rawOutput)) list.push({ line: null, message: 'The file does not follow the IATI schema' });
+      if (!list.length && new RegExp(`input-${files.indexOf(f)}\\.xml fails to validate`).test(result.rawOutput))
+        list.push({ line: null, message: 'The file does not follow the IATI schema' });
     }
   }
   return out;

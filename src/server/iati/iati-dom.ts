@@ -1,0 +1,80 @@
+import { DOMImplementation, type Element as XElement } from '@xmldom/xmldom';
+import * as xpath from 'xpath';
+import type { RootInfo, XEl } from './iati-xml.reader.ts';
+
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+const NAMESPACES = { xml: XML_NS };
+
+/** A DOM element that remembers the line it was read from. */
+export type LinedNode = Node & { lineNumber?: number };
+
+/**
+ * One activity (or organisation) as a small DOM document of its own, under a copy of the file's root,
+ * so the ruleset's absolute XPaths (`/iati-activities/iati-activity/…`) apply record by record and the
+ * memory stays that of one record.
+ */
+export function recordDocument(el: XEl, root: RootInfo): Document {
+  const doc = new DOMImplementation().createDocument(null, root.name, null);
+  const top = doc.documentElement as XElement;
+  for (const [k, v] of Object.entries(root.attrs)) setAttr(top, k, v);
+  top.appendChild(build(doc, el));
+  return doc as unknown as Document;
+}
+
+function setAttr(node: XElement, name: string, value: string) {
+  if (name.startsWith('xml:')) node.setAttributeNS(XML_NS, name, value);
+  else if (!name.startsWith('xmlns')) node.setAttribute(name, value);
+}
+
+function build(doc: ReturnType<DOMImplementation['createDocument']>, el: XEl): XElement {
+  const node = doc.createElement(el.name);
+  (node as unknown as LinedNode).lineNumber = el.line;
+  for (const [k, v] of Object.entries(el.attrs)) setAttr(node, k, v);
+  if (el.text.trim() || (!el.children.length && el.text)) node.appendChild(doc.createTextNode(el.text));
+  for (const c of el.children) node.appendChild(build(doc, c));
+  return node;
+}
+
+interface Compiled {
+  evaluateBoolean(o: { node: Node; namespaces: Record<string, string> }): boolean;
+  evaluateNumber(o: { node: Node; namespaces: Record<string, string> }): number;
+  select(o: { node: Node; namespaces: Record<string, string> }): Node[];
+}
+const compiled = new Map<string, Compiled>();
+function expr(e: string): Compiled {
+  let c = compiled.get(e);
+  if (!c) {
+    c = (xpath as unknown as { parse: (s: string) => Compiled }).parse(e);
+    compiled.set(e, c);
+  }
+  return c;
+}
+
+/** XPath 1.0 over a record's DOM, each expression compiled once. */
+export const xp = {
+  nodes: (e: string, node: Node): Node[] => expr(e).select({ node, namespaces: NAMESPACES }),
+  bool: (e: string, node: Node): boolean => expr(e).evaluateBoolean({ node, namespaces: NAMESPACES }),
+  /** The string values of the nodes selected. */
+  values: (e: string, node: Node): string[] => xp.nodes(e, node).map((n) => n.nodeValue ?? n.textContent ?? ''),
+};
+
+/** The line of a node, or of its owner element for an attribute. */
+export function lineOf(n: Node): number | null {
+  const owner = (n as Attr).ownerElement ?? n;
+  return (owner as LinedNode).lineNumber ?? (n.parentNode as LinedNode | null)?.lineNumber ?? null;
+}
+
+/** A readable path of a node within its record: transaction/description/@xml:lang. */
+export function pathOf(n: Node): string {
+  const parts: string[] = [];
+  let cur: Node | null = n;
+  if ((n as Attr).ownerElement) {
+    parts.push(`@${(n as Attr).name}`);
+    cur = (n as Attr).ownerElement;
+  }
+  while (cur && cur.nodeType === 1 && !['iati-activity', 'iati-organisation', 'iati-activities', 'iati-organisations'].includes((cur as Element).tagName)) {
+    parts.unshift((cur as Element).tagName);
+    cur = cur.parentNode;
+  }
+  return parts.join('/');
+}
