@@ -50,7 +50,7 @@ const ROOTS = new Set(['iati-activities', 'iati-organisations']);
  * none itself); a file that is not XML, not IATI, truncated, or larger than `maxBytes` ends in an
  * IatiFileError with the line and column. Returns the root and the number of records read.
  */
-export async function readIatiXml(source: AsyncIterable<Buffer | string>, handlers: ReadHandlers, options: ReadOptions = {}) {
+export async function readIatiXml(source: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, handlers: ReadHandlers, options: ReadOptions = {}) {
   const maxBytes = options.maxBytes ?? 1024 ** 3;
   const parser = new SaxesParser({ position: true });
   let root: RootInfo | null = null;
