@@ -2,6 +2,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Link, NamedCodeTable } from './tables/common.ts';
 import type { OfficeRegionsView, ProjectFinanceTable, ResourceNeedsTable, WarningActionsTable } from './tables/finance.ts';
+import type { IatiActivitiesTable, IatiBudgetsTable, IatiImportsTable, IatiTransactionsTable } from './tables/iati.ts';
 import type { AuditLogTable, LoginFailuresTable, OfficesTable, PartnersTable, SchemaMigrationsTable, SessionsTable, UsersTable } from './tables/people.ts';
 import type {
   AgreementAmountsTable,
@@ -102,6 +103,10 @@ export interface DB {
   warning_actions: WarningActionsTable;
   resource_needs: ResourceNeedsTable;
   office_regions: OfficeRegionsView;
+  iati_imports: IatiImportsTable;
+  iati_activities: IatiActivitiesTable;
+  iati_transactions: IatiTransactionsTable;
+  iati_budgets: IatiBudgetsTable;
 }
 
 export type Office = Selectable<OfficesTable>;

@@ -1,0 +1,236 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Actor } from '../access/actor.ts';
+import type { DB } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { writeAudit } from '../modules/audit/audit.service.ts';
+import { type MappedActivity, mapActivity, type Skipped } from './iati-activity.map.ts';
+import { IatiFileError, readIatiXml } from './iati-xml.reader.ts';
+
+export interface ActivityOutcome {
+  identifier: string;
+  line: number;
+  /** new: not known before; updated: replaced the stored one (its transactions and budgets too) */
+  status: 'new' | 'updated' | 'skipped';
+  transactions: number;
+  /** what was left out of this activity (or the activity itself), and why */
+  skipped: Skipped[];
+}
+
+export interface IatiImportReport {
+  importId: string;
+  fileName: string;
+  version: string | null;
+  activities: { imported: number; new: number; updated: number; skipped: number };
+  transactions: { imported: number; skipped: number };
+  budgets: { imported: number; skipped: number };
+  outcomes: ActivityOutcome[];
+}
+
+const BATCH = 400;
+
+/**
+ * Imports another publisher's IATI activity file in one transaction, streaming: activities are mapped
+ * as they are read and written in batches, so memory holds one batch. Each activity is keyed by its
+ * iati-identifier: a re-import updates it and replaces its transactions and budgets, never duplicates.
+ * The report says per activity what was imported and what was skipped and why. A file that cannot be
+ * read (not XML, not IATI, a DOCTYPE, over the size limit) changes nothing and throws IatiFileError.
+ */
+export async function importIatiFile(
+  db: Kysely<DB>,
+  source: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  file: { name: string; bytes: number },
+  actor: Actor,
+  options: { maxBytes?: number; progress?: (bytes: number) => void } = {},
+): Promise<IatiImportReport> {
+  return inTransaction(db, async (trx) => {
+    const imp = await trx
+      .insertInto('iati_imports')
+      .values({
+        file_name: file.name,
+        bytes: file.bytes,
+        version: null,
+        activities_imported: 0,
+        activities_skipped: 0,
+        transactions_imported: 0,
+        transactions_skipped: 0,
+        actor_label: actor.label,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const report: IatiImportReport = {
+      importId: imp.id,
+      fileName: file.name,
+      version: null,
+      activities: { imported: 0, new: 0, updated: 0, skipped: 0 },
+      transactions: { imported: 0, skipped: 0 },
+      budgets: { imported: 0, skipped: 0 },
+      outcomes: [],
+    };
+    let batch: { activity: MappedActivity; outcome: ActivityOutcome }[] = [];
+    const inBatch = new Set<string>();
+    const seen = new Map<string, number>();
+    const flush = async () => {
+      if (batch.length) await writeBatch(trx, imp.id, batch, report);
+      batch = [];
+      inBatch.clear();
+    };
+    await readIatiXml(
+      source,
+      {
+        root: (r) => {
+          if (r.name !== 'iati-activities') throw new IatiFileError('0.2.1', 'This is an organisation file: the import reads activity files (<iati-activities>)', 1);
+          report.version = r.attrs.version ?? null;
+        },
+        record: async (el, r) => {
+          if (el.name !== 'iati-activity') return;
+          const { activity, skipped } = mapActivity(el, r);
+          const outcome: ActivityOutcome = { identifier: activity?.identifier ?? '', line: el.line, status: 'skipped', transactions: 0, skipped };
+          report.outcomes.push(outcome);
+          for (const s of skipped) if (s.what !== 'activity') report[s.what === 'transaction' ? 'transactions' : 'budgets'].skipped++;
+          if (!activity) {
+            report.activities.skipped++;
+            report.transactions.skipped += el.children.filter((c) => c.name === 'transaction').length;
+            return;
+          }
+          const earlier = seen.get(activity.identifier);
+          if (earlier !== undefined)
+            skipped.push({ what: 'activity', line: el.line, reason: `the identifier was already used at line ${earlier}: this later activity replaces it` });
+          seen.set(activity.identifier, el.line);
+          // The same identifier twice in a batch would be one upsert touching a row twice: write the first.
+          if (inBatch.has(activity.identifier)) await flush();
+          inBatch.add(activity.identifier);
+          batch.push({ activity, outcome });
+          if (batch.length >= BATCH) await flush();
+        },
+      },
+      { maxBytes: options.maxBytes, progress: options.progress },
+    );
+    await flush();
+    await trx
+      .updateTable('iati_imports')
+      .set({
+        version: report.version,
+        activities_imported: report.activities.imported,
+        activities_skipped: report.activities.skipped,
+        transactions_imported: report.transactions.imported,
+        transactions_skipped: report.transactions.skipped,
+      })
+      .where('id', '=', imp.id)
+      .execute();
+    await writeAudit(trx, actor, {
+      action: 'import',
+      entityType: 'iati_import',
+      entityId: imp.id,
+      after: { file: file.name, activities: report.activities, transactions: report.transactions, budgets: report.budgets },
+    });
+    return report;
+  });
+}
+
+async function writeBatch(trx: Transaction<DB>, importId: string, batch: { activity: MappedActivity; outcome: ActivityOutcome }[], report: IatiImportReport) {
+  const rows = await trx
+    .insertInto('iati_activities')
+    .values(
+      batch.map(({ activity: a }) => ({
+        iati_identifier: a.identifier,
+        reporting_org_ref: a.reportingOrgRef,
+        reporting_org_name: a.reportingOrgName,
+        version: a.version,
+        title: a.title,
+        description: a.description,
+        status_code: a.statusCode,
+        default_currency: a.defaultCurrency,
+        planned_start: a.plannedStart,
+        actual_start: a.actualStart,
+        planned_end: a.plannedEnd,
+        actual_end: a.actualEnd,
+        last_updated: a.lastUpdated,
+        countries: JSON.stringify(a.countries),
+        regions: JSON.stringify(a.regions),
+        sectors: JSON.stringify(a.sectors),
+        participating_orgs: JSON.stringify(a.participatingOrgs),
+        import_id: importId,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.column('iati_identifier').doUpdateSet((eb) => ({
+        reporting_org_ref: eb.ref('excluded.reporting_org_ref'),
+        reporting_org_name: eb.ref('excluded.reporting_org_name'),
+        version: eb.ref('excluded.version'),
+        title: eb.ref('excluded.title'),
+        description: eb.ref('excluded.description'),
+        status_code: eb.ref('excluded.status_code'),
+        default_currency: eb.ref('excluded.default_currency'),
+        planned_start: eb.ref('excluded.planned_start'),
+        actual_start: eb.ref('excluded.actual_start'),
+        planned_end: eb.ref('excluded.planned_end'),
+        actual_end: eb.ref('excluded.actual_end'),
+        last_updated: eb.ref('excluded.last_updated'),
+        countries: eb.ref('excluded.countries'),
+        regions: eb.ref('excluded.regions'),
+        sectors: eb.ref('excluded.sectors'),
+        participating_orgs: eb.ref('excluded.participating_orgs'),
+        import_id: eb.ref('excluded.import_id'),
+        version_no: sql`iati_activities.version_no + 1`,
+      })),
+    )
+    // xmax is 0 for a row this statement inserted, set for one it updated.
+    .returning(['id', 'iati_identifier', sql<boolean>`(xmax = 0)`.as('inserted')])
+    .execute();
+  const ids = new Map(rows.map((r) => [r.iati_identifier, r]));
+  const updatedIds = rows.filter((r) => !r.inserted).map((r) => r.id);
+  if (updatedIds.length) {
+    await trx.deleteFrom('iati_transactions').where('activity_id', 'in', updatedIds).execute();
+    await trx.deleteFrom('iati_budgets').where('activity_id', 'in', updatedIds).execute();
+  }
+  const transactions = batch.flatMap(({ activity: a }) =>
+    a.transactions.map((t) => ({
+      activity_id: ids.get(a.identifier)?.id as string,
+      seq: t.seq,
+      type_code: t.typeCode,
+      transaction_date: t.date,
+      value: t.value,
+      currency: t.currency,
+      value_date: t.valueDate,
+      provider_ref: t.providerRef,
+      provider_name: t.providerName,
+      provider_activity_id: t.providerActivityId,
+      receiver_ref: t.receiverRef,
+      receiver_name: t.receiverName,
+      receiver_activity_id: t.receiverActivityId,
+      description: t.description,
+    })),
+  );
+  for (let i = 0; i < transactions.length; i += 2000)
+    await trx
+      .insertInto('iati_transactions')
+      .values(transactions.slice(i, i + 2000))
+      .execute();
+  const budgets = batch.flatMap(({ activity: a }) =>
+    a.budgets.map((b) => ({
+      activity_id: ids.get(a.identifier)?.id as string,
+      seq: b.seq,
+      type_code: b.typeCode,
+      status_code: b.statusCode,
+      period_start: b.periodStart,
+      period_end: b.periodEnd,
+      value: b.value,
+      currency: b.currency,
+      value_date: b.valueDate,
+    })),
+  );
+  for (let i = 0; i < budgets.length; i += 3000)
+    await trx
+      .insertInto('iati_budgets')
+      .values(budgets.slice(i, i + 3000))
+      .execute();
+  for (const { activity: a, outcome } of batch) {
+    const row = ids.get(a.identifier);
+    outcome.status = row?.inserted ? 'new' : 'updated';
+    outcome.transactions = a.transactions.length;
+    report.activities.imported++;
+    report.activities[outcome.status === 'new' ? 'new' : 'updated']++;
+    report.transactions.imported += a.transactions.length;
+    report.budgets.imported += a.budgets.length;
+  }
+}
