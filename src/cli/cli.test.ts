@@ -184,6 +184,29 @@ describe('devcoop command', () => {
     assert.match(delivery.stdout, /IND\/23\/01\/EUR .* 0\.00 +1000\.00/);
   });
 
+  test('iati validate: exit 0 with warnings only, 1 with errors, --json prints the report; iati import counts', () => {
+    const tests = join(root, '..', 'shared', 'iati', 'rules-tests');
+    const warningsOnly = devcoop('iati', 'validate', join(tests, 'iati-act-noSpaces-error.xml'));
+    assert.equal(warningsOnly.status, 0, warningsOnly.stdout + warningsOnly.stderr);
+    assert.match(warningsOnly.stdout, /warning 1\.11\.1/);
+    const errors = devcoop('iati', 'validate', '--json', join(tests, 'iati-act-strictSum-error.xml'));
+    assert.equal(errors.status, 1);
+    const report = JSON.parse(errors.stdout);
+    assert.equal(report.valid, false);
+    assert.ok(report.withFindings[0].findings.some((f: { rule: string }) => f.rule === '3.4.2'));
+    assert.equal(devcoop('iati', 'validate', join(tests, 'not-xml.xml')).status, 1);
+
+    const real = join(root, '..', 'shared', 'iati', 'real', 'hdx-foodsecurity-dportal.xml');
+    const imported = devcoop('iati', 'import', real);
+    assert.equal(imported.status, 0, imported.stderr);
+    assert.match(imported.stdout, /Imported 7 activities \(7 new, 0 updated\), 0 skipped; 63 transactions imported, 0 skipped\./);
+    const again = JSON.parse(devcoop('iati', 'import', '--json', real).stdout);
+    assert.deepEqual([again.activities.new, again.activities.updated, again.transactions.imported], [0, 7, 63]);
+    const refused = devcoop('iati', 'import', join(tests, 'broken-xml.xml'));
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /Not well-formed XML.*Nothing was imported/);
+  });
+
   test('a second server on the same data folder exits with a clear message; a crash loses nothing acknowledged', {
     skip: Boolean(process.env.DATABASE_URL) && 'the lock guards the embedded database only',
   }, async () => {

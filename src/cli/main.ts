@@ -5,6 +5,7 @@ import { AppError } from '../server/errors.ts';
 import { configFromEnvironment, openAndMigrate, startServer } from '../server/main.ts';
 import { deliveryCommand, financeCommand, ratesCommand } from './finance.command.ts';
 import { frameworkCommand } from './framework.command.ts';
+import { iatiImportCommand, iatiValidateCommand } from './iati.command.ts';
 import { officeCommand } from './office.command.ts';
 import { UsageError } from './output.ts';
 import { calendarCommand, countryCommand, programmeCommand } from './programme.command.ts';
@@ -26,11 +27,14 @@ Usage: devcoop <command> [options]
   finance import FILE --mapping M.json [--dry-run] [--json]   expenditure/commitments from an ERP export
   rates import FILE.csv --source NAME  monthly exchange rates (currency, month, per_usd)
   delivery --year YEAR                 delivery rate of each project
+  iati validate FILE [--json]          an IATI file against the XSD, codelists and rules (exit 1 on errors)
+  iati import FILE [--json]            another publisher's IATI activity file (counts imported and skipped)
 
 Settings (environment, or the flag):
   PORT (--port)                  HTTP port, default 8080
   DEVCOOP_DATA (--data)          folder of the embedded database, default ./data
   DATABASE_URL (--database-url)  use this PostgreSQL server instead of the embedded database
+  IATI_MAX_FILE_MB               largest IATI file read, default 1024
   DEVCOOP_ADMIN_EMAIL, DEVCOOP_ADMIN_PASSWORD  the first administrator's credentials (demo);
                                  without a password, one is generated and printed once
 `;
@@ -97,8 +101,13 @@ async function run(): Promise<void> {
     console.log(HELP);
     return;
   }
+  // Validation needs no database: it works on any machine, before anything is set up.
+  if (command === 'iati' && sub === 'validate') {
+    process.exitCode = await iatiValidateCommand(positionals[2], flags);
+    return;
+  }
   const config = configFromEnvironment({ PORT: flags.port, DEVCOOP_DATA: flags.data, DATABASE_URL: flags['database-url'] });
-  const known = ['serve', 'migrate', 'demo', 'user', 'office', 'country', 'calendar', 'programme', 'framework', 'finance', 'rates', 'delivery'];
+  const known = ['serve', 'migrate', 'demo', 'user', 'office', 'country', 'calendar', 'programme', 'framework', 'finance', 'rates', 'delivery', 'iati'];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
   const opened = await openAndMigrate(config);
   const { db } = opened.database;
@@ -120,7 +129,10 @@ async function run(): Promise<void> {
     else if (command === 'finance') process.exitCode = await financeCommand(db, sub, positionals[2], flags);
     else if (command === 'rates') await ratesCommand(db, sub, positionals[2], flags);
     else if (command === 'delivery') await deliveryCommand(db, flags);
-    else if (command === 'programme') process.exitCode = await programmeCommand(db, sub, positionals[2], flags);
+    else if (command === 'iati') {
+      if (sub !== 'import') throw new UsageError('devcoop iati validate FILE [--json]   |   devcoop iati import FILE [--json]');
+      process.exitCode = await iatiImportCommand(db, positionals[2], flags);
+    } else if (command === 'programme') process.exitCode = await programmeCommand(db, sub, positionals[2], flags);
   } finally {
     await opened.database.close();
   }
