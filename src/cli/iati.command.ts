@@ -12,11 +12,6 @@ type Flags = Record<string, string | boolean | undefined>;
 
 const USAGE = 'devcoop iati validate FILE [--json]   |   devcoop iati import FILE [--json]';
 
-/** The size limit of IATI files, in bytes (IATI_MAX_FILE_MB, default 1024). */
-export function iatiMaxBytes(): number {
-  return Number(process.env.IATI_MAX_FILE_MB ?? 1024) * 1024 * 1024;
-}
-
 function readable(file: string | undefined): string {
   if (!file) throw new UsageError(USAGE);
   try {
@@ -39,9 +34,9 @@ function progressPrinter(total: number) {
 }
 
 /** `devcoop iati validate FILE [--json]`: exit 0 without errors (warnings allowed), 1 with errors. No database. */
-export async function iatiValidateCommand(file: string | undefined, flags: Flags): Promise<number> {
+export async function iatiValidateCommand(file: string | undefined, flags: Flags, maxBytes: number): Promise<number> {
   const path = readable(file);
-  const report = await validateIatiFile(readFileSync(path), { maxBytes: iatiMaxBytes() });
+  const report = await validateIatiFile(readFileSync(path), { maxBytes });
   if (flags.json) console.log(JSON.stringify(report, null, 2));
   else {
     for (const r of reportRows(report))
@@ -54,12 +49,12 @@ export async function iatiValidateCommand(file: string | undefined, flags: Flags
 }
 
 /** `devcoop iati import FILE [--json]`: counts of activities and transactions imported and skipped; exit 1 when refused. */
-export async function iatiImportCommand(db: Kysely<DB>, file: string | undefined, flags: Flags): Promise<number> {
+export async function iatiImportCommand(db: Kysely<DB>, file: string | undefined, flags: Flags, maxBytes: number): Promise<number> {
   const path = readable(file);
   const size = statSync(path).size;
   try {
     const report = await importIatiFile(db, createReadStream(path), { name: basename(path), bytes: size }, systemActor('import', `import:${basename(path)}`), {
-      maxBytes: iatiMaxBytes(),
+      maxBytes,
       progress: flags.json ? undefined : progressPrinter(size),
     });
     if (process.stderr.isTTY && !flags.json) process.stderr.write('\n');

@@ -101,12 +101,12 @@ async function run(): Promise<void> {
     console.log(HELP);
     return;
   }
+  const config = configFromEnvironment({ PORT: flags.port, DEVCOOP_DATA: flags.data, DATABASE_URL: flags['database-url'] });
   // Validation needs no database: it works on any machine, before anything is set up.
   if (command === 'iati' && sub === 'validate') {
-    process.exitCode = await iatiValidateCommand(positionals[2], flags);
+    process.exitCode = await iatiValidateCommand(positionals[2], flags, config.iatiMaxBytes);
     return;
   }
-  const config = configFromEnvironment({ PORT: flags.port, DEVCOOP_DATA: flags.data, DATABASE_URL: flags['database-url'] });
   const known = ['serve', 'migrate', 'demo', 'user', 'office', 'country', 'calendar', 'programme', 'framework', 'finance', 'rates', 'delivery', 'iati'];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
   const opened = await openAndMigrate(config);
@@ -131,7 +131,7 @@ async function run(): Promise<void> {
     else if (command === 'delivery') await deliveryCommand(db, flags);
     else if (command === 'iati') {
       if (sub !== 'import') throw new UsageError('devcoop iati validate FILE [--json]   |   devcoop iati import FILE [--json]');
-      process.exitCode = await iatiImportCommand(db, positionals[2], flags);
+      process.exitCode = await iatiImportCommand(db, positionals[2], flags, config.iatiMaxBytes);
     } else if (command === 'programme') process.exitCode = await programmeCommand(db, sub, positionals[2], flags);
   } finally {
     await opened.database.close();

@@ -11,6 +11,7 @@ import type { AppEnv } from './http/env.ts';
 import { errorHandler, notFoundHandler } from './http/errors.handler.ts';
 import { jsonOnly, sessionMiddleware } from './http/session.middleware.ts';
 import { webRoutes } from './http/web.routes.ts';
+import { iatiPublicRoutes, iatiRoutes } from './iati/iati.routes.ts';
 import { agreementRoutes } from './modules/agreements/agreements.routes.ts';
 import { alignmentRoutes } from './modules/alignment/alignment.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -59,7 +60,8 @@ export function createApp(deps: Deps) {
   // File imports are larger than any form; everything else keeps the small limit.
   const imports = limit(config.importLimit);
   const forms = limit(config.bodyLimit);
-  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/finance/imports') ? imports(c, next) : forms(c, next)));
+  // IATI uploads are streamed to disk and bounded by IATI_MAX_FILE_MB where they are received.
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/iati/') ? next() : c.req.path.startsWith('/api/finance/imports') ? imports(c, next) : forms(c, next)));
   app.use('/api/*', jsonOnly);
   app.use('/api/*', sessionMiddleware(deps.db));
 
@@ -85,6 +87,7 @@ export function createApp(deps: Deps) {
   app.route('/api/projects', projectRoutes(deps));
   app.route('/api', financeRoutes(deps));
   app.route('/api', deliveryRoutes(deps));
+  app.route('/api', iatiRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -97,6 +100,7 @@ export function createApp(deps: Deps) {
   });
   app.route('/api/docs', apiDocsRoutes());
   app.all('/api/*', notFoundHandler);
+  app.route('/iati', iatiPublicRoutes(deps));
   app.route('/', webRoutes(config.webDir));
 
   app.notFound(notFoundHandler);

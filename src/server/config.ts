@@ -11,6 +11,8 @@ export interface Config {
   /** Largest accepted request body, in bytes; `importLimit` for file imports. */
   bodyLimit: number;
   importLimit: number;
+  /** Largest IATI file read (upload, import, validation), in bytes. */
+  iatiMaxBytes: number;
   /** Session lifetime in seconds. */
   sessionTtl: number;
   /** Failed sign-ins per e-mail address (and per client address) allowed within `loginWindow` seconds. */
@@ -43,6 +45,7 @@ export function loadConfig(env: Settings, version = '0.0.0'): Config {
     adminPassword: env.DEVCOOP_ADMIN_PASSWORD || undefined,
     bodyLimit: int(env.DEVCOOP_BODY_LIMIT, 1024 * 1024, 'DEVCOOP_BODY_LIMIT'),
     importLimit: int(env.DEVCOOP_IMPORT_LIMIT, 100 * 1024 * 1024, 'DEVCOOP_IMPORT_LIMIT'),
+    iatiMaxBytes: int(env.IATI_MAX_FILE_MB, 1024, 'IATI_MAX_FILE_MB') * 1024 * 1024,
     sessionTtl: int(env.DEVCOOP_SESSION_TTL, 8 * 3600, 'DEVCOOP_SESSION_TTL'),
     loginMaxFailures: int(env.DEVCOOP_LOGIN_MAX_FAILURES, 5, 'DEVCOOP_LOGIN_MAX_FAILURES'),
     loginWindow: int(env.DEVCOOP_LOGIN_WINDOW, 15 * 60, 'DEVCOOP_LOGIN_WINDOW'),

@@ -42,6 +42,10 @@ export const RIGHTS = {
   'warnings.act': { admin: 'all', hq_officer: 'all', office_manager: 'office' },
   /** the organisation's finance settings: early-warning rules, the reporting currency */
   'finance.configure': { admin: 'all', hq_officer: 'all' },
+  /** checking any IATI file against the standard: every internal role */
+  'iati.validate': { admin: 'all', hq_officer: 'all', office_manager: 'all', programme_officer: 'all', evaluation_officer: 'all', viewer: 'all' },
+  /** loading other publishers' IATI files into the database */
+  'iati.import': { admin: 'all', hq_officer: 'all' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 type Reach = 'all' | 'office' | 'country' | 'partner';

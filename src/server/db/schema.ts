@@ -2,7 +2,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Link, NamedCodeTable } from './tables/common.ts';
 import type { OfficeRegionsView, ProjectFinanceTable, ResourceNeedsTable, WarningActionsTable } from './tables/finance.ts';
-import type { IatiActivitiesTable, IatiBudgetsTable, IatiImportsTable, IatiTransactionsTable } from './tables/iati.ts';
+import type { IatiActivitiesTable, IatiBudgetsTable, IatiImportsTable, IatiTransactionsTable, JobsTable } from './tables/iati.ts';
 import type { AuditLogTable, LoginFailuresTable, OfficesTable, PartnersTable, SchemaMigrationsTable, SessionsTable, UsersTable } from './tables/people.ts';
 import type {
   AgreementAmountsTable,
@@ -107,6 +107,7 @@ export interface DB {
   iati_activities: IatiActivitiesTable;
   iati_transactions: IatiTransactionsTable;
   iati_budgets: IatiBudgetsTable;
+  jobs: JobsTable;
 }
 
 export type Office = Selectable<OfficesTable>;

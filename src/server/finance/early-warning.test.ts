@@ -5,7 +5,6 @@ import { systemActor } from '../access/actor.ts';
 import type { Database } from '../db/connect.ts';
 import { loadDemo } from '../demo/load-demo.ts';
 import { findWarnings } from './early-warning.service.ts';
-import { evaluateWarnings } from './warning.rules.ts';
 
 /*
  * The database decides which projects a rule flags (warning-rules.sql.ts) and evaluateWarnings words why:

@@ -44,7 +44,7 @@ export const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   const hasBody = c.req.raw.body !== null && c.req.header('content-length') !== '0';
   const type = c.req.header('content-type') ?? '';
   // File imports send the file itself; the session's CSRF header still guards them.
-  const fileUpload = c.req.path.startsWith('/api/finance/imports') && /^application\/octet-stream\b/i.test(type);
+  const fileUpload = (c.req.path.startsWith('/api/finance/imports') || c.req.path.startsWith('/api/iati/')) && /^application\/octet-stream\b/i.test(type);
   if (!SAFE.has(c.req.method) && hasBody && !fileUpload && !/^application\/json\b/i.test(type)) {
     throw new AppError('INVALID_INPUT', 'Send the request body as JSON (Content-Type: application/json)');
   }

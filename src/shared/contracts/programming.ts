@@ -101,7 +101,7 @@ export const CpoCreate = z.strictObject({
 export const CpoUpdate = z.strictObject({ text: optText(2000), justification: optText(4000), version });
 
 export const IndicatorCreate = z.strictObject({
-  nodeType: z.enum(['cf_outcome', 'cpo', 'org_outcome']),
+  nodeType: z.enum(['cf_outcome', 'cpo', 'org_outcome', 'project']),
   nodeId: z.uuid(),
   code: optText(20),
   title: text(1000),

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api, type Rec } from '../api.ts';
+import { api } from '../api.ts';
 import { DataTable } from '../components/dashboard/DataTable.tsx';
 import { Downloads } from '../components/dashboard/Downloads.tsx';
 import { Filters } from '../components/dashboard/Filters.tsx';

@@ -73,3 +73,29 @@ create table iati_budgets (
   value_date    date,
   primary key (activity_id, seq)
 );
+
+-- The publisher's own IATI settings: its organisation identifier and name, its type, the DAC sector its
+-- activities default to, and whether an activity is a project or a country programme outcome and biennium.
+insert into settings (key, value) values
+  ('iati_org_ref', 'XM-DAC-41302'),
+  ('iati_org_name', 'International Labour Organization'),
+  ('iati_org_type', '40'),
+  ('iati_default_sector', '16020'),
+  ('iati_activity_unit', 'project')
+on conflict (key) do nothing;
+
+-- Long work (an IATI import or validation of a large file) runs as a job: the request returns at once,
+-- the page shows progress, the result is kept. Progress while running is held by the process.
+create table jobs (
+  id           uuid primary key default gen_random_uuid(),
+  kind         text not null,
+  status       text not null default 'running' check (status in ('running', 'done', 'failed')),
+  title        text not null,
+  result       jsonb,
+  error        text,
+  actor_id     uuid references users (id) on delete set null,
+  actor_label  text not null,
+  created_at   timestamptz not null default now(),
+  finished_at  timestamptz
+);
+create index jobs_actor on jobs (actor_id, created_at desc);

@@ -69,3 +69,16 @@ export interface IatiBudgetsTable {
   currency: string | null;
   value_date: string | null;
 }
+
+export interface JobsTable {
+  id: Generated<string>;
+  kind: string;
+  status: Generated<string>;
+  title: string;
+  result: ColumnType<unknown, string | null, string | null>;
+  error: string | null;
+  actor_id: string | null;
+  actor_label: string;
+  created_at: Generated<Timestamp>;
+  finished_at: Timestamp | null;
+}

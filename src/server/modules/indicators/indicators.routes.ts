@@ -7,7 +7,7 @@ import { IdParam, many, one, readErrors, writeErrors } from '../../http/route-ki
 import * as indicators from './indicators.service.ts';
 
 const tags = ['Indicators'];
-const NodeQuery = z.strictObject({ nodeType: z.enum(['cf_outcome', 'cpo', 'org_outcome']), nodeId: z.uuid() });
+const NodeQuery = z.strictObject({ nodeType: z.enum(['cf_outcome', 'cpo', 'org_outcome', 'project']), nodeId: z.uuid() });
 
 export function indicatorRoutes({ db }: Deps) {
   return router()

@@ -2,23 +2,31 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { ActualCreate, IndicatorCreate, TargetSet } from '../../../shared/contracts/programming.ts';
 import type { Actor } from '../../access/actor.ts';
-import { countryScope, requireRight } from '../../access/rights.ts';
+import { countryScope, requireRight, scopeFor } from '../../access/rights.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { assertCountryInScope } from '../countries/countries.queries.ts';
+import { scopedProjects } from '../projects/projects.queries.ts';
 
-type NodeType = 'cf_outcome' | 'cpo' | 'org_outcome';
+type NodeType = 'cf_outcome' | 'cpo' | 'org_outcome' | 'project';
 interface NodeInfo {
   country: string | null;
+  /** set for a project's own results framework: access follows the project */
+  projectId?: string;
   periodStart: string;
   periodEnd: string;
 }
 
 /** Where a results node sits: its country (none for organisation-wide outcomes) and the period its framework covers. */
 async function nodeInfo(db: Kysely<DB>, type: NodeType, id: string): Promise<NodeInfo> {
+  if (type === 'project') {
+    const p = await db.selectFrom('projects').select(['id', 'planned_start', 'planned_end']).where('id', '=', id).executeTakeFirst();
+    if (!p) throw new AppError('INVALID_INPUT', `There is no project ${id}`, { field: 'nodeId' });
+    return { country: null, projectId: p.id, periodStart: p.planned_start, periodEnd: p.planned_end };
+  }
   const row =
     type === 'cf_outcome'
       ? await db
@@ -45,7 +53,13 @@ async function nodeInfo(db: Kysely<DB>, type: NodeType, id: string): Promise<Nod
 }
 
 async function authorizeNode(db: Kysely<DB>, actor: Actor, node: NodeInfo, write: boolean) {
-  if (node.country) await assertCountryInScope(db, countryScope(actor, write ? 'programming.write' : 'programming.read'), node.country);
+  if (node.projectId) {
+    const seen = await scopedProjects(db, scopeFor(actor, write ? 'projects.write' : 'projects.read'))
+      .select('projects.id')
+      .where('projects.id', '=', node.projectId)
+      .executeTakeFirst();
+    if (!seen) throw notFound('Project', node.projectId);
+  } else if (node.country) await assertCountryInScope(db, countryScope(actor, write ? 'programming.write' : 'programming.read'), node.country);
   else requireRight(actor, write ? 'frameworks.write' : 'frameworks.read');
 }
 

@@ -1,0 +1,256 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { reportingCurrency } from '../finance/rates.service.ts';
+import { buildActivity, ORGANISATION_TYPE, type ProjectBundle, type Publisher } from './iati-activity.build.ts';
+import { el, esc, narratives } from './iati-xml.writer.ts';
+
+/** Projects that are published: decided, running or finished, and not confidential. */
+const PUBLISHED = ['approved', 'active', 'closed'] as const;
+
+/** The publisher's identity and defaults, from the settings (migration 0009). */
+export async function publisherSettings(db: Kysely<DB>): Promise<Publisher> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'like', 'iati_%').execute();
+  const s = Object.fromEntries(rows.map((r) => [r.key, r.value]));
+  return {
+    ref: s.iati_org_ref ?? 'XM-DAC-41302',
+    name: s.iati_org_name ?? 'International Labour Organization',
+    type: s.iati_org_type ?? '40',
+    defaultSector: s.iati_default_sector ?? '16020',
+  };
+}
+
+const groupBy = <T, K>(rows: T[], key: (r: T) => K) => {
+  const m = new Map<K, T[]>();
+  for (const r of rows) {
+    const list = m.get(key(r));
+    if (list) list.push(r);
+    else m.set(key(r), [r]);
+  }
+  return m;
+};
+
+/** The bundles of one page of projects: the related rows fetched once per page, not per project. */
+async function loadBundles(db: Kysely<DB>, projects: { id: string }[], today: string): Promise<Map<string, Omit<ProjectBundle, keyof ProjectRow>>> {
+  const ids = projects.map((p) => p.id);
+  const [partners, sdgs, allocations, lines, agreements, indicators] = await Promise.all([
+    db
+      .selectFrom('project_partners as pp')
+      .innerJoin('partners as p', 'p.id', 'pp.partner_id')
+      .select(['pp.project_id', 'pp.role', 'p.organisation_ref', 'p.name', 'p.partner_type'])
+      .where('pp.project_id', 'in', ids)
+      .where('p.confidential', '=', false)
+      .orderBy('pp.project_id')
+      .orderBy('pp.role')
+      .orderBy('p.name')
+      .execute(),
+    db.selectFrom('project_sdg_targets').select(['project_id', 'target_code']).where('project_id', 'in', ids).orderBy('target_code').execute(),
+    db
+      .selectFrom('allocations')
+      .select(['project_id', 'year', sql<string>`amount::text`.as('amount'), 'currency'])
+      .where('project_id', 'in', ids)
+      .orderBy('year')
+      .execute(),
+    db
+      .selectFrom('financial_lines')
+      .select(['project_id', 'kind', sql<string>`to_char(period, 'YYYY-MM-DD')`.as('period'), 'currency', sql<string>`sum(amount)::text`.as('amount')])
+      .where('project_id', 'in', ids)
+      .where('period', '<=', today)
+      .groupBy(['project_id', 'kind', 'period', 'currency'])
+      .orderBy('period')
+      .orderBy('kind')
+      .execute(),
+    // An agreement's yearly amounts are planned disbursements of the one project it funds; an agreement
+    // shared by several projects does not say how it splits, and is left out rather than guessed.
+    db
+      .selectFrom('project_agreements as pa')
+      .innerJoin('agreements as a', 'a.id', 'pa.agreement_id')
+      .innerJoin('agreement_amounts as aa', 'aa.agreement_id', 'a.id')
+      .innerJoin('partners as p', 'p.id', 'a.partner_id')
+      .select(['pa.project_id', 'aa.year', sql<string>`aa.amount::text`.as('amount'), 'a.currency', 'p.organisation_ref', 'p.name', 'p.confidential'])
+      .where('pa.project_id', 'in', ids)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(selectFrom('project_agreements as o').select('o.project_id').whereRef('o.agreement_id', '=', 'pa.agreement_id').whereRef('o.project_id', '<>', 'pa.project_id')),
+        ),
+      )
+      .orderBy('aa.year')
+      .execute(),
+    db
+      .selectFrom('indicators as i')
+      .select([
+        'i.node_id',
+        'i.title',
+        'i.unit',
+        sql<string | null>`i.baseline_value::text`.as('baseline'),
+        sql<string | null>`to_char(i.baseline_date, 'YYYY-MM-DD')`.as('baselineDate'),
+        sql<{ start: string; end: string; target: string | null; actual: string | null }[]>`coalesce((
+          select json_agg(json_build_object('start', p.s, 'end', p.e, 'target', p.target, 'actual', p.actual) order by p.s, p.e) from (
+            select to_char(t.period_start, 'YYYY-MM-DD') as s, to_char(t.period_end, 'YYYY-MM-DD') as e, t.value::text as target,
+                   (select a.value::text from indicator_actuals a where a.indicator_id = i.id and a.period_start = t.period_start and a.period_end = t.period_end order by a.recorded_at desc limit 1) as actual
+            from indicator_targets t where t.indicator_id = i.id and t.superseded_at is null and t.kind = 'target') p), '[]')`.as('periods'),
+      ])
+      .where('i.node_type', '=', 'project')
+      .where('i.node_id', 'in', ids)
+      .orderBy('i.created_at')
+      .execute(),
+  ]);
+  const by = {
+    partners: groupBy(partners, (r) => r.project_id),
+    sdgs: groupBy(sdgs, (r) => r.project_id),
+    allocations: groupBy(allocations, (r) => r.project_id),
+    lines: groupBy(lines, (r) => r.project_id),
+    agreements: groupBy(agreements, (r) => r.project_id),
+    indicators: groupBy(indicators, (r) => r.node_id),
+  };
+  return new Map(
+    ids.map((id) => [
+      id,
+      {
+        partners: (by.partners.get(id) ?? []).map((r) => ({ role: r.role, ref: r.organisation_ref, name: r.name, type: ORGANISATION_TYPE[r.partner_type] ?? '90' })),
+        sdgTargets: (by.sdgs.get(id) ?? []).map((r) => r.target_code),
+        budgets: (by.allocations.get(id) ?? []).map((r) => ({ year: r.year, amount: r.amount, currency: r.currency })),
+        plannedDisbursements: (by.agreements.get(id) ?? [])
+          .filter((r) => !r.confidential)
+          .map((r) => ({ year: r.year, amount: r.amount, currency: r.currency, providerRef: r.organisation_ref, providerName: r.name })),
+        transactions: (by.lines.get(id) ?? []).map((r) => ({ kind: r.kind, period: r.period, amount: r.amount, currency: r.currency })),
+        indicators: (by.indicators.get(id) ?? []).map((r) => ({ title: r.title, unit: r.unit, baselineValue: r.baseline, baselineDate: r.baselineDate, periods: r.periods })),
+      },
+    ]),
+  );
+}
+
+type ProjectRow = Pick<
+  ProjectBundle,
+  | 'code'
+  | 'title'
+  | 'titleFr'
+  | 'titleEs'
+  | 'description'
+  | 'place'
+  | 'countryCode'
+  | 'regionCode'
+  | 'status'
+  | 'plannedStart'
+  | 'plannedEnd'
+  | 'actualStart'
+  | 'actualEnd'
+  | 'updatedAt'
+  | 'markers'
+>;
+
+/**
+ * The organisation's IATI activity file, generated as a stream of strings: a page of projects at a time
+ * (by code), so memory does not grow with the portfolio. Confidential projects and partners are left out.
+ */
+export async function* activityFile(db: Kysely<DB>, options: { today?: string; generatedAt?: string; pageSize?: number; progress?: (done: number) => void } = {}) {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const publisher = await publisherSettings(db);
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03" generated-datetime="${options.generatedAt ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z')}">\n`;
+  let after = '';
+  let done = 0;
+  for (;;) {
+    const page = await db
+      .selectFrom('projects')
+      .select([
+        'id',
+        'code',
+        'title',
+        'title_fr as titleFr',
+        'title_es as titleEs',
+        'description',
+        'place',
+        'country_code as countryCode',
+        'region_code as regionCode',
+        'status',
+        sql<string>`to_char(planned_start, 'YYYY-MM-DD')`.as('plannedStart'),
+        sql<string>`to_char(planned_end, 'YYYY-MM-DD')`.as('plannedEnd'),
+        sql<string | null>`to_char(actual_start, 'YYYY-MM-DD')`.as('actualStart'),
+        sql<string | null>`to_char(actual_end, 'YYYY-MM-DD')`.as('actualEnd'),
+        sql<string>`to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`.as('updatedAt'),
+        'marker_gender',
+        'marker_standards',
+        'marker_social_dialogue',
+        'marker_environment',
+      ])
+      .where('confidential', '=', false)
+      .where('status', 'in', [...PUBLISHED])
+      .where('code', '>', after)
+      .orderBy('code')
+      .limit(options.pageSize ?? 500)
+      .execute();
+    if (!page.length) break;
+    const bundles = await loadBundles(db, page, today);
+    const parts: string[] = [];
+    for (const p of page) {
+      const bundle: ProjectBundle = {
+        ...(bundles.get(p.id) as Omit<ProjectBundle, keyof ProjectRow>),
+        code: p.code,
+        title: p.title,
+        titleFr: p.titleFr,
+        titleEs: p.titleEs,
+        description: p.description,
+        place: p.place as ProjectBundle['place'],
+        countryCode: p.countryCode,
+        regionCode: p.regionCode,
+        status: p.status,
+        plannedStart: p.plannedStart,
+        plannedEnd: p.plannedEnd,
+        actualStart: p.actualStart,
+        actualEnd: p.actualEnd,
+        updatedAt: p.updatedAt,
+        markers: { gender: p.marker_gender, standards: p.marker_standards, socialDialogue: p.marker_social_dialogue, environment: p.marker_environment },
+      };
+      parts.push(buildActivity(bundle, publisher, today), '\n');
+    }
+    yield parts.join('');
+    done += page.length;
+    options.progress?.(done);
+    after = page[page.length - 1]?.code as string;
+  }
+  yield '</iati-activities>\n';
+}
+
+/**
+ * The organisation file: who publishes, and its budgets and expenditure by year (in the reporting
+ * currency, from the delivery facts), in total and by recipient country.
+ */
+export async function* organisationFile(db: Kysely<DB>, options: { generatedAt?: string } = {}) {
+  const publisher = await publisherSettings(db);
+  const currency = await reportingCurrency(db);
+  const generated = options.generatedAt ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const base = db
+    .selectFrom('project_finance as f')
+    .innerJoin('projects as p', 'p.id', 'f.project_id')
+    .where('p.status', 'in', [...PUBLISHED])
+    .where(sql<boolean>`f.problems = '[]'::jsonb`);
+  const [years, countries] = await Promise.all([
+    base
+      .select(['f.year', sql<string>`round(coalesce(sum(f.allocation), 0), 2)::text`.as('budget'), sql<string>`round(coalesce(sum(f.expenditure), 0), 2)::text`.as('spent')])
+      .groupBy('f.year')
+      .orderBy('f.year')
+      .execute(),
+    base
+      .select(['f.year', 'p.country_code', sql<string>`round(coalesce(sum(f.allocation), 0), 2)::text`.as('budget')])
+      .where('p.country_code', 'is not', null)
+      .groupBy(['f.year', 'p.country_code'])
+      .orderBy('f.year')
+      .orderBy('p.country_code')
+      .execute(),
+  ]);
+  const period = (y: number) => el('period-start', { 'iso-date': `${y}-01-01` }) + el('period-end', { 'iso-date': `${y}-12-31` });
+  const value = (y: number, v: string) => el('value', { currency, 'value-date': `${y}-01-01` }, esc(v));
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<iati-organisations version="2.03" generated-datetime="${generated}">\n`;
+  yield el(
+    'iati-organisation',
+    { 'last-updated-datetime': generated, 'xml:lang': 'en', 'default-currency': currency },
+    el('organisation-identifier', {}, esc(publisher.ref)),
+    el('name', {}, narratives([{ text: publisher.name }])),
+    el('reporting-org', { ref: publisher.ref, type: publisher.type }, narratives([{ text: publisher.name }])),
+    ...years.map((y) => el('total-budget', { status: '2' }, period(y.year), value(y.year, y.budget))),
+    ...countries.map((c) => el('recipient-country-budget', { status: '2' }, el('recipient-country', { code: c.country_code }), period(c.year), value(c.year, c.budget))),
+    ...years
+      .filter((y) => `${y.year}-12-31` < new Date().toISOString().slice(0, 10) || Number(y.spent) > 0)
+      .map((y) => el('total-expenditure', {}, period(y.year), value(y.year, y.spent))),
+  );
+  yield '\n</iati-organisations>\n';
+}

@@ -1,0 +1,172 @@
+import { createReadStream } from 'node:fs';
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { createRoute, z } from '@hono/zod-openapi';
+import { Hono } from 'hono';
+import { requireRight } from '../access/rights.ts';
+import type { Deps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import type { AppEnv } from '../http/env.ts';
+import { actorOf } from '../http/env.ts';
+import { errors, json, router } from '../http/openapi.ts';
+import { AnyRecord, readErrors } from '../http/route-kit.ts';
+import { getJob, startJob } from '../jobs/jobs.service.ts';
+import { toCsv } from '../spreadsheets/export-table.ts';
+import { activityFile, organisationFile } from './iati-export.load.ts';
+import { importIatiFile } from './iati-import.apply.ts';
+import { reportRows, type ValidationReport, validateIatiFile } from './iati-validate.ts';
+import { IatiFileError } from './iati-xml.reader.ts';
+
+const tags = ['IATI'];
+const Upload = z.strictObject({ fileName: z.string().min(1).max(200) });
+const Accepted = json(z.object({ jobId: z.string() }), 'The job was started: follow it at /api/jobs/{jobId}');
+const JobParam = z.object({ id: z.guid() });
+const explain = (e: unknown) =>
+  e instanceof IatiFileError ? `${e.message}${e.line ? ` (line ${e.line}${e.column ? `, column ${e.column}` : ''})` : ''}. Nothing was changed.` : null;
+
+/** The uploaded file, written to a temporary folder as it arrives (never whole in memory), within the limit. */
+async function receive(body: ReadableStream<Uint8Array> | null, limit: number): Promise<{ path: string; bytes: number; cleanup: () => Promise<void> }> {
+  if (!body) throw new AppError('INVALID_INPUT', 'Send the file as the request body (application/octet-stream)');
+  const dir = await mkdtemp(join(tmpdir(), 'devcoop-iati-'));
+  const path = join(dir, 'upload.xml');
+  const cleanup = () => rm(dir, { recursive: true, force: true });
+  let bytes = 0;
+  try {
+    const chunks: Uint8Array[] = [];
+    await writeFile(path, '');
+    for await (const chunk of Readable.fromWeb(body as never) as AsyncIterable<Uint8Array>) {
+      bytes += chunk.length;
+      if (bytes > limit) throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the limit of ${Math.round(limit / 1024 ** 2)} MB (IATI_MAX_FILE_MB)`);
+      chunks.push(chunk);
+      if (chunks.length >= 64) await appendFile(path, Buffer.concat(chunks.splice(0)));
+    }
+    if (chunks.length) await appendFile(path, Buffer.concat(chunks));
+  } catch (e) {
+    await cleanup();
+    throw e;
+  }
+  if (bytes === 0) {
+    await cleanup();
+    throw new AppError('INVALID_INPUT', 'The file is empty');
+  }
+  return { path, bytes, cleanup };
+}
+
+/** Validation and import of IATI files as jobs, their reports, and the jobs themselves (signed in). */
+export function iatiRoutes({ db, config }: Deps) {
+  return router()
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/iati/validations',
+        tags,
+        summary: 'Validate an IATI file (XSD, codelists, rules) as a job; the report is the job result',
+        description: 'Send the file as application/octet-stream, its name in `fileName`.',
+        request: { query: Upload },
+        responses: { 202: Accepted, ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE') },
+      }),
+      async (c) => {
+        const actor = actorOf(c);
+        requireRight(actor, 'iati.validate');
+        const file = await receive(c.req.raw.body, config.iatiMaxBytes);
+        const job = await startJob(
+          db,
+          actor,
+          { kind: 'iati.validate', title: `Validation of ${c.req.valid('query').fileName}`, total: file.bytes, unit: 'bytes' },
+          async (progress) => {
+            try {
+              const report = await validateIatiFile(await readFile(file.path), { maxBytes: config.iatiMaxBytes });
+              progress(file.bytes);
+              return { fileName: c.req.valid('query').fileName, ...report };
+            } finally {
+              await file.cleanup();
+            }
+          },
+          explain,
+        );
+        return c.json({ jobId: job.id }, 202);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/iati/imports',
+        tags,
+        summary: "Import another publisher's IATI activity file as a job (one transaction; re-importing updates)",
+        request: { query: Upload },
+        responses: { 202: Accepted, ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE') },
+      }),
+      async (c) => {
+        const actor = actorOf(c);
+        requireRight(actor, 'iati.import');
+        const { fileName } = c.req.valid('query');
+        const file = await receive(c.req.raw.body, config.iatiMaxBytes);
+        const job = await startJob(
+          db,
+          actor,
+          { kind: 'iati.import', title: `Import of ${fileName}`, total: file.bytes, unit: 'bytes' },
+          async (progress) => {
+            try {
+              const report = await importIatiFile(db, createReadStream(file.path), { name: fileName, bytes: file.bytes }, actor, { maxBytes: config.iatiMaxBytes, progress });
+              return { ...report, outcomes: report.outcomes.filter((o) => o.skipped.length) };
+            } finally {
+              await file.cleanup();
+            }
+          },
+          explain,
+        );
+        return c.json({ jobId: job.id }, 202);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/jobs/{id}',
+        tags,
+        summary: 'A job you started: status, progress while it runs, its result or the reason it failed',
+        request: { params: JobParam },
+        responses: { 200: json(AnyRecord), ...readErrors },
+      }),
+      async (c) => c.json(await getJob(db, c.req.valid('param').id, actorOf(c)), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/iati/validations/{id}/report',
+        tags,
+        summary: 'The report of a validation job as JSON or CSV (one finding per row)',
+        request: { params: JobParam, query: z.strictObject({ format: z.enum(['json', 'csv']).default('json') }) },
+        responses: { 200: { description: 'The report' }, ...readErrors },
+      }),
+      async (c) => {
+        const job = await getJob(db, c.req.valid('param').id, actorOf(c));
+        if (job.kind !== 'iati.validate' || job.status !== 'done') throw new AppError('NOT_FOUND', 'This validation has no report (yet)');
+        const report = job.result as ValidationReport & { fileName: string };
+        const base = report.fileName.replace(/\.[^.]*$/, '');
+        if (c.req.valid('query').format === 'json')
+          return c.body(JSON.stringify(report, null, 2), 200, { 'Content-Type': 'application/json', 'Content-Disposition': `attachment; filename="${base}-validation.json"` });
+        const rows = reportRows(report);
+        const columns = ['activity', 'line', 'rule', 'severity', 'category', 'path', 'message'].map((key) => ({ key, label: key }));
+        return c.body(toCsv(columns, rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${base}-validation.csv"` });
+      },
+    );
+}
+
+/** The published files, public (no sign-in) at stable URLs, generated from the data on each request as a stream. */
+export function iatiPublicRoutes({ db }: Deps) {
+  const stream = (gen: AsyncGenerator<string>) =>
+    new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const { value, done } = await gen.next();
+        if (done) controller.close();
+        else controller.enqueue(new TextEncoder().encode(value));
+      },
+      cancel: () => void gen.return(undefined),
+    });
+  const headers = { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'no-cache' };
+  return new Hono<AppEnv>()
+    .get('/activities.xml', (c) => c.body(stream(activityFile(db)), 200, headers))
+    .get('/organisation.xml', (c) => c.body(stream(organisationFile(db)), 200, headers));
+}
