@@ -9,6 +9,7 @@ import { CountryPage } from './pages/CountryPage.tsx';
 import { DashboardsPage } from './pages/DashboardsPage.tsx';
 import { DeliveryPage } from './pages/DeliveryPage.tsx';
 import { FrameworksPage } from './pages/FrameworksPage.tsx';
+import { IatiPage } from './pages/IatiPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { OfficeFormPage } from './pages/OfficeFormPage.tsx';
 import { OfficesPage } from './pages/OfficesPage.tsx';
@@ -39,6 +40,7 @@ function Screens() {
         <Route path="/delivery" element={<DeliveryPage />} />
         <Route path="/dashboards" element={<DashboardsPage />} />
         <Route path="/imports" element={<ImportPage />} />
+        <Route path="/iati" element={<IatiPage />} />
         <Route path="/projects" element={<ProjectsPage />} />
         <Route path="/projects/:id" element={<ProjectPage />} />
         <Route path="*" element={<Navigate to="/offices" replace />} />

@@ -46,6 +46,17 @@ async function upload<T>(path: string, file: File): Promise<T> {
   return data as T;
 }
 
+/** Long work on the server: progress while it runs, then its result or why it failed. */
+export interface Job {
+  id: string;
+  kind: string;
+  title: string;
+  status: 'running' | 'done' | 'failed';
+  progress: { done: number; total: number; unit: string } | null;
+  result: any;
+  error: string | null;
+}
+
 export interface SessionUser {
   id: string;
   email: string;
@@ -153,6 +164,10 @@ export const api = {
   updateWarningRule: (code: string, body: Rec) => call<Rec>('PATCH', `/api/warning-rules/${code}`, body),
   mappings: () => call<{ items: Rec[] }>('GET', '/api/finance/mappings'),
   saveMapping: (body: Rec) => call<Rec>('POST', '/api/finance/mappings', body),
+  iatiValidate: (file: File) => upload<{ jobId: string }>(`/api/iati/validations?${qs({ fileName: file.name })}`, file),
+  iatiImport: (file: File) => upload<{ jobId: string }>(`/api/iati/imports?${qs({ fileName: file.name })}`, file),
+  iatiCheck: () => call<{ jobId: string }>('POST', '/api/iati/checks'),
+  job: (id: string) => call<Job>('GET', `/api/jobs/${id}`),
   previewImport: (file: File) => upload<Rec>(`/api/finance/imports/preview?${qs({ fileName: file.name })}`, file),
   importFinance: (file: File, q: Query) => upload<Rec>(`/api/finance/imports?${qs({ fileName: file.name, ...q })}`, file),
   fundingSources: () => call<{ items: Rec[] }>('GET', '/api/reference/funding-sources'),

@@ -7,6 +7,17 @@ import { el, esc, narratives } from './iati-xml.writer.ts';
 /** Projects that are published: decided, running or finished, and not confidential. */
 const PUBLISHED = ['approved', 'active', 'closed'] as const;
 
+/** How many projects the activity file holds (a job's progress counts towards it). */
+export async function publishedCount(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('projects')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('confidential', '=', false)
+    .where('status', 'in', [...PUBLISHED])
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** The publisher's identity and defaults, from the settings (migration 0009). */
 export async function publisherSettings(db: Kysely<DB>): Promise<Publisher> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'like', 'iati_%').execute();

@@ -14,7 +14,8 @@ import { errors, json, router } from '../http/openapi.ts';
 import { AnyRecord, readErrors } from '../http/route-kit.ts';
 import { getJob, startJob } from '../jobs/jobs.service.ts';
 import { toCsv } from '../spreadsheets/export-table.ts';
-import { activityFile, organisationFile } from './iati-export.load.ts';
+import { activityIdentifier } from './iati-activity.build.ts';
+import { activityFile, organisationFile, publishedCount, publisherSettings } from './iati-export.load.ts';
 import { importIatiFile } from './iati-import.apply.ts';
 import { reportRows, type ValidationReport, validateIatiFile } from './iati-validate.ts';
 import { IatiFileError } from './iati-xml.reader.ts';
@@ -52,6 +53,24 @@ async function receive(body: ReadableStream<Uint8Array> | null, limit: number): 
     throw new AppError('INVALID_INPUT', 'The file is empty');
   }
   return { path, bytes, cleanup };
+}
+
+/**
+ * Generates the activity file as published and validates it; each activity with findings is tied to the
+ * project it comes from, so a finding is fixed where it arises (the page names the field from its path).
+ */
+async function checkPublication(db: Deps['db'], progress: (done: number) => void) {
+  const parts: string[] = [];
+  for await (const chunk of activityFile(db, { progress })) parts.push(chunk);
+  const report = await validateIatiFile(new TextEncoder().encode(parts.join('')));
+  const publisher = await publisherSettings(db);
+  const projects = await db.selectFrom('projects').select(['id', 'code', 'title']).where('confidential', '=', false).execute();
+  const byIdentifier = new Map(projects.map((p) => [activityIdentifier(publisher, p.code), p]));
+  return {
+    fileName: 'activities.xml',
+    ...report,
+    withFindings: report.withFindings.map((r) => ({ ...r, project: byIdentifier.get(r.identifier) ?? null })),
+  };
 }
 
 /** Validation and import of IATI files as jobs, their reports, and the jobs themselves (signed in). */
@@ -122,6 +141,28 @@ export function iatiRoutes({ db, config }: Deps) {
     )
     .openapi(
       createRoute({
+        method: 'post',
+        path: '/iati/checks',
+        tags,
+        summary: 'Check what devcoop publishes: generate the activity file and validate it, each finding tied to its project',
+        responses: { 202: Accepted, ...errors('UNAUTHENTICATED', 'FORBIDDEN') },
+      }),
+      async (c) => {
+        const actor = actorOf(c);
+        requireRight(actor, 'iati.validate');
+        const total = await publishedCount(db);
+        const job = await startJob(
+          db,
+          actor,
+          { kind: 'iati.check', title: 'Check of the published activity file', total, unit: 'projects' },
+          (progress) => checkPublication(db, progress),
+          explain,
+        );
+        return c.json({ jobId: job.id }, 202);
+      },
+    )
+    .openapi(
+      createRoute({
         method: 'get',
         path: '/jobs/{id}',
         tags,
@@ -142,7 +183,7 @@ export function iatiRoutes({ db, config }: Deps) {
       }),
       async (c) => {
         const job = await getJob(db, c.req.valid('param').id, actorOf(c));
-        if (job.kind !== 'iati.validate' || job.status !== 'done') throw new AppError('NOT_FOUND', 'This validation has no report (yet)');
+        if (!['iati.validate', 'iati.check'].includes(job.kind) || job.status !== 'done') throw new AppError('NOT_FOUND', 'This validation has no report (yet)');
         const report = job.result as ValidationReport & { fileName: string };
         const base = report.fileName.replace(/\.[^.]*$/, '');
         if (c.req.valid('query').format === 'json')

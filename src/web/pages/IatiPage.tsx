@@ -1,0 +1,146 @@
+import { type FormEvent, useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api, type Job } from '../api.ts';
+import { IatiReport } from '../components/IatiReport.tsx';
+import { JobProgress } from '../components/JobProgress.tsx';
+import { Notice } from '../components/Layout.tsx';
+import { useSession } from '../session.tsx';
+
+type Kind = 'validate' | 'import' | 'check';
+
+/**
+ * IATI: the files devcoop publishes (and a check of them, finding by project), a validator for any IATI
+ * file, and the import of partners' and donors' files — each long step a job with its progress.
+ */
+export function IatiPage() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const canImport = user?.role === 'admin' || user?.role === 'hq_officer';
+  const [running, setRunning] = useState<{ id: string; kind: Kind } | null>(null);
+  const [finished, setFinished] = useState<Job | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const start = async (kind: Kind, go: () => Promise<{ jobId: string }>) => {
+    setError(null);
+    setFinished(null);
+    try {
+      const { jobId } = await go();
+      setRunning({ id: jobId, kind });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+  const submit = (kind: 'validate' | 'import') => (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const file = (new FormData(e.currentTarget).get('file') as File | null) ?? null;
+    if (!file || !file.size) {
+      setError(t('iati.chooseFile'));
+      return;
+    }
+    start(kind, () => (kind === 'validate' ? api.iatiValidate(file) : api.iatiImport(file)));
+  };
+  const done = useCallback((job: Job) => {
+    setRunning(null);
+    setFinished(job);
+  }, []);
+
+  return (
+    <article className="page">
+      <h1>{t('iati.title')}</h1>
+      <p className="lead">{t('iati.intro')}</p>
+
+      <section className="card" aria-labelledby="published-title">
+        <h2 id="published-title">{t('iati.published')}</h2>
+        <p>{t('iati.publishedIntro')}</p>
+        <ul>
+          <li>
+            <a href="/iati/activities.xml">{t('iati.activityFile')}</a> <code>/iati/activities.xml</code>
+          </li>
+          <li>
+            <a href="/iati/organisation.xml">{t('iati.organisationFile')}</a> <code>/iati/organisation.xml</code>
+          </li>
+        </ul>
+        <button type="button" disabled={Boolean(running)} onClick={() => start('check', api.iatiCheck)}>
+          {t('iati.check')}
+        </button>
+      </section>
+
+      <div className="grid two">
+        <section className="card" aria-labelledby="validate-title">
+          <h2 id="validate-title">{t('iati.validateTitle')}</h2>
+          <p className="muted small">{t('iati.validateIntro')}</p>
+          <form onSubmit={submit('validate')} aria-label={t('iati.validateTitle')}>
+            <label htmlFor="validate-file">{t('iati.file')}</label>
+            <input id="validate-file" name="file" type="file" accept=".xml,application/xml,text/xml" />
+            <button type="submit" disabled={Boolean(running)}>
+              {t('iati.validate')}
+            </button>
+          </form>
+        </section>
+        {canImport && (
+          <section className="card" aria-labelledby="import-title">
+            <h2 id="import-title">{t('iati.importTitle')}</h2>
+            <p className="muted small">{t('iati.importIntro')}</p>
+            <form onSubmit={submit('import')} aria-label={t('iati.importTitle')}>
+              <label htmlFor="import-file">{t('iati.file')}</label>
+              <input id="import-file" name="file" type="file" accept=".xml,application/xml,text/xml" />
+              <button type="submit" disabled={Boolean(running)}>
+                {t('iati.import')}
+              </button>
+            </form>
+          </section>
+        )}
+      </div>
+
+      {error && <Notice kind="error">{error}</Notice>}
+      {running && <JobProgress jobId={running.id} onDone={done} />}
+      {finished?.status === 'failed' && <Notice kind="error">{finished.error}</Notice>}
+      {finished?.status === 'done' && finished.kind !== 'iati.import' && <IatiReport report={finished.result} jobId={finished.id} />}
+      {finished?.status === 'done' && finished.kind === 'iati.import' && <ImportResult report={finished.result} />}
+    </article>
+  );
+}
+
+function ImportResult({ report }: { report: any }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="import-result">
+      <h2 id="import-result">{t('iati.importedTitle', { file: report.fileName })}</h2>
+      <Notice kind="success">
+        {t('iati.imported', {
+          imported: report.activities.imported,
+          new: report.activities.new,
+          updated: report.activities.updated,
+          skipped: report.activities.skipped,
+          transactions: report.transactions.imported,
+          transactionsSkipped: report.transactions.skipped,
+        })}
+      </Notice>
+      {report.outcomes.length > 0 && (
+        <table className="data compact">
+          <caption>{t('iati.skippedTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('iati.activity')}</th>
+              <th scope="col">{t('iati.line')}</th>
+              <th scope="col">{t('iati.what')}</th>
+              <th scope="col">{t('iati.why')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.outcomes.flatMap((o: any) =>
+              o.skipped.map((s: any) => (
+                <tr key={`${o.line}-${s.line}-${s.what}`}>
+                  <td>{o.identifier || t('iati.noIdentifier')}</td>
+                  <td className="num">{s.line}</td>
+                  <td>{t(`iati.skippedWhat.${s.what}`)}</td>
+                  <td>{s.reason}</td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

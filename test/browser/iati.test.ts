@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { type DemoSession, openDemoSession, screenshot } from '../helpers/browser.ts';
+import { SHARED_IATI } from '../helpers/shared-iati.ts';
+
+let session: DemoSession;
+let page: Page;
+
+before(async () => {
+  session = await openDemoSession();
+  ({ page } = session);
+});
+after(() => session?.close());
+
+describe('IATI in Chromium', () => {
+  test('the published activity file is public: read without signing in', async () => {
+    const res = await page.request.get(`${session.server.url}/iati/activities.xml`, { headers: { Cookie: '' } });
+    assert.equal(res.status(), 200);
+    assert.match(await res.text(), /<iati-activities version="2.03"/);
+  });
+
+  test('validating a file: progress, then the report grouped by activity, with downloads', async () => {
+    await page.getByRole('link', { name: 'IATI', exact: true }).click();
+    await page.getByRole('heading', { name: 'IATI: publish, validate, import' }).waitFor();
+    const form = page.getByRole('form', { name: 'Validate an IATI file' });
+    await form.getByLabel('IATI XML file').setInputFiles(join(SHARED_IATI, 'rules-tests', 'iati-multi-act-dateOrder-error.xml'));
+    await form.getByRole('button', { name: 'Validate' }).click();
+    const report = page.getByRole('region', { name: /Report on iati-multi-act-dateOrder-error\.xml/ });
+    await report.waitFor();
+    assert.match(await report.getByRole('alert').innerText(), /Not valid: \d+ records, version 2\.03; 0 critical, [1-9]\d* errors/);
+    assert.match(await report.innerText(), /11\.1\.2/);
+    assert.equal(await report.getByRole('link', { name: 'CSV' }).count(), 1);
+    await screenshot(page, 'iati-validation-report');
+  });
+
+  test('checking what we publish: the demonstration file has no error', async () => {
+    await page.getByRole('button', { name: 'Check what we publish' }).click();
+    const report = page.getByRole('region', { name: /Report on activities\.xml/ });
+    await report.waitFor({ timeout: 120_000 });
+    assert.match(await report.getByRole('status').innerText(), /Valid: \d{3} records, version 2\.03/);
+  });
+
+  test('importing a donor file as an HQ user: the counts, and what was skipped', async () => {
+    const form = page.getByRole('form', { name: 'Import a partner’s IATI file' });
+    await form.getByLabel('IATI XML file').setInputFiles(join(SHARED_IATI, 'real', 'flattener-gdihub-activity.xml'));
+    await form.getByRole('button', { name: 'Import' }).click();
+    const result = page.getByRole('region', { name: /Import of flattener-gdihub-activity\.xml/ });
+    await result.waitFor();
+    assert.match(await result.innerText(), /4 activities imported \(4 new, 0 updated\), 0 skipped; 12 transactions imported, 0 skipped/);
+    await screenshot(page, 'iati-import');
+  });
+});
