@@ -25,7 +25,7 @@ const HEAD =
 /** Writes (or replaces) one benchmark's section in docs/benchmarks.md. */
 export function recordFigures(title: string, command: string, figures: Figure[], runs: number, headings = ['median ms', 'min ms', 'max ms']): void {
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
-  const rows = figures.map((f) => `| ${f.what} | ${f.values.map((v) => v.toFixed(0)).join(' | ')} |`).join('\n');
+  const rows = figures.map((f) => `| ${f.what} | ${f.values.map((v) => (Number.isInteger(v) || Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(1))).join(' | ')} |`).join('\n');
   const section = `## ${title}\n\n- date: ${new Date().toISOString().slice(0, 10)}\n- machine: ${machine}\n- command: \`${command}\` (${runs} runs)\n\n| measure | ${headings.join(' | ')} |\n| --- | ${headings.map(() => '---:').join(' | ')} |\n${rows}\n`;
   const current = existsSync(FILE) ? readFileSync(FILE, 'utf8') : HEAD;
   const parts = current.split(/^(?=## )/m);

@@ -33,7 +33,7 @@ export function IatiPage() {
   const submit = (kind: 'validate' | 'import') => (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const file = (new FormData(e.currentTarget).get('file') as File | null) ?? null;
-    if (!file || !file.size) {
+    if (!file?.size) {
       setError(t('iati.chooseFile'));
       return;
     }
