@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { currencyDecimals, fromUnits, toUnits } from '../../shared/money.ts';
 import type { DB } from '../db/schema.ts';
 import { reportingCurrency } from '../finance/rates.service.ts';
 import { buildActivity, ORGANISATION_TYPE, type ProjectBundle, type Publisher } from './iati-activity.build.ts';
@@ -40,10 +41,34 @@ const groupBy = <T, K>(rows: T[], key: (r: T) => K) => {
   return m;
 };
 
+/**
+ * Month-by-month amounts up to today, zero months left out: the differences of the cumulative figures
+ * rounded to the currency's decimals, so the months add up exactly to the rounded totals.
+ */
+const rounded = (amount: string, decimals: number) => toUnits(fromUnits(toUnits(amount), decimals));
+
+function monthlyTransactions(r: { project_id: string; year: number; currency: string; e: string[] | null; c: string[] | null }, today: string) {
+  const out: { project_id: string; kind: string; period: string; amount: string; currency: string }[] = [];
+  const decimals = currencyDecimals(r.currency);
+  let prevE = 0n;
+  let prevC = 0n;
+  for (let m = 1; m <= 12; m++) {
+    const period = `${r.year}-${String(m).padStart(2, '0')}-01`;
+    if (period > today) break;
+    const e = r.e?.[m - 1] ? rounded(r.e[m - 1] as string, decimals) : prevE;
+    const c = r.c?.[m - 1] ? rounded(r.c[m - 1] as string, decimals) : prevC;
+    if (e !== prevE) out.push({ project_id: r.project_id, kind: 'expenditure', period, amount: fromUnits(e - prevE, decimals), currency: r.currency });
+    if (c !== prevC) out.push({ project_id: r.project_id, kind: 'commitment', period, amount: fromUnits(c - prevC, decimals), currency: r.currency });
+    prevE = e;
+    prevC = c;
+  }
+  return out;
+}
+
 /** The bundles of one page of projects: the related rows fetched once per page, not per project. */
 async function loadBundles(db: Kysely<DB>, projects: { id: string }[], today: string): Promise<Map<string, Omit<ProjectBundle, keyof ProjectRow>>> {
   const ids = projects.map((p) => p.id);
-  const [partners, sdgs, allocations, lines, agreements, indicators] = await Promise.all([
+  const [partners, sdgs, allocations, converted, unconverted, agreements, indicators] = await Promise.all([
     db
       .selectFrom('project_partners as pp')
       .innerJoin('partners as p', 'p.id', 'pp.partner_id')
@@ -61,15 +86,42 @@ async function loadBundles(db: Kysely<DB>, projects: { id: string }[], today: st
       .where('project_id', 'in', ids)
       .orderBy('year')
       .execute(),
+    // Monthly expenditure and commitments from the delivery facts (reporting currency, each conversion
+    // named there): one row per project and year, its cumulative months as text (exact), differenced here.
     db
-      .selectFrom('financial_lines')
-      .select(['project_id', 'kind', sql<string>`to_char(period, 'YYYY-MM-DD')`.as('period'), 'currency', sql<string>`sum(amount)::text`.as('amount')])
+      .selectFrom('project_finance')
+      .select(['project_id', 'year', 'currency', sql<string[] | null>`expenditure_to_month::text[]`.as('e'), sql<string[] | null>`commitment_to_month::text[]`.as('c')])
       .where('project_id', 'in', ids)
-      .where('period', '<=', today)
-      .groupBy(['project_id', 'kind', 'period', 'currency'])
-      .orderBy('period')
-      .orderBy('kind')
-      .execute(),
+      .where(sql<boolean>`problems = '[]'::jsonb`)
+      .where('year', '<=', Number(today.slice(0, 4)))
+      .orderBy('year')
+      .execute()
+      .then((rows) => rows.flatMap((r) => monthlyTransactions(r, today))),
+    // Projects whose figures could not all be converted publish their ERP lines in their own currencies.
+    db
+      .selectFrom('project_finance')
+      .select('project_id')
+      .distinct()
+      .where('project_id', 'in', ids)
+      .where(sql<boolean>`problems <> '[]'::jsonb`)
+      .execute()
+      .then((rows) =>
+        rows.length
+          ? db
+              .selectFrom('financial_lines')
+              .select(['project_id', 'kind', sql<string>`to_char(period, 'YYYY-MM-DD')`.as('period'), 'currency', sql<string>`sum(amount)::text`.as('amount')])
+              .where(
+                'project_id',
+                'in',
+                rows.map((r) => r.project_id),
+              )
+              .where('period', '<=', today)
+              .groupBy(['project_id', 'kind', 'period', 'currency'])
+              .orderBy('period')
+              .orderBy('kind')
+              .execute()
+          : [],
+      ),
     // An agreement's yearly amounts are planned disbursements of the one project it funds; an agreement
     // shared by several projects does not say how it splits, and is left out rather than guessed.
     db
@@ -109,7 +161,7 @@ async function loadBundles(db: Kysely<DB>, projects: { id: string }[], today: st
     partners: groupBy(partners, (r) => r.project_id),
     sdgs: groupBy(sdgs, (r) => r.project_id),
     allocations: groupBy(allocations, (r) => r.project_id),
-    lines: groupBy(lines, (r) => r.project_id),
+    lines: groupBy([...converted, ...unconverted], (r) => r.project_id),
     agreements: groupBy(agreements, (r) => r.project_id),
     indicators: groupBy(indicators, (r) => r.node_id),
   };
@@ -149,6 +201,56 @@ type ProjectRow = Pick<
   | 'markers'
 >;
 
+function projectPage(db: Kysely<DB>, after: string, size: number) {
+  return db
+    .selectFrom('projects')
+    .select([
+      'id',
+      'code',
+      'title',
+      'title_fr as titleFr',
+      'title_es as titleEs',
+      'description',
+      'place',
+      'country_code as countryCode',
+      'region_code as regionCode',
+      'status',
+      sql<string>`to_char(planned_start, 'YYYY-MM-DD')`.as('plannedStart'),
+      sql<string>`to_char(planned_end, 'YYYY-MM-DD')`.as('plannedEnd'),
+      sql<string | null>`to_char(actual_start, 'YYYY-MM-DD')`.as('actualStart'),
+      sql<string | null>`to_char(actual_end, 'YYYY-MM-DD')`.as('actualEnd'),
+      sql<string>`to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`.as('updatedAt'),
+      'marker_gender',
+      'marker_standards',
+      'marker_social_dialogue',
+      'marker_environment',
+    ])
+    .where('confidential', '=', false)
+    .where('status', 'in', [...PUBLISHED])
+    .where('code', '>', after)
+    .orderBy('code')
+    .limit(size)
+    .execute();
+}
+
+const toRow = (p: Awaited<ReturnType<typeof projectPage>>[number]): ProjectRow => ({
+  code: p.code,
+  title: p.title,
+  titleFr: p.titleFr,
+  titleEs: p.titleEs,
+  description: p.description,
+  place: p.place as ProjectBundle['place'],
+  countryCode: p.countryCode,
+  regionCode: p.regionCode,
+  status: p.status,
+  plannedStart: p.plannedStart,
+  plannedEnd: p.plannedEnd,
+  actualStart: p.actualStart,
+  actualEnd: p.actualEnd,
+  updatedAt: p.updatedAt,
+  markers: { gender: p.marker_gender, standards: p.marker_standards, socialDialogue: p.marker_social_dialogue, environment: p.marker_environment },
+});
+
 /**
  * The organisation's IATI activity file, generated as a stream of strings: a page of projects at a time
  * (by code), so memory does not grow with the portfolio. Confidential projects and partners are left out.
@@ -157,66 +259,23 @@ export async function* activityFile(db: Kysely<DB>, options: { today?: string; g
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const publisher = await publisherSettings(db);
   yield `<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03" generated-datetime="${options.generatedAt ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z')}">\n`;
-  let after = '';
+  const nextPage = async (after: string) => {
+    const page = await projectPage(db, after, options.pageSize ?? 500);
+    return { page, bundles: page.length ? await loadBundles(db, page, today) : new Map() };
+  };
   let done = 0;
+  // The next page is read from the database while this one is written out.
+  let pending = nextPage('');
   for (;;) {
-    const page = await db
-      .selectFrom('projects')
-      .select([
-        'id',
-        'code',
-        'title',
-        'title_fr as titleFr',
-        'title_es as titleEs',
-        'description',
-        'place',
-        'country_code as countryCode',
-        'region_code as regionCode',
-        'status',
-        sql<string>`to_char(planned_start, 'YYYY-MM-DD')`.as('plannedStart'),
-        sql<string>`to_char(planned_end, 'YYYY-MM-DD')`.as('plannedEnd'),
-        sql<string | null>`to_char(actual_start, 'YYYY-MM-DD')`.as('actualStart'),
-        sql<string | null>`to_char(actual_end, 'YYYY-MM-DD')`.as('actualEnd'),
-        sql<string>`to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`.as('updatedAt'),
-        'marker_gender',
-        'marker_standards',
-        'marker_social_dialogue',
-        'marker_environment',
-      ])
-      .where('confidential', '=', false)
-      .where('status', 'in', [...PUBLISHED])
-      .where('code', '>', after)
-      .orderBy('code')
-      .limit(options.pageSize ?? 500)
-      .execute();
+    const { page, bundles } = await pending;
     if (!page.length) break;
-    const bundles = await loadBundles(db, page, today);
+    pending = nextPage(page[page.length - 1]?.code as string);
+    pending.catch(() => {});
     const parts: string[] = [];
-    for (const p of page) {
-      const bundle: ProjectBundle = {
-        ...(bundles.get(p.id) as Omit<ProjectBundle, keyof ProjectRow>),
-        code: p.code,
-        title: p.title,
-        titleFr: p.titleFr,
-        titleEs: p.titleEs,
-        description: p.description,
-        place: p.place as ProjectBundle['place'],
-        countryCode: p.countryCode,
-        regionCode: p.regionCode,
-        status: p.status,
-        plannedStart: p.plannedStart,
-        plannedEnd: p.plannedEnd,
-        actualStart: p.actualStart,
-        actualEnd: p.actualEnd,
-        updatedAt: p.updatedAt,
-        markers: { gender: p.marker_gender, standards: p.marker_standards, socialDialogue: p.marker_social_dialogue, environment: p.marker_environment },
-      };
-      parts.push(buildActivity(bundle, publisher, today), '\n');
-    }
+    for (const p of page) parts.push(buildActivity({ ...(bundles.get(p.id) as Omit<ProjectBundle, keyof ProjectRow>), ...toRow(p) }, publisher, today), '\n');
     yield parts.join('');
     done += page.length;
     options.progress?.(done);
-    after = page[page.length - 1]?.code as string;
   }
   yield '</iati-activities>\n';
 }
