@@ -54,6 +54,17 @@ export interface MappedActivity {
   participatingOrgs: { ref: string | null; name: string | null; role: string | null; type: string | null }[];
   transactions: MappedTransaction[];
   budgets: MappedBudget[];
+  /** the title in each language given (the file's default language as lang null) */
+  titles: { lang: string | null; text: string }[];
+  tags: { vocabulary: string | null; code: string }[];
+  policyMarkers: { vocabulary: string | null; code: string; significance: string | null }[];
+  indicators: MappedIndicator[];
+}
+
+export interface MappedIndicator {
+  title: string;
+  baseline: { value: string | null; date: string | null } | null;
+  periods: { start: string; end: string; target: string | null; actual: string | null }[];
 }
 
 export interface Skipped {
@@ -157,6 +168,29 @@ export function mapActivity(el: XEl, root: RootInfo): { activity: MappedActivity
     }),
     transactions: [],
     budgets: [],
+    titles: kids(kid(el, 'title'), 'narrative').flatMap((n) => (clean(n.text) ? [{ lang: clean(n.attrs['xml:lang']), text: clean(n.text) as string }] : [])),
+    tags: kids(el, 'tag').flatMap((t) => (clean(t.attrs.code) ? [{ vocabulary: clean(t.attrs.vocabulary), code: clean(t.attrs.code) as string }] : [])),
+    policyMarkers: kids(el, 'policy-marker').flatMap((m) =>
+      clean(m.attrs.code) ? [{ vocabulary: clean(m.attrs.vocabulary), code: clean(m.attrs.code) as string, significance: clean(m.attrs.significance) }] : [],
+    ),
+    indicators: kids(el, 'result').flatMap((r) =>
+      kids(r, 'indicator').flatMap((i) => {
+        const title = textOf(kid(i, 'title'));
+        if (!title) return [];
+        const b = kid(i, 'baseline');
+        return [
+          {
+            title,
+            baseline: b ? { value: amountOf(b.attrs.value), date: dateOf(b.attrs['iso-date']) } : null,
+            periods: kids(i, 'period').flatMap((p) => {
+              const start = dateOf(kid(p, 'period-start')?.attrs['iso-date']);
+              const end = dateOf(kid(p, 'period-end')?.attrs['iso-date']);
+              return start && end ? [{ start, end, target: amountOf(kid(p, 'target')?.attrs.value), actual: amountOf(kid(p, 'actual')?.attrs.value) }] : [];
+            }),
+          },
+        ];
+      }),
+    ),
   };
   for (const d of kids(el, 'activity-date')) {
     const field = DATE_TYPES[clean(d.attrs.type) ?? ''];

@@ -57,8 +57,8 @@ function monthlyTransactions(r: { project_id: string; year: number; currency: st
     if (period > today) break;
     const e = r.e?.[m - 1] ? rounded(r.e[m - 1] as string, decimals) : prevE;
     const c = r.c?.[m - 1] ? rounded(r.c[m - 1] as string, decimals) : prevC;
-    if (e !== prevE) out.push({ project_id: r.project_id, kind: 'expenditure', period, amount: fromUnits(e - prevE, decimals), currency: r.currency });
     if (c !== prevC) out.push({ project_id: r.project_id, kind: 'commitment', period, amount: fromUnits(c - prevC, decimals), currency: r.currency });
+    if (e !== prevE) out.push({ project_id: r.project_id, kind: 'expenditure', period, amount: fromUnits(e - prevE, decimals), currency: r.currency });
     prevE = e;
     prevC = c;
   }

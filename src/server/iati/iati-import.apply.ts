@@ -4,6 +4,8 @@ import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { writeAudit } from '../modules/audit/audit.service.ts';
 import { type MappedActivity, mapActivity, type Skipped } from './iati-activity.map.ts';
+import { publisherSettings } from './iati-export.load.ts';
+import { applyOwnActivity, type OwnContext, ownContext } from './iati-own.apply.ts';
 import { IatiFileError, readIatiXml } from './iati-xml.reader.ts';
 
 export interface ActivityOutcome {
@@ -20,7 +22,8 @@ export interface IatiImportReport {
   importId: string;
   fileName: string;
   version: string | null;
-  activities: { imported: number; new: number; updated: number; skipped: number };
+  /** `asProjects`: the organisation's own activities, which became (or updated) its projects */
+  activities: { imported: number; new: number; updated: number; skipped: number; asProjects: number };
   transactions: { imported: number; skipped: number };
   budgets: { imported: number; skipped: number };
   outcomes: ActivityOutcome[];
@@ -80,11 +83,13 @@ export async function importIatiFile(
       importId: imp.id,
       fileName: file.name,
       version: null,
-      activities: { imported: 0, new: 0, updated: 0, skipped: 0 },
+      activities: { imported: 0, new: 0, updated: 0, skipped: 0, asProjects: 0 },
       transactions: { imported: 0, skipped: 0 },
       budgets: { imported: 0, skipped: 0 },
       outcomes: [],
     };
+    const publisher = await publisherSettings(trx);
+    let own: OwnContext | null | undefined;
     let batch: { activity: MappedActivity; outcome: ActivityOutcome }[] = [];
     const inBatch = new Set<string>();
     const seen = new Map<string, number>();
@@ -116,6 +121,26 @@ export async function importIatiFile(
           if (!activity) {
             report.activities.skipped++;
             report.transactions.skipped += el.children.filter((c) => c.name === 'transaction').length;
+            return;
+          }
+          if (activity.reportingOrgRef === publisher.ref && activity.identifier.startsWith(`${publisher.ref}-`)) {
+            await flush();
+            await writing;
+            own ??= await ownContext(trx, publisher.ref);
+            if (!own) throw new IatiFileError('0.2.1', 'The file holds the organisation’s own activities, which become projects: create the organisation’s offices first');
+            const existed = await trx
+              .selectFrom('projects')
+              .select('id')
+              .where('code', '=', activity.identifier.slice(publisher.ref.length + 1))
+              .executeTakeFirst();
+            outcome.skipped.push(...(await applyOwnActivity(trx, activity, own, actor)));
+            outcome.status = existed ? 'updated' : 'new';
+            outcome.transactions = activity.transactions.length;
+            report.activities.imported++;
+            report.activities.asProjects++;
+            report.activities[outcome.status]++;
+            report.transactions.imported += activity.transactions.length;
+            report.budgets.imported += activity.budgets.length;
             return;
           }
           const earlier = seen.get(activity.identifier);
