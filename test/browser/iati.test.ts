@@ -51,4 +51,18 @@ describe('IATI in Chromium', () => {
     assert.match(await result.innerText(), /4 activities imported \(4 new, 0 updated\), 0 skipped; 12 transactions imported, 0 skipped/);
     await screenshot(page, 'iati-import');
   });
+
+  test('on a project page: an imported donor activity is found, linked, and shown', async () => {
+    const project = await session.database.db.selectFrom('projects').select('id').where('code', '=', 'IND/23/01/EUR').executeTakeFirstOrThrow();
+    await page.goto(`${session.server.url}/projects/${project.id}`);
+    const section = page.getByRole('region', { name: 'IATI: co-financing and traceability' });
+    await section.getByText('XM-DAC-41302-IND-23-01-EUR').waitFor();
+    await section.getByRole('searchbox', { name: 'Find an imported activity' }).fill('GB-COH-11126312-Cluster1');
+    await section.getByRole('button', { name: 'Find' }).click();
+    await section.getByRole('button', { name: 'Link to this project' }).click();
+    await section.getByRole('button', { name: 'Unlink' }).waitFor();
+    assert.match(await section.innerText(), /GB-COH-11126312-Cluster1/);
+    await screenshot(page, 'project-iati-links');
+  });
 });
+

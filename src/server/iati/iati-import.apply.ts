@@ -34,7 +34,7 @@ const ACTIVITY_COLUMNS = [
   'iati_identifier',
   'reporting_org_ref',
   'reporting_org_name',
-  'version',
+  'iati_version',
   'title',
   'description',
   'status_code',
@@ -189,7 +189,7 @@ async function writeBatch(trx: Transaction<DB>, importId: string, batch: { activ
     iati_identifier: a.identifier,
     reporting_org_ref: a.reportingOrgRef,
     reporting_org_name: a.reportingOrgName,
-    version: a.version,
+    iati_version: a.version,
     title: a.title,
     description: a.description,
     status_code: a.statusCode,
@@ -214,7 +214,7 @@ async function writeBatch(trx: Transaction<DB>, importId: string, batch: { activ
           .map((c) => `${c} = excluded.${c}`)
           .join(', '),
       )},
-        import_id = excluded.import_id, version_no = iati_activities.version_no + 1
+        import_id = excluded.import_id, version = iati_activities.version + 1
       returning id, iati_identifier, (xmax = 0) as inserted`.execute(trx)
   ).rows;
   const ids = new Map(rows.map((r) => [r.iati_identifier, r]));

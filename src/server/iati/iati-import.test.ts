@@ -67,8 +67,8 @@ describe('IATI import of real files from 21 publishers (versions 1.0 to 2.03)', 
   test('1.0x files: letter transaction types, texts without narratives, activity dates by name', async () => {
     const row = await database.db
       .selectFrom('iati_activities')
-      .select(['iati_identifier', 'version', 'title', 'reporting_org_name'])
-      .where('version', 'like', '1.0%')
+      .select(['iati_identifier', 'iati_version', 'title', 'reporting_org_name'])
+      .where('iati_version', 'like', '1.0%')
       .orderBy('iati_identifier')
       .executeTakeFirstOrThrow();
     assert.ok(row.title && row.reporting_org_name, JSON.stringify(row));
@@ -77,7 +77,7 @@ describe('IATI import of real files from 21 publishers (versions 1.0 to 2.03)', 
       .innerJoin('iati_activities as a', 'a.id', 't.activity_id')
       .select('t.type_code')
       .distinct()
-      .where('a.version', 'like', '1.0%')
+      .where('a.iati_version', 'like', '1.0%')
       .execute();
     for (const t of types) assert.match(t.type_code, /^\d+$/, 'letter codes are mapped to 2.03 numbers');
   });

@@ -19,6 +19,7 @@ let app: ReturnType<typeof buildApp>;
 let hq: Client;
 let viewer: Client;
 let anonymous: Client;
+let projectId: string;
 const ok = (r: { status: number; body: any }) => {
   assert.ok(r.status < 300, JSON.stringify(r.body));
   return r.body;
@@ -81,6 +82,7 @@ before(async () => {
     ],
     agreementIds: [agreement.id],
   });
+  projectId = open;
   const hidden = await project('KEN/24/99', {});
   await db.updateTable('projects').set({ confidential: true }).where('id', '=', hidden).execute();
   const csv = [
@@ -195,5 +197,33 @@ describe('validation and import as jobs', () => {
     assert.deepEqual([job.result.activities.imported, job.result.transactions.imported], [7, 63]);
     const audit = await database.db.selectFrom('audit_log').select(['action', 'entity_type']).where('entity_type', '=', 'iati_import').execute();
     assert.equal(audit.length, 1);
+  });
+
+  test("a donor's activity is linked to our project (optimistic concurrency); its transactions to our activity are traced", async () => {
+    const donorFile = `<iati-activities version="2.03"><iati-activity default-currency="EUR"><iati-identifier>GB-GOV-1-KE-77</iati-identifier>
+      <reporting-org ref="GB-GOV-1" type="10"><narrative>Donor A</narrative></reporting-org><title><narrative>Support to youth employment in Kenya</narrative></title>
+      <transaction><transaction-type code="3"/><transaction-date iso-date="2024-03-15"/><value>50000</value>
+        <receiver-org ref="XM-DAC-41302" receiver-activity-id="XM-DAC-41302-KEN-24-01"><narrative>ILO</narrative></receiver-org></transaction>
+    </iati-activity></iati-activities>`;
+    const job = await poll(hq, (await upload(hq, '/api/iati/imports', 'donor.xml', donorFile)).body.jobId);
+    assert.equal(job.status, 'done', job.error);
+    const found = ok(await hq.get('/api/iati/activities?q=youth%20employment%20in%20Kenya')).items;
+    assert.deepEqual(
+      found.map((a: any) => [a.identifier, a.projectId]),
+      [['GB-GOV-1-KE-77', null]],
+    );
+    const linked = ok(await hq.put(`/api/iati/activities/${found[0].id}/project`, { projectId, version: found[0].version }));
+    assert.equal(linked.projectId, projectId);
+    assert.equal((await hq.put(`/api/iati/activities/${found[0].id}/project`, { projectId: null, version: found[0].version })).status, 409, 'a stale version');
+    assert.equal((await viewer.put(`/api/iati/activities/${found[0].id}/project`, { projectId: null, version: linked.version })).status, 403);
+    const picture = ok(await hq.get(`/api/projects/${projectId}/iati`));
+    assert.equal(picture.identifier, 'XM-DAC-41302-KEN-24-01');
+    assert.deepEqual(
+      picture.linked.map((a: any) => a.identifier),
+      ['GB-GOV-1-KE-77'],
+    );
+    assert.deepEqual(picture.traced, [
+      { activity: 'GB-GOV-1-KE-77', publisher: 'Donor A', type: '3', date: '2024-03-15', value: '50000.0000', currency: 'EUR', ourRole: 'receiver' },
+    ]);
   });
 });

@@ -10,10 +10,11 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import { actorOf } from '../http/env.ts';
-import { errors, json, router } from '../http/openapi.ts';
-import { AnyRecord, readErrors } from '../http/route-kit.ts';
+import { errors, json, jsonBody, router } from '../http/openapi.ts';
+import { AnyRecord, IdParam, readErrors, writeErrors } from '../http/route-kit.ts';
 import { getJob, startJob } from '../jobs/jobs.service.ts';
 import { toCsv } from '../spreadsheets/export-table.ts';
+import { findIatiActivities, linkIatiActivity, projectIatiLinks } from './iati-activities.service.ts';
 import { activityIdentifier } from './iati-activity.build.ts';
 import { activityFile, organisationFile, publishedCount, publisherSettings } from './iati-export.load.ts';
 import { importIatiFile } from './iati-import.apply.ts';
@@ -160,6 +161,45 @@ export function iatiRoutes({ db, config }: Deps) {
         );
         return c.json({ jobId: job.id }, 202);
       },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/iati/activities',
+        tags,
+        summary: "Other publishers' activities read from IATI files, by identifier, title or publisher",
+        request: {
+          query: z.strictObject({
+            q: z.string().max(200).optional(),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+            offset: z.coerce.number().int().min(0).default(0),
+          }),
+        },
+        responses: { 200: json(AnyRecord), ...readErrors },
+      }),
+      async (c) => c.json(await findIatiActivities(db, c.req.valid('query'), actorOf(c)), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/iati/activities/{id}/project',
+        tags,
+        summary: "Link another publisher's activity to one of our projects (co-financing), or unlink it with null",
+        request: { params: IdParam, body: jsonBody(z.strictObject({ projectId: z.uuid().nullable(), version: z.number().int().positive() })) },
+        responses: { 200: json(AnyRecord), ...writeErrors },
+      }),
+      async (c) => c.json(await linkIatiActivity(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/projects/{id}/iati',
+        tags,
+        summary: "A project's IATI picture: linked activities of other publishers, and their transactions that name this project's activity",
+        request: { params: IdParam },
+        responses: { 200: json(AnyRecord), ...readErrors },
+      }),
+      async (c) => c.json(await projectIatiLinks(db, c.req.valid('param').id, actorOf(c)), 200),
     )
     .openapi(
       createRoute({

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api, type Rec } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
+import { ProjectIati } from '../components/ProjectIati.tsx';
 import { useSession } from '../session.tsx';
 import { useCountries } from '../useCountries.ts';
 
@@ -122,6 +123,8 @@ export function ProjectPage() {
           </p>
         </section>
       </div>
+      <ProjectIati projectId={id} canWrite={canWrite} />
+
       <section aria-labelledby="p-history">
         <h2 id="p-history">{t('portfolio.history')}</h2>
         <ol className="plain">

@@ -20,7 +20,7 @@ create table iati_activities (
   iati_identifier      text not null unique check (char_length(iati_identifier) between 1 and 400),
   reporting_org_ref    text,
   reporting_org_name   text,
-  version              text,
+  iati_version         text,
   title                text,
   description          text,
   status_code          text,
@@ -37,7 +37,7 @@ create table iati_activities (
   participating_orgs   jsonb not null default '[]',
   import_id            uuid not null references iati_imports (id),
   project_id           uuid references projects (id) on delete set null,
-  version_no           integer not null default 1
+  version              integer not null default 1
 );
 create index iati_activities_reporting_org on iati_activities (reporting_org_ref);
 create index iati_activities_project on iati_activities (project_id) where project_id is not null;

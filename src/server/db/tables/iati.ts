@@ -22,7 +22,7 @@ export interface IatiActivitiesTable {
   iati_identifier: string;
   reporting_org_ref: string | null;
   reporting_org_name: string | null;
-  version: string | null;
+  iati_version: string | null;
   title: string | null;
   description: string | null;
   status_code: string | null;
@@ -38,7 +38,7 @@ export interface IatiActivitiesTable {
   participating_orgs: Json<{ ref: string | null; name: string | null; role: string | null; type: string | null }[]>;
   import_id: string;
   project_id: string | null;
-  version_no: Generated<number>;
+  version: Generated<number>;
 }
 
 export interface IatiTransactionsTable {
