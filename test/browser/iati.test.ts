@@ -65,4 +65,3 @@ describe('IATI in Chromium', () => {
     await screenshot(page, 'project-iati-links');
   });
 });
-
