@@ -103,13 +103,29 @@ export async function validateIatiFile(bytes: Uint8Array, options: { now?: Date;
   if (supported && report.kind) {
     const found = (await validateXsd([{ name: 'file', contents: bytes }], report.kind, schemaVersion(report.version ?? undefined))).get('file') ?? [];
     for (const x of found) {
-      const owner = [...records].reverse().find((r) => x.line !== null && r.line <= x.line);
+      const owner = x.line === null ? undefined : recordAt(records, x.line);
       const finding: Finding = { rule: '0.3.1', severity: 'critical', category: 'schema', message: x.message, line: x.line, path: '' };
       if (owner) owner.findings.push(finding);
       else report.file.push(finding);
     }
   }
   return finish(report, records);
+}
+
+/** The record a line falls in: the last one starting at or before it (records are in file order). */
+function recordAt(records: RecordReport[], line: number): RecordReport | undefined {
+  let lo = 0;
+  let hi = records.length - 1;
+  let found: RecordReport | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = records[mid] as RecordReport;
+    if (r.line <= line) {
+      found = r;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 function finish(report: ValidationReport, records: RecordReport[]): ValidationReport {
