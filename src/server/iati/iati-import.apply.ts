@@ -2,6 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { refreshProjectFinance } from '../finance/project-finance.refresh.ts';
 import { writeAudit } from '../modules/audit/audit.service.ts';
 import { type MappedActivity, mapActivity, type Skipped } from './iati-activity.map.ts';
 import { publisherSettings } from './iati-export.load.ts';
@@ -90,6 +91,7 @@ export async function importIatiFile(
     };
     const publisher = await publisherSettings(trx);
     let own: OwnContext | null | undefined;
+    const ownProjects: string[] = [];
     let batch: { activity: MappedActivity; outcome: ActivityOutcome }[] = [];
     const inBatch = new Set<string>();
     const seen = new Map<string, number>();
@@ -128,13 +130,11 @@ export async function importIatiFile(
             await writing;
             own ??= await ownContext(trx, publisher.ref);
             if (!own) throw new IatiFileError('0.2.1', 'The file holds the organisation’s own activities, which become projects: create the organisation’s offices first');
-            const existed = await trx
-              .selectFrom('projects')
-              .select('id')
-              .where('code', '=', activity.identifier.slice(publisher.ref.length + 1))
-              .executeTakeFirst();
-            outcome.skipped.push(...(await applyOwnActivity(trx, activity, own, actor)));
-            outcome.status = existed ? 'updated' : 'new';
+            const applied = await applyOwnActivity(trx, activity, own, actor);
+            ownProjects.push(applied.projectId);
+            outcome.skipped.push(...applied.skipped);
+            for (const s of applied.skipped) if (s.what === 'budget') report.budgets.skipped++;
+            outcome.status = applied.created ? 'new' : 'updated';
             outcome.transactions = activity.transactions.length;
             report.activities.imported++;
             report.activities.asProjects++;
@@ -158,6 +158,7 @@ export async function importIatiFile(
     );
     await flush();
     await writing;
+    if (ownProjects.length) await refreshProjectFinance(trx, { projectIds: ownProjects });
     await trx
       .updateTable('iati_imports')
       .set({

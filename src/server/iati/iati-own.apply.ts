@@ -1,7 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
-import { refreshProjectFinance } from '../finance/project-finance.refresh.ts';
 import { writeAudit } from '../modules/audit/audit.service.ts';
 import { ORGANISATION_TYPE } from './iati-activity.build.ts';
 import type { MappedActivity, Skipped } from './iati-activity.map.ts';
@@ -64,8 +63,16 @@ async function partnerFor(trx: Transaction<DB>, org: { ref: string | null; name:
   return row.id;
 }
 
-/** Creates or updates the project an own activity describes; returns what was left out. */
-export async function applyOwnActivity(trx: Transaction<DB>, a: MappedActivity, ctx: OwnContext, actor: Actor): Promise<Skipped[]> {
+/**
+ * Creates or updates the project an own activity describes; returns it, whether it is new, and what was
+ * left out. The caller refreshes the delivery facts of the projects once the whole file is in.
+ */
+export async function applyOwnActivity(
+  trx: Transaction<DB>,
+  a: MappedActivity,
+  ctx: OwnContext,
+  actor: Actor,
+): Promise<{ projectId: string; created: boolean; skipped: Skipped[] }> {
   const skipped: Skipped[] = [];
   const skip = (reason: string) => skipped.push({ what: 'activity', line: a.line, reason });
   const code = a.identifier.slice(ctx.publisherRef.length + 1);
@@ -185,7 +192,6 @@ export async function applyOwnActivity(trx: Transaction<DB>, a: MappedActivity, 
           .execute();
     }
   }
-  await refreshProjectFinance(trx, { projectIds: [id] });
   await writeAudit(trx, actor, { action: existing ? 'update' : 'create', entityType: 'project', entityId: id, after: { code, via: 'IATI import', identifier: a.identifier } });
-  return skipped;
+  return { projectId: id, created: !existing, skipped };
 }
