@@ -66,30 +66,8 @@ export function IatiPage() {
       </section>
 
       <div className="grid two">
-        <section className="card" aria-labelledby="validate-title">
-          <h2 id="validate-title">{t('iati.validateTitle')}</h2>
-          <p className="muted small">{t('iati.validateIntro')}</p>
-          <form onSubmit={submit('validate')} aria-label={t('iati.validateTitle')}>
-            <label htmlFor="validate-file">{t('iati.file')}</label>
-            <input id="validate-file" name="file" type="file" accept=".xml,application/xml,text/xml" />
-            <button type="submit" disabled={Boolean(running)}>
-              {t('iati.validate')}
-            </button>
-          </form>
-        </section>
-        {canImport && (
-          <section className="card" aria-labelledby="import-title">
-            <h2 id="import-title">{t('iati.importTitle')}</h2>
-            <p className="muted small">{t('iati.importIntro')}</p>
-            <form onSubmit={submit('import')} aria-label={t('iati.importTitle')}>
-              <label htmlFor="import-file">{t('iati.file')}</label>
-              <input id="import-file" name="file" type="file" accept=".xml,application/xml,text/xml" />
-              <button type="submit" disabled={Boolean(running)}>
-                {t('iati.import')}
-              </button>
-            </form>
-          </section>
-        )}
+        <UploadCard kind="validate" disabled={Boolean(running)} onSubmit={submit('validate')} />
+        {canImport && <UploadCard kind="import" disabled={Boolean(running)} onSubmit={submit('import')} />}
       </div>
 
       {error && <Notice kind="error">{error}</Notice>}
@@ -98,6 +76,25 @@ export function IatiPage() {
       {finished?.status === 'done' && finished.kind !== 'iati.import' && <IatiReport report={finished.result} jobId={finished.id} />}
       {finished?.status === 'done' && finished.kind === 'iati.import' && <ImportResult report={finished.result} />}
     </article>
+  );
+}
+
+/** A card with a file form: validate any IATI file, or import one. */
+function UploadCard({ kind, disabled, onSubmit }: { kind: 'validate' | 'import'; disabled: boolean; onSubmit: (e: FormEvent<HTMLFormElement>) => void }) {
+  const { t } = useTranslation();
+  const title = t(kind === 'validate' ? 'iati.validateTitle' : 'iati.importTitle');
+  return (
+    <section className="card" aria-labelledby={`${kind}-title`}>
+      <h2 id={`${kind}-title`}>{title}</h2>
+      <p className="muted small">{t(kind === 'validate' ? 'iati.validateIntro' : 'iati.importIntro')}</p>
+      <form onSubmit={onSubmit} aria-label={title}>
+        <label htmlFor={`${kind}-file`}>{t('iati.file')}</label>
+        <input id={`${kind}-file`} name="file" type="file" accept=".xml,application/xml,text/xml" />
+        <button type="submit" disabled={disabled}>
+          {t(kind === 'validate' ? 'iati.validate' : 'iati.import')}
+        </button>
+      </form>
+    </section>
   );
 }
 
