@@ -74,14 +74,13 @@ create table iati_budgets (
   primary key (activity_id, seq)
 );
 
--- The publisher's own IATI settings: its organisation identifier and name, its type, the DAC sector its
--- activities default to, and whether an activity is a project or a country programme outcome and biennium.
+-- The publisher's own IATI settings: its organisation identifier and name, its type, and the DAC sector its
+-- activities default to.
 insert into settings (key, value) values
   ('iati_org_ref', 'XM-DAC-41302'),
   ('iati_org_name', 'International Labour Organization'),
   ('iati_org_type', '40'),
-  ('iati_default_sector', '16020'),
-  ('iati_activity_unit', 'project')
+  ('iati_default_sector', '16020')
 on conflict (key) do nothing;
 
 -- Long work (an IATI import or validation of a large file) runs as a job: the request returns at once,
