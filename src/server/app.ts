@@ -12,6 +12,7 @@ import { errorHandler, notFoundHandler } from './http/errors.handler.ts';
 import { jsonOnly, sessionMiddleware } from './http/session.middleware.ts';
 import { webRoutes } from './http/web.routes.ts';
 import { iatiPublicRoutes, iatiRoutes } from './iati/iati.routes.ts';
+import { actionPlanRoutes } from './modules/action-plans/action-plans.routes.ts';
 import { agreementRoutes } from './modules/agreements/agreements.routes.ts';
 import { alignmentRoutes } from './modules/alignment/alignment.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -28,8 +29,10 @@ import { officeRoutes } from './modules/offices/offices.routes.ts';
 import { partnerRoutes } from './modules/partners/partners.routes.ts';
 import { projectRoutes } from './modules/projects/projects.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
+import { strategyRoutes } from './modules/strategies/strategies.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { programmeImportRoutes } from './programming-import/programme-import.routes.ts';
+import { reportRoutes } from './reports/reports.routes.ts';
 
 /** Builds the whole HTTP application from its dependencies. It never listens: main.ts does, tests call app.request(). */
 export function createApp(deps: Deps) {
@@ -88,6 +91,9 @@ export function createApp(deps: Deps) {
   app.route('/api', financeRoutes(deps));
   app.route('/api', deliveryRoutes(deps));
   app.route('/api', iatiRoutes(deps));
+  app.route('/api', strategyRoutes(deps));
+  app.route('/api', actionPlanRoutes(deps));
+  app.route('/api', reportRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -40,6 +40,18 @@ import type {
   ProgrammingMilestonesTable,
 } from './tables/programming.ts';
 import type { CodelistCodesTable, CodelistsTable, ReferenceLoadsTable, RegionsTable, SdgGoalsTable, SdgIndicatorsTable, SdgTargetsTable } from './tables/reference.ts';
+import type {
+  ActionItemStatusesTable,
+  ActionItemsTable,
+  ActionPlanComponentsTable,
+  ActionPlansTable,
+  StrategiesTable,
+  StrategyIndicatorsTable,
+  StrategyIndicatorValuesTable,
+  StrategyMilestonesTable,
+  StrategyOutcomesTable,
+  StrategyPeriodsTable,
+} from './tables/strategies.ts';
 
 export interface DB {
   codelists: CodelistsTable;
@@ -108,6 +120,16 @@ export interface DB {
   iati_transactions: IatiTransactionsTable;
   iati_budgets: IatiBudgetsTable;
   jobs: JobsTable;
+  strategies: StrategiesTable;
+  strategy_periods: StrategyPeriodsTable;
+  strategy_outcomes: StrategyOutcomesTable;
+  strategy_indicators: StrategyIndicatorsTable;
+  strategy_milestones: StrategyMilestonesTable;
+  strategy_indicator_values: StrategyIndicatorValuesTable;
+  action_plans: ActionPlansTable;
+  action_plan_components: ActionPlanComponentsTable;
+  action_items: ActionItemsTable;
+  action_item_statuses: ActionItemStatusesTable;
 }
 
 export type Office = Selectable<OfficesTable>;

@@ -1,15 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { ActionPlanCreate, StrategyCreate } from '../../shared/contracts/strategies.ts';
 import { systemActor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { createPlan } from '../modules/action-plans/action-plans.service.ts';
 import { createOffice } from '../modules/offices/offices.service.ts';
 import { createPartner } from '../modules/partners/partners.service.ts';
+import { createStrategy } from '../modules/strategies/strategies.service.ts';
 import { createUser } from '../modules/users/users.service.ts';
 import { loadGeneratedPortfolio } from './demo-generated.ts';
 import { DEMO_OFFICES, DEMO_PARTNERS } from './demo-offices.ts';
 import { loadDemoPortfolio } from './demo-portfolio.ts';
 import { loadDemoProgramming } from './demo-programming.ts';
+import { IMPLEMENTATION_PLAN_1999, PLAN_OF_ACTION_2019_20 } from './seed-plans.ts';
+import { TC_STRATEGY_2010_15 } from './seed-strategy.ts';
 
 /** How many synthetic projects the demonstration generates besides the hand-written ones. */
 export const DEMO_GENERATED_PROJECTS = 300;
@@ -47,6 +52,9 @@ async function loadAll(db: Kysely<DB>, admin: { email?: string; password?: strin
   await loadDemoPortfolio(db, actor, ids, partners);
   const today = new Date().toISOString().slice(0, 10);
   await loadGeneratedPortfolio(db, actor, { projects: DEMO_GENERATED_PROJECTS, seed: 2010, firstYear: Number(today.slice(0, 4)) - 2, today });
+  // The strategy and plans transcribed from the seed documents, through the API's own contracts.
+  await createStrategy(db, StrategyCreate.parse(TC_STRATEGY_2010_15), actor);
+  for (const plan of [PLAN_OF_ACTION_2019_20, IMPLEMENTATION_PLAN_1999]) await createPlan(db, ActionPlanCreate.parse(plan), actor);
   const email = admin.email ?? 'admin@devcoop.local';
   const hasAdmin = await db.selectFrom('users').select('id').where('role', '=', 'admin').executeTakeFirst();
   if (hasAdmin) return { loaded: true };

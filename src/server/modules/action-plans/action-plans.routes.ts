@@ -1,0 +1,62 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ActionItemUpdate, ActionPlanCreate, StatusInput } from '../../../shared/contracts/strategies.ts';
+import type { Deps } from '../../deps.ts';
+import { actorOf } from '../../http/env.ts';
+import { jsonBody, router } from '../../http/openapi.ts';
+import { AnyRecord, IdParam, json, many, one, readErrors, writeErrors } from '../../http/route-kit.ts';
+import { today } from '../calendar/calendar.service.ts';
+import { addStatus, createPlan, listPlans, planAsAt, updateItem } from './action-plans.service.ts';
+
+const tags = ['Action plans'];
+
+/** Action plans (C9): created whole, items revised, dated status updates, the plan as at any date. */
+export function actionPlanRoutes({ db }: Deps) {
+  return router()
+    .openapi(createRoute({ method: 'get', path: '/action-plans', tags, summary: 'Action plans', responses: { 200: many, ...readErrors } }), async (c) =>
+      c.json(await listPlans(db, actorOf(c)), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/action-plans',
+        tags,
+        summary: 'Create a whole action plan: components, numbered items, their status history',
+        request: { body: jsonBody(ActionPlanCreate) },
+        responses: { 201: one, ...writeErrors },
+      }),
+      async (c) => c.json(await createPlan(db, c.req.valid('json'), actorOf(c)), 201),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/action-plans/{subject}',
+        tags,
+        summary: 'A plan as at a date: each item with the status reported by then, its history, and whether it is overdue',
+        request: { params: z.object({ subject: z.string().min(1).max(60) }), query: z.strictObject({ asOf: z.iso.date().optional() }) },
+        responses: { 200: json(AnyRecord), ...writeErrors },
+      }),
+      async (c) => c.json(await planAsAt(db, c.req.valid('param').subject, c.req.valid('query').asOf ?? today(), actorOf(c)), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/action-items/{id}',
+        tags,
+        summary: "Revise an item's wording, responsible unit or due date",
+        request: { params: IdParam, body: jsonBody(ActionItemUpdate) },
+        responses: { 200: one, ...writeErrors },
+      }),
+      async (c) => c.json(await updateItem(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/action-items/{id}/statuses',
+        tags,
+        summary: 'Add a dated status update (later than the previous one)',
+        request: { params: IdParam, body: jsonBody(StatusInput) },
+        responses: { 201: one, ...writeErrors },
+      }),
+      async (c) => c.json(await addStatus(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 201),
+    );
+}

@@ -1,0 +1,64 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { IndicatorValueCreate, StrategyCreate, StrategyIndicatorUpdate } from '../../../shared/contracts/strategies.ts';
+import type { Deps } from '../../deps.ts';
+import { actorOf } from '../../http/env.ts';
+import { jsonBody, router } from '../../http/openapi.ts';
+import { AnyRecord, IdParam, json, many, one, readErrors, writeErrors } from '../../http/route-kit.ts';
+import { today } from '../calendar/calendar.service.ts';
+import { addIndicatorValue, createStrategy, listStrategies, updateIndicator } from './strategies.service.ts';
+import { strategyProgress } from './strategy-progress.service.ts';
+
+const tags = ['Strategies'];
+const Subject = z.object({ subject: z.string().min(1).max(60) });
+
+/** Strategies (C8): created whole, indicators revised, values entered, progress as at a date. */
+export function strategyRoutes({ db }: Deps) {
+  return router()
+    .openapi(createRoute({ method: 'get', path: '/strategies', tags, summary: 'Strategies', responses: { 200: many, ...readErrors } }), async (c) =>
+      c.json(await listStrategies(db, actorOf(c)), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/strategies',
+        tags,
+        summary: 'Create a whole strategy: periods, outcomes, indicators with milestones, costing',
+        request: { body: jsonBody(StrategyCreate) },
+        responses: { 201: one, ...writeErrors },
+      }),
+      async (c) => c.json(await createStrategy(db, c.req.valid('json'), actorOf(c)), 201),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/strategies/{subject}/progress',
+        tags,
+        summary: 'A strategy as at a date: each indicator with milestone, value (entered or computed, with its data), status and rule',
+        request: { params: Subject, query: z.strictObject({ asOf: z.iso.date().optional() }) },
+        responses: { 200: json(AnyRecord), ...writeErrors },
+      }),
+      async (c) => c.json(await strategyProgress(db, c.req.valid('param').subject, c.req.valid('query').asOf ?? today(), actorOf(c)), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/strategy-indicators/{id}',
+        tags,
+        summary: "Revise an indicator's baseline, target, formula or milestones",
+        request: { params: IdParam, body: jsonBody(StrategyIndicatorUpdate) },
+        responses: { 200: one, ...writeErrors },
+      }),
+      async (c) => c.json(await updateIndicator(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/strategy-indicators/{id}/values',
+        tags,
+        summary: 'Enter a value by hand with its source',
+        request: { params: IdParam, body: jsonBody(IndicatorValueCreate) },
+        responses: { 201: one, ...writeErrors },
+      }),
+      async (c) => c.json(await addIndicatorValue(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 201),
+    );
+}

@@ -1,0 +1,246 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
+import { FORMULAS, type IndicatorValueCreate, type MilestoneInput, type StrategyCreate, type StrategyIndicatorUpdate } from '../../../shared/contracts/strategies.ts';
+import type { Actor } from '../../access/actor.ts';
+import { requireRight } from '../../access/rights.ts';
+import type { DB } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { bump, changeVersioned } from '../../db/versioned.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { present } from '../../http/present.ts';
+import { writeAudit } from '../audit/audit.service.ts';
+import { assertCurrency } from '../reference/reference.checks.ts';
+
+type Period = { id: string; label: string; start_date: string; end_date: string };
+
+const invalid = (field: string, message: string) => new AppError('INVALID_INPUT', `${field}: ${message}`, { field });
+
+function checkFormula(field: string, formula: string | null | undefined) {
+  if (formula && !(FORMULAS as readonly string[]).includes(formula)) throw invalid(field, `unknown formula "${formula}"; known formulas: ${FORMULAS.join(', ')}`);
+}
+
+/** Milestones name one of the strategy's periods; a period outside the strategy is refused. */
+function milestoneRows(field: string, indicatorId: string, milestones: z.infer<typeof MilestoneInput>[], periods: Period[]) {
+  const seen = new Set<string>();
+  return milestones.map((m, i) => {
+    const period = periods.find((p) => p.label === m.period);
+    if (!period) throw invalid(`${field}[${i}].period`, `"${m.period}" is not a period of this strategy (${periods.map((p) => p.label).join(', ')})`);
+    if (seen.has(period.id)) throw invalid(`${field}[${i}].period`, `a second milestone for ${m.period}`);
+    seen.add(period.id);
+    return { indicator_id: indicatorId, period_id: period.id, label: m.label, value: m.value ?? null };
+  });
+}
+
+/** Creates a whole strategy (periods, outcomes, indicators, milestones, costing) in one transaction. */
+export async function createStrategy(db: Kysely<DB>, input: z.infer<typeof StrategyCreate>, actor: Actor) {
+  requireRight(actor, 'strategies.write');
+  if (input.periodEnd <= input.periodStart) throw invalid('periodEnd', 'must be after periodStart');
+  input.periods.forEach((p, i) => {
+    if (p.endDate <= p.startDate) throw invalid(`periods[${i}].endDate`, 'must be after startDate');
+    if (p.startDate < input.periodStart || p.endDate > input.periodEnd)
+      throw invalid(`periods[${i}]`, `${p.label} (${p.startDate} to ${p.endDate}) lies outside the strategy (${input.periodStart} to ${input.periodEnd})`);
+  });
+  const numbers = new Set<string>();
+  input.outcomes.forEach((o, i) => {
+    o.indicators.forEach((ind, j) => {
+      checkFormula(`outcomes[${i}].indicators[${j}].formula`, ind.formula);
+      if (numbers.has(ind.number)) throw invalid(`outcomes[${i}].indicators[${j}].number`, `indicator ${ind.number} appears twice`);
+      numbers.add(ind.number);
+    });
+  });
+  return inTransaction(db, async (trx) => {
+    await assertCurrency(trx, input.currency);
+    const strategy = await trx
+      .insertInto('strategies')
+      .values({
+        code: input.code,
+        title: input.title,
+        period_start: input.periodStart,
+        period_end: input.periodEnd,
+        document_symbol: input.documentSymbol ?? null,
+        currency: input.currency,
+        ...(input.atRiskMargin !== undefined && { at_risk_margin: input.atRiskMargin }),
+        introduction: input.introduction ?? null,
+        costing_title: input.costingTitle ?? null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const periods = await trx
+      .insertInto('strategy_periods')
+      .values(input.periods.map((p) => ({ strategy_id: strategy.id, label: p.label, start_date: p.startDate, end_date: p.endDate })))
+      .returningAll()
+      .execute();
+    for (const [i, o] of input.outcomes.entries()) {
+      const outcome = await trx
+        .insertInto('strategy_outcomes')
+        .values({
+          strategy_id: strategy.id,
+          number: o.number,
+          title: o.title,
+          strategy_text: o.strategyText ?? null,
+          linkages: o.linkages ?? null,
+          assumptions_risks: o.assumptionsRisks ?? null,
+          available_resources: o.availableResources ?? null,
+          resources_estimated: o.resourcesEstimated,
+          key_outputs: JSON.stringify(o.keyOutputs),
+          resource_gap: o.resourceGap ?? null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      for (const [j, ind] of o.indicators.entries()) {
+        const row = await trx
+          .insertInto('strategy_indicators')
+          .values({
+            outcome_id: outcome.id,
+            number: ind.number,
+            text: ind.text,
+            baseline_text: ind.baselineText,
+            baseline_value: ind.baselineValue ?? null,
+            baseline_note: ind.baselineNote ?? null,
+            target_text: ind.targetText,
+            target_value: ind.targetValue ?? null,
+            unit: ind.unit,
+            formula: ind.formula ?? null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const ms = milestoneRows(`outcomes[${i}].indicators[${j}].milestones`, row.id, ind.milestones, periods);
+        if (ms.length) await trx.insertInto('strategy_milestones').values(ms).execute();
+      }
+    }
+    await writeAudit(trx, actor, { action: 'create', entityType: 'strategy', entityId: strategy.id, after: input });
+    return present(strategy);
+  });
+}
+
+export async function listStrategies(db: Kysely<DB>, actor: Actor) {
+  requireRight(actor, 'strategies.read');
+  const rows = await db.selectFrom('strategies').selectAll().orderBy('period_start', 'desc').execute();
+  return { items: rows.map((r) => present(r)) };
+}
+
+/** A whole strategy as stored: periods, outcomes with costing, indicators with milestones and entered values. */
+export async function loadStrategy(db: Kysely<DB> | Transaction<DB>, idOrCode: string) {
+  const byId = /^[0-9a-f-]{36}$/i.test(idOrCode);
+  const strategy = await db
+    .selectFrom('strategies')
+    .selectAll()
+    .where(byId ? 'id' : 'code', '=', idOrCode)
+    .executeTakeFirst();
+  if (!strategy) throw notFound('Strategy', idOrCode);
+  const [periods, outcomes, indicators, milestones, values] = await Promise.all([
+    db.selectFrom('strategy_periods').selectAll().where('strategy_id', '=', strategy.id).orderBy('start_date').execute(),
+    db.selectFrom('strategy_outcomes').selectAll().where('strategy_id', '=', strategy.id).orderBy('number').execute(),
+    db.selectFrom('strategy_indicators as i').innerJoin('strategy_outcomes as o', 'o.id', 'i.outcome_id').selectAll('i').where('o.strategy_id', '=', strategy.id).execute(),
+    db
+      .selectFrom('strategy_milestones as m')
+      .innerJoin('strategy_periods as p', 'p.id', 'm.period_id')
+      .select(['m.indicator_id', 'm.period_id', 'm.label', 'm.value', 'p.label as period'])
+      .where('p.strategy_id', '=', strategy.id)
+      .execute(),
+    db
+      .selectFrom('strategy_indicator_values as v')
+      .innerJoin('strategy_indicators as i', 'i.id', 'v.indicator_id')
+      .innerJoin('strategy_outcomes as o', 'o.id', 'i.outcome_id')
+      .selectAll('v')
+      .where('o.strategy_id', '=', strategy.id)
+      .orderBy('v.as_of')
+      .orderBy('v.id')
+      .execute(),
+  ]);
+  const byNumber = (a: { number: string }, b: { number: string }) => a.number.localeCompare(b.number, 'en', { numeric: true });
+  return {
+    strategy,
+    periods,
+    outcomes: outcomes.map((o) => ({
+      ...o,
+      indicators: indicators
+        .filter((i) => i.outcome_id === o.id)
+        .sort(byNumber)
+        .map((i) => ({
+          ...i,
+          milestones: periods.map((p) => milestones.find((m) => m.indicator_id === i.id && m.period_id === p.id) ?? null),
+          values: values.filter((v) => v.indicator_id === i.id),
+        })),
+    })),
+  };
+}
+export type LoadedStrategy = Awaited<ReturnType<typeof loadStrategy>>;
+
+export async function getStrategy(db: Kysely<DB>, idOrCode: string, actor: Actor) {
+  requireRight(actor, 'strategies.read');
+  return loadStrategy(db, idOrCode);
+}
+
+/** Records a value entered by hand with its source (kept; the latest as at a date counts). */
+export async function addIndicatorValue(db: Kysely<DB>, indicatorId: string, input: z.infer<typeof IndicatorValueCreate>, actor: Actor) {
+  requireRight(actor, 'strategies.write');
+  return inTransaction(db, async (trx) => {
+    const ind = await trx
+      .selectFrom('strategy_indicators as i')
+      .innerJoin('strategy_outcomes as o', 'o.id', 'i.outcome_id')
+      .innerJoin('strategies as s', 's.id', 'o.strategy_id')
+      .select(['i.id', 'i.formula', 's.period_start', 's.period_end'])
+      .where('i.id', '=', indicatorId)
+      .executeTakeFirst();
+    if (!ind) throw notFound('Strategy indicator', indicatorId);
+    if (ind.formula) throw invalid('value', `this indicator is computed by the formula ${ind.formula}; remove the formula to enter values by hand`);
+    if (input.asOf < ind.period_start) throw invalid('asOf', `before the strategy starts (${ind.period_start})`);
+    const row = await trx
+      .insertInto('strategy_indicator_values')
+      .values({ indicator_id: indicatorId, as_of: input.asOf, value: input.value, source: input.source, actor_label: actor.label })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, { action: 'create', entityType: 'strategy_indicator_value', entityId: indicatorId, after: present(row) });
+    return present(row);
+  });
+}
+
+/** Changes an indicator's baseline, target, formula or milestones (optimistic concurrency; milestones replaced whole). */
+export async function updateIndicator(db: Kysely<DB>, id: string, input: z.infer<typeof StrategyIndicatorUpdate>, actor: Actor) {
+  requireRight(actor, 'strategies.write');
+  checkFormula('formula', input.formula);
+  const row = await changeVersioned<{ version: number; outcome_id: string } & Record<string, unknown>>(
+    db,
+    actor,
+    {
+      table: 'strategy_indicators',
+      id,
+      version: input.version,
+      entityType: 'strategy_indicator',
+      label: 'indicator',
+      attempted: input,
+      present: (r) => present(r),
+      authorize: async () => {},
+    },
+    'update',
+    async (trx, current) => {
+      if (input.milestones) {
+        const periods = await trx
+          .selectFrom('strategy_periods as p')
+          .innerJoin('strategy_outcomes as o', 'o.strategy_id', 'p.strategy_id')
+          .select(['p.id', 'p.label', 'p.start_date', 'p.end_date'])
+          .where('o.id', '=', current.outcome_id)
+          .execute();
+        const ms = milestoneRows('milestones', id, input.milestones, periods);
+        await trx.deleteFrom('strategy_milestones').where('indicator_id', '=', id).execute();
+        if (ms.length) await trx.insertInto('strategy_milestones').values(ms).execute();
+      }
+      return (await trx
+        .updateTable('strategy_indicators')
+        .set({
+          ...(input.baselineText !== undefined && { baseline_text: input.baselineText }),
+          ...(input.baselineValue !== undefined && { baseline_value: input.baselineValue }),
+          ...(input.baselineNote !== undefined && { baseline_note: input.baselineNote }),
+          ...(input.targetText !== undefined && { target_text: input.targetText }),
+          ...(input.targetValue !== undefined && { target_value: input.targetValue }),
+          ...(input.formula !== undefined && { formula: input.formula }),
+          ...bump(current),
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow()) as never;
+    },
+  );
+  return present(row as Record<string, unknown>);
+}

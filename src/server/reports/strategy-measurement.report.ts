@@ -1,0 +1,94 @@
+import type { StrategyProgress } from '../modules/strategies/strategy-progress.service.ts';
+import { type Block, longDate, moneyText, type ReportDoc, type Row } from './report-model.ts';
+
+const STATUS_WORDS = { on_track: 'On track', at_risk: 'At risk', off_track: 'Off track', no_data: 'No data', no_milestone: 'No milestone' } as const;
+
+/** "2010–15" from the strategy's first and last years. */
+export const yearsLabel = (start: string, end: string) => `${start.slice(0, 4)}–${end.slice(2, 4)}`;
+
+const paragraphs = (text: string | null): Block[] =>
+  (text ?? '')
+    .split(/\n\s*\n/)
+    .filter((t) => t.trim())
+    .map((t) => ({ kind: 'paragraph', text: t.trim() }));
+
+/**
+ * The strategy measurement report (002's layout): for each outcome its strategy text, the measurement
+ * table (indicators, baseline, target; biennial milestones), linkages, assumptions and risks; then the
+ * progress as at the date (value, source or formula with its data, status and the rule that decided it),
+ * and the costing table.
+ */
+export function strategyMeasurementReport(s: StrategyProgress): ReportDoc {
+  const { strategy, periods } = s;
+  const span = yearsLabel(strategy.period_start, strategy.period_end);
+  const width = Math.max(3, periods.length);
+  const pad = (cells: string[]) => [...cells, ...Array(width - cells.length).fill('')];
+  const blocks: Block[] = [...paragraphs(strategy.introduction)];
+  for (const { outcome: o, indicators } of s.outcomes) {
+    blocks.push({ kind: 'heading', level: 2, text: `Outcome ${o.number}: ${o.title}` });
+    if (o.strategy_text) blocks.push({ kind: 'heading', level: 3, text: 'Strategy' }, ...paragraphs(o.strategy_text));
+    blocks.push({ kind: 'heading', level: 3, text: 'Measurement' });
+    const rows: Row[] = [{ cells: pad(['Indicators', 'Baseline', `Target for ${span}`]) }];
+    for (const { indicator: i } of indicators) rows.push({ cells: pad([`${i.number}. ${i.text}`, i.baseline_text, i.target_text]) });
+    rows.push({ group: 'Biennial milestones' });
+    rows.push({ cells: pad(periods.map((p) => p.label)) });
+    for (const { indicator: i } of indicators) rows.push({ cells: pad(i.milestones.map((m, k) => (k === 0 ? `${i.number}. ${m?.label ?? '–'}` : (m?.label ?? '–')))) });
+    blocks.push({ kind: 'table', name: `Outcome ${o.number}`, columns: pad([`Outcome ${o.number}`]), rows });
+    for (const { indicator: i } of indicators) if (i.baseline_note) blocks.push({ kind: 'paragraph', note: true, text: i.baseline_note });
+    blocks.push({
+      kind: 'table',
+      name: `Outcome ${o.number} progress`,
+      caption: `Progress as at ${longDate(s.asOf)}${s.period ? ` (milestones for ${s.period})` : ''}`,
+      columns: ['Indicator', 'Milestone', 'Value', 'Source', 'Status', 'Rule'],
+      rows: indicators.map((r) => ({
+        cells: [
+          r.indicator.number,
+          r.milestone?.label ?? '–',
+          r.value === null ? '–' : r.indicator.unit === 'percent' ? `${r.value}%` : r.value,
+          [
+            r.source ?? 'No value entered',
+            r.computed
+              ? `Data: ${Object.entries(r.computed.data)
+                  .map(([k, v]) => `${k} ${v ?? '–'}`)
+                  .join(', ')}`
+              : '',
+          ]
+            .filter(Boolean)
+            .join('\n'),
+          STATUS_WORDS[r.status],
+          r.rule,
+        ],
+      })),
+      widths: [8, 14, 10, 34, 10, 24],
+    });
+    if (o.linkages || o.assumptions_risks)
+      blocks.push({ kind: 'heading', level: 3, text: 'Linkages, assumptions, risks' }, ...paragraphs(o.linkages), ...paragraphs(o.assumptions_risks));
+  }
+  const total = s.outcomes.reduce((t, { outcome: o }) => t + (o.available_resources ? Number(o.available_resources) : 0), 0);
+  blocks.push({ kind: 'heading', level: 2, text: 'Cost' });
+  blocks.push({
+    kind: 'table',
+    name: 'Costing',
+    caption: `Table 1. ${strategy.costing_title ?? `Estimated cost of the ${strategy.title}`}`,
+    columns: ['Outcomes', 'Estimated available resources', 'Key outputs', 'Resource gap'],
+    rows: s.outcomes.map(({ outcome: o }) => ({
+      cells: [
+        `Outcome ${o.number}`,
+        o.available_resources === null
+          ? '–'
+          : `${o.resources_estimated ? 'Ca. ' : ''}${moneyText(o.available_resources, strategy.currency)}${total > 0 ? ` (${Math.round((Number(o.available_resources) * 100) / total)} per cent)` : ''}`,
+        o.key_outputs.join('\n'),
+        o.resource_gap === null || Number(o.resource_gap) === 0 ? 'None' : moneyText(o.resource_gap, strategy.currency),
+      ],
+    })),
+    widths: [14, 26, 44, 16],
+  });
+  return {
+    fileName: `${strategy.code}-measurement-${s.asOf}`,
+    title: strategy.title,
+    titleBlock: { body: 'Governing Body', symbol: strategy.document_symbol ?? undefined, date: `Date: ${longDate(s.asOf)}` },
+    asAt: `Measurement as at ${longDate(s.asOf)}`,
+    blocks,
+    language: 'en',
+  };
+}
