@@ -162,7 +162,7 @@ describe('the Governing Body tables reproduce the seed documents', () => {
     );
     const got = cells(t);
     assert.equal(got.length, APPENDIX_2019_20.length, 'as many rows as the seed');
-    APPENDIX_2019_20.forEach((row, r) => assert.deepEqual(got[r], row, `row ${r + 1}`));
+    for (const [r, row] of APPENDIX_2019_20.entries()) assert.deepEqual(got[r], row, `row ${r + 1}`);
     assert.equal(doc.titleBlock.symbol, 'GB.338/INS/9');
     assert.equal(doc.titleBlock.date, 'Date: 2 March 2020');
   });
@@ -172,7 +172,7 @@ describe('the Governing Body tables reproduce the seed documents', () => {
     for (const [name, expected] of Object.entries(MEASUREMENT)) {
       const got = cells(table(doc.blocks, name));
       assert.equal(got.length, expected.length, `${name}: as many rows as the seed`);
-      expected.forEach((row, r) => assert.deepEqual(got[r], row, `${name}, row ${r + 1}`));
+      for (const [r, row] of expected.entries()) assert.deepEqual(got[r], row, `${name}, row ${r + 1}`);
     }
     const note = doc.blocks.find((b) => b.kind === 'paragraph' && b.note && b.text.startsWith('*'));
     assert.deepEqual(note, { kind: 'paragraph', note: true, text: '* To be reported to the Committee at the 307th Session (March 2010) of the Governing Body.' });
