@@ -102,6 +102,11 @@ export function inScope(scope: OfficeScope, path: string): boolean {
   return scope.kind === 'all' || path.startsWith(scope.path);
 }
 
+/** Whether the actor's role holds a right at all (to leave out what a reader may not see). */
+export function holds(actor: Actor, right: Right): boolean {
+  return (RIGHTS[right] as Partial<Record<Role, Reach>>)[actor.role] !== undefined;
+}
+
 export function requireRight(actor: Actor, right: Right): void {
   officeScope(actor, right);
 }

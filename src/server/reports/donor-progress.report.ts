@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../access/actor.ts';
+import { holds } from '../access/rights.ts';
 import type { DB } from '../db/schema.ts';
 import { findWarnings } from '../finance/early-warning.service.ts';
 import { reportingCurrency } from '../finance/rates.service.ts';
@@ -24,7 +25,7 @@ export async function donorProgressReport(db: Kysely<DB>, projectId: string, asO
     db.selectFrom('project_finance').selectAll().where('project_id', '=', projectId).where('year', '<=', year).orderBy('year').execute(),
     reportingCurrency(db),
     findWarnings(db, asOf, actor, { office: p.officeId }),
-    p.countryCode ? findCalendar(db, { country: p.countryCode, asOf, months: 12 }, actor) : Promise.resolve({ items: [] }),
+    p.countryCode && holds(actor, 'programming.read') ? findCalendar(db, { country: p.countryCode, asOf, months: 12 }, actor) : Promise.resolve({ items: [] }),
   ]);
   const month = Number(asOf.slice(5, 7));
   const blocks: Block[] = [
