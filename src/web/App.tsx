@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout.tsx';
+import { ActionPlanPage } from './pages/ActionPlanPage.tsx';
 import { AlignmentPage } from './pages/AlignmentPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { CalendarPage } from './pages/CalendarPage.tsx';
@@ -14,9 +15,11 @@ import { ImportPage } from './pages/ImportPage.tsx';
 import { OfficeFormPage } from './pages/OfficeFormPage.tsx';
 import { OfficesPage } from './pages/OfficesPage.tsx';
 import { PartnersPage } from './pages/PartnersPage.tsx';
+import { PlansPage } from './pages/PlansPage.tsx';
 import { ProjectPage } from './pages/ProjectPage.tsx';
 import { ProjectsPage } from './pages/ProjectsPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
+import { StrategyPage } from './pages/StrategyPage.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 function Screens() {
@@ -41,6 +44,9 @@ function Screens() {
         <Route path="/dashboards" element={<DashboardsPage />} />
         <Route path="/imports" element={<ImportPage />} />
         <Route path="/iati" element={<IatiPage />} />
+        <Route path="/plans" element={<PlansPage />} />
+        <Route path="/plans/strategies/:code" element={<StrategyPage />} />
+        <Route path="/plans/actions/:code" element={<ActionPlanPage />} />
         <Route path="/projects" element={<ProjectsPage />} />
         <Route path="/projects/:id" element={<ProjectPage />} />
         <Route path="*" element={<Navigate to="/offices" replace />} />

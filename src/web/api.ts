@@ -175,10 +175,19 @@ export const api = {
   importFinance: (file: File, q: Query) => upload<Rec>(`/api/finance/imports?${qs({ fileName: file.name, ...q })}`, file),
   fundingSources: () => call<{ items: Rec[] }>('GET', '/api/reference/funding-sources'),
   transitionProject: (id: string, body: Rec) => call<Rec>('POST', `/api/projects/${id}/transitions`, body),
+  strategies: () => call<{ items: Rec[] }>('GET', '/api/strategies'),
+  strategyProgress: (code: string, asOf: string) => call<Rec>('GET', `/api/strategies/${encodeURIComponent(code)}/progress?${qs({ asOf })}`),
+  addIndicatorValue: (id: string, body: Rec) => call<Rec>('POST', `/api/strategy-indicators/${id}/values`, body),
+  actionPlans: () => call<{ items: Rec[] }>('GET', '/api/action-plans'),
+  actionPlan: (code: string, asOf: string) => call<Rec>('GET', `/api/action-plans/${encodeURIComponent(code)}?${qs({ asOf })}`),
+  addItemStatus: (id: string, body: Rec) => call<Rec>('POST', `/api/action-items/${id}/statuses`, body),
   addFramework: (body: Rec) => call<Rec>('POST', '/api/frameworks', body),
   addOrgOutcome: (id: string, body: Rec) => call<Rec>('POST', `/api/frameworks/${id}/outcomes`, body),
   addOrgOutput: (outcomeId: string, body: Rec) => call<Rec>('POST', `/api/frameworks/outcomes/${outcomeId}/outputs`, body),
 };
+
+/** The address of a report as at a date in a format (opened or downloaded by the browser itself). */
+export const reportUrl = (kind: string, subject: string, q: Query) => `/api/reports/${kind}/${encodeURIComponent(subject)}?${qs(q)}`;
 
 /** Records as the API presents them (camelCase fields). */
 export type Rec = Record<string, any>;

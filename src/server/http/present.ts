@@ -10,3 +10,10 @@ export function present<R extends Record<string, unknown>, O extends keyof R = n
   }
   return out as Presented<Omit<R, O>>;
 }
+
+/** A nested answer built from rows (a strategy with its outcomes and indicators) in the API's shape, all levels camelCase. */
+export function presentDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(presentDeep);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), presentDeep(v)]));
+}

@@ -87,7 +87,10 @@ describe('reports of the demonstration data in every format', () => {
       }
       const documentXml = (await zip.file('word/document.xml')?.async('string')) ?? '';
       const text = [...documentXml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-      const decoded = text.replace(/&amp;/g, '&').replace(/&apos;/g, "'").replace(/&quot;/g, '"');
+      const decoded = text
+        .replace(/&amp;/g, '&')
+        .replace(/&apos;/g, "'")
+        .replace(/&quot;/g, '"');
       assert.ok(decoded.includes(r.expect), `${r.name}: the document says ${r.expect}`);
       assert.match(documentXml, /<w:tbl>/, `${r.name}: tables are Word tables`);
     }
@@ -99,10 +102,7 @@ describe('reports of the demonstration data in every format', () => {
     await book.xlsx.load(bytes.buffer as ArrayBuffer);
     const sheet = book.getWorksheet('Appendix');
     assert.ok(sheet);
-    assert.deepEqual(
-      (sheet.getRow(1).values as unknown[]).slice(1),
-      ['Action item', 'Due by', 'Status'],
-    );
+    assert.deepEqual((sheet.getRow(1).values as unknown[]).slice(1), ['Action item', 'Due by', 'Status']);
     assert.equal(sheet.getRow(3).getCell(3).value, 'Completed/ongoing');
     assert.equal(sheet.rowCount, 16, 'header, 3 components, 12 items');
     const strategy = await fetchBytes('/api/reports/strategy-measurement/TC-STRATEGY-2010-15?asOf=2015-12-31&format=xlsx');

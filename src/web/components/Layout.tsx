@@ -56,6 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <NavLink to="/calendar">{t('nav.calendar')}</NavLink>
           <NavLink to="/alignment">{t('nav.alignment')}</NavLink>
           <NavLink to="/frameworks">{t('nav.frameworks')}</NavLink>
+          {user?.role !== 'donor_viewer' && user?.role !== 'constituent_viewer' && <NavLink to="/plans">{t('plans.nav')}</NavLink>}
           <NavLink to="/iati">{t('nav.iati')}</NavLink>
           <NavLink to="/offices">{t('nav.offices')}</NavLink>
           {canAudit && <NavLink to="/audit">{t('nav.audit')}</NavLink>}

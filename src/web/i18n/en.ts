@@ -1,4 +1,6 @@
 /** English interface text. French and Spanish must have exactly these keys (checked by the compiler). */
+import { plansEn } from './plans.en.ts';
+
 export const en = {
   app: {
     name: 'devcoop',
@@ -215,6 +217,7 @@ export const en = {
     saved: 'Saved.',
     conflict: 'Someone else changed this meanwhile; the page has been reloaded.',
   },
+  plans: plansEn,
   frameworks: {
     title: 'Organisation-wide frameworks',
     intro: 'Strategic plans and programme-and-budget periods, with the outcomes that country programme outcomes contribute to.',

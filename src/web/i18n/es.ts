@@ -1,4 +1,5 @@
 import type { Messages } from './en.ts';
+import { plansEs } from './plans.es.ts';
 
 export const es: Messages = {
   app: {
@@ -216,6 +217,7 @@ export const es: Messages = {
     saved: 'Guardado.',
     conflict: 'Otra persona modificó este elemento mientras tanto; se ha recargado la página.',
   },
+  plans: plansEs,
   frameworks: {
     title: 'Marcos de la Organización',
     intro: 'Planes estratégicos y programas y presupuestos, con los resultados a los que contribuyen los resultados de los programas de país.',

@@ -1,4 +1,5 @@
 import type { Messages } from './en.ts';
+import { plansFr } from './plans.fr.ts';
 
 export const fr: Messages = {
   app: {
@@ -216,6 +217,7 @@ export const fr: Messages = {
     saved: 'Enregistré.',
     conflict: "Quelqu'un d'autre a modifié cet élément entre-temps ; la page a été rechargée.",
   },
+  plans: plansFr,
   frameworks: {
     title: "Cadres de l'Organisation",
     intro: 'Plans stratégiques et programmes et budgets, avec les résultats auxquels contribuent les résultats de programme par pays.',

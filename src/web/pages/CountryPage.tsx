@@ -9,6 +9,7 @@ import { IndicatorPanel } from '../components/IndicatorPanel.tsx';
 import { Notice } from '../components/Layout.tsx';
 import { MilestoneTable } from '../components/MilestoneTable.tsx';
 import { CycleEditors, DwcpEditors, ProfileEditor } from '../components/ProgrammeEditors.tsx';
+import { ReportLinks } from '../components/ReportLinks.tsx';
 import { ResourceNeeds } from '../components/ResourceNeeds.tsx';
 import { ResultsChain } from '../components/ResultsChain.tsx';
 import { useSession } from '../session.tsx';
@@ -69,6 +70,7 @@ export function CountryPage() {
           </div>
         )}
       </dl>
+      <ReportLinks kind="country-brief" subject={code} query={{}} label={t('plans.countryBrief')} />
       {canWrite && <ProfileEditor key={`profile-${generation}`} code={code} data={data} reload={load} />}
 
       <div className="grid-2">

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiError, api, type Rec } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
 import { ProjectIati } from '../components/ProjectIati.tsx';
+import { ReportLinks } from '../components/ReportLinks.tsx';
 import { useSession } from '../session.tsx';
 import { useCountries } from '../useCountries.ts';
 
@@ -124,6 +125,10 @@ export function ProjectPage() {
         </section>
       </div>
       <ProjectIati projectId={id} canWrite={canWrite} />
+      <section className="card" aria-labelledby="p-report">
+        <h2 id="p-report">{t('plans.donorReport')}</h2>
+        <ReportLinks kind="donor-progress" subject={id} query={{}} label={t('plans.reportLinks')} />
+      </section>
 
       <section aria-labelledby="p-history">
         <h2 id="p-history">{t('portfolio.history')}</h2>

@@ -3,6 +3,7 @@ import { IndicatorValueCreate, StrategyCreate, StrategyIndicatorUpdate } from '.
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
 import { jsonBody, router } from '../../http/openapi.ts';
+import { presentDeep } from '../../http/present.ts';
 import { AnyRecord, IdParam, json, many, one, readErrors, writeErrors } from '../../http/route-kit.ts';
 import { today } from '../calendar/calendar.service.ts';
 import { addIndicatorValue, createStrategy, listStrategies, updateIndicator } from './strategies.service.ts';
@@ -37,7 +38,7 @@ export function strategyRoutes({ db }: Deps) {
         request: { params: Subject, query: z.strictObject({ asOf: z.iso.date().optional() }) },
         responses: { 200: json(AnyRecord), ...writeErrors },
       }),
-      async (c) => c.json(await strategyProgress(db, c.req.valid('param').subject, c.req.valid('query').asOf ?? today(), actorOf(c)), 200),
+      async (c) => c.json(presentDeep(await strategyProgress(db, c.req.valid('param').subject, c.req.valid('query').asOf ?? today(), actorOf(c))) as Record<string, unknown>, 200),
     )
     .openapi(
       createRoute({

@@ -48,7 +48,8 @@ export async function strategyProgress(db: Kysely<DB>, idOrCode: string, asOf: s
       });
       indicators.push({ indicator: i, period: period?.label ?? null, milestone, value, source, computed, ...status });
     }
-    outcomes.push({ outcome: o, indicators });
+    const { indicators: _, ...outcome } = o;
+    outcomes.push({ outcome, indicators });
   }
   return { strategy, periods, asOf, period: period?.label ?? null, outcomes };
 }

@@ -1,0 +1,21 @@
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+
+export const today = () => new Date().toISOString().slice(0, 10);
+
+/** The "as at" date of a page, kept in the URL (?asOf=) so a view can be shared and reloaded. */
+export function useAsOf(initial?: string): [string, (d: string) => void] {
+  const [params, setParams] = useSearchParams();
+  const asOf = params.get('asOf') ?? initial ?? today();
+  return [asOf, (d: string) => setParams((p) => (p.set('asOf', d), p), { replace: true })];
+}
+
+export function AsOfPicker({ asOf, onChange }: { asOf: string; onChange: (d: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <label className="as-of">
+      <span>{t('plans.showAsOf')}</span>
+      <input type="date" value={asOf} required onChange={(e) => e.target.value && onChange(e.target.value)} />
+    </label>
+  );
+}

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { type Query, reportUrl } from '../api.ts';
+
+const FORMATS = ['html', 'docx', 'pdf', 'xlsx'] as const;
+
+/** Links to a report as at a date in every format: HTML opens in a new tab, the others download. */
+export function ReportLinks({ kind, subject, query, label }: { kind: string; subject: string; query: Query; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="report-links" aria-label={label}>
+      <span className="small muted">{label}:</span>
+      {FORMATS.map((f) => (
+        <a
+          key={f}
+          className="button-link"
+          href={reportUrl(kind, subject, { ...query, format: f })}
+          {...(f === 'html' ? { target: '_blank', rel: 'noreferrer' } : { download: '' })}
+        >
+          {t(`plans.formats.${f}`)}
+        </a>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,140 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { api, type Rec } from '../api.ts';
+import { AsOfPicker, useAsOf } from '../components/AsOfPicker.tsx';
+import { Notice } from '../components/Layout.tsx';
+import { QuickForm } from '../components/QuickForm.tsx';
+import { ReportLinks } from '../components/ReportLinks.tsx';
+import { useSession } from '../session.tsx';
+
+const PROGRESS = ['not_started', 'in_progress', 'completed'] as const;
+
+/** An action plan as at a date: components, numbered items, the status reported by then, overdue flags, history. */
+export function ActionPlanPage() {
+  const { t } = useTranslation();
+  const { code = '' } = useParams();
+  const { user } = useSession();
+  const canWrite = user?.role === 'admin' || user?.role === 'hq_officer';
+  const [asOf, setAsOf] = useAsOf();
+  const [plan, setPlan] = useState<Rec | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [symbol, setSymbol] = useState('');
+  const [session, setSession] = useState('');
+  const load = useCallback(() => {
+    setError(null);
+    api
+      .actionPlan(code, asOf)
+      .then(setPlan)
+      .catch((e) => {
+        setPlan(null);
+        setError(e.message);
+      });
+  }, [code, asOf]);
+  useEffect(load, [load]);
+  const items: Rec[] = plan?.components.flatMap((c: Rec) => c.items) ?? [];
+  const overdue = items.filter((i) => i.overdue).length;
+  return (
+    <section aria-labelledby="plan-title">
+      <h1 id="plan-title">{plan?.plan.title ?? code}</h1>
+      {plan && <p className="muted small">{t('plans.adopted', { date: plan.plan.adoptedOn })}</p>}
+      <div className="toolbar">
+        <AsOfPicker asOf={asOf} onChange={setAsOf} />
+        {plan && <span className={overdue ? 'badge warn' : 'badge'}>{t('plans.overdueCount', { count: overdue })}</span>}
+      </div>
+      {error && <Notice kind="error">{error}</Notice>}
+      {plan && (
+        <section className="card" aria-labelledby="plan-reports">
+          <h2 id="plan-reports">{t('plans.reports')}</h2>
+          <div className="inline-fields">
+            <label>
+              <span>{t('plans.symbol')}</span>
+              <input value={symbol} onChange={(e) => setSymbol(e.target.value)} placeholder="GB.338/INS/9" maxLength={60} />
+            </label>
+            <label>
+              <span>{t('plans.session')}</span>
+              <input value={session} onChange={(e) => setSession(e.target.value)} placeholder="338th Session, Geneva, 12–26 March 2020" maxLength={200} />
+            </label>
+          </div>
+          <ReportLinks kind="plan-progress" subject={code} query={{ asOf, symbol, session }} label={t('plans.reportLinks')} />
+        </section>
+      )}
+      {plan?.components.map((c: Rec) => (
+        <section key={c.id} className="card" aria-labelledby={`component-${c.id}`}>
+          <h2 id={`component-${c.id}`}>
+            {plan.plan.divisionLabel} {c.number}: {c.title}
+          </h2>
+          <table className="data plan-items">
+            <caption className="visually-hidden">
+              {plan.plan.divisionLabel} {c.number}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('plans.item')}</th>
+                <th scope="col">{t('plans.due')}</th>
+                <th scope="col">{t('plans.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.items.map((i: Rec) => (
+                <tr key={i.id} className={i.overdue ? 'overdue' : undefined}>
+                  <td>
+                    <strong>{i.number}</strong> {i.title}
+                    {i.responsibleUnit && <div className="small muted">{i.responsibleUnit}</div>}
+                  </td>
+                  <td>
+                    {i.dueText}
+                    {i.overdue && <span className="badge warn">{t('plans.overdue')}</span>}
+                  </td>
+                  <td>
+                    {i.status ? (
+                      <>
+                        {i.status.status}
+                        <div className="small muted">
+                          {t(`plans.progresses.${i.status.progress}`)} · {i.status.asOf}
+                        </div>
+                      </>
+                    ) : (
+                      <span className="muted">{t('plans.noStatus')}</span>
+                    )}
+                    {i.history.length > 1 && (
+                      <details>
+                        <summary className="small">{t('plans.history')}</summary>
+                        <ul className="plain small">
+                          {i.history.map((h: Rec) => (
+                            <li key={h.id}>
+                              {h.asOf}: {h.status}
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
+                    )}
+                    {canWrite && (
+                      <QuickForm
+                        title={t('plans.addStatus')}
+                        onDone={load}
+                        onSubmit={(v) => api.addItemStatus(i.id, v)}
+                        fields={[
+                          { name: 'asOf', label: t('plans.asOf'), type: 'date', required: true, defaultValue: asOf },
+                          { name: 'status', label: t('plans.statusText'), required: true, maxLength: 4000 },
+                          {
+                            name: 'progress',
+                            label: t('plans.progress'),
+                            type: 'select',
+                            required: true,
+                            options: PROGRESS.map((p) => ({ value: p, label: t(`plans.progresses.${p}`) })),
+                          },
+                          { name: 'narrative', label: t('plans.narrative'), type: 'textarea', maxLength: 20000 },
+                        ]}
+                      />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,150 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { api, type Rec } from '../api.ts';
+import { AsOfPicker, useAsOf } from '../components/AsOfPicker.tsx';
+import { Notice } from '../components/Layout.tsx';
+import { QuickForm } from '../components/QuickForm.tsx';
+import { ReportLinks } from '../components/ReportLinks.tsx';
+import { useSession } from '../session.tsx';
+
+const money = (amount: string | null, currency: string, locale: string) =>
+  amount === null ? '–' : new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(Number(amount));
+
+/**
+ * A strategy as at a date: per outcome, each indicator's milestone for the period, its value (entered with
+ * its source, or computed by a named formula with the data it used), the status and the rule behind it.
+ */
+export function StrategyPage() {
+  const { t, i18n } = useTranslation();
+  const { code = '' } = useParams();
+  const { user } = useSession();
+  const canWrite = user?.role === 'admin' || user?.role === 'hq_officer';
+  const [asOf, setAsOf] = useAsOf();
+  const [data, setData] = useState<Rec | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    setError(null);
+    api
+      .strategyProgress(code, asOf)
+      .then(setData)
+      .catch((e) => {
+        setData(null);
+        setError(e.message);
+      });
+  }, [code, asOf]);
+  useEffect(load, [load]);
+  const s = data?.strategy;
+  return (
+    <section aria-labelledby="strategy-title">
+      <h1 id="strategy-title">{s?.title ?? code}</h1>
+      {s && (
+        <p className="muted small">
+          {s.documentSymbol ? `${s.documentSymbol} · ` : ''}
+          {t('plans.period', { from: s.periodStart, to: s.periodEnd })}
+        </p>
+      )}
+      <div className="toolbar">
+        <AsOfPicker asOf={asOf} onChange={setAsOf} />
+      </div>
+      {error && <Notice kind="error">{error}</Notice>}
+      {data && <ReportLinks kind="strategy-measurement" subject={code} query={{ asOf }} label={t('plans.reportLinks')} />}
+      {data?.outcomes.map(({ outcome: o, indicators }: Rec) => (
+        <section key={o.id} className="card" aria-labelledby={`outcome-${o.id}`}>
+          <h2 id={`outcome-${o.id}`}>
+            {t('plans.outcome', { number: o.number })}: {o.title}
+          </h2>
+          <table className="data strategy-indicators">
+            <caption className="visually-hidden">{t('plans.outcome', { number: o.number })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('plans.indicator')}</th>
+                <th scope="col">{t('plans.baseline')}</th>
+                <th scope="col">{t('plans.target')}</th>
+                <th scope="col">{t('plans.milestone', { period: data.period ?? '–' })}</th>
+                <th scope="col">{t('plans.value')}</th>
+                <th scope="col">{t('plans.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {indicators.map((r: Rec) => (
+                <tr key={r.indicator.id}>
+                  <td>
+                    <strong>{r.indicator.number}</strong> {r.indicator.text}
+                  </td>
+                  <td>{r.indicator.baselineText}</td>
+                  <td>{r.indicator.targetText}</td>
+                  <td>{r.milestone?.label ?? '–'}</td>
+                  <td>
+                    <strong>{r.value === null ? '–' : r.indicator.unit === 'percent' ? `${Number(r.value)}%` : Number(r.value)}</strong>
+                    <div className="small muted">{r.source ?? t('plans.noStatus')}</div>
+                    {r.computed && (
+                      <details>
+                        <summary className="small">{r.computed.formula}</summary>
+                        <dl className="small facts">
+                          {Object.entries(r.computed.data as Record<string, unknown>).map(([k, v]) => (
+                            <div key={k}>
+                              <dt>{k}</dt>
+                              <dd>{String(v ?? '–')}</dd>
+                            </div>
+                          ))}
+                        </dl>
+                      </details>
+                    )}
+                    {canWrite && !r.indicator.formula && (
+                      <QuickForm
+                        title={t('plans.enterValue')}
+                        onDone={load}
+                        onSubmit={(v) => api.addIndicatorValue(r.indicator.id, v)}
+                        fields={[
+                          { name: 'asOf', label: t('plans.asOf'), type: 'date', required: true, defaultValue: asOf },
+                          { name: 'value', label: t('plans.value'), required: true, maxLength: 22 },
+                          { name: 'source', label: t('plans.valueSource'), required: true, maxLength: 500 },
+                        ]}
+                      />
+                    )}
+                  </td>
+                  <td>
+                    <span className={`indicator-status ${r.status}`}>{t(`plans.statuses.${r.status}`)}</span>
+                    <div className="small muted">{r.rule}</div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+      {data && (
+        <section className="card" aria-labelledby="costing-title">
+          <h2 id="costing-title">{t('plans.costing')}</h2>
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{t('plans.outcomes')}</th>
+                <th scope="col">{t('plans.available')}</th>
+                <th scope="col">{t('plans.keyOutputs')}</th>
+                <th scope="col">{t('plans.gap')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.outcomes.map(({ outcome: o }: Rec) => (
+                <tr key={o.id}>
+                  <th scope="row">{t('plans.outcome', { number: o.number })}</th>
+                  <td className="num">{money(o.availableResources, s.currency, i18n.language)}</td>
+                  <td>
+                    <ul className="plain small">
+                      {o.keyOutputs.map((k: string) => (
+                        <li key={k}>{k}</li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td className="num">{o.resourceGap && Number(o.resourceGap) > 0 ? money(o.resourceGap, s.currency, i18n.language) : '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </section>
+  );
+}
