@@ -19,6 +19,7 @@ export const plansEn = {
   due: 'Due by',
   status: 'Status',
   history: 'History',
+  noValue: 'No value entered yet',
   noStatus: 'No status reported yet',
   overdue: 'Overdue',
   overdueCount: '{{count}} overdue as at this date',

@@ -21,6 +21,7 @@ export const plansEs: Messages['plans'] = {
   due: 'Plazo',
   status: 'Estado',
   history: 'Historial',
+  noValue: 'Ningún valor introducido',
   noStatus: 'Sin estado comunicado',
   overdue: 'Atrasada',
   overdueCount: '{{count}} atrasadas a esta fecha',

@@ -21,6 +21,7 @@ export const plansFr: Messages['plans'] = {
   due: 'Échéance',
   status: 'État',
   history: 'Historique',
+  noValue: 'Aucune valeur saisie',
   noStatus: 'Aucun état communiqué',
   overdue: 'En retard',
   overdueCount: '{{count}} en retard à cette date',

@@ -77,7 +77,7 @@ export function StrategyPage() {
                   <td>{r.milestone?.label ?? '–'}</td>
                   <td>
                     <strong>{r.value === null ? '–' : r.indicator.unit === 'percent' ? `${Number(r.value)}%` : Number(r.value)}</strong>
-                    <div className="small muted">{r.source ?? t('plans.noStatus')}</div>
+                    <div className="small muted">{r.source ?? t('plans.noValue')}</div>
                     {r.computed && (
                       <details>
                         <summary className="small">{r.computed.formula}</summary>
