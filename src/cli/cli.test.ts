@@ -207,6 +207,18 @@ describe('devcoop command', () => {
     assert.match(refused.stderr, /Not well-formed XML.*Nothing was imported/);
   });
 
+  test('report: the 2019–20 plan as at 2 March 2020 written as DOCX; a date before the plan is refused', () => {
+    const out = join(dataDir, 'status.docx');
+    const made = devcoop('report', 'plan-progress', 'UNDS-POA-2019-20', '--as-of', '2020-03-02', '--symbol', 'GB.338/INS/9', '--out', out);
+    assert.equal(made.status, 0, made.stderr);
+    assert.match(made.stdout, /Status of the Office Plan of Action 2019–20 .* \(Status as at 2 March 2020\) written to/);
+    assert.equal(readFileSync(out).subarray(0, 2).toString(), 'PK', 'a DOCX is a zip package');
+    const early = devcoop('report', 'plan-progress', 'UNDS-POA-2019-20', '--as-of', '2018-01-01');
+    assert.equal(early.status, 1);
+    assert.match(early.stderr, /INVALID_INPUT: asOf: the plan was adopted on 2019-03-14/);
+    assert.equal(devcoop('report', 'no-such-kind', 'X').status, 2);
+  });
+
   test('a second server on the same data folder exits with a clear message; a crash loses nothing acknowledged', {
     skip: Boolean(process.env.DATABASE_URL) && 'the lock guards the embedded database only',
   }, async () => {

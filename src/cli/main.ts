@@ -9,6 +9,7 @@ import { iatiImportCommand, iatiValidateCommand } from './iati.command.ts';
 import { officeCommand } from './office.command.ts';
 import { UsageError } from './output.ts';
 import { calendarCommand, countryCommand, programmeCommand } from './programme.command.ts';
+import { reportCommand } from './report.command.ts';
 import { userCommand } from './user.command.ts';
 
 const HELP = `devcoop — development cooperation, planned, funded, delivered, reported and published
@@ -29,6 +30,9 @@ Usage: devcoop <command> [options]
   delivery --year YEAR                 delivery rate of each project
   iati validate FILE [--json]          an IATI file against the XSD, codelists and rules (exit 1 on errors)
   iati import FILE [--json]            another publisher's IATI activity file (counts imported and skipped)
+  report KIND SUBJECT [--as-of DATE] [--format docx|html|pdf|xlsx] [--out FILE]   a report from live data:
+                                       plan-progress CODE, strategy-measurement CODE, donor-progress PROJECT-ID,
+                                       country-brief CC (GB title block: --symbol, --session)
 
 Settings (environment, or the flag):
   PORT (--port)                  HTTP port, default 8080
@@ -69,6 +73,10 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   json: { type: 'boolean' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  symbol: { type: 'string' },
+  session: { type: 'string' },
 } as const;
 
 function parse() {
@@ -107,7 +115,7 @@ async function run(): Promise<void> {
     process.exitCode = await iatiValidateCommand(positionals[2], flags, config.iatiMaxBytes);
     return;
   }
-  const known = ['serve', 'migrate', 'demo', 'user', 'office', 'country', 'calendar', 'programme', 'framework', 'finance', 'rates', 'delivery', 'iati'];
+  const known = ['serve', 'migrate', 'demo', 'user', 'office', 'country', 'calendar', 'programme', 'framework', 'finance', 'rates', 'delivery', 'iati', 'report'];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
   const opened = await openAndMigrate(config);
   const { db } = opened.database;
@@ -129,6 +137,7 @@ async function run(): Promise<void> {
     else if (command === 'finance') process.exitCode = await financeCommand(db, sub, positionals[2], flags);
     else if (command === 'rates') await ratesCommand(db, sub, positionals[2], flags);
     else if (command === 'delivery') await deliveryCommand(db, flags);
+    else if (command === 'report') await reportCommand(db, sub, positionals[2], flags);
     else if (command === 'iati') {
       if (sub !== 'import') throw new UsageError('devcoop iati validate FILE [--json]   |   devcoop iati import FILE [--json]');
       process.exitCode = await iatiImportCommand(db, positionals[2], flags, config.iatiMaxBytes);

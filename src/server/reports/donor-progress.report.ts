@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../access/actor.ts';
 import { holds } from '../access/rights.ts';
 import type { DB } from '../db/schema.ts';
@@ -22,7 +22,21 @@ export async function donorProgressReport(db: Kysely<DB>, projectId: string, asO
   const year = Number(asOf.slice(0, 4));
   const [indicators, finance, currency, warnings, calendar] = await Promise.all([
     findIndicators(db, 'project', projectId, actor),
-    db.selectFrom('project_finance').selectAll().where('project_id', '=', projectId).where('year', '<=', year).orderBy('year').execute(),
+    db
+      .selectFrom('project_finance')
+      // numeric[] as text[]: the pg driver would read the cumulative amounts as floats
+      .select([
+        'year',
+        'allocation',
+        'expenditure',
+        'commitment',
+        sql<string[] | null>`expenditure_to_month::text[]`.as('expenditure_to_month'),
+        sql<string[] | null>`commitment_to_month::text[]`.as('commitment_to_month'),
+      ])
+      .where('project_id', '=', projectId)
+      .where('year', '<=', year)
+      .orderBy('year')
+      .execute(),
     reportingCurrency(db),
     findWarnings(db, asOf, actor, { office: p.officeId }),
     p.countryCode && holds(actor, 'programming.read') ? findCalendar(db, { country: p.countryCode, asOf, months: 12 }, actor) : Promise.resolve({ items: [] }),

@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DOMParser } from '@xmldom/xmldom';
 import ExcelJS from 'exceljs';
@@ -120,6 +124,19 @@ describe('reports of the demonstration data in every format', () => {
     assert.equal(new TextDecoder().decode(bytes.slice(0, 5)), '%PDF-');
     const pages = new TextDecoder('latin1').decode(bytes).match(/\/Type\s*\/Page[^s]/g) ?? [];
     assert.ok(pages.length >= 2, `the appendix spans pages (${pages.length})`);
+  });
+
+  const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
+  test('DOCX converts to PDF with LibreOffice (where installed)', { skip: soffice ? false : 'LibreOffice is not installed here' }, async () => {
+    const { bytes } = await fetchBytes('/api/reports/strategy-measurement/TC-STRATEGY-2010-15?asOf=2015-12-31&format=docx');
+    const dir = mkdtempSync(join(tmpdir(), 'devcoop-docx-'));
+    try {
+      writeFileSync(join(dir, 'report.docx'), bytes);
+      execFileSync(soffice as string, ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'report.docx')], { timeout: 120_000 });
+      assert.equal(readFileSync(join(dir, 'report.pdf')).subarray(0, 5).toString(), '%PDF-');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('an unknown report subject is 404; a bad format or date is 400', async () => {
