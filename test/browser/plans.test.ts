@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -81,6 +82,27 @@ describe('strategies, action plans and reports in Chromium', () => {
     assert.match(await page.getByRole('table', { name: 'Outcome 3' }).innerText(), /The baseline is not set yet/);
     await screenshot(page, 'strategy-2010-15');
     await pdfPageOne('PDF', 'report-strategy-measurement');
+  });
+
+  test('a plan uploaded as JSON: refused whole with the field named, then stored', async () => {
+    await page.getByRole('link', { name: 'Strategies & plans' }).click();
+    const card = page.getByRole('region', { name: 'Add a strategy or an action plan' });
+    const dir = mkdtempSync(join(tmpdir(), 'devcoop-plan-'));
+    const plan = {
+      code: 'DC-PLAN-2026',
+      title: 'Action plan on development cooperation 2026–27',
+      adoptedOn: '2026-03-15',
+      components: [{ number: '1', title: 'Partnerships', items: [{ number: '1', title: 'Review the due diligence procedure', dueText: 'By end 2026', dueDate: '2026-12-31' }] }],
+    };
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ ...plan, components: [{ ...plan.components[0], items: [{ ...plan.components[0]?.items[0], dueDate: '2025-01-01' }] }] }));
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+    await card.getByLabel('JSON file').setInputFiles(join(dir, 'bad.json'));
+    await card.getByText('Nothing was stored:').waitFor();
+    assert.match(await card.innerText(), /components\[0\]\.items\[0\]\.dueDate.*before the plan was adopted/s);
+    await card.getByLabel('JSON file').setInputFiles(join(dir, 'plan.json'));
+    await card.getByText('Stored: Action plan on development cooperation 2026–27').waitFor();
+    await page.getByRole('link', { name: 'Action plan on development cooperation 2026–27' }).waitFor();
+    await screenshot(page, 'plans-list');
   });
 
   test('donor progress report and country brief from a project and a country page', async () => {

@@ -44,6 +44,13 @@ export const plansEn = {
   keyOutputs: 'Key outputs',
   gap: 'Resource gap',
   outcome: 'Outcome {{number}}',
+  uploadTitle: 'Add a strategy or an action plan',
+  uploadHint:
+    'A JSON document with the whole strategy (periods, outcomes, indicators, milestones, costing) or plan (components, items, statuses), as the API documents it. It is stored whole or not at all.',
+  uploadKind: 'What it is',
+  uploadFile: 'JSON file',
+  uploaded: 'Stored: {{title}}',
+  uploadFailed: 'Nothing was stored:',
   reportLinks: 'Download the report',
   donorReport: 'Donor progress report',
   countryBrief: 'Country brief for the Resident Coordinator',

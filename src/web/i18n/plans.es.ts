@@ -46,6 +46,13 @@ export const plansEs: Messages['plans'] = {
   keyOutputs: 'Productos clave',
   gap: 'Déficit de recursos',
   outcome: 'Resultado {{number}}',
+  uploadTitle: 'Añadir una estrategia o un plan de acción',
+  uploadHint:
+    'Un documento JSON con toda la estrategia (períodos, resultados, indicadores, hitos, costos) o todo el plan (componentes, medidas, estados), tal como lo describe la API. Se guarda entero o no se guarda.',
+  uploadKind: 'Tipo',
+  uploadFile: 'Archivo JSON',
+  uploaded: 'Guardado: {{title}}',
+  uploadFailed: 'No se guardó nada:',
   reportLinks: 'Descargar el informe',
   donorReport: 'Informe de avance para el donante',
   countryBrief: 'Nota de país para el coordinador residente',

@@ -46,6 +46,13 @@ export const plansFr: Messages['plans'] = {
   keyOutputs: 'Produits clés',
   gap: 'Déficit de ressources',
   outcome: 'Résultat {{number}}',
+  uploadTitle: "Ajouter une stratégie ou un plan d'action",
+  uploadHint:
+    "Un document JSON contenant toute la stratégie (périodes, résultats, indicateurs, étapes, coûts) ou tout le plan (composantes, actions, états), tel que l'API le décrit. Il est enregistré en entier ou pas du tout.",
+  uploadKind: 'Type',
+  uploadFile: 'Fichier JSON',
+  uploaded: 'Enregistré : {{title}}',
+  uploadFailed: "Rien n'a été enregistré :",
   reportLinks: 'Télécharger le rapport',
   donorReport: "Rapport d'avancement pour le donateur",
   countryBrief: 'Note de pays pour le coordonnateur résident',

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, type Rec } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
+import { PlanUpload } from '../components/PlanUpload.tsx';
+import { useSession } from '../session.tsx';
 
 /** Strategies and action plans: the list, each opening to its status as at a date and its reports. */
 export function PlansPage() {
@@ -10,14 +12,18 @@ export function PlansPage() {
   const [strategies, setStrategies] = useState<Rec[] | null>(null);
   const [plans, setPlans] = useState<Rec[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { user } = useSession();
+  const canWrite = user?.role === 'admin' || user?.role === 'hq_officer';
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
+    void generation;
     Promise.all([api.strategies(), api.actionPlans()])
       .then(([s, p]) => {
         setStrategies(s.items);
         setPlans(p.items);
       })
       .catch((e) => setError(e.message));
-  }, []);
+  }, [generation]);
   return (
     <section aria-labelledby="plans-title">
       <h1 id="plans-title">{t('plans.title')}</h1>
@@ -51,6 +57,7 @@ export function PlansPage() {
           </ul>
         </section>
       </div>
+      {canWrite && <PlanUpload onDone={() => setGeneration((g) => g + 1)} />}
     </section>
   );
 }
