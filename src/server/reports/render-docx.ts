@@ -27,7 +27,8 @@ function block(b: Block): (Paragraph | Table)[] {
       const header = new TableRow({ tableHeader: true, children: b.columns.map((c, i) => cell(c, { header: true, width: b.widths?.[i] })) });
       const rows = b.rows.map((r) => new TableRow({ cantSplit: true, children: 'group' in r ? [cell(r.group, { span: b.columns.length })] : r.cells.map((c) => cell(c)) }));
       const caption = b.caption ? [new Paragraph({ children: [new TextRun({ text: b.caption, bold: true })], spacing: { before: 200, after: 80 } })] : [];
-      return [...caption, new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] }), new Paragraph({ text: '' })];
+      const all = b.columns.some(Boolean) ? [header, ...rows] : rows;
+      return [...caption, new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: all }), new Paragraph({ text: '' })];
     }
   }
 }

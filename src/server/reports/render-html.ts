@@ -30,13 +30,15 @@ function block(b: Block): string {
     case 'bullets':
       return `<ul>${b.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`;
     case 'table': {
-      const head = `<thead><tr>${b.columns.map((c) => `<th scope="col">${esc(c)}</th>`).join('')}</tr></thead>`;
+      // a key–value table (every heading blank) has no heading row
+      const head = b.columns.some(Boolean) ? `<thead><tr>${b.columns.map((c) => `<th scope="col">${esc(c)}</th>`).join('')}</tr></thead>` : '';
       const rows = b.rows
         .map((r) =>
           'group' in r ? `<tr><td class="group" colspan="${b.columns.length}">${esc(r.group)}</td></tr>` : `<tr>${r.cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`,
         )
         .join('');
-      return `<table>${b.caption ? `<caption>${esc(b.caption)}</caption>` : ''}${head}<tbody>${rows}</tbody></table>`;
+      const cols = b.widths ? `<colgroup>${b.widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>` : '';
+      return `<table>${b.caption ? `<caption>${esc(b.caption)}</caption>` : ''}${cols}${head}<tbody>${rows}</tbody></table>`;
     }
   }
 }
