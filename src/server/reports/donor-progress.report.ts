@@ -9,6 +9,7 @@ import { findIndicators } from '../modules/indicators/indicators.service.ts';
 import { getProject } from '../modules/projects/projects.service.ts';
 import { type Block, longDate, moneyText, percentText, type ReportDoc } from './report-model.ts';
 
+const STATUS_WORDS: Record<string, string> = { pipeline: 'Pipeline', appraisal: 'In appraisal', approved: 'Approved', active: 'Active', closed: 'Closed' };
 const ROLE_WORDS: Record<string, string> = { funding: 'Funding', implementing: 'Implementing', accountable: 'Accountable' };
 
 /**
@@ -42,6 +43,9 @@ export async function donorProgressReport(db: Kysely<DB>, projectId: string, asO
     p.countryCode && holds(actor, 'programming.read') ? findCalendar(db, { country: p.countryCode, asOf, months: 12 }, actor) : Promise.resolve({ items: [] }),
   ]);
   const month = Number(asOf.slice(5, 7));
+  const place = p.countryCode
+    ? ((await db.selectFrom('countries').select('name_en').where('code', '=', p.countryCode).executeTakeFirst())?.name_en ?? p.countryCode)
+    : (p.regionCode ?? 'Global');
   const blocks: Block[] = [
     { kind: 'heading', level: 2, text: '1. Project summary' },
     {
@@ -51,8 +55,8 @@ export async function donorProgressReport(db: Kysely<DB>, projectId: string, asO
       rows: [
         { cells: ['Project', `${p.code} – ${p.title}`] },
         { cells: ['Responsible office', p.officeName] },
-        { cells: ['Place', p.countryCode ?? p.regionCode ?? 'Global'] },
-        { cells: ['Status', p.status] },
+        { cells: ['Place', place] },
+        { cells: ['Status', STATUS_WORDS[p.status] ?? p.status] },
         { cells: ['Planned period', `${longDate(p.plannedStart)} to ${longDate(p.plannedEnd)}`] },
         { cells: ['Partners', p.partners.map((x) => `${x.name} (${ROLE_WORDS[x.role] ?? x.role})`).join('; ') || '–'] },
         { cells: ['Agreements', p.agreements.map((a) => `${a.code} ${a.title}`).join('; ') || '–'] },

@@ -19,6 +19,8 @@ thead th { background: #e6e9f2; }
 tr { page-break-inside: avoid; }
 td.group { background: #f3f4f8; font-weight: 700; }
 .as-at { color: #333; font-style: italic; }
+@media print { body { max-width: none; margin: 0; } }
+h2, h3, caption { break-after: avoid; }
 `;
 
 function block(b: Block): string {

@@ -33,7 +33,7 @@ export function strategyMeasurementReport(s: StrategyProgress): ReportDoc {
     rows.push({ group: 'Biennial milestones' });
     rows.push({ cells: pad(periods.map((p) => p.label)) });
     for (const { indicator: i } of indicators) rows.push({ cells: pad(i.milestones.map((m, k) => (k === 0 ? `${i.number}. ${m?.label ?? '–'}` : (m?.label ?? '–')))) });
-    blocks.push({ kind: 'table', name: `Outcome ${o.number}`, columns: pad([`Outcome ${o.number}`]), rows });
+    blocks.push({ kind: 'table', name: `Outcome ${o.number}`, columns: pad([`Outcome ${o.number}`]), rows, widths: width === 3 ? [56, 22, 22] : undefined });
     for (const { indicator: i } of indicators) if (i.baseline_note) blocks.push({ kind: 'paragraph', note: true, text: i.baseline_note });
     blocks.push({
       kind: 'table',
