@@ -7,7 +7,15 @@ export const today = () => new Date().toISOString().slice(0, 10);
 export function useAsOf(initial?: string): [string, (d: string) => void] {
   const [params, setParams] = useSearchParams();
   const asOf = params.get('asOf') ?? initial ?? today();
-  return [asOf, (d: string) => setParams((p) => (p.set('asOf', d), p), { replace: true })];
+  const setAsOf = (d: string) =>
+    setParams(
+      (p) => {
+        p.set('asOf', d);
+        return p;
+      },
+      { replace: true },
+    );
+  return [asOf, setAsOf];
 }
 
 export function AsOfPicker({ asOf, onChange }: { asOf: string; onChange: (d: string) => void }) {
