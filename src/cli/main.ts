@@ -32,7 +32,7 @@ Usage: devcoop <command> [options]
   iati import FILE [--json]            another publisher's IATI activity file (counts imported and skipped)
   report KIND SUBJECT [--as-of DATE] [--format docx|html|pdf|xlsx] [--out FILE]   a report from live data:
                                        plan-progress CODE, strategy-measurement CODE, donor-progress PROJECT-ID,
-                                       country-brief CC (GB title block: --symbol, --session)
+                                       country-brief CC (GB title block: --symbol, --session; --lang en|fr|es)
 
 Settings (environment, or the flag):
   PORT (--port)                  HTTP port, default 8080
@@ -74,6 +74,7 @@ const OPTIONS = {
   to: { type: 'string' },
   json: { type: 'boolean' },
   format: { type: 'string' },
+  lang: { type: 'string' },
   out: { type: 'string' },
   symbol: { type: 'string' },
   session: { type: 'string' },

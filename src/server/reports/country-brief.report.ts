@@ -3,14 +3,9 @@ import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
 import { projectDelivery } from '../finance/delivery.service.ts';
 import { getCountryPage } from '../modules/country-page/country-page.service.ts';
-import { type Block, longDate, moneyText, percentText, type ReportDoc } from './report-model.ts';
+import { type Block, moneyText, percentText, type ReportDoc } from './report-model.ts';
+import { longDate, REPORT_WORDS, type ReportLanguage } from './report-words.ts';
 
-const CONSTITUENT_WORDS: Record<string, string> = {
-  ministry_of_labour: 'Ministry of labour',
-  other_ministry: 'Other ministry',
-  employers: "Employers' organization",
-  workers: "Workers' organization",
-};
 const text = (v: unknown) => (v === null || v === undefined || v === '' ? '–' : String(v));
 
 /**
@@ -18,7 +13,9 @@ const text = (v: unknown) => (v === null || v === undefined || v === '' ? '–' 
  * presence and covering office, constituents, DWCP and Cooperation Framework status, coming milestones,
  * and the active projects with their delivery this year as at the date.
  */
-export async function countryBriefReport(db: Kysely<DB>, code: string, asOf: string, actor: Actor): Promise<ReportDoc> {
+export async function countryBriefReport(db: Kysely<DB>, code: string, asOf: string, actor: Actor, lang: ReportLanguage = 'en'): Promise<ReportDoc> {
+  const w = REPORT_WORDS[lang];
+  const date = (iso: string) => longDate(iso, lang);
   const page = await getCountryPage(db, code, actor);
   const year = Number(asOf.slice(0, 4));
   const delivery = await projectDelivery(db, { year, through: Number(asOf.slice(5, 7)), filter: { country: code } }, actor, { limit: 200 });
@@ -27,28 +24,28 @@ export async function countryBriefReport(db: Kysely<DB>, code: string, asOf: str
   const dwcp = page.dwcp as Record<string, unknown> | null;
   const cycle = page.cycle as Record<string, unknown> | null;
   const blocks: Block[] = [
-    { kind: 'heading', level: 2, text: 'Presence' },
+    { kind: 'heading', level: 2, text: w.presence },
     {
       kind: 'table',
       name: 'Presence',
       columns: ['', ''],
       rows: [
-        { cells: ['Presence', p.presence === 'resident' ? 'Resident (an office in the country)' : 'Non-resident (covered from another country)'] },
-        { cells: ['Covering office', `${text(p.coveringOfficeName)} (${text(p.coveringOfficeCode)})`] },
-        { cells: ['Resident Coordinator office', text(p.rcOffice)] },
-        { cells: ['Delivering as One', p.deliveringAsOne ? 'Yes' : 'No'] },
+        { cells: [w.presenceRows[0] as string, p.presence === 'resident' ? w.resident : w.nonResident] },
+        { cells: [w.presenceRows[1] as string, `${text(p.coveringOfficeName)} (${text(p.coveringOfficeCode)})`] },
+        { cells: [w.presenceRows[2] as string, text(p.rcOffice)] },
+        { cells: [w.presenceRows[3] as string, p.deliveringAsOne ? w.yes : w.no] },
       ],
       widths: [35, 65],
     },
-    { kind: 'heading', level: 2, text: 'Constituents' },
+    { kind: 'heading', level: 2, text: w.constituents },
     page.constituents.length
-      ? { kind: 'bullets', items: page.constituents.map((c) => `${CONSTITUENT_WORDS[String(c.kind)] ?? c.kind}: ${c.name}${c.acronym ? ` (${c.acronym})` : ''}`) }
-      : { kind: 'paragraph', text: 'No constituents recorded.' },
-    { kind: 'heading', level: 2, text: 'Decent Work Country Programme and Cooperation Framework' },
+      ? { kind: 'bullets', items: page.constituents.map((c) => `${w.constituentKinds[String(c.kind)] ?? c.kind}: ${c.name}${c.acronym ? ` (${c.acronym})` : ''}`) }
+      : { kind: 'paragraph', text: w.noConstituents },
+    { kind: 'heading', level: 2, text: w.programmes },
     {
       kind: 'table',
       name: 'Programmes',
-      columns: ['Programme', 'Period', 'Status'],
+      columns: w.programmeColumns,
       rows: [
         ...(cycle ? [{ cells: [text(cycle.title), `${text(cycle.periodStart)} to ${text(cycle.periodEnd)}`, text(cycle.stage)] }] : []),
         ...(dwcp ? [{ cells: [text(dwcp.title), `${text(dwcp.periodStart)} to ${text(dwcp.periodEnd)}`, text(dwcp.status)] }] : []),
@@ -56,33 +53,33 @@ export async function countryBriefReport(db: Kysely<DB>, code: string, asOf: str
     },
   ];
   const cpos = (page.dwcp?.priorities ?? []).flatMap((pr) => pr.cpos.map((c) => `${c.code}: ${c.text}`));
-  if (cpos.length) blocks.push({ kind: 'paragraph', text: 'Country programme outcomes:' }, { kind: 'bullets', items: cpos });
+  if (cpos.length) blocks.push({ kind: 'paragraph', text: w.cpos }, { kind: 'bullets', items: cpos });
   const coming = page.milestones.filter((m) => m.dueDate >= asOf).slice(0, 8);
   blocks.push(
-    { kind: 'heading', level: 2, text: 'Coming milestones' },
-    coming.length ? { kind: 'bullets', items: coming.map((m) => `${longDate(m.dueDate)}: ${m.title}`) } : { kind: 'paragraph', text: 'No milestone in the coming months.' },
-    { kind: 'heading', level: 2, text: `Projects and delivery in ${year}` },
+    { kind: 'heading', level: 2, text: w.coming },
+    coming.length ? { kind: 'bullets', items: coming.map((m) => `${date(m.dueDate)}: ${m.title}`) } : { kind: 'paragraph', text: w.noComing },
+    { kind: 'heading', level: 2, text: w.projectsIn(year) },
   );
   blocks.push(
     delivery.rows.length
       ? {
           kind: 'table',
           name: 'Projects',
-          caption: `In ${delivery.currency}, ${year} through ${longDate(asOf)}`,
-          columns: ['Project', 'Funding source', 'Allocation', 'Expenditure', 'Delivery rate'],
+          caption: w.inCurrency(delivery.currency, year, date(asOf)),
+          columns: w.projectColumns,
           rows: [
             ...delivery.rows.map((r) => ({
               cells: [
                 `${r.code} ${r.title}`,
                 r.fundingSource,
-                r.allocation ? moneyText(r.allocation, delivery.currency) : 'not converted',
+                r.allocation ? moneyText(r.allocation, delivery.currency) : w.notConverted,
                 r.expenditure ? moneyText(r.expenditure, delivery.currency) : '–',
                 percentText(r.deliveryRate),
               ],
             })),
             {
               cells: [
-                'Total',
+                w.total,
                 '',
                 moneyText(delivery.total.allocation, delivery.currency),
                 moneyText(delivery.total.expenditure, delivery.currency),
@@ -92,14 +89,14 @@ export async function countryBriefReport(db: Kysely<DB>, code: string, asOf: str
           ],
           widths: [40, 15, 17, 17, 11],
         }
-      : { kind: 'paragraph', text: `No project with money in ${year}.` },
+      : { kind: 'paragraph', text: w.noProjects(year) },
   );
   return {
     fileName: `${code}-country-brief-${asOf}`,
-    title: `Country brief: ${name}`,
-    titleBlock: { body: 'Brief for the Resident Coordinator', symbol: code, date: `Date: ${longDate(asOf)}` },
-    asAt: `Situation as at ${longDate(asOf)}`,
+    title: w.countryBrief(name),
+    titleBlock: { body: w.briefBody, symbol: code, date: w.date(date(asOf)) },
+    asAt: w.situationAsAt(date(asOf)),
     blocks,
-    language: 'en',
+    language: lang,
   };
 }

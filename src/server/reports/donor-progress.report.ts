@@ -7,10 +7,8 @@ import { reportingCurrency } from '../finance/rates.service.ts';
 import { findCalendar } from '../modules/calendar/calendar.service.ts';
 import { findIndicators } from '../modules/indicators/indicators.service.ts';
 import { getProject } from '../modules/projects/projects.service.ts';
-import { type Block, longDate, moneyText, percentText, type ReportDoc } from './report-model.ts';
-
-const STATUS_WORDS: Record<string, string> = { pipeline: 'Pipeline', appraisal: 'In appraisal', approved: 'Approved', active: 'Active', closed: 'Closed' };
-const ROLE_WORDS: Record<string, string> = { funding: 'Funding', implementing: 'Implementing', accountable: 'Accountable' };
+import { type Block, moneyText, percentText, type ReportDoc } from './report-model.ts';
+import { longDate, REPORT_WORDS, type ReportLanguage } from './report-words.ts';
 
 /**
  * The donor progress report in one standard format (004 Part II.3, "a standard format for progress
@@ -18,7 +16,9 @@ const ROLE_WORDS: Record<string, string> = { funding: 'Funding', implementing: '
  * with delivery by year, risks (the early-warning flags as at the date), next steps. Access follows the
  * project: a donor viewer gets the reports of the projects its partner funds.
  */
-export async function donorProgressReport(db: Kysely<DB>, projectId: string, asOf: string, actor: Actor): Promise<ReportDoc> {
+export async function donorProgressReport(db: Kysely<DB>, projectId: string, asOf: string, actor: Actor, lang: ReportLanguage = 'en'): Promise<ReportDoc> {
+  const w = REPORT_WORDS[lang];
+  const date = (iso: string) => longDate(iso, lang);
   const p = await getProject(db, projectId, actor);
   const year = Number(asOf.slice(0, 4));
   const [indicators, finance, currency, warnings, calendar] = await Promise.all([
@@ -45,28 +45,28 @@ export async function donorProgressReport(db: Kysely<DB>, projectId: string, asO
   const month = Number(asOf.slice(5, 7));
   const place = p.countryCode
     ? ((await db.selectFrom('countries').select('name_en').where('code', '=', p.countryCode).executeTakeFirst())?.name_en ?? p.countryCode)
-    : (p.regionCode ?? 'Global');
+    : (p.regionCode ?? w.global);
   const blocks: Block[] = [
-    { kind: 'heading', level: 2, text: '1. Project summary' },
+    { kind: 'heading', level: 2, text: w.summary },
     {
       kind: 'table',
       name: 'Summary',
       columns: ['', ''],
       rows: [
-        { cells: ['Project', `${p.code} – ${p.title}`] },
-        { cells: ['Responsible office', p.officeName] },
-        { cells: ['Place', place] },
-        { cells: ['Status', STATUS_WORDS[p.status] ?? p.status] },
-        { cells: ['Planned period', `${longDate(p.plannedStart)} to ${longDate(p.plannedEnd)}`] },
-        { cells: ['Partners', p.partners.map((x) => `${x.name} (${ROLE_WORDS[x.role] ?? x.role})`).join('; ') || '–'] },
-        { cells: ['Agreements', p.agreements.map((a) => `${a.code} ${a.title}`).join('; ') || '–'] },
-        { cells: ['Country programme outcomes', p.cpoLinks.map((c) => `${c.code} (${Number(c.share)}%)`).join('; ') || '–'] },
-        { cells: ['SDG targets', p.sdgTargets.join(', ') || '–'] },
+        { cells: [w.summaryRows[0] as string, `${p.code} – ${p.title}`] },
+        { cells: [w.summaryRows[1] as string, p.officeName] },
+        { cells: [w.summaryRows[2] as string, place] },
+        { cells: [w.summaryRows[3] as string, w.projectStatuses[p.status] ?? p.status] },
+        { cells: [w.summaryRows[4] as string, w.period(date(p.plannedStart), date(p.plannedEnd))] },
+        { cells: [w.summaryRows[5] as string, p.partners.map((x) => `${x.name} (${w.roles[x.role] ?? x.role})`).join('; ') || '–'] },
+        { cells: [w.summaryRows[6] as string, p.agreements.map((a) => `${a.code} ${a.title}`).join('; ') || '–'] },
+        { cells: [w.summaryRows[7] as string, p.cpoLinks.map((c) => `${c.code} (${Number(c.share)}%)`).join('; ') || '–'] },
+        { cells: [w.summaryRows[8] as string, p.sdgTargets.join(', ') || '–'] },
       ],
       widths: [30, 70],
     },
     ...(p.description ? [{ kind: 'paragraph', text: p.description } as Block] : []),
-    { kind: 'heading', level: 2, text: '2. Results against targets' },
+    { kind: 'heading', level: 2, text: w.results },
   ];
   const ids = indicators.map((i) => i.id);
   const [targets, actuals] = ids.length
@@ -82,12 +82,12 @@ export async function donorProgressReport(db: Kysely<DB>, projectId: string, asO
         db.selectFrom('indicator_actuals').selectAll().where('indicator_id', 'in', ids).where('period_end', '<=', asOf).orderBy('period_end').orderBy('id').execute(),
       ])
     : [[], []];
-  if (!indicators.length) blocks.push({ kind: 'paragraph', text: 'This project has no indicators of its own yet.' });
+  if (!indicators.length) blocks.push({ kind: 'paragraph', text: w.noIndicators });
   else
     blocks.push({
       kind: 'table',
       name: 'Results',
-      columns: ['Indicator', 'Baseline', 'Target', `Latest actual (as at ${longDate(asOf)})`, 'Source'],
+      columns: w.resultsColumns(date(asOf)),
       rows: indicators.map((i) => {
         const target = targets.filter((t) => t.indicator_id === i.id).at(-1);
         const actual = actuals.filter((a) => a.indicator_id === i.id).at(-1);
@@ -96,20 +96,20 @@ export async function donorProgressReport(db: Kysely<DB>, projectId: string, asO
           cells: [
             `${i.code ? `${i.code} ` : ''}${i.title}`,
             i.baselineValue === null ? '–' : `${Number(i.baselineValue)}${unit}`,
-            target ? `${Number(target.value)}${unit} by ${longDate(target.period_end)}` : '–',
-            actual ? `${Number(actual.value)}${unit} (${longDate(actual.period_end)})` : '–',
+            target ? `${Number(target.value)}${unit} ${w.by(date(target.period_end))}` : '–',
+            actual ? `${Number(actual.value)}${unit} (${date(actual.period_end)})` : '–',
             actual?.source ?? '–',
           ],
         };
       }),
     });
   blocks.push(
-    { kind: 'heading', level: 2, text: '3. Financial statement' },
+    { kind: 'heading', level: 2, text: w.financial },
     {
       kind: 'table',
       name: 'Financial statement',
-      caption: `In ${currency}; ${year} through ${longDate(asOf)}`,
-      columns: ['Year', 'Allocation', 'Expenditure', 'Commitments', 'Delivery rate'],
+      caption: w.inCurrency(currency, year, date(asOf)),
+      columns: w.financialColumns,
       rows: finance.map((f) => {
         const spent = f.year === year ? (f.expenditure_to_month?.[month - 1] ?? f.expenditure) : f.expenditure;
         const committed = f.year === year ? (f.commitment_to_month?.[month - 1] ?? f.commitment) : f.commitment;
@@ -117,7 +117,7 @@ export async function donorProgressReport(db: Kysely<DB>, projectId: string, asO
         return {
           cells: [
             String(f.year),
-            f.allocation ? moneyText(f.allocation, currency) : 'not converted',
+            f.allocation ? moneyText(f.allocation, currency) : w.notConverted,
             spent ? moneyText(spent, currency) : '–',
             committed ? moneyText(committed, currency) : '–',
             percentText(rate),
@@ -125,32 +125,29 @@ export async function donorProgressReport(db: Kysely<DB>, projectId: string, asO
         };
       }),
     },
-    { kind: 'paragraph', note: true, text: 'Delivery rate = expenditure ÷ allocation. Amounts converted at the rates named in devcoop for each month.' },
-    { kind: 'heading', level: 2, text: '4. Risks' },
+    { kind: 'paragraph', note: true, text: w.deliveryNote },
+    { kind: 'heading', level: 2, text: w.risks },
   );
   const flags = warnings.warnings.filter((w) => w.projectId === projectId);
   blocks.push(
     flags.length
       ? { kind: 'bullets', items: flags.map((w) => `${w.ruleName}: ${w.reason}${w.action ? ` — ${w.action.status}: ${w.action.comment}` : ''}`) }
-      : { kind: 'paragraph', text: `No early-warning rule flags this project as at ${longDate(asOf)}.` },
+      : { kind: 'paragraph', text: w.noFlags(date(asOf)) },
   );
   const next = calendar.items.slice(0, 5);
   blocks.push(
-    { kind: 'heading', level: 2, text: '5. Next steps' },
+    { kind: 'heading', level: 2, text: w.nextSteps },
     {
       kind: 'bullets',
-      items: [
-        ...(p.plannedEnd >= asOf ? [`Planned end of the project: ${longDate(p.plannedEnd)}.`] : [`The project's planned end (${longDate(p.plannedEnd)}) has passed.`]),
-        ...next.map((m) => `${longDate(m.dueDate)}: ${m.title}`),
-      ],
+      items: [...(p.plannedEnd >= asOf ? [w.plannedEnd(date(p.plannedEnd))] : [w.endPassed(date(p.plannedEnd))]), ...next.map((m) => `${date(m.dueDate)}: ${m.title}`)],
     },
   );
   return {
     fileName: `${p.code}-progress-${asOf}`,
-    title: `Progress report: ${p.title}`,
-    titleBlock: { body: 'Donor progress report', symbol: p.code, date: `Date: ${longDate(asOf)}` },
-    asAt: `Situation as at ${longDate(asOf)}`,
+    title: w.progressReport(p.title),
+    titleBlock: { body: w.donorBody, symbol: p.code, date: w.date(date(asOf)) },
+    asAt: w.situationAsAt(date(asOf)),
     blocks,
-    language: 'en',
+    language: lang,
   };
 }

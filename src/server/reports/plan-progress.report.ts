@@ -1,5 +1,6 @@
 import type { PlanAsAt } from '../modules/action-plans/action-plans.service.ts';
-import { type Block, longDate, type ReportDoc, type Row } from './report-model.ts';
+import type { Block, ReportDoc, Row } from './report-model.ts';
+import { longDate, REPORT_WORDS, type ReportLanguage } from './report-words.ts';
 
 export interface GoverningBodyMeta {
   symbol?: string;
@@ -16,16 +17,17 @@ const divisionHeading = (label: string, number: string, title: string) => `${lab
  * and the appendix table in the papers' layout — "Action item | Due by | Status" (000), or with the
  * context column and "Status as at <date>" when the plan's items carry context (004).
  */
-export function planProgressReport(p: PlanAsAt, meta: GoverningBodyMeta): ReportDoc {
+export function planProgressReport(p: PlanAsAt, meta: GoverningBodyMeta, lang: ReportLanguage = 'en'): ReportDoc {
+  const w = REPORT_WORDS[lang];
   const items = p.components.flatMap((c) => c.items);
   const withContext = items.some((i) => i.context);
-  const asAt = longDate(p.asOf);
-  const columns = withContext ? ['Issues to be addressed', 'Context and elements for action', 'Time-frame', `Status as at ${asAt}`] : ['Action item', 'Due by', 'Status'];
+  const asAt = longDate(p.asOf, lang);
+  const columns = withContext ? [w.issues, w.context, w.timeFrame, w.statusAsAt(asAt)] : [w.actionItem, w.dueBy, w.status];
   const rows: Row[] = [];
   for (const c of p.components) {
     rows.push({ group: divisionHeading(p.plan.divisionLabel, c.number, c.title) });
     for (const i of c.items) {
-      const status = i.status ? i.status.status : 'No status reported yet';
+      const status = i.status ? i.status.status : w.noStatus;
       rows.push({ cells: withContext ? [`${i.number} ${i.title}`, i.context ?? '', i.dueText, status] : [`${i.number}. ${i.title}`, i.dueText, status] });
     }
   }
@@ -35,22 +37,22 @@ export function planProgressReport(p: PlanAsAt, meta: GoverningBodyMeta): Report
       .split(/\n\s*\n/)
       .filter((t) => t.trim())
       .map((text): Block => ({ kind: 'paragraph', text: text.trim() })),
-    { kind: 'heading', level: 2, text: 'Appendix' },
-    { kind: 'table', name: 'Appendix', caption: `Status of the ${p.plan.title}`, columns, rows, widths: withContext ? [20, 40, 15, 25] : [60, 15, 25] },
+    { kind: 'heading', level: 2, text: w.appendix },
+    { kind: 'table', name: 'Appendix', caption: w.statusOf(p.plan.title), columns, rows, widths: withContext ? [20, 40, 15, 25] : [60, 15, 25] },
     {
       kind: 'paragraph',
       note: true,
       text: overdue.length
-        ? `Overdue as at ${asAt} (due date passed, not completed): ${overdue.map((i) => `${i.number} (${i.dueText.replace(/^By /, 'by ')}: ${i.status?.status ?? 'no status'})`).join('; ')}.`
-        : `No item is overdue as at ${asAt}.`,
+        ? w.overdue(asAt, overdue.map((i) => `${i.number} (${i.dueText.replace(/^By /, 'by ')}: ${i.status?.status ?? w.noStatusShort})`).join('; '))
+        : w.noneOverdue(asAt),
     },
   ];
   return {
     fileName: `${p.plan.code}-status-${p.asOf}`,
-    title: `Status of the ${p.plan.title}`,
-    titleBlock: { body: 'Governing Body', session: meta.session, symbol: meta.symbol, section: meta.section, date: `Date: ${meta.date ? longDate(meta.date) : asAt}` },
-    asAt: `Status as at ${asAt}`,
+    title: w.statusOf(p.plan.title),
+    titleBlock: { body: w.governingBody, session: meta.session, symbol: meta.symbol, section: meta.section, date: w.date(meta.date ? longDate(meta.date, lang) : asAt) },
+    asAt: w.statusAsAt(asAt),
     blocks,
-    language: 'en',
+    language: lang,
   };
 }

@@ -1,3 +1,5 @@
+import type { ReportLanguage } from './report-words.ts';
+
 /**
  * A report as a neutral document: a title block, then headings, paragraphs and tables. Every format
  * (HTML, DOCX, PDF, XLSX) is rendered from this one model, so they always say the same thing.
@@ -31,18 +33,13 @@ export interface ReportDoc {
   /** "As at 2 March 2020" */
   asAt: string;
   blocks: Block[];
-  language: 'en';
+  language: ReportLanguage;
 }
 
 export const REPORT_FORMATS = ['html', 'docx', 'pdf', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** A date as the Governing Body papers write it: "2 March 2020". */
-export function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const month = new Date(Date.UTC(2000, (m ?? 1) - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
-  return `${d} ${month} ${y}`;
-}
+export { longDate } from './report-words.ts';
 
 /** The tables of a report, for the XLSX download. */
 export const tablesOf = (doc: ReportDoc) => doc.blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');

@@ -4,6 +4,7 @@ import { actorOf } from '../http/env.ts';
 import { errors, router } from '../http/openapi.ts';
 import { today } from '../modules/calendar/calendar.service.ts';
 import { REPORT_FORMATS } from './report-model.ts';
+import { REPORT_LANGUAGES } from './report-words.ts';
 import { buildReport, CONTENT_TYPES, REPORT_KINDS, renderReport } from './reports.service.ts';
 
 const tags = ['Reports'];
@@ -17,12 +18,13 @@ export function reportRoutes({ db }: Deps) {
       tags,
       summary: 'A report as at a date',
       description:
-        'kind: plan-progress (subject: an action plan id or code), strategy-measurement (a strategy id or code), donor-progress (a project id), country-brief (a country code). The Governing Body title block of a plan report takes symbol, session, section and date.',
+        'kind: plan-progress (subject: an action plan id or code), strategy-measurement (a strategy id or code), donor-progress (a project id), country-brief (a country code). The Governing Body title block of a plan report takes symbol, session, section and date; lang (en, fr, es) sets the language of the report frame (the data stays as entered).',
       request: {
         params: z.object({ kind: z.enum(REPORT_KINDS), subject: z.string().min(1).max(60) }),
         query: z.strictObject({
           asOf: z.iso.date().optional(),
           format: z.enum(REPORT_FORMATS).default('html'),
+          lang: z.enum(REPORT_LANGUAGES).default('en'),
           symbol: z.string().max(60).optional(),
           session: z.string().max(200).optional(),
           section: z.string().max(200).optional(),
@@ -33,8 +35,8 @@ export function reportRoutes({ db }: Deps) {
     }),
     async (c) => {
       const { kind, subject } = c.req.valid('param');
-      const { asOf, format, ...meta } = c.req.valid('query');
-      const doc = await buildReport(db, kind, subject, asOf ?? today(), actorOf(c), meta);
+      const { asOf, format, lang, ...meta } = c.req.valid('query');
+      const doc = await buildReport(db, kind, subject, asOf ?? today(), actorOf(c), meta, lang);
       const body = await renderReport(doc, format);
       const disposition = format === 'html' ? 'inline' : 'attachment';
       return c.body(typeof body === 'string' ? body : (body.buffer as ArrayBuffer), 200, {

@@ -11,22 +11,31 @@ import { renderHtml } from './render-html.ts';
 import { renderPdf } from './render-pdf.ts';
 import { renderXlsx } from './render-xlsx.ts';
 import type { ReportDoc, ReportFormat } from './report-model.ts';
+import type { ReportLanguage } from './report-words.ts';
 import { strategyMeasurementReport } from './strategy-measurement.report.ts';
 
 export const REPORT_KINDS = ['plan-progress', 'strategy-measurement', 'donor-progress', 'country-brief'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 /** Builds a report's document from live data as at a date; access is the data's own (each loader checks it). */
-export async function buildReport(db: Kysely<DB>, kind: ReportKind, subject: string, asOf: string, actor: Actor, meta: GoverningBodyMeta = {}): Promise<ReportDoc> {
+export async function buildReport(
+  db: Kysely<DB>,
+  kind: ReportKind,
+  subject: string,
+  asOf: string,
+  actor: Actor,
+  meta: GoverningBodyMeta = {},
+  lang: ReportLanguage = 'en',
+): Promise<ReportDoc> {
   switch (kind) {
     case 'plan-progress':
-      return planProgressReport(await planAsAt(db, subject, asOf, actor), meta);
+      return planProgressReport(await planAsAt(db, subject, asOf, actor), meta, lang);
     case 'strategy-measurement':
-      return strategyMeasurementReport(await strategyProgress(db, subject, asOf, actor));
+      return strategyMeasurementReport(await strategyProgress(db, subject, asOf, actor), lang);
     case 'donor-progress':
-      return donorProgressReport(db, subject, asOf, actor);
+      return donorProgressReport(db, subject, asOf, actor, lang);
     case 'country-brief':
-      return countryBriefReport(db, subject, asOf, actor);
+      return countryBriefReport(db, subject, asOf, actor, lang);
   }
 }
 

@@ -200,6 +200,20 @@ describe('the Governing Body tables reproduce the seed documents', () => {
     ]);
   });
 
+  test('in French and Spanish: the frame follows the reader, the data stays as entered', async () => {
+    const fr = await buildReport(database.db, 'plan-progress', 'UNDS-POA-2019-20', '2020-03-02', actor, {}, 'fr');
+    const t = table(fr.blocks, 'Appendix');
+    assert.deepEqual(t.columns, ['Mesure', 'Échéance', 'État']);
+    assert.deepEqual(cells(t)[2], APPENDIX_2019_20[2], 'the items as entered');
+    assert.equal(fr.titleBlock.body, "Conseil d'administration");
+    assert.equal(fr.asAt, 'État au 2 mars 2020');
+    assert.equal(fr.language, 'fr');
+    const es = await buildReport(database.db, 'strategy-measurement', 'TC-STRATEGY-2010-15', '2011-06-30', actor, {}, 'es');
+    assert.deepEqual(cells(table(es.blocks, 'Outcome 1'))[1], ['Indicadores', 'Línea de base', 'Meta para 2010–15']);
+    assert.equal(es.asAt, 'Medición al 30 de junio de 2011');
+    assert.deepEqual(cells(table(es.blocks, 'Costing'))[3]?.slice(0, 2), ['Resultado 3', 'Aprox. US$4,800,000 (40 por ciento)']);
+  });
+
   test('overdue items as at 2 March 2020 are named under the appendix', async () => {
     const doc = await buildReport(database.db, 'plan-progress', 'UNDS-POA-2019-20', '2020-03-02', actor);
     const note = doc.blocks.find((b) => b.kind === 'paragraph' && b.text.startsWith('Overdue'));

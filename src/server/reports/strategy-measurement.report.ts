@@ -1,7 +1,6 @@
 import type { StrategyProgress } from '../modules/strategies/strategy-progress.service.ts';
-import { type Block, longDate, moneyText, type ReportDoc, type Row } from './report-model.ts';
-
-const STATUS_WORDS = { on_track: 'On track', at_risk: 'At risk', off_track: 'Off track', no_data: 'No data', no_milestone: 'No milestone' } as const;
+import { type Block, moneyText, type ReportDoc, type Row } from './report-model.ts';
+import { longDate, REPORT_WORDS, type ReportLanguage } from './report-words.ts';
 
 /** "2010–15" from the strategy's first and last years. */
 export const yearsLabel = (start: string, end: string) => `${start.slice(0, 4)}–${end.slice(2, 4)}`;
@@ -18,67 +17,68 @@ const paragraphs = (text: string | null): Block[] =>
  * progress as at the date (value, source or formula with its data, status and the rule that decided it),
  * and the costing table.
  */
-export function strategyMeasurementReport(s: StrategyProgress): ReportDoc {
+export function strategyMeasurementReport(s: StrategyProgress, lang: ReportLanguage = 'en'): ReportDoc {
+  const w = REPORT_WORDS[lang];
+  const asAt = longDate(s.asOf, lang);
   const { strategy, periods } = s;
   const span = yearsLabel(strategy.period_start, strategy.period_end);
   const width = Math.max(3, periods.length);
   const pad = (cells: string[]) => [...cells, ...Array(width - cells.length).fill('')];
   const blocks: Block[] = [...paragraphs(strategy.introduction)];
   for (const { outcome: o, indicators } of s.outcomes) {
-    blocks.push({ kind: 'heading', level: 2, text: `Outcome ${o.number}: ${o.title}` });
-    if (o.strategy_text) blocks.push({ kind: 'heading', level: 3, text: 'Strategy' }, ...paragraphs(o.strategy_text));
-    blocks.push({ kind: 'heading', level: 3, text: 'Measurement' });
-    const rows: Row[] = [{ cells: pad(['Indicators', 'Baseline', `Target for ${span}`]) }];
+    blocks.push({ kind: 'heading', level: 2, text: `${w.outcome(o.number)}: ${o.title}` });
+    if (o.strategy_text) blocks.push({ kind: 'heading', level: 3, text: w.strategy }, ...paragraphs(o.strategy_text));
+    blocks.push({ kind: 'heading', level: 3, text: w.measurement });
+    const rows: Row[] = [{ cells: pad([w.indicators, w.baseline, w.targetFor(span)]) }];
     for (const { indicator: i } of indicators) rows.push({ cells: pad([`${i.number}. ${i.text}`, i.baseline_text, i.target_text]) });
-    rows.push({ group: 'Biennial milestones' });
+    rows.push({ group: w.milestones });
     rows.push({ cells: pad(periods.map((p) => p.label)) });
     for (const { indicator: i } of indicators) rows.push({ cells: pad(i.milestones.map((m, k) => (k === 0 ? `${i.number}. ${m?.label ?? '–'}` : (m?.label ?? '–')))) });
-    blocks.push({ kind: 'table', name: `Outcome ${o.number}`, columns: pad([`Outcome ${o.number}`]), rows, widths: width === 3 ? [56, 22, 22] : undefined });
+    blocks.push({ kind: 'table', name: `Outcome ${o.number}`, columns: pad([w.outcome(o.number)]), rows, widths: width === 3 ? [56, 22, 22] : undefined });
     for (const { indicator: i } of indicators) if (i.baseline_note) blocks.push({ kind: 'paragraph', note: true, text: i.baseline_note });
     blocks.push({
       kind: 'table',
       name: `Outcome ${o.number} progress`,
-      caption: `Progress as at ${longDate(s.asOf)}${s.period ? ` (milestones for ${s.period})` : ''}`,
-      columns: ['Indicator', 'Milestone', 'Value', 'Source', 'Status', 'Rule'],
+      caption: w.progressAsAt(asAt, s.period),
+      columns: w.progressColumns,
       rows: indicators.map((r) => ({
         cells: [
           r.indicator.number,
           r.milestone?.label ?? '–',
           r.value === null ? '–' : r.indicator.unit === 'percent' ? `${r.value}%` : r.value,
           [
-            r.source ?? 'No value entered',
+            r.source ?? w.noValue,
             r.computed
-              ? `Data: ${Object.entries(r.computed.data)
+              ? `${w.data}: ${Object.entries(r.computed.data)
                   .map(([k, v]) => `${k} ${v ?? '–'}`)
                   .join(', ')}`
               : '',
           ]
             .filter(Boolean)
             .join('\n'),
-          STATUS_WORDS[r.status],
+          w.statuses[r.status],
           r.rule,
         ],
       })),
       widths: [8, 14, 10, 34, 10, 24],
     });
-    if (o.linkages || o.assumptions_risks)
-      blocks.push({ kind: 'heading', level: 3, text: 'Linkages, assumptions, risks' }, ...paragraphs(o.linkages), ...paragraphs(o.assumptions_risks));
+    if (o.linkages || o.assumptions_risks) blocks.push({ kind: 'heading', level: 3, text: w.linkages }, ...paragraphs(o.linkages), ...paragraphs(o.assumptions_risks));
   }
   const total = s.outcomes.reduce((t, { outcome: o }) => t + (o.available_resources ? Number(o.available_resources) : 0), 0);
-  blocks.push({ kind: 'heading', level: 2, text: 'Cost' });
+  blocks.push({ kind: 'heading', level: 2, text: w.cost });
   blocks.push({
     kind: 'table',
     name: 'Costing',
-    caption: `Table 1. ${strategy.costing_title ?? `Estimated cost of the ${strategy.title}`}`,
-    columns: ['Outcomes', 'Estimated available resources', 'Key outputs', 'Resource gap'],
+    caption: `${w.table1} ${strategy.costing_title ?? w.estimatedCost(strategy.title)}`,
+    columns: w.costingColumns,
     rows: s.outcomes.map(({ outcome: o }) => ({
       cells: [
-        `Outcome ${o.number}`,
+        w.outcome(o.number),
         o.available_resources === null
           ? '–'
-          : `${o.resources_estimated ? 'Ca. ' : ''}${moneyText(o.available_resources, strategy.currency)}${total > 0 ? ` (${Math.round((Number(o.available_resources) * 100) / total)} per cent)` : ''}`,
+          : `${o.resources_estimated ? `${w.circa} ` : ''}${moneyText(o.available_resources, strategy.currency)}${total > 0 ? ` (${w.perCent(Math.round((Number(o.available_resources) * 100) / total))})` : ''}`,
         o.key_outputs.join('\n'),
-        o.resource_gap === null || Number(o.resource_gap) === 0 ? 'None' : moneyText(o.resource_gap, strategy.currency),
+        o.resource_gap === null || Number(o.resource_gap) === 0 ? w.none : moneyText(o.resource_gap, strategy.currency),
       ],
     })),
     widths: [14, 26, 44, 16],
@@ -86,9 +86,9 @@ export function strategyMeasurementReport(s: StrategyProgress): ReportDoc {
   return {
     fileName: `${strategy.code}-measurement-${s.asOf}`,
     title: strategy.title,
-    titleBlock: { body: 'Governing Body', symbol: strategy.document_symbol ?? undefined, date: `Date: ${longDate(s.asOf)}` },
-    asAt: `Measurement as at ${longDate(s.asOf)}`,
+    titleBlock: { body: w.governingBody, symbol: strategy.document_symbol ?? undefined, date: w.date(asAt) },
+    asAt: w.measurementAsAt(asAt),
     blocks,
-    language: 'en',
+    language: lang,
   };
 }

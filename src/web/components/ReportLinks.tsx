@@ -5,7 +5,8 @@ const FORMATS = ['html', 'docx', 'pdf', 'xlsx'] as const;
 
 /** Links to a report as at a date in every format: HTML opens in a new tab, the others download. */
 export function ReportLinks({ kind, subject, query, label }: { kind: string; subject: string; query: Query; label: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = ['en', 'fr', 'es'].includes(i18n.language) ? i18n.language : 'en';
   return (
     <nav className="report-links" aria-label={label}>
       <span className="small muted">{label}:</span>
@@ -13,7 +14,7 @@ export function ReportLinks({ kind, subject, query, label }: { kind: string; sub
         <a
           key={f}
           className="button-link"
-          href={reportUrl(kind, subject, { ...query, format: f })}
+          href={reportUrl(kind, subject, { ...query, lang, format: f })}
           {...(f === 'html' ? { target: '_blank', rel: 'noreferrer' } : { download: '' })}
         >
           {t(`plans.formats.${f}`)}
