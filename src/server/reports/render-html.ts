@@ -19,7 +19,7 @@ thead th { background: #e6e9f2; }
 tr { page-break-inside: avoid; }
 td.group { background: #f3f4f8; font-weight: 700; }
 .as-at { color: #333; font-style: italic; }
-@media print { body { max-width: none; margin: 0; } }
+@media print { body { max-width: none; margin: 0; padding: 0 2px; } }
 h2, h3, caption { break-after: avoid; }
 `;
 
