@@ -27,6 +27,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { indicatorRoutes } from './modules/indicators/indicators.routes.ts';
 import { officeRoutes } from './modules/offices/offices.routes.ts';
 import { partnerRoutes } from './modules/partners/partners.routes.ts';
+import { projectDocumentRoutes } from './modules/projects/project-documents.routes.ts';
 import { projectRoutes } from './modules/projects/projects.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { strategyRoutes } from './modules/strategies/strategies.routes.ts';
@@ -88,6 +89,7 @@ export function createApp(deps: Deps) {
   app.route('/api/partners', partnerRoutes(deps));
   app.route('/api/agreements', agreementRoutes(deps));
   app.route('/api/projects', projectRoutes(deps));
+  app.route('/api', projectDocumentRoutes(deps));
   app.route('/api', financeRoutes(deps));
   app.route('/api', deliveryRoutes(deps));
   app.route('/api', iatiRoutes(deps));

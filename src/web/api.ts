@@ -147,6 +147,12 @@ export const api = {
     return call<{ items: Rec[]; total: number }>('GET', `/api/projects?${params}`);
   },
   project: (id: string) => call<Rec>('GET', `/api/projects/${id}`),
+  updateProject: (id: string, body: Rec) => call<Rec>('PATCH', `/api/projects/${id}`, body),
+  projectDocuments: (id: string) => call<{ items: Rec[] }>('GET', `/api/projects/${id}/documents`),
+  createProjectDocument: (id: string, body: Rec) => call<Rec>('POST', `/api/projects/${id}/documents`, body),
+  updateProjectDocument: (id: string, body: Rec) => call<Rec>('PATCH', `/api/project-documents/${id}`, body),
+  deleteProjectDocument: (id: string, version: number) => call<void>('DELETE', `/api/project-documents/${id}?version=${version}`),
+  codelist: (name: string) => call<{ items: Rec[] }>('GET', `/api/reference/codelists/${name}`),
   delivery: (q: Query) => call<{ currency: string; count: number; through: number; rows: Rec[]; total: Rec }>('GET', `/api/delivery?${qs(q)}`),
   deliveryBy: (q: Query) => call<{ currency: string; rows: Rec[]; unconverted: number }>('GET', `/api/delivery?${qs(q)}`),
   deliveryTrend: (q: Query) => call<{ currency: string; rows: Rec[] }>('GET', `/api/delivery/trend?${qs(q)}`),

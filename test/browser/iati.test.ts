@@ -64,4 +64,24 @@ describe('IATI in Chromium', () => {
     assert.match(await section.innerText(), /GB-COH-11126312-Cluster1/);
     await screenshot(page, 'project-iati-links');
   });
+
+  test('on a project page: documents are listed, one added by keyboard-usable form; related activities shown', async () => {
+    const docs = page.getByRole('region', { name: 'Documents' });
+    await docs.getByRole('link', { name: 'Mid-term evaluation (demonstration)' }).waitFor();
+    assert.match(await docs.innerText(), /Grant contract \(demonstration\)[\s\S]*confidential/);
+    await docs.getByRole('button', { name: 'Add a document' }).click();
+    const form = docs.getByRole('form', { name: 'Add a document' });
+    await form.getByLabel('Title').fill('Final evaluation');
+    await form.getByLabel('Web address').fill('not an address');
+    await form.getByLabel('Category (IATI)').selectOption('A07');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText('a web address starting with http:// or https://').waitFor();
+    await form.getByLabel('Web address').fill('https://example.org/devcoop-demo/final-evaluation.pdf');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await docs.getByRole('link', { name: 'Final evaluation' }).waitFor();
+    const related = page.getByRole('region', { name: 'Related activities' });
+    assert.match(await related.innerText(), /XM-DAC-41302-PAK-24-01-EUR \(sibling\)/);
+    await docs.scrollIntoViewIfNeeded();
+    await screenshot(page, 'project-documents');
+  });
 });

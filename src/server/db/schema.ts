@@ -16,6 +16,7 @@ import type {
   ImportsTable,
   LevyExemptionsTable,
   LevyRulesTable,
+  ProjectDocumentsTable,
   ProjectStatusHistoryTable,
   ProjectsTable,
   SettingsTable,
@@ -104,6 +105,8 @@ export interface DB {
   project_org_outcome_links: Link<'project_id', 'org_outcome_id' | 'share'>;
   project_cf_outcome_links: Link<'project_id', 'cf_outcome_id'>;
   project_sdg_targets: Link<'project_id', 'target_code'>;
+  project_related_activities: Link<'project_id', 'activity_ref' | 'relation'>;
+  project_documents: ProjectDocumentsTable;
   settings: SettingsTable;
   exchange_rates: ExchangeRatesTable;
   allocations: AllocationsTable;

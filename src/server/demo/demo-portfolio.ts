@@ -4,8 +4,11 @@ import type { DB } from '../db/schema.ts';
 import { setAllocation } from '../finance/allocations.service.ts';
 import { importFinancialLines } from '../finance/financial-lines.apply.ts';
 import { importRates } from '../finance/rates.service.ts';
+import { activityIdentifier } from '../iati/iati-activity.build.ts';
+import { publisherSettings } from '../iati/iati-export.load.ts';
 import { createAgreement } from '../modules/agreements/agreements.service.ts';
 import { addDueDiligence } from '../modules/partners/partners.service.ts';
+import { createDocument } from '../modules/projects/project-documents.service.ts';
 import { createProject, transitionProject } from '../modules/projects/projects.service.ts';
 
 /**
@@ -112,6 +115,7 @@ export async function loadDemoPortfolio(db: Kysely<DB>, actor: Actor, offices: M
     ['MOZ/25/02/FDN', 'Skills for young women in agri-business', 'MZ', 'CO-LUSAKA', 'ACME-FDN', [], 'pipeline'],
   ];
   const ids = new Map<string, string>();
+  const publisher = await publisherSettings(db);
   for (const [code, title, country, office, partner, agreementIds, status] of projects) {
     let project: { id: unknown; status: unknown; version: unknown } = await createProject(
       db,
@@ -132,6 +136,7 @@ export async function loadDemoPortfolio(db: Kysely<DB>, actor: Actor, offices: M
         orgOutcomeLinks: [],
         cfOutcomeIds: [],
         sdgTargets: ['8.5', '8.8'],
+        relatedActivities: code === 'IND/23/01/EUR' ? [{ ref: activityIdentifier(publisher, 'PAK/24/01/EUR'), type: '3' }] : [],
       },
       actor,
     );
@@ -148,7 +153,19 @@ export async function loadDemoPortfolio(db: Kysely<DB>, actor: Actor, offices: M
     }
     ids.set(code, project.id as string);
   }
+  await loadDemoDocuments(db, actor, ids);
   await loadDemoMoney(db, actor, ids);
+}
+
+/** Documents of the garment project: two published as IATI document-links, the contract kept confidential. */
+async function loadDemoDocuments(db: Kysely<DB>, actor: Actor, ids: Map<string, string>) {
+  const id = ids.get('IND/23/01/EUR') as string;
+  const docs = [
+    { title: 'Project summary (demonstration)', url: 'https://example.org/devcoop-demo/ind-23-01-summary.pdf', category: 'A02', documentDate: '2023-02-15' },
+    { title: 'Mid-term evaluation (demonstration)', url: 'https://example.org/devcoop-demo/ind-23-01-evaluation.pdf', category: 'A07', documentDate: '2024-09-30' },
+    { title: 'Grant contract (demonstration)', url: 'https://example.org/devcoop-demo/ind-23-01-contract.pdf', category: 'A11', documentDate: '2023-01-10', confidential: true },
+  ];
+  for (const d of docs) await createDocument(db, id, { ...d, format: 'application/pdf', language: 'en' }, actor);
 }
 
 /** Synthetic monthly rates, allocations and expenditure for the active projects, so delivery and the watch list have figures. */
@@ -168,18 +185,20 @@ async function loadDemoMoney(db: Kysely<DB>, actor: Actor, ids: Map<string, stri
   const d = new Date();
   d.setUTCMonth(d.getUTCMonth() - 5);
   const stopped = d.toISOString().slice(0, 7);
-  const csv = ['project,period,amount,currency,ref'];
+  const csv = ['project,period,amount,currency,ref,kind'];
   for (const [code, currency, allocation, pace] of plan) {
     const id = ids.get(code) as string;
     for (const year of [first, first + 1, first + 2]) await setAllocation(db, id, year, { amount: allocation, currency, source: 'Synthetic allocation (demonstration)' }, actor);
     for (const month of months.filter((m) => m.slice(0, 7) < today)) {
       // The Viet Nam project stopped spending five months ago, so the watch list has something to say.
       if (code.startsWith('VNM') && month.slice(0, 7) >= stopped) continue;
-      csv.push(`${code},${month.slice(0, 7)},${(Number(allocation) * pace).toFixed(2)},${currency},DEMO-${code}-${month.slice(0, 7)}`);
+      // The garment project passes a quarter's funds to its implementing partners at the end of each quarter.
+      const kind = code.startsWith('IND') && Number(month.slice(5, 7)) % 3 === 0 ? 'disbursement' : 'expenditure';
+      csv.push(`${code},${month.slice(0, 7)},${(Number(allocation) * pace).toFixed(2)},${currency},DEMO-${code}-${month.slice(0, 7)},${kind}`);
     }
   }
   // Through the importer, like an ERP export: validated, in the same transaction, audited.
-  const mapping = { projectCode: 'project', period: 'period', amount: 'amount', currency: 'currency', sourceRef: 'ref', kind: 'expenditure' };
+  const mapping = { projectCode: 'project', period: 'period', amount: 'amount', currency: 'currency', sourceRef: 'ref', kind: 'kind' };
   const report = await importFinancialLines(db, { name: 'demo-expenditure.csv', bytes: new TextEncoder().encode(csv.join('\n')) }, mapping, { dryRun: false }, actor);
   if (!report.ok) throw new Error(`demo expenditure refused: ${JSON.stringify(report.issues.slice(0, 3))}`);
 }

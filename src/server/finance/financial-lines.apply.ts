@@ -42,13 +42,13 @@ async function checkAgainstDatabase(db: Kysely<DB>, sheet: string, lines: Parsed
     if (!project) issues.push({ severity: 'error', sheet, row: l.row, column: 'project', message: `Unknown project code ${l.projectCode} (or outside your offices)` });
     else if (!currencies.has(l.currency))
       issues.push({ severity: 'error', sheet, row: l.row, column: 'currency', message: `${l.currency} is not a currency of the IATI Currency codelist` });
-    else if (l.kind === 'expenditure' && l.period.slice(0, 7) < project.start) {
+    else if (l.kind !== 'commitment' && l.period.slice(0, 7) < project.start) {
       issues.push({
         severity: 'error',
         sheet,
         row: l.row,
         column: 'period',
-        message: `Expenditure in ${l.period.slice(0, 7)} is before project ${l.projectCode} starts (${project.start})`,
+        message: `${l.kind === 'disbursement' ? 'A disbursement' : 'Expenditure'} in ${l.period.slice(0, 7)} is before project ${l.projectCode} starts (${project.start})`,
       });
     } else resolved.push({ ...l, projectId: project.id });
   }

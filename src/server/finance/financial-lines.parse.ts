@@ -23,14 +23,14 @@ export interface ImportIssue {
 export interface ParsedLine {
   row: number;
   projectCode: string;
-  kind: 'expenditure' | 'commitment';
+  kind: (typeof KINDS)[number];
   period: string;
   amount: string;
   currency: string;
   sourceRef: string;
 }
 
-const KINDS = ['expenditure', 'commitment'] as const;
+const KINDS = ['expenditure', 'commitment', 'disbursement'] as const;
 
 /** Reads a period as the first of its month: 2024-03, 2024-03-15, 03/2024, 15/03/2024. */
 export function toMonth(text: string): string | null {
@@ -74,7 +74,7 @@ export function parseFinancialLines(table: Table, mapping: FinancialMapping): { 
       if (problem) problems.push([mapping.amount, `"${cells[mapping.amount] ?? ''}": ${problem}`]);
     }
     if (!sourceRef) problems.push([mapping.sourceRef, 'The line reference is empty: it is what makes a re-import update instead of duplicate']);
-    if (!(KINDS as readonly string[]).includes(kindText)) problems.push([mapping.kind, `"${kindText}" is neither expenditure nor commitment`]);
+    if (!(KINDS as readonly string[]).includes(kindText)) problems.push([mapping.kind, `"${kindText}" is not expenditure, commitment or disbursement`]);
     const key = `${kindText}/${sourceRef}`;
     if (sourceRef && seen.has(key)) problems.push([mapping.sourceRef, `The line reference ${sourceRef} appears again (first on row ${seen.get(key)})`]);
     seen.set(key, row);

@@ -11,7 +11,8 @@ const arrayLiteral = (xs: string[]) => `{${xs.join(',')}}`;
 
 /**
  * Recomputes the delivery facts (`project_finance`) of some projects, or of all, in the reporting
- * currency: the allocation at the rate of January of its year, each month's expenditure and commitments
+ * currency: the allocation at the rate of January of its year, each month's expenditure (disbursements
+ * included, and also kept apart) and commitments
  * at the rate of that month, exactly (convert.ts), naming every rate used. Called inside the transaction
  * that changed the inputs, so the facts are never behind the data they come from.
  */
@@ -60,13 +61,19 @@ export function computeFacts(
 ) {
   const decimals = currencyDecimals(to);
   const zero = sum([], decimals);
-  type Acc = { basis: string[]; problems: string[]; allocation: string | null; months: { expenditure: string[][]; commitment: string[][] }; last: string | null };
+  type Acc = {
+    basis: string[];
+    problems: string[];
+    allocation: string | null;
+    months: { expenditure: string[][]; commitment: string[][]; disbursement: string[][] };
+    last: string | null;
+  };
   const byKey = new Map<string, Acc & { project: string; year: number }>();
   const acc = (project: string, year: number) => {
     const key = `${project}/${year}`;
     let a = byKey.get(key);
     if (!a) {
-      a = { project, year, basis: [], problems: [], allocation: zero, months: { expenditure: months(), commitment: months() }, last: null };
+      a = { project, year, basis: [], problems: [], allocation: zero, months: { expenditure: months(), commitment: months(), disbursement: months() }, last: null };
       byKey.set(key, a);
     }
     return a;
@@ -91,16 +98,20 @@ export function computeFacts(
     const a = acc(l.project_id, year);
     const value = conv(a, l.amount, l.currency, l.period);
     if (value === null) continue;
+    // A disbursement is delivered money: it counts in expenditure and is also kept apart.
     const kind = l.kind === 'commitment' ? 'commitment' : 'expenditure';
-    a.months[kind][Number(l.period.slice(5, 7)) - 1]?.push(value);
+    const month = Number(l.period.slice(5, 7)) - 1;
+    a.months[kind][month]?.push(value);
+    if (l.kind === 'disbursement') a.months.disbursement[month]?.push(value);
     if (kind === 'expenditure' && value !== zero && (!a.last || l.period > a.last)) a.last = l.period;
   }
   return [...byKey.values()].map((a): FactRow => {
     const broken = a.problems.length > 0;
-    const monthly = (kind: 'expenditure' | 'commitment') => a.months[kind].map((m) => sum(m, decimals));
+    const monthly = (kind: keyof Acc['months']) => a.months[kind].map((m) => sum(m, decimals));
     const cumulative = (xs: string[]) => xs.map((_, i) => sum(xs.slice(0, i + 1), decimals));
     const exp = monthly('expenditure');
     const com = monthly('commitment');
+    const dis = monthly('disbursement');
     return {
       project_id: a.project,
       year: a.year,
@@ -110,6 +121,7 @@ export function computeFacts(
       commitment: broken ? null : sum(com, decimals),
       expenditure_to_month: broken ? null : arrayLiteral(cumulative(exp)),
       commitment_to_month: broken ? null : arrayLiteral(cumulative(com)),
+      disbursement_to_month: broken || dis.every((m) => m === zero) ? null : arrayLiteral(cumulative(dis)),
       last_expenditure: broken ? null : a.last,
       basis: JSON.stringify(a.basis.sort()),
       problems: JSON.stringify(a.problems),

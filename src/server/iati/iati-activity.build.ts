@@ -29,8 +29,12 @@ export interface ProjectBundle {
   sdgTargets: string[];
   budgets: { year: number; amount: string; currency: string }[];
   plannedDisbursements: { year: number; amount: string; currency: string; providerRef: string | null; providerName: string }[];
-  /** monthly sums of the ERP lines: kind expenditure or commitment, period the first day of the month */
+  /** monthly sums of the ERP lines: kind expenditure, disbursement or commitment, period the first day of the month */
   transactions: { kind: string; period: string; amount: string; currency: string }[];
+  /** documents that are not confidential */
+  documents: { url: string; format: string; title: string; category: string; language: string; date: string | null }[];
+  /** other activities by identifier and RelatedActivityType code */
+  related: { ref: string; type: string }[];
   indicators: {
     title: string;
     unit: string;
@@ -40,6 +44,8 @@ export interface ProjectBundle {
   }[];
 }
 
+/** ERP line kinds as IATI TransactionType codes. */
+const TRANSACTION_TYPE: Record<string, string> = { commitment: '2', disbursement: '3', expenditure: '4' };
 const STATUS: Record<string, string> = { pipeline: '1', appraisal: '1', approved: '1', active: '2', closed: '4' };
 const ROLE: Record<string, string> = { funding: '1', accountable: '2', implementing: '4', joint_programme: '4' };
 export const ORGANISATION_TYPE: Record<string, string> = {
@@ -123,8 +129,19 @@ export function buildActivity(p: ProjectBundle, publisher: Publisher, today: str
   // The hottest loop of a large export (a transaction per project and month): written as one template.
   const transactions = p.transactions.map((t) => {
     const date = minDate(monthEnd(t.period), today);
-    return `<transaction><transaction-type code="${t.kind === 'commitment' ? '2' : '4'}"/><transaction-date iso-date="${date}"/><value currency="${esc(t.currency)}" value-date="${date}">${amount(t.amount)}</value></transaction>`;
+    return `<transaction><transaction-type code="${TRANSACTION_TYPE[t.kind] ?? '4'}"/><transaction-date iso-date="${date}"/><value currency="${esc(t.currency)}" value-date="${date}">${amount(t.amount)}</value></transaction>`;
   });
+  const documents = p.documents.map((d) =>
+    el(
+      'document-link',
+      { format: d.format, url: d.url },
+      el('title', {}, narratives([{ text: d.title }])),
+      el('category', { code: d.category }),
+      el('language', { code: d.language }),
+      d.date ? el('document-date', { 'iso-date': d.date }) : null,
+    ),
+  );
+  const related = p.related.map((r) => el('related-activity', { ref: r.ref, type: r.type }));
   const results = p.indicators.length
     ? el(
         'result',
@@ -177,6 +194,8 @@ export function buildActivity(p: ProjectBundle, publisher: Publisher, today: str
     ...budgets,
     ...planned,
     ...transactions,
+    ...documents,
+    ...related,
     results,
   );
 }

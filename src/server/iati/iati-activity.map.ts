@@ -59,6 +59,18 @@ export interface MappedActivity {
   tags: { vocabulary: string | null; code: string }[];
   policyMarkers: { vocabulary: string | null; code: string; significance: string | null }[];
   indicators: MappedIndicator[];
+  documents: MappedDocument[];
+  /** related-activity: the other activity's identifier and RelatedActivityType code */
+  related: { ref: string; type: string }[];
+}
+
+export interface MappedDocument {
+  url: string;
+  format: string | null;
+  title: string | null;
+  categories: string[];
+  languages: string[];
+  date: string | null;
 }
 
 export interface MappedIndicator {
@@ -191,6 +203,25 @@ export function mapActivity(el: XEl, root: RootInfo): { activity: MappedActivity
         ];
       }),
     ),
+    documents: kids(el, 'document-link').flatMap((d) => {
+      const url = clean(d.attrs.url);
+      if (!url) return [];
+      return [
+        {
+          url,
+          format: clean(d.attrs.format),
+          title: textOf(kid(d, 'title')),
+          categories: kids(d, 'category').flatMap((c) => (clean(c.attrs.code) ? [clean(c.attrs.code) as string] : [])),
+          languages: kids(d, 'language').flatMap((c) => (clean(c.attrs.code) ? [(clean(c.attrs.code) as string).toLowerCase()] : [])),
+          date: dateOf(kid(d, 'document-date')?.attrs['iso-date']),
+        },
+      ];
+    }),
+    related: kids(el, 'related-activity').flatMap((r) => {
+      const ref = clean(r.attrs.ref);
+      const type = clean(r.attrs.type);
+      return ref && type ? [{ ref, type }] : [];
+    }),
   };
   for (const d of kids(el, 'activity-date')) {
     const field = DATE_TYPES[clean(d.attrs.type) ?? ''];

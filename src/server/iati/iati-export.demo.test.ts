@@ -63,3 +63,32 @@ test('round trip: the export imported into an empty devcoop exports the same fil
     await empty.close();
   }
 });
+
+test('documents (confidential ones left out), related activities and disbursements are published', async () => {
+  const xml = new TextDecoder().decode(await collect(activityFile(database.db)));
+  const activity = /<iati-activity [^>]*>(?:(?!<\/iati-activity>)[\s\S])*?XM-DAC-41302-IND-23-01-EUR<\/iati-identifier>[\s\S]*?<\/iati-activity>/.exec(xml)?.[0] ?? '';
+  assert.ok(activity, 'the garment project is published');
+  const links = [...activity.matchAll(/<document-link format="([^"]+)" url="([^"]+)">[\s\S]*?<category code="([^"]+)"\/>/g)].map((m) => `${m[3]} ${m[2]}`);
+  assert.deepEqual(links, ['A07 https://example.org/devcoop-demo/ind-23-01-evaluation.pdf', 'A02 https://example.org/devcoop-demo/ind-23-01-summary.pdf']);
+  assert.doesNotMatch(xml, /ind-23-01-contract/, 'the confidential contract is never published');
+  assert.match(activity, /<related-activity ref="XM-DAC-41302-PAK-24-01-EUR" type="3"\/>/);
+  // Disbursements are delivered money: with the expenditure transactions they add up to the expenditure of the delivery facts.
+  const year = new Date().getUTCFullYear() - 1;
+  const sumOf = (type: string) =>
+    [
+      ...activity.matchAll(
+        new RegExp(`<transaction><transaction-type code="${type}"/><transaction-date iso-date="${year}-[^"]+"/><value currency="USD" value-date="[^"]+">([^<]+)</value>`, 'g'),
+      ),
+    ]
+      .map((m) => Math.round(Number(m[1]) * 100))
+      .reduce((a, b) => a + b, 0);
+  assert.ok(sumOf('3') > 0, 'quarterly disbursements are transactions of type 3');
+  const facts = await database.db
+    .selectFrom('project_finance as f')
+    .innerJoin('projects as p', 'p.id', 'f.project_id')
+    .select('f.expenditure')
+    .where('p.code', '=', 'IND/23/01/EUR')
+    .where('f.year', '=', year)
+    .executeTakeFirstOrThrow();
+  assert.equal(sumOf('3') + sumOf('4'), Math.round(Number(facts.expenditure) * 100));
+});

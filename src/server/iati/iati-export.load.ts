@@ -47,20 +47,23 @@ const groupBy = <T, K>(rows: T[], key: (r: T) => K) => {
  */
 const rounded = (amount: string, decimals: number) => toUnits(fromUnits(toUnits(amount), decimals));
 
-function monthlyTransactions(r: { project_id: string; year: number; currency: string; e: string[] | null; c: string[] | null }, today: string) {
+function monthlyTransactions(r: { project_id: string; year: number; currency: string; e: string[] | null; c: string[] | null; d: string[] | null }, today: string) {
   const out: { project_id: string; kind: string; period: string; amount: string; currency: string }[] = [];
   const decimals = currencyDecimals(r.currency);
-  let prevE = 0n;
-  let prevC = 0n;
+  const prev = { e: 0n, c: 0n, d: 0n };
   for (let m = 1; m <= 12; m++) {
     const period = `${r.year}-${String(m).padStart(2, '0')}-01`;
     if (period > today) break;
-    const e = r.e?.[m - 1] ? rounded(r.e[m - 1] as string, decimals) : prevE;
-    const c = r.c?.[m - 1] ? rounded(r.c[m - 1] as string, decimals) : prevC;
-    if (c !== prevC) out.push({ project_id: r.project_id, kind: 'commitment', period, amount: fromUnits(c - prevC, decimals), currency: r.currency });
-    if (e !== prevE) out.push({ project_id: r.project_id, kind: 'expenditure', period, amount: fromUnits(e - prevE, decimals), currency: r.currency });
-    prevE = e;
-    prevC = c;
+    const at = (xs: string[] | null, before: bigint) => (xs?.[m - 1] ? rounded(xs[m - 1] as string, decimals) : before);
+    const now = { e: at(r.e, prev.e), c: at(r.c, prev.c), d: at(r.d, prev.d) };
+    const push = (kind: string, v: bigint) => {
+      if (v !== 0n) out.push({ project_id: r.project_id, kind, period, amount: fromUnits(v, decimals), currency: r.currency });
+    };
+    // Expenditure counts disbursements; they are published as their own transactions.
+    push('commitment', now.c - prev.c);
+    push('disbursement', now.d - prev.d);
+    push('expenditure', now.e - prev.e - (now.d - prev.d));
+    Object.assign(prev, now);
   }
   return out;
 }
@@ -68,7 +71,7 @@ function monthlyTransactions(r: { project_id: string; year: number; currency: st
 /** The bundles of one page of projects: the related rows fetched once per page, not per project. */
 async function loadBundles(db: Kysely<DB>, projects: { id: string }[], today: string): Promise<Map<string, Omit<ProjectBundle, keyof ProjectRow>>> {
   const ids = projects.map((p) => p.id);
-  const [partners, sdgs, allocations, converted, unconverted, agreements, indicators] = await Promise.all([
+  const [partners, sdgs, allocations, converted, unconverted, agreements, indicators, documents, related] = await Promise.all([
     db
       .selectFrom('project_partners as pp')
       .innerJoin('partners as p', 'p.id', 'pp.partner_id')
@@ -86,11 +89,18 @@ async function loadBundles(db: Kysely<DB>, projects: { id: string }[], today: st
       .where('project_id', 'in', ids)
       .orderBy('year')
       .execute(),
-    // Monthly expenditure and commitments from the delivery facts (reporting currency, each conversion
+    // Monthly expenditure, disbursements and commitments from the delivery facts (reporting currency, each conversion
     // named there): one row per project and year, its cumulative months as text (exact), differenced here.
     db
       .selectFrom('project_finance')
-      .select(['project_id', 'year', 'currency', sql<string[] | null>`expenditure_to_month::text[]`.as('e'), sql<string[] | null>`commitment_to_month::text[]`.as('c')])
+      .select([
+        'project_id',
+        'year',
+        'currency',
+        sql<string[] | null>`expenditure_to_month::text[]`.as('e'),
+        sql<string[] | null>`commitment_to_month::text[]`.as('c'),
+        sql<string[] | null>`disbursement_to_month::text[]`.as('d'),
+      ])
       .where('project_id', 'in', ids)
       .where(sql<boolean>`problems = '[]'::jsonb`)
       .where('year', '<=', Number(today.slice(0, 4)))
@@ -156,6 +166,27 @@ async function loadBundles(db: Kysely<DB>, projects: { id: string }[], today: st
       .where('i.node_id', 'in', ids)
       .orderBy('i.created_at')
       .execute(),
+    db
+      .selectFrom('project_documents')
+      .select(['project_id', 'url', 'format', 'title', 'category', 'language', sql<string | null>`to_char(document_date, 'YYYY-MM-DD')`.as('date')])
+      .where('project_id', 'in', ids)
+      .where('confidential', '=', false)
+      .orderBy('url')
+      .execute(),
+    // Related activities as entered, and other publishers' activities linked to the project as co-funded (4).
+    db
+      .selectFrom('project_related_activities')
+      .select(['project_id', 'activity_ref as ref', 'relation as type'])
+      .where('project_id', 'in', ids)
+      .union(
+        db
+          .selectFrom('iati_activities')
+          .select(['project_id', 'iati_identifier as ref', sql<string>`'4'`.as('type')])
+          .where('project_id', 'in', ids) as never,
+      )
+      .orderBy('type')
+      .orderBy('ref')
+      .execute(),
   ]);
   const by = {
     partners: groupBy(partners, (r) => r.project_id),
@@ -164,6 +195,8 @@ async function loadBundles(db: Kysely<DB>, projects: { id: string }[], today: st
     lines: groupBy([...converted, ...unconverted], (r) => r.project_id),
     agreements: groupBy(agreements, (r) => r.project_id),
     indicators: groupBy(indicators, (r) => r.node_id),
+    documents: groupBy(documents, (r) => r.project_id),
+    related: groupBy(related, (r) => r.project_id as string),
   };
   return new Map(
     ids.map((id) => [
@@ -176,6 +209,8 @@ async function loadBundles(db: Kysely<DB>, projects: { id: string }[], today: st
           .filter((r) => !r.confidential)
           .map((r) => ({ year: r.year, amount: r.amount, currency: r.currency, providerRef: r.organisation_ref, providerName: r.name })),
         transactions: (by.lines.get(id) ?? []).map((r) => ({ kind: r.kind, period: r.period, amount: r.amount, currency: r.currency })),
+        documents: (by.documents.get(id) ?? []).map(({ project_id: _, ...d }) => d),
+        related: (by.related.get(id) ?? []).map((r) => ({ ref: r.ref, type: r.type })),
         indicators: (by.indicators.get(id) ?? []).map((r) => ({ title: r.title, unit: r.unit, baselineValue: r.baseline, baselineDate: r.baselineDate, periods: r.periods })),
       },
     ]),

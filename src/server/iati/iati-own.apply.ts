@@ -9,7 +9,7 @@ import type { MappedActivity, Skipped } from './iati-activity.map.ts';
  * The organisation's own activities (its historical files, or a file devcoop published) become projects
  * again: the project whose code follows the publisher's prefix is created or updated with its titles,
  * place, dates, status, markers, SDG targets, funding and implementing partners, allocations (budgets),
- * ERP lines (expenditure and commitment transactions) and its own results framework. What cannot be
+ * ERP lines (commitment, disbursement and expenditure transactions), documents, related activities and its own results framework. What cannot be
  * placed (an unknown country, currency or SDG target) is left out and said.
  */
 
@@ -20,8 +20,13 @@ export interface OwnContext {
   regions: Set<string>;
   currencies: Set<string>;
   sdgTargets: Set<string>;
+  /** active codes of the IATI DocumentCategory and FileFormat codelists */
+  documentCategories: Set<string>;
+  fileFormats: Set<string>;
 }
 
+/** IATI TransactionType codes that are ERP lines: 2 commitment, 3 disbursement, 4 expenditure. */
+const OWN_KINDS: Record<string, string> = { '2': 'commitment', '3': 'disbursement', '4': 'expenditure' };
 const STATUS: Record<string, string> = { '1': 'approved', '2': 'active', '3': 'closed', '4': 'closed', '5': 'closed', '6': 'closed' };
 const PARTNER_TYPE: Record<string, string> = Object.fromEntries(
   Object.entries(ORGANISATION_TYPE)
@@ -32,14 +37,26 @@ const PARTNER_TYPE: Record<string, string> = Object.fromEntries(
 export async function ownContext(trx: Transaction<DB>, publisherRef: string): Promise<OwnContext | null> {
   const root = await trx.selectFrom('offices').select('id').where('parent_id', 'is', null).orderBy('created_at').executeTakeFirst();
   if (!root) return null;
-  const [countries, regions, currencies, targets] = await Promise.all([
+  const codes = (codelist: string) => trx.selectFrom('codelist_codes').select('code').where('codelist', '=', codelist).where('status', '=', 'active').execute();
+  const [countries, regions, currencies, targets, categories, formats] = await Promise.all([
     trx.selectFrom('countries').select('code').execute(),
     trx.selectFrom('regions').select('code').execute(),
     trx.selectFrom('currencies').select('code').execute(),
     trx.selectFrom('sdg_targets').select('code').execute(),
+    codes('DocumentCategory'),
+    codes('FileFormat'),
   ]);
   const set = (rows: { code: string }[]) => new Set(rows.map((r) => r.code));
-  return { publisherRef, officeId: root.id, countries: set(countries), regions: set(regions), currencies: set(currencies), sdgTargets: set(targets) };
+  return {
+    publisherRef,
+    officeId: root.id,
+    countries: set(countries),
+    regions: set(regions),
+    currencies: set(currencies),
+    sdgTargets: set(targets),
+    documentCategories: set(categories),
+    fileFormats: set(formats),
+  };
 }
 
 async function partnerFor(trx: Transaction<DB>, org: { ref: string | null; name: string | null; type: string | null }): Promise<string | null> {
@@ -158,11 +175,24 @@ export async function applyOwnActivity(
 
   await trx.deleteFrom('financial_lines').where('project_id', '=', id).where('source_ref', 'like', 'IATI %').execute();
   const lines = a.transactions.flatMap((t) => {
-    const kind = t.typeCode === '4' ? 'expenditure' : t.typeCode === '2' ? 'commitment' : null;
+    const kind = OWN_KINDS[t.typeCode] ?? null;
     if (!kind || !ctx.currencies.has(t.currency ?? '')) return [];
     return [{ project_id: id, kind, period: `${t.date.slice(0, 7)}-01`, amount: t.value, currency: t.currency as string, source_ref: `IATI ${a.identifier} ${t.seq}` }];
   });
   if (lines.length) await trx.insertInto('financial_lines').values(lines).execute();
+
+  await trx.deleteFrom('project_related_activities').where('project_id', '=', id).execute();
+  const related = [...new Map(a.related.map((r) => [`${r.ref} ${r.type}`, r])).values()].filter((r) => {
+    const ok = /^[1-5]$/.test(r.type) && /^\S{1,200}$/.test(r.ref);
+    if (!ok) skip(`the related activity ${r.ref.slice(0, 60)} (type ${r.type}) is not a RelatedActivityType 1–5 with an identifier`);
+    return ok;
+  });
+  if (related.length)
+    await trx
+      .insertInto('project_related_activities')
+      .values(related.map((r) => ({ project_id: id, activity_ref: r.ref, relation: r.type })))
+      .execute();
+  await applyOwnDocuments(trx, id, a, ctx, skip);
 
   await trx.deleteFrom('indicators').where('node_type', '=', 'project').where('node_id', '=', id).execute();
   for (const i of a.indicators) {
@@ -194,4 +224,41 @@ export async function applyOwnActivity(
   }
   await writeAudit(trx, actor, { action: existing ? 'update' : 'create', entityType: 'project', entityId: id, after: { code, via: 'IATI import', identifier: a.identifier } });
   return { projectId: id, created: !existing, skipped };
+}
+
+/**
+ * The activity's document-links as the project's documents, matched by address: new ones added, known
+ * ones brought up to date, others (confidential ones are never published) left as they are.
+ */
+async function applyOwnDocuments(trx: Transaction<DB>, projectId: string, a: MappedActivity, ctx: OwnContext, skip: (reason: string) => void) {
+  const existing = new Map((await trx.selectFrom('project_documents').select(['id', 'url']).where('project_id', '=', projectId).execute()).map((d) => [d.url, d.id]));
+  for (const d of a.documents) {
+    const category = d.categories.find((c) => ctx.documentCategories.has(c));
+    if (!category || !/^https?:\/\/\S+$/.test(d.url) || d.url.length > 2000) {
+      skip(`the document ${d.url.slice(0, 80)} has ${category ? 'an address devcoop cannot keep' : 'no known DocumentCategory'}`);
+      continue;
+    }
+    const values = {
+      title: (d.title ?? d.url.replace(/\/+$/, '').split('/').pop() ?? d.url).slice(0, 300),
+      format: d.format && ctx.fileFormats.has(d.format) ? d.format : 'application/octet-stream',
+      category,
+      language: d.languages.find((l) => /^[a-z]{2}$/.test(l)) ?? 'en',
+      document_date: d.date,
+    };
+    const id = existing.get(d.url);
+    if (id === 'new') continue; // the same address twice in the activity
+    if (id)
+      await trx
+        .updateTable('project_documents')
+        .set({ ...values, version: sql`version + 1`, updated_at: sql`now()` })
+        .where('id', '=', id)
+        .execute();
+    else {
+      await trx
+        .insertInto('project_documents')
+        .values({ ...values, project_id: projectId, url: d.url })
+        .execute();
+      existing.set(d.url, 'new');
+    }
+  }
 }

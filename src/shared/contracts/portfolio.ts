@@ -69,6 +69,8 @@ export const AgreementCreate = z.strictObject({
 });
 export const AgreementUpdate = AgreementCreate.omit({ partnerId: true }).partial().extend({ version });
 
+/** IATI RelatedActivityType codes. */
+export const RELATED_ACTIVITY_TYPES = ['1', '2', '3', '4', '5'] as const;
 export const PROJECT_STATUSES = ['pipeline', 'appraisal', 'approved', 'active', 'closed'] as const;
 const share = z.union([z.string(), z.number()]).transform((v) => String(v));
 const marker = z.number().int().min(0).max(2);
@@ -110,8 +112,21 @@ export const ProjectCreate = z.strictObject({
     .array(z.string().regex(/^\d{1,2}\.[0-9a-z]{1,2}$/))
     .max(50)
     .default([]),
+  /** other activities by IATI identifier and RelatedActivityType: 1 parent, 2 child, 3 sibling, 4 co-funded, 5 third party */
+  relatedActivities: z
+    .array(z.strictObject({ ref: z.string().regex(/^\S{1,200}$/, 'an IATI activity identifier (no spaces)'), type: z.enum(RELATED_ACTIVITY_TYPES) }))
+    .max(50)
+    .default([]),
 });
-export const ProjectUpdate = ProjectCreate.omit({ partners: true, agreementIds: true, cpoLinks: true, orgOutcomeLinks: true, cfOutcomeIds: true, sdgTargets: true })
+export const ProjectUpdate = ProjectCreate.omit({
+  partners: true,
+  agreementIds: true,
+  cpoLinks: true,
+  orgOutcomeLinks: true,
+  cfOutcomeIds: true,
+  sdgTargets: true,
+  relatedActivities: true,
+})
   .partial()
   .extend({
     version,
@@ -121,6 +136,26 @@ export const ProjectUpdate = ProjectCreate.omit({ partners: true, agreementIds: 
     orgOutcomeLinks: ProjectCreate.shape.orgOutcomeLinks.optional(),
     cfOutcomeIds: ProjectCreate.shape.cfOutcomeIds.optional(),
     sdgTargets: ProjectCreate.shape.sdgTargets.optional(),
+    relatedActivities: ProjectCreate.shape.relatedActivities.optional(),
   });
 /** `on`: the day the move happened (default today; never in the future), e.g. when recording a start after the fact. */
 export const ProjectTransition = z.strictObject({ to: z.enum(PROJECT_STATUSES), note: optText(2000), on: date.optional(), version });
+
+/** A project's document: a web address with its IATI DocumentCategory and FileFormat (a media type). */
+export const DocumentCreate = z.strictObject({
+  title: text(300),
+  url: z
+    .string()
+    .trim()
+    .max(2000)
+    .regex(/^https?:\/\/\S+$/, 'a web address starting with http:// or https://'),
+  format: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/i, 'a media type such as application/pdf'),
+  category: z.string().regex(/^[A-B]\d{2}$/, 'an IATI DocumentCategory code such as A07'),
+  language: z
+    .string()
+    .regex(/^[a-z]{2}$/, 'a two-letter language code such as fr')
+    .optional(),
+  documentDate: date.nullable().optional(),
+  confidential: z.boolean().optional(),
+});
+export const DocumentUpdate = DocumentCreate.partial().extend({ version });

@@ -1,4 +1,6 @@
 /** English interface text. French and Spanish must have exactly these keys (checked by the compiler). */
+
+import { documentsEn } from './documents.en.ts';
 import { plansEn } from './plans.en.ts';
 
 export const en = {
@@ -218,6 +220,7 @@ export const en = {
     conflict: 'Someone else changed this meanwhile; the page has been reloaded.',
   },
   plans: plansEn,
+  documents: documentsEn,
   frameworks: {
     title: 'Organisation-wide frameworks',
     intro: 'Strategic plans and programme-and-budget periods, with the outcomes that country programme outcomes contribute to.',
@@ -435,11 +438,18 @@ export const en = {
     read: 'Read sheet “{{sheet}}”: {{rows}} rows, {{columns}} columns.',
     step2: '2. Which column holds what',
     useSaved: 'Use a saved mapping',
-    fields: { projectCode: 'Project code', period: 'Period (month)', amount: 'Amount', currency: 'Currency', sourceRef: 'ERP line reference', kind: 'Expenditure or commitment' },
+    fields: {
+      projectCode: 'Project code',
+      period: 'Period (month)',
+      amount: 'Amount',
+      currency: 'Currency',
+      sourceRef: 'ERP line reference',
+      kind: 'Expenditure, commitment or disbursement',
+    },
     choose: 'Choose…',
     column: 'Column “{{name}}”',
     everyRow: 'Every row is {{kind}}',
-    kinds: { expenditure: 'expenditure', commitment: 'a commitment' },
+    kinds: { expenditure: 'expenditure', commitment: 'a commitment', disbursement: 'a disbursement (funds passed to a partner)' },
     sample: 'The first rows of the file',
     saveAs: 'Save this mapping as',
     saveMapping: 'Save mapping',

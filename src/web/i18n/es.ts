@@ -1,3 +1,4 @@
+import { documentsEs } from './documents.es.ts';
 import type { Messages } from './en.ts';
 import { plansEs } from './plans.es.ts';
 
@@ -218,6 +219,7 @@ export const es: Messages = {
     conflict: 'Otra persona modificó este elemento mientras tanto; se ha recargado la página.',
   },
   plans: plansEs,
+  documents: documentsEs,
   frameworks: {
     title: 'Marcos de la Organización',
     intro: 'Planes estratégicos y programas y presupuestos, con los resultados a los que contribuyen los resultados de los programas de país.',
@@ -451,12 +453,12 @@ export const es: Messages = {
       amount: 'Importe',
       currency: 'Moneda',
       sourceRef: 'Referencia de línea del ERP',
-      kind: 'Gasto o compromiso',
+      kind: 'Gasto, compromiso o desembolso',
     },
     choose: 'Elegir…',
     column: 'Columna «{{name}}»',
     everyRow: 'Cada fila es {{kind}}',
-    kinds: { expenditure: 'un gasto', commitment: 'un compromiso' },
+    kinds: { expenditure: 'un gasto', commitment: 'un compromiso', disbursement: 'un desembolso (fondos transferidos a un socio)' },
     sample: 'Las primeras filas del archivo',
     saveAs: 'Guardar esta asociación como',
     saveMapping: 'Guardar la asociación',

@@ -1,3 +1,4 @@
+import { documentsFr } from './documents.fr.ts';
 import type { Messages } from './en.ts';
 import { plansFr } from './plans.fr.ts';
 
@@ -218,6 +219,7 @@ export const fr: Messages = {
     conflict: "Quelqu'un d'autre a modifié cet élément entre-temps ; la page a été rechargée.",
   },
   plans: plansFr,
+  documents: documentsFr,
   frameworks: {
     title: "Cadres de l'Organisation",
     intro: 'Plans stratégiques et programmes et budgets, avec les résultats auxquels contribuent les résultats de programme par pays.',
@@ -440,11 +442,18 @@ export const fr: Messages = {
     read: 'Feuille « {{sheet}} » lue : {{rows}} lignes, {{columns}} colonnes.',
     step2: '2. Quelle colonne contient quoi',
     useSaved: 'Utiliser une association enregistrée',
-    fields: { projectCode: 'Code du projet', period: 'Période (mois)', amount: 'Montant', currency: 'Devise', sourceRef: 'Référence de ligne ERP', kind: 'Dépense ou engagement' },
+    fields: {
+      projectCode: 'Code du projet',
+      period: 'Période (mois)',
+      amount: 'Montant',
+      currency: 'Devise',
+      sourceRef: 'Référence de ligne ERP',
+      kind: 'Dépense, engagement ou décaissement',
+    },
     choose: 'Choisir…',
     column: 'Colonne « {{name}} »',
     everyRow: 'Chaque ligne est {{kind}}',
-    kinds: { expenditure: 'une dépense', commitment: 'un engagement' },
+    kinds: { expenditure: 'une dépense', commitment: 'un engagement', disbursement: 'un décaissement (fonds versés à un partenaire)' },
     sample: 'Les premières lignes du fichier',
     saveAs: 'Enregistrer cette association sous',
     saveMapping: 'Enregistrer l’association',

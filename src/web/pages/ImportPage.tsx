@@ -5,7 +5,7 @@ import { Notice } from '../components/Layout.tsx';
 
 const FIELDS = ['projectCode', 'period', 'amount', 'currency', 'sourceRef', 'kind'] as const;
 type Mapping = Record<(typeof FIELDS)[number], string>;
-const KIND_CONSTANTS = ['expenditure', 'commitment'];
+const KIND_CONSTANTS = ['expenditure', 'commitment', 'disbursement'];
 
 /**
  * Importing an ERP export of expenditure and commitments: choose the file, map its columns (or pick a

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api, type Rec } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
+import { ProjectDocuments } from '../components/ProjectDocuments.tsx';
 import { ProjectIati } from '../components/ProjectIati.tsx';
+import { RelatedActivities } from '../components/RelatedActivities.tsx';
 import { ReportLinks } from '../components/ReportLinks.tsx';
 import { useSession } from '../session.tsx';
 import { useCountries } from '../useCountries.ts';
@@ -124,7 +126,9 @@ export function ProjectPage() {
           </p>
         </section>
       </div>
+      <ProjectDocuments projectId={id} canWrite={canWrite} />
       <ProjectIati projectId={id} canWrite={canWrite} />
+      <RelatedActivities project={p} canWrite={canWrite} onChange={load} />
       <section className="card" aria-labelledby="p-report">
         <h2 id="p-report">{t('plans.donorReport')}</h2>
         <ReportLinks kind="donor-progress" subject={id} query={{}} label={t('plans.reportLinks')} />

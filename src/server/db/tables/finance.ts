@@ -13,6 +13,8 @@ export interface ProjectFinanceTable {
   commitment: string | null;
   expenditure_to_month: ColumnType<string[] | null, string | null, string | null>;
   commitment_to_month: ColumnType<string[] | null, string | null, string | null>;
+  /** the part of expenditure_to_month passed on as disbursements (migration 0011) */
+  disbursement_to_month: ColumnType<string[] | null, string | null | undefined, string | null>;
   last_expenditure: string | null;
   basis: Json<string[]>;
   problems: Json<string[]>;

@@ -152,3 +152,16 @@ export interface ProjectStatusHistoryTable {
   actor_label: string;
   note: string | null;
 }
+
+/** A project's document, published as an IATI document-link unless confidential (migration 0011). */
+export interface ProjectDocumentsTable extends Stamped {
+  id: Generated<string>;
+  project_id: string;
+  title: string;
+  url: string;
+  format: string;
+  category: string;
+  language: Generated<string>;
+  document_date: string | null;
+  confidential: Generated<boolean>;
+}

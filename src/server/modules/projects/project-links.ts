@@ -5,7 +5,7 @@ import { sum, toUnits } from '../../../shared/money.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 
-type Links = Pick<z.infer<typeof ProjectCreate>, 'partners' | 'agreementIds' | 'cpoLinks' | 'orgOutcomeLinks' | 'cfOutcomeIds' | 'sdgTargets'>;
+type Links = Pick<z.infer<typeof ProjectCreate>, 'partners' | 'agreementIds' | 'cpoLinks' | 'orgOutcomeLinks' | 'cfOutcomeIds' | 'sdgTargets' | 'relatedActivities'>;
 
 async function allExist(trx: Transaction<DB>, table: 'partners' | 'agreements' | 'cpos' | 'org_outcomes' | 'cf_outcomes', ids: string[], field: string, noun: string) {
   const unique = [...new Set(ids)];
@@ -112,6 +112,15 @@ export async function writeLinks(trx: Transaction<DB>, projectId: string, links:
       await trx
         .insertInto('project_sdg_targets')
         .values(unique.map((t) => ({ project_id: projectId, target_code: t })))
+        .execute();
+  }
+  if (links.relatedActivities) {
+    await trx.deleteFrom('project_related_activities').where('project_id', '=', projectId).execute();
+    const unique = [...new Map(links.relatedActivities.map((r) => [`${r.ref} ${r.type}`, r])).values()];
+    if (unique.length)
+      await trx
+        .insertInto('project_related_activities')
+        .values(unique.map((r) => ({ project_id: projectId, activity_ref: r.ref, relation: r.type })))
         .execute();
   }
 }

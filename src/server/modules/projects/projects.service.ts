@@ -70,7 +70,7 @@ export async function getProject(db: Kysely<DB>, id: string, actor: Actor) {
     .where('projects.id', '=', id)
     .executeTakeFirst();
   if (!row) throw notFound('Project', id);
-  const [partners, agreements, cpoLinks, orgLinks, cfLinks, targets, history] = await Promise.all([
+  const [partners, agreements, cpoLinks, orgLinks, cfLinks, targets, history, related] = await Promise.all([
     db
       .selectFrom('project_partners')
       .innerJoin('partners', 'partners.id', 'project_partners.partner_id')
@@ -103,6 +103,13 @@ export async function getProject(db: Kysely<DB>, id: string, actor: Actor) {
       .execute(),
     db.selectFrom('project_sdg_targets').select('target_code').where('project_id', '=', id).orderBy('target_code').execute(),
     db.selectFrom('project_status_history').selectAll().where('project_id', '=', id).orderBy('id').execute(),
+    db
+      .selectFrom('project_related_activities')
+      .select(['activity_ref as ref', 'relation as type'])
+      .where('project_id', '=', id)
+      .orderBy('relation')
+      .orderBy('activity_ref')
+      .execute(),
   ]);
   return {
     ...present(row),
@@ -113,6 +120,7 @@ export async function getProject(db: Kysely<DB>, id: string, actor: Actor) {
     cfOutcomes: cfLinks,
     sdgTargets: targets.map((t) => t.target_code),
     history: history.map((h) => present(h)),
+    relatedActivities: related,
   };
 }
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 
-/** The one place that refuses an unknown country, currency or funding source, or a period that ends before it starts, naming the field. */
+/** The one place that refuses an unknown country, currency, funding source or codelist code, or a period that ends before it starts, naming the field. */
 export async function assertCountry(db: Kysely<DB>, code: string | null | undefined, field = 'countryCode'): Promise<void> {
   if (!code) return;
   if (!(await db.selectFrom('countries').select('code').where('code', '=', code).executeTakeFirst())) {
@@ -26,4 +26,10 @@ export async function assertFundingSource(db: Kysely<DB>, code: string | null | 
 
 export function assertPeriod(start: string, end: string, field = 'periodEnd'): void {
   if (end <= start) throw new AppError('INVALID_INPUT', 'The period must end after it starts', { field });
+}
+
+/** Refuses a code that is not an active code of an IATI codelist (e.g. DocumentCategory), naming the field. */
+export async function assertCode(db: Kysely<DB>, codelist: string, code: string, field: string): Promise<void> {
+  const found = await db.selectFrom('codelist_codes').select('status').where('codelist', '=', codelist).where('code', '=', code).executeTakeFirst();
+  if (!found || found.status !== 'active') throw new AppError('INVALID_INPUT', `${code} is not ${found ? 'an active' : 'a'} code of the IATI ${codelist} codelist`, { field });
 }

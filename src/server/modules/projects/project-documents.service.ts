@@ -1,0 +1,123 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from '../../access/actor.ts';
+import { scopeFor } from '../../access/rights.ts';
+import type { DB } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { bump, changeVersioned } from '../../db/versioned.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { present } from '../../http/present.ts';
+import { writeAudit } from '../audit/audit.service.ts';
+import { assertCode } from '../reference/reference.checks.ts';
+import { scopedProjects } from './projects.queries.ts';
+
+export interface DocumentInput {
+  title: string;
+  url: string;
+  format: string;
+  category: string;
+  language?: string;
+  documentDate?: string | null;
+  confidential?: boolean;
+}
+
+/** The project, if the actor may see it (`projects.read`) or change it (`projects.write`); else 404. */
+async function projectInScope(db: Kysely<DB> | Transaction<DB>, projectId: string, actor: Actor, right: 'projects.read' | 'projects.write') {
+  const found = await scopedProjects(db as Kysely<DB>, scopeFor(actor, right))
+    .select('projects.id')
+    .where('projects.id', '=', projectId)
+    .executeTakeFirst();
+  if (!found) throw notFound('Project', projectId);
+}
+
+/** The codes must be in the IATI DocumentCategory and FileFormat codelists. */
+async function checkCodes(db: Kysely<DB> | Transaction<DB>, input: Partial<DocumentInput>) {
+  if (input.category !== undefined) await assertCode(db, 'DocumentCategory', input.category, 'category');
+  if (input.format !== undefined) await assertCode(db, 'FileFormat', input.format, 'format');
+}
+
+/** A project's documents, newest first; confidential ones are listed to those who may see the project. */
+export async function listDocuments(db: Kysely<DB>, projectId: string, actor: Actor) {
+  await projectInScope(db, projectId, actor, 'projects.read');
+  const rows = await db
+    .selectFrom('project_documents as d')
+    .leftJoin('codelist_codes as c', (j) => j.onRef('c.code', '=', 'd.category').on('c.codelist', '=', 'DocumentCategory'))
+    .selectAll('d')
+    .select(['c.name_en as category_name', 'c.name_fr as category_name_fr', 'c.name_es as category_name_es'])
+    .where('d.project_id', '=', projectId)
+    .orderBy('d.document_date', (o) => o.desc().nullsLast())
+    .orderBy('d.title')
+    .execute();
+  return { items: rows.map((r) => present(r)) };
+}
+
+/** Adds a document to a project (by its web address). */
+export async function createDocument(db: Kysely<DB>, projectId: string, input: DocumentInput, actor: Actor) {
+  return inTransaction(db, async (trx) => {
+    await projectInScope(trx, projectId, actor, 'projects.write');
+    await checkCodes(trx, input);
+    const same = await trx.selectFrom('project_documents').select('id').where('project_id', '=', projectId).where('url', '=', input.url).executeTakeFirst();
+    if (same) throw new AppError('CONFLICT', 'This project already lists a document at that address; change that one', { field: 'url', id: same.id });
+    const row = await trx
+      .insertInto('project_documents')
+      .values({
+        project_id: projectId,
+        title: input.title,
+        url: input.url,
+        format: input.format,
+        category: input.category,
+        language: input.language ?? 'en',
+        document_date: input.documentDate ?? null,
+        confidential: input.confidential ?? false,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, { action: 'create', entityType: 'project_document', entityId: row.id, after: present(row) });
+    return present(row);
+  });
+}
+
+type DocumentRow = { version: number; project_id: string } & Record<string, unknown>;
+
+const documentChange = (actor: Actor, id: string, version: number, attempted: unknown, input: Partial<DocumentInput> = {}) => ({
+  table: 'project_documents' as const,
+  id,
+  version,
+  entityType: 'project_document',
+  label: 'document',
+  attempted,
+  present: (r: DocumentRow) => present(r),
+  authorize: async (trx: Transaction<DB>, current: DocumentRow) => {
+    await projectInScope(trx, current.project_id, actor, 'projects.write');
+    await checkCodes(trx, input);
+  },
+});
+
+/** Changes a document (optimistic concurrency: a stale version is answered 409). */
+export async function updateDocument(db: Kysely<DB>, id: string, input: Partial<DocumentInput> & { version: number }, actor: Actor) {
+  const row = await changeVersioned<DocumentRow>(db, actor, documentChange(actor, id, input.version, input, input), 'update', async (trx, current) => {
+    return (await trx
+      .updateTable('project_documents')
+      .set({
+        ...(input.title !== undefined && { title: input.title }),
+        ...(input.url !== undefined && { url: input.url }),
+        ...(input.format !== undefined && { format: input.format }),
+        ...(input.category !== undefined && { category: input.category }),
+        ...(input.language !== undefined && { language: input.language }),
+        ...(input.documentDate !== undefined && { document_date: input.documentDate }),
+        ...(input.confidential !== undefined && { confidential: input.confidential }),
+        ...bump(current),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow()) as never;
+  });
+  return present(row as DocumentRow);
+}
+
+/** Removes a document from a project (at the version the client read). */
+export async function deleteDocument(db: Kysely<DB>, id: string, version: number, actor: Actor) {
+  await changeVersioned<DocumentRow>(db, actor, documentChange(actor, id, version, { delete: true }), 'delete', async (trx) => {
+    await trx.deleteFrom('project_documents').where('id', '=', id).execute();
+    return null;
+  });
+}

@@ -1,0 +1,36 @@
+import type { Messages } from './en.ts';
+
+export const documentsEs: Messages['documents'] = {
+  title: 'Documentos',
+  intro: 'Los documentos se publican con el proyecto en IATI como enlaces, salvo si son confidenciales. devcoop guarda la dirección, no el archivo.',
+  none: 'Todavía no hay documentos.',
+  name: 'Título',
+  category: 'Categoría (IATI)',
+  language: 'Idioma',
+  date: 'Fecha',
+  format: 'Formato',
+  url: 'Dirección web',
+  confidential: 'Confidencial (nunca se publica)',
+  confidentialBadge: 'confidencial',
+  add: 'Añadir un documento',
+  change: 'Modificar',
+  changeDocument: 'Modificar «{{title}}»',
+  remove: 'Quitar',
+  removeConfirm: '¿Quitar el documento «{{title}}» de este proyecto?',
+  formats: {
+    'application/pdf': 'PDF',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word (DOCX)',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel (XLSX)',
+    'text/html': 'Página web (HTML)',
+    'application/octet-stream': 'Otro',
+  },
+  languages: { en: 'inglés', fr: 'francés', es: 'español', ar: 'árabe', pt: 'portugués', ru: 'ruso', zh: 'chino' },
+  related: 'Actividades relacionadas',
+  relatedIntro:
+    'Otras actividades IATI a las que pertenece este proyecto o con las que trabaja; se publican como actividades relacionadas. Las actividades de cofinanciación vinculadas se añaden como cofinanciadas.',
+  relatedNone: 'No hay actividades relacionadas.',
+  identifier: 'Identificador IATI',
+  relation: 'Relación',
+  relations: { '1': 'matriz', '2': 'derivada', '3': 'hermana', '4': 'cofinanciada', '5': 'tercero' },
+  addRelated: 'Añadir una actividad relacionada',
+};

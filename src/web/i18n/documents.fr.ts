@@ -1,0 +1,36 @@
+import type { Messages } from './en.ts';
+
+export const documentsFr: Messages['documents'] = {
+  title: 'Documents',
+  intro: 'Les documents sont publiés avec le projet dans IATI sous forme de liens, sauf s’ils sont confidentiels. devcoop conserve l’adresse, pas le fichier.',
+  none: 'Aucun document pour l’instant.',
+  name: 'Titre',
+  category: 'Catégorie (IATI)',
+  language: 'Langue',
+  date: 'Date',
+  format: 'Format',
+  url: 'Adresse web',
+  confidential: 'Confidentiel (jamais publié)',
+  confidentialBadge: 'confidentiel',
+  add: 'Ajouter un document',
+  change: 'Modifier',
+  changeDocument: 'Modifier « {{title}} »',
+  remove: 'Retirer',
+  removeConfirm: 'Retirer le document « {{title}} » de ce projet ?',
+  formats: {
+    'application/pdf': 'PDF',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word (DOCX)',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel (XLSX)',
+    'text/html': 'Page web (HTML)',
+    'application/octet-stream': 'Autre',
+  },
+  languages: { en: 'anglais', fr: 'français', es: 'espagnol', ar: 'arabe', pt: 'portugais', ru: 'russe', zh: 'chinois' },
+  related: 'Activités liées',
+  relatedIntro:
+    'Autres activités IATI auxquelles ce projet appartient ou avec lesquelles il travaille ; publiées comme activités liées. Les activités de cofinancement reliées sont ajoutées comme cofinancées.',
+  relatedNone: 'Aucune activité liée saisie.',
+  identifier: 'Identifiant IATI',
+  relation: 'Relation',
+  relations: { '1': 'parente', '2': 'enfant', '3': 'sœur', '4': 'cofinancée', '5': 'tierce partie' },
+  addRelated: 'Ajouter une activité liée',
+};
