@@ -46,6 +46,7 @@ export const RIGHTS = {
   'iati.validate': { admin: 'all', hq_officer: 'all', office_manager: 'all', programme_officer: 'all', evaluation_officer: 'all', viewer: 'all' },
   /** loading other publishers' IATI files into the database */
   'iati.import': { admin: 'all', hq_officer: 'all' },
+  'iati.configure': { admin: 'all', hq_officer: 'all' },
   /** the organisation's strategies and action plans (C8, C9) and the Governing Body reports on them */
   'strategies.read': { admin: 'all', hq_officer: 'all', office_manager: 'all', programme_officer: 'all', evaluation_officer: 'all', viewer: 'all' },
   'strategies.write': { admin: 'all', hq_officer: 'all' },

@@ -5,7 +5,7 @@ import { setAllocation } from '../finance/allocations.service.ts';
 import { importFinancialLines } from '../finance/financial-lines.apply.ts';
 import { importRates } from '../finance/rates.service.ts';
 import { activityIdentifier } from '../iati/iati-activity.build.ts';
-import { publisherSettings } from '../iati/iati-export.load.ts';
+import { publisherSettings } from '../iati/iati-settings.service.ts';
 import { createAgreement } from '../modules/agreements/agreements.service.ts';
 import { addDueDiligence } from '../modules/partners/partners.service.ts';
 import { createDocument } from '../modules/projects/project-documents.service.ts';

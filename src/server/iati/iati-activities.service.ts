@@ -6,7 +6,7 @@ import { changeVersioned } from '../db/versioned.ts';
 import { notFound } from '../errors.ts';
 import { scopedProjects } from '../modules/projects/projects.queries.ts';
 import { activityIdentifier } from './iati-activity.build.ts';
-import { publisherSettings } from './iati-export.load.ts';
+import { publisherSettings } from './iati-settings.service.ts';
 
 const presentActivity = (r: Record<string, unknown>) => ({
   id: r.id,

@@ -6,6 +6,8 @@ export interface Publisher {
   name: string;
   type: string;
   defaultSector: string;
+  /** what an activity is: a project (the default) or a country programme outcome in a biennium */
+  activityUnit: 'project' | 'cpo_biennium';
 }
 
 /** Everything one activity file entry says about a project, gathered by iati-export.load.ts. */

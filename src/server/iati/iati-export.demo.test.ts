@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
 import { buildOffice } from '../../../test/factories.ts';
 import { openTestDatabase } from '../../../test/helpers/test-db.ts';
 import { systemActor } from '../access/actor.ts';
@@ -7,6 +8,7 @@ import type { Database } from '../db/connect.ts';
 import { loadDemo } from '../demo/load-demo.ts';
 import { activityFile, organisationFile } from './iati-export.load.ts';
 import { importIatiFile } from './iati-import.apply.ts';
+import { setActivityUnit } from './iati-settings.service.ts';
 import { validateIatiFile } from './iati-validate.ts';
 
 let database: Database;
@@ -91,4 +93,46 @@ test('documents (confidential ones left out), related activities and disbursemen
     .where('f.year', '=', year)
     .executeTakeFirstOrThrow();
   assert.equal(sumOf('3') + sumOf('4'), Math.round(Number(facts.expenditure) * 100));
+});
+
+test('one activity per country programme outcome and biennium: valid, one per outcome and biennium of its published projects, budgets at the link shares', async () => {
+  const admin = systemActor('system', 'test');
+  const db = database.db;
+  await setActivityUnit(db, 'cpo_biennium', admin);
+  try {
+    const bytes = await collect(activityFile(db, { pageSize: 50 }));
+    const report = await validateIatiFile(bytes);
+    assert.deepEqual(
+      report.withFindings.flatMap((r) => r.findings.filter((f) => f.severity !== 'warning').map((f) => `${r.identifier} ${f.rule} ${f.message}`)),
+      [],
+    );
+    // Expected activities, counted in SQL from the links: each outcome, each biennium (odd year first) a published linked project runs in.
+    const expected = await sql<{ n: string }>`select count(*) as n from (
+        select distinct l.cpo_id, (case when y % 2 = 1 then y else y - 1 end) as b
+        from project_cpo_links l join projects p on p.id = l.project_id
+        cross join generate_series(extract(year from p.planned_start)::int, extract(year from p.planned_end)::int) as y
+        where p.confidential = false and p.status in ('approved', 'active', 'closed')) x`.execute(db);
+    assert.equal(report.records, Number(expected.rows[0]?.n));
+    assert.ok(report.records > 50);
+    // One outcome's budget for a year: the sum of its projects' allocations at the link's share, rounded to cents.
+    const one = await sql<{ code: string; country: string; year: number; amount: string }>`
+      select c.code, d.country_code as country, f.year, round(sum(f.allocation * l.share / 100), 2)::text as amount
+      from project_cpo_links l join projects p on p.id = l.project_id join cpos c on c.id = l.cpo_id join dwcps d on d.id = c.dwcp_id
+      join project_finance f on f.project_id = p.id and f.problems = '[]'::jsonb
+      where p.confidential = false and p.status in ('approved', 'active', 'closed') and f.allocation is not null
+      group by c.code, d.country_code, f.year order by count(*) desc, c.code, f.year limit 1`.execute(db);
+    const row = one.rows[0];
+    assert.ok(row);
+    const b = row.year % 2 === 1 ? row.year : row.year - 1;
+    const xml = new TextDecoder().decode(bytes);
+    const activity = new RegExp(`<iati-identifier>XM-DAC-41302-${row.code}-${b}-${b + 1}</iati-identifier>[\\s\\S]*?</iati-activity>`).exec(xml)?.[0] ?? '';
+    assert.match(activity, new RegExp(`<recipient-country code="${row.country}" percentage="100"/>`));
+    const budget = new RegExp(
+      `<budget type="1" status="2"><period-start iso-date="${row.year}-01-01"/><period-end iso-date="${row.year}-12-31"/><value currency="USD" value-date="[^"]+">([^<]+)</value>`,
+    ).exec(activity);
+    assert.equal(Number(budget?.[1]), Number(row.amount));
+    assert.doesNotMatch(xml, /XM-DAC-41302-IND\/23|XM-DAC-41302-IND-23-01-EUR/, 'projects are not published as activities of their own');
+  } finally {
+    await setActivityUnit(db, 'project', admin);
+  }
 });

@@ -1,34 +1,25 @@
 import { type Kysely, sql } from 'kysely';
-import { currencyDecimals, fromUnits, toUnits } from '../../shared/money.ts';
 import type { DB } from '../db/schema.ts';
 import { reportingCurrency } from '../finance/rates.service.ts';
 import { buildActivity, ORGANISATION_TYPE, type ProjectBundle, type Publisher } from './iati-activity.build.ts';
+import { cpoActivities, linkedCpoCount } from './iati-cpo-activities.load.ts';
+import { monthlyTransactions } from './iati-money.ts';
+import { publisherSettings } from './iati-settings.service.ts';
 import { el, esc, narratives } from './iati-xml.writer.ts';
 
 /** Projects that are published: decided, running or finished, and not confidential. */
 const PUBLISHED = ['approved', 'active', 'closed'] as const;
 
-/** How many projects the activity file holds (a job's progress counts towards it). */
-export async function publishedCount(db: Kysely<DB>): Promise<number> {
+/** What the activity file is made of, and how many (a job's progress counts towards it). */
+export async function publishedScope(db: Kysely<DB>): Promise<{ total: number; unit: 'projects' | 'outcomes' }> {
+  if ((await publisherSettings(db)).activityUnit === 'cpo_biennium') return { total: await linkedCpoCount(db), unit: 'outcomes' };
   const row = await db
     .selectFrom('projects')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('confidential', '=', false)
     .where('status', 'in', [...PUBLISHED])
     .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-/** The publisher's identity and defaults, from the settings (migration 0009). */
-export async function publisherSettings(db: Kysely<DB>): Promise<Publisher> {
-  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'like', 'iati_%').execute();
-  const s = Object.fromEntries(rows.map((r) => [r.key, r.value]));
-  return {
-    ref: s.iati_org_ref ?? 'XM-DAC-41302',
-    name: s.iati_org_name ?? 'International Labour Organization',
-    type: s.iati_org_type ?? '40',
-    defaultSector: s.iati_default_sector ?? '16020',
-  };
+  return { total: Number(row.n), unit: 'projects' };
 }
 
 const groupBy = <T, K>(rows: T[], key: (r: T) => K) => {
@@ -40,33 +31,6 @@ const groupBy = <T, K>(rows: T[], key: (r: T) => K) => {
   }
   return m;
 };
-
-/**
- * Month-by-month amounts up to today, zero months left out: the differences of the cumulative figures
- * rounded to the currency's decimals, so the months add up exactly to the rounded totals.
- */
-const rounded = (amount: string, decimals: number) => toUnits(fromUnits(toUnits(amount), decimals));
-
-function monthlyTransactions(r: { project_id: string; year: number; currency: string; e: string[] | null; c: string[] | null; d: string[] | null }, today: string) {
-  const out: { project_id: string; kind: string; period: string; amount: string; currency: string }[] = [];
-  const decimals = currencyDecimals(r.currency);
-  const prev = { e: 0n, c: 0n, d: 0n };
-  for (let m = 1; m <= 12; m++) {
-    const period = `${r.year}-${String(m).padStart(2, '0')}-01`;
-    if (period > today) break;
-    const at = (xs: string[] | null, before: bigint) => (xs?.[m - 1] ? rounded(xs[m - 1] as string, decimals) : before);
-    const now = { e: at(r.e, prev.e), c: at(r.c, prev.c), d: at(r.d, prev.d) };
-    const push = (kind: string, v: bigint) => {
-      if (v !== 0n) out.push({ project_id: r.project_id, kind, period, amount: fromUnits(v, decimals), currency: r.currency });
-    };
-    // Expenditure counts disbursements; they are published as their own transactions.
-    push('commitment', now.c - prev.c);
-    push('disbursement', now.d - prev.d);
-    push('expenditure', now.e - prev.e - (now.d - prev.d));
-    Object.assign(prev, now);
-  }
-  return out;
-}
 
 /** The bundles of one page of projects: the related rows fetched once per page, not per project. */
 async function loadBundles(db: Kysely<DB>, projects: { id: string }[], today: string): Promise<Map<string, Omit<ProjectBundle, keyof ProjectRow>>> {
@@ -294,6 +258,11 @@ export async function* activityFile(db: Kysely<DB>, options: { today?: string; g
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const publisher = await publisherSettings(db);
   yield `<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03" generated-datetime="${options.generatedAt ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z')}">\n`;
+  if (publisher.activityUnit === 'cpo_biennium') {
+    yield* cpoActivities(db, publisher, today, options.pageSize ?? 200, options.progress);
+    yield '</iati-activities>\n';
+    return;
+  }
   const nextPage = async (after: string) => {
     const page = await projectPage(db, after, options.pageSize ?? 500);
     return { page, bundles: page.length ? await loadBundles(db, page, today) : new Map() };

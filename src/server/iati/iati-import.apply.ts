@@ -5,8 +5,8 @@ import { inTransaction } from '../db/transaction.ts';
 import { refreshProjectFinance } from '../finance/project-finance.refresh.ts';
 import { writeAudit } from '../modules/audit/audit.service.ts';
 import { type MappedActivity, mapActivity, type Skipped } from './iati-activity.map.ts';
-import { publisherSettings } from './iati-export.load.ts';
 import { applyOwnActivity, type OwnContext, ownContext } from './iati-own.apply.ts';
+import { publisherSettings } from './iati-settings.service.ts';
 import { IatiFileError, readIatiXml } from './iati-xml.reader.ts';
 
 export interface ActivityOutcome {

@@ -11,13 +11,14 @@ import { AppError } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import { actorOf } from '../http/env.ts';
 import { errors, json, jsonBody, router } from '../http/openapi.ts';
-import { AnyRecord, IdParam, readErrors, writeErrors } from '../http/route-kit.ts';
+import { AnyRecord, IdParam, one, readErrors, writeErrors } from '../http/route-kit.ts';
 import { getJob, startJob } from '../jobs/jobs.service.ts';
 import { toCsv } from '../spreadsheets/export-table.ts';
 import { findIatiActivities, linkIatiActivity, projectIatiLinks } from './iati-activities.service.ts';
 import { activityIdentifier } from './iati-activity.build.ts';
-import { activityFile, organisationFile, publishedCount, publisherSettings } from './iati-export.load.ts';
+import { activityFile, organisationFile, publishedScope } from './iati-export.load.ts';
 import { importIatiFile } from './iati-import.apply.ts';
+import { publisherSettings, setActivityUnit } from './iati-settings.service.ts';
 import { reportRows, type ValidationReport, validateIatiFile } from './iati-validate.ts';
 import { IatiFileError } from './iati-xml.reader.ts';
 
@@ -142,6 +143,30 @@ export function iatiRoutes({ db, config }: Deps) {
     )
     .openapi(
       createRoute({
+        method: 'get',
+        path: '/iati/publisher',
+        tags,
+        summary: 'Who publishes and what an activity of the published file is (a project, or an outcome and biennium)',
+        responses: { 200: one, ...readErrors },
+      }),
+      async (c) => {
+        requireRight(actorOf(c), 'iati.validate');
+        return c.json(await publisherSettings(db), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/settings/iati-activity-unit',
+        tags,
+        summary: 'Publish one activity per project, or one per country programme outcome and biennium',
+        request: { body: jsonBody(z.strictObject({ unit: z.enum(['project', 'cpo_biennium']) })) },
+        responses: { 200: one, ...writeErrors },
+      }),
+      async (c) => c.json(await setActivityUnit(db, c.req.valid('json').unit, actorOf(c)), 200),
+    )
+    .openapi(
+      createRoute({
         method: 'post',
         path: '/iati/checks',
         tags,
@@ -151,11 +176,11 @@ export function iatiRoutes({ db, config }: Deps) {
       async (c) => {
         const actor = actorOf(c);
         requireRight(actor, 'iati.validate');
-        const total = await publishedCount(db);
+        const { total, unit } = await publishedScope(db);
         const job = await startJob(
           db,
           actor,
-          { kind: 'iati.check', title: 'Check of the published activity file', total, unit: 'projects' },
+          { kind: 'iati.check', title: 'Check of the published activity file', total, unit },
           (progress) => checkPublication(db, progress),
           explain,
         );

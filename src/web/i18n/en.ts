@@ -488,7 +488,7 @@ export const en = {
     starting: 'Starting…',
     working: 'Working…',
     progress: '{{pct}}% ({{done}} of {{total}} {{unit}})',
-    units: { bytes: 'bytes', projects: 'projects' },
+    units: { bytes: 'bytes', projects: 'projects', outcomes: 'country programme outcomes' },
   },
   iati: {
     title: 'IATI: publish, validate, import',
@@ -496,6 +496,9 @@ export const en = {
       'devcoop publishes the organisation’s activities and organisation file in IATI 2.03, checks files against the official schema, codelists and rules, and reads other publishers’ files.',
     published: 'What we publish',
     publishedIntro: 'Generated from the data at every request, public, without sign-in. Confidential projects and partners are never published.',
+    unit: 'Publish one activity for each',
+    units: { project: 'project', cpo_biennium: 'country programme outcome and biennium (the linked projects’ money at their share)' },
+    unitSaved: 'Saved: the published file follows at once.',
     activityFile: 'Activity file',
     organisationFile: 'Organisation file',
     check: 'Check what we publish',

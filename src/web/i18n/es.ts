@@ -497,7 +497,7 @@ export const es: Messages = {
     starting: 'Iniciando…',
     working: 'En curso…',
     progress: '{{pct}} % ({{done}} de {{total}} {{unit}})',
-    units: { bytes: 'bytes', projects: 'proyectos' },
+    units: { bytes: 'bytes', projects: 'proyectos', outcomes: 'resultados de programa de país' },
   },
   iati: {
     title: 'IATI: publicar, validar, importar',
@@ -505,6 +505,9 @@ export const es: Messages = {
       'devcoop publica las actividades y el archivo de la organización en IATI 2.03, verifica archivos según el esquema, las listas de códigos y las reglas oficiales, y lee archivos de otros publicadores.',
     published: 'Lo que publicamos',
     publishedIntro: 'Generados a partir de los datos en cada solicitud, públicos, sin inicio de sesión. Los proyectos y socios confidenciales nunca se publican.',
+    unit: 'Publicar una actividad por cada',
+    units: { project: 'proyecto', cpo_biennium: 'resultado de programa de país y bienio (los fondos de los proyectos vinculados, según su parte)' },
+    unitSaved: 'Guardado: el archivo publicado se actualiza de inmediato.',
     activityFile: 'Archivo de actividades',
     organisationFile: 'Archivo de la organización',
     check: 'Verificar lo que publicamos',

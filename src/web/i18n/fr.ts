@@ -492,7 +492,7 @@ export const fr: Messages = {
     starting: 'Démarrage…',
     working: 'En cours…',
     progress: '{{pct}} % ({{done}} sur {{total}} {{unit}})',
-    units: { bytes: 'octets', projects: 'projets' },
+    units: { bytes: 'octets', projects: 'projets', outcomes: 'résultats de programme par pays' },
   },
   iati: {
     title: 'IATI : publier, valider, importer',
@@ -500,6 +500,9 @@ export const fr: Messages = {
       'devcoop publie les activités et le fichier d’organisation au format IATI 2.03, vérifie les fichiers selon le schéma, les listes de codes et les règles officiels, et lit les fichiers d’autres éditeurs.',
     published: 'Ce que nous publions',
     publishedIntro: 'Produits à partir des données à chaque demande, publics, sans connexion. Les projets et partenaires confidentiels ne sont jamais publiés.',
+    unit: 'Publier une activité pour chaque',
+    units: { project: 'projet', cpo_biennium: 'résultat de programme par pays et exercice biennal (les fonds des projets liés, à leur part)' },
+    unitSaved: 'Enregistré : le fichier publié suit immédiatement.',
     activityFile: 'Fichier des activités',
     organisationFile: 'Fichier de l’organisation',
     check: 'Vérifier ce que nous publions',

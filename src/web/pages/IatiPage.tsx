@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, type Job } from '../api.ts';
 import { IatiReport } from '../components/IatiReport.tsx';
@@ -60,6 +60,7 @@ export function IatiPage() {
             <a href="/iati/organisation.xml">{t('iati.organisationFile')}</a> <code>/iati/organisation.xml</code>
           </li>
         </ul>
+        <ActivityUnit canChange={canImport} />
         <button type="button" disabled={Boolean(running)} onClick={() => start('check', api.iatiCheck)}>
           {t('iati.check')}
         </button>
@@ -139,5 +140,39 @@ function ImportResult({ report }: { report: any }) {
         </table>
       )}
     </section>
+  );
+}
+
+/** What an activity of the published file is: each project, or each country programme outcome and biennium. */
+function ActivityUnit({ canChange }: { canChange: boolean }) {
+  const { t } = useTranslation();
+  const [unit, setUnit] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  useEffect(() => {
+    api.iatiPublisher().then(
+      (p) => setUnit(p.activityUnit),
+      () => setUnit(null),
+    );
+  }, []);
+  if (!unit) return null;
+  const change = async (next: string) => {
+    setMessage(null);
+    try {
+      setUnit((await api.setIatiActivityUnit(next)).activityUnit);
+      setMessage({ kind: 'ok', text: t('iati.unitSaved') });
+    } catch (e) {
+      setMessage({ kind: 'error', text: (e as Error).message });
+    }
+  };
+  return (
+    <fieldset className="activity-unit" disabled={!canChange}>
+      <legend>{t('iati.unit')}</legend>
+      {(['project', 'cpo_biennium'] as const).map((u) => (
+        <label key={u}>
+          <input type="radio" name="activity-unit" value={u} checked={unit === u} onChange={() => change(u)} /> {t(`iati.units.${u}`)}
+        </label>
+      ))}
+      {message && <Notice kind={message.kind === 'ok' ? 'success' : 'error'}>{message.text}</Notice>}
+    </fieldset>
   );
 }

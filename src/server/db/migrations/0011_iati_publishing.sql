@@ -35,3 +35,7 @@ alter table financial_lines drop constraint financial_lines_kind_check;
 alter table financial_lines add constraint financial_lines_kind_check check (kind in ('expenditure', 'commitment', 'disbursement'));
 alter table project_finance add column disbursement_to_month numeric(20, 4)[]
   check (disbursement_to_month is null or cardinality(disbursement_to_month) = 12);
+
+-- What an activity of the published file is: each project, or each country programme outcome in each
+-- biennium (`cpo_biennium`), as some UN agencies publish.
+insert into settings (key, value) values ('iati_activity_unit', 'project') on conflict (key) do nothing;
