@@ -18,11 +18,14 @@ import { percentile } from './record.ts';
 export const serverUrl = process.env.DATABASE_URL;
 export const kind = serverUrl ? 'PostgreSQL server' : 'PGlite';
 
-export async function openBenchDatabase(): Promise<{ database: Database; cleanup: () => Promise<void> }> {
+/** Where a bench database lives, so that a child process can open it too (one process at a time for PGlite). */
+export type BenchLocation = { databaseUrl?: string; dataDir: string };
+
+export async function openBenchDatabase(): Promise<{ database: Database; location: BenchLocation; cleanup: () => Promise<void> }> {
   if (!serverUrl) {
     const dir = mkdtempSync(join(tmpdir(), 'devcoop-bench-'));
     const database = await openDatabase({ dataDir: dir });
-    return { database, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    return { database, location: { dataDir: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const name = `devcoop_bench_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -34,6 +37,7 @@ export async function openBenchDatabase(): Promise<{ database: Database; cleanup
   const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
   return {
     database,
+    location: { databaseUrl: url.toString(), dataDir: '' },
     cleanup: async () => {
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();

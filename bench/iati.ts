@@ -4,23 +4,22 @@
  *   - a streaming parse alone (the floor),
  *   - its import into an empty database (one transaction), and a second import of the same file (updates),
  *   - the export of the activity file for 20,000 projects (bench/portfolio-data.sql),
- * with the peak resident memory of the process during each step. Figures go to docs/benchmarks.md.
+ * each step in a process of its own (bench/iati-step.ts), with that process's peak resident memory and JS
+ * heap during the step. Figures go to docs/benchmarks.md.
  *
- *   npx tsx --expose-gc bench/iati.ts [SIZE_MB]                              PGlite
- *   DATABASE_URL=postgres://… npx tsx --expose-gc bench/iati.ts [SIZE_MB]    PostgreSQL server (a bench database is created and dropped)
+ *   npx tsx bench/iati.ts [SIZE_MB]                              PGlite
+ *   DATABASE_URL=postgres://… npx tsx bench/iati.ts [SIZE_MB]    PostgreSQL server (a bench database is created and dropped)
  */
-import { createReadStream, createWriteStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { systemActor } from '../src/server/access/actor.ts';
+import { openDatabase } from '../src/server/db/connect.ts';
 import { migrate } from '../src/server/db/migrate.ts';
 import { refreshProjectFinance } from '../src/server/finance/project-finance.refresh.ts';
-import { activityFile } from '../src/server/iati/iati-export.load.ts';
-import { importIatiFile } from '../src/server/iati/iati-import.apply.ts';
-import { readIatiXml } from '../src/server/iati/iati-xml.reader.ts';
 import { loadReferenceData } from '../src/server/reference/load-reference.ts';
-import { kind, openBenchDatabase, serverUrl } from './bench-kit.ts';
+import { type BenchLocation, kind, openBenchDatabase, serverUrl } from './bench-kit.ts';
 import { type Figure, recordFigures } from './record.ts';
 
 const SIZE_MB = Number(process.argv[2] ?? 100);
@@ -64,65 +63,48 @@ async function generate(): Promise<{ activities: number; bytes: number }> {
   return { activities: n, bytes: statSync(file).size };
 }
 
-/** Runs a step and reports its seconds and the peak resident memory seen during it (sampled every 20 ms). */
-async function measured<T>(what: string, step: () => Promise<T>): Promise<{ result: T; seconds: number; peakMb: number; heapMb: number }> {
-  global.gc?.();
-  let peak = process.memoryUsage().rss;
-  let heap = process.memoryUsage().heapUsed;
-  const timer = setInterval(() => {
-    const m = process.memoryUsage();
-    peak = Math.max(peak, m.rss);
-    heap = Math.max(heap, m.heapUsed);
-  }, 20);
-  const t = performance.now();
-  const result = await step();
-  const seconds = (performance.now() - t) / 1000;
-  clearInterval(timer);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  const peakMb = peak / 1024 ** 2;
-  const heapMb = heap / 1024 ** 2;
-  console.log(`${what}: ${seconds.toFixed(1)} s, peak RSS ${peakMb.toFixed(0)} MB, peak JS heap ${heapMb.toFixed(0)} MB`);
-  return { result, seconds, peakMb, heapMb };
+type Measured<T> = { result: T; seconds: number; peakMb: number; heapMb: number };
+
+/** Runs one step in a child process of its own (bench/iati-step.ts), so the memory it reports is the step's. */
+function measured<T>(what: string, step: 'parse' | 'import' | 'export', location: BenchLocation = { dataDir: '' }): Measured<T> {
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'iati-step.ts'), step, file, JSON.stringify(location)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const m = JSON.parse(out.trim().split('\n').at(-1) as string) as Measured<T>;
+  console.log(`${what}: ${m.seconds.toFixed(1)} s, peak RSS ${m.peakMb.toFixed(0)} MB, peak JS heap ${m.heapMb.toFixed(0)} MB`);
+  return m;
 }
 
 const made = existsSync(file) ? { activities: Number.NaN, bytes: statSync(file).size } : await generate();
 console.log(`${file}: ${(made.bytes / 1024 ** 2).toFixed(1)} MB`);
 
-const parse = await measured('streaming parse alone', () => readIatiXml(createReadStream(file), { record: () => {} }));
-const activities = parse.result.records;
+const parse = measured<number>('streaming parse alone', 'parse');
+const activities = parse.result;
 
-const { database, cleanup } = await openBenchDatabase();
-const db = database.db;
-await migrate(db);
-await loadReferenceData(db);
-const actor = systemActor('import', 'bench');
-const first = await measured('import into an empty database', () => importIatiFile(db, createReadStream(file), { name: 'bench.xml', bytes: made.bytes }, actor));
-const transactions = first.result.transactions.imported;
-const again = await measured('import again (every activity updated)', () => importIatiFile(db, createReadStream(file), { name: 'bench.xml', bytes: made.bytes }, actor));
-if (first.result.activities.imported !== activities || again.result.activities.updated !== activities) throw new Error('the import did not take every activity');
+const { database, location, cleanup } = await openBenchDatabase();
+await migrate(database.db);
+await loadReferenceData(database.db);
+await database.close(); // PGlite: one process at a time
+type Imported = { imported: number; new: number; updated: number; transactions: number };
+const first = measured<Imported>('import into an empty database', 'import', location);
+const transactions = first.result.transactions;
+const again = measured<Imported>('import again (every activity updated)', 'import', location);
+if (first.result.imported !== activities || again.result.updated !== activities) throw new Error('the import did not take every activity');
 
-let exported: Awaited<ReturnType<typeof exportAll>> | null = null;
+let exported: Measured<{ bytes: number; count: number }> | null = null;
 if (!IMPORT_ONLY) {
-  for (const f of ['programming-data.sql', 'portfolio-data.sql']) await sql.raw(readFileSync(join(import.meta.dirname, f), 'utf8')).execute(db);
-  await refreshProjectFinance(db);
-  await sql`analyze`.execute(db);
-  exported = await exportAll();
+  const reopened = await openDatabase(location);
+  for (const f of ['programming-data.sql', 'portfolio-data.sql']) await sql.raw(readFileSync(join(import.meta.dirname, f), 'utf8')).execute(reopened.db);
+  await refreshProjectFinance(reopened.db);
+  await sql`vacuum analyze`.execute(reopened.db);
+  await reopened.close();
+  exported = measured('export the activity file of 20,000 projects', 'export', location);
 }
-function exportAll() {
-  return measured('export the activity file of 20,000 projects', async () => {
-    let bytes = 0;
-    let count = 0;
-    const progress = (done: number) => {
-      count = done;
-    };
-    for await (const chunk of activityFile(db, { progress })) bytes += chunk.length;
-    return { bytes, count };
-  });
-}
-await database.close();
 await cleanup();
 
-const command = `${serverUrl ? 'DATABASE_URL=… ' : ''}npx tsx --expose-gc bench/iati.ts ${SIZE_MB}${IMPORT_ONLY ? ' --import-only' : ''}`;
+const command = `${serverUrl ? 'DATABASE_URL=… ' : ''}npx tsx bench/iati.ts ${SIZE_MB}${IMPORT_ONLY ? ' --import-only' : ''}`;
 const mb = (made.bytes / 1024 ** 2).toFixed(0);
 const figures: Figure[] = [
   { what: `streaming parse alone, ${mb} MB, ${activities} activities`, values: [parse.seconds, parse.peakMb, parse.heapMb] },
