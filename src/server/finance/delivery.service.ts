@@ -2,7 +2,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { currencyDecimals, fromUnits, sum, toUnits } from '../../shared/money.ts';
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
-import { commitmentThrough, complete, expenditureThrough, money, type PortfolioFilter, rate, scopedFacts } from './portfolio-facts.query.ts';
+import { commitmentThrough, complete, expenditureThrough, money, type PortfolioFilter, rate, scopedFacts, withRegion, withRegionIf } from './portfolio-facts.query.ts';
 import { reportingCurrency } from './rates.service.ts';
 
 export const DELIVERY_GROUPS = ['office', 'region', 'country', 'funding_source', 'partner', 'outcome', 'earmarking'] as const;
@@ -99,7 +99,7 @@ export async function projectDelivery(
   const d = currencyDecimals(to);
   const through = throughOf(q);
   const spent = expenditureThrough(through);
-  let query = scopedFacts(db, actor, q.year, q.filter ?? {}).select([
+  let query = withRegion(scopedFacts(db, actor, q.year, q.filter ?? {})).select([
     'projects.id as projectId',
     'projects.code',
     'projects.title',
@@ -133,7 +133,7 @@ export async function groupedDelivery(db: Kysely<DB>, q: DeliveryQuery, by: Deli
   const to = await reportingCurrency(db);
   const d = currencyDecimals(to);
   const through = throughOf(q);
-  const base = scopedFacts(db, actor, q.year, q.filter ?? {}).where(complete);
+  const base = withRegionIf(by === 'region', scopedFacts(db, actor, q.year, q.filter ?? {}).where(complete));
   const weight = by === 'outcome' ? sql`l.share / 100` : sql`1`;
   const spent = sql`sum(${expenditureThrough(through)} * ${weight})`;
   const allocated = sql`sum(f.allocation * ${weight})`;

@@ -6,7 +6,7 @@ import { AppError } from '../errors.ts';
 import { commitmentThrough, complete, expenditureThrough, type PortfolioFilter, scopedFacts } from './portfolio-facts.query.ts';
 import { reportingCurrency } from './rates.service.ts';
 import { evaluateWarnings, type ProjectFacts, type WarningRule } from './warning.rules.ts';
-import { ruleCondition } from './warning-rules.sql.ts';
+import { type FactColumn, ruleCondition } from './warning-rules.sql.ts';
 
 /** The first day of the last month up to `month` whose cumulative expenditure moved, unrolled (no subquery per row). */
 const lastMonthWithExpenditure = (month: number) => {
@@ -30,30 +30,30 @@ export async function findWarnings(db: Kysely<DB>, asOf: string, actor: Actor, f
   const to = await reportingCurrency(db);
   const d = currencyDecimals(to);
   const rules = (await db.selectFrom('warning_rules').select(['code', 'name', 'kind', 'params']).where('active', '=', true).orderBy('code').execute()) as WarningRule[];
-  // Facts rounded to the currency's decimals, as the rules read them. The last month with expenditure up to
-  // the month of the day: the stored one when it is not later (the usual case, cheap), else found in the
-  // cumulative figures; else the latest of earlier years.
-  const facts = scopedFacts(db, actor, year, filter).select([
-    'projects.id',
-    'projects.code',
-    'projects.planned_end',
-    sql<boolean>`${complete}`.as('complete'),
-    sql<string[]>`f.problems`.as('problems'),
-    sql<string>`round(coalesce(f.allocation, 0), ${sql.lit(d)})`.as('allocation'),
-    sql<string>`round(coalesce(${expenditureThrough(month)}, 0), ${sql.lit(d)})`.as('expenditure'),
-    sql<string>`round(coalesce(${commitmentThrough(month)}, 0), ${sql.lit(d)})`.as('commitments'),
-    // The same amounts as doubles, once per row, for the rule conditions (warning-rules.sql.ts).
-    sql<number>`round(coalesce(f.allocation, 0), ${sql.lit(d)})::float8`.as('a'),
-    sql<number>`round(coalesce(${expenditureThrough(month)}, 0), ${sql.lit(d)})::float8`.as('e'),
-    sql<number>`round(coalesce(${commitmentThrough(month)}, 0), ${sql.lit(d)})::float8`.as('c'),
-    sql<string | null>`coalesce(
+  // The facts as the rules read them, once per project in a lateral: amounts as doubles (the facts are
+  // already rounded to the reporting currency's decimals), and the last month with expenditure up to the
+  // month of the day: the stored one when it is not later (the usual case, cheap), else found in the
+  // cumulative figures; else the latest of earlier years. Each rule's verdict is a column (hit0, hit1, …).
+  const lastExpenditure = sql<string | null>`coalesce(
       case when f.last_expenditure is null or date_part('month', f.last_expenditure) <= ${sql.lit(month)} then f.last_expenditure
            else ${lastMonthWithExpenditure(month)} end,
-      (select max(pf.last_expenditure) from project_finance pf where pf.project_id = projects.id and pf.year < f.year))`.as('last_expenditure'),
-  ]);
-  // One round trip over the facts computed once, each rule's verdict a column (hit0, hit1, …): counts by
-  // rule, the first flagged projects, the unconverted.
-  const hits = rules.map((r, i) => sql<boolean>`complete and ${ruleCondition(r, asOf)}`.as(`hit${i}`));
+      (select max(pf.last_expenditure) from project_finance pf where pf.project_id = projects.id and pf.year < f.year))`;
+  const column = (name: FactColumn) => (name === 'planned_end' ? sql.ref('projects.planned_end') : sql.ref(`m.${name}`));
+  const w = scopedFacts(db, actor, year, filter)
+    .crossJoinLateral(() =>
+      db
+        .selectNoFrom([
+          sql<boolean>`${complete}`.as('complete'),
+          sql<number>`coalesce(f.allocation, 0)::float8`.as('a'),
+          sql<number>`coalesce(${expenditureThrough(month)}, 0)::float8`.as('e'),
+          sql<number>`coalesce(${commitmentThrough(month)}, 0)::float8`.as('c'),
+          lastExpenditure.as('last_expenditure'),
+        ])
+        .offset(0) // computed once per row, not inlined into every rule
+        .as('m'),
+    )
+    .select(['projects.id', 'projects.code', 'm.complete', sql<string[]>`f.problems`.as('problems')])
+    .select(rules.map((r, i) => sql<boolean>`m.complete and ${ruleCondition(r, asOf, column)}`.as(`hit${i}`)));
   const anyHit = rules.length
     ? sql.join(
         rules.map((_, i) => sql.ref(`hit${i}`)),
@@ -61,21 +61,24 @@ export async function findWarnings(db: Kysely<DB>, asOf: string, actor: Actor, f
       )
     : sql`false`;
   const counts = sql.join(rules.map((r, i) => sql`${r.code}::text, count(*) filter (where ${sql.ref(`hit${i}`)})`));
+  // One round trip: counts by rule, the first flagged projects with their figures (read again for those
+  // only, rounded to the currency's decimals), the unconverted.
   const result = await db
     .with(
-      (cte) => cte('facts').materialized(),
-      () => facts,
-    )
-    .with(
       (cte) => cte('w').materialized(),
-      (qb) => qb.selectFrom('facts').selectAll().select(hits),
+      () => w,
     )
     .selectNoFrom([
       sql<Record<string, string>>`(select json_build_object(${rules.length ? counts : sql`'none', 0`}) from w)`.as('counts'),
       sql<ProjectFacts[] | null>`(select json_agg(x order by x.code) from (
-        select id as "projectId", code, planned_end::text as "plannedEnd", allocation::text as allocation, expenditure::text as expenditure,
-               commitments::text as commitments, last_expenditure::text as "lastExpenditure"
-        from w where ${anyHit} order by code limit ${limit}) x)`.as('rows'),
+        select projects.id as "projectId", projects.code, projects.planned_end::text as "plannedEnd",
+               round(coalesce(f.allocation, 0), ${sql.lit(d)})::text as allocation,
+               round(coalesce(${expenditureThrough(month)}, 0), ${sql.lit(d)})::text as expenditure,
+               round(coalesce(${commitmentThrough(month)}, 0), ${sql.lit(d)})::text as commitments,
+               ${lastExpenditure}::text as "lastExpenditure"
+        from (select id from w where ${anyHit} order by code limit ${limit}) flagged
+        join projects on projects.id = flagged.id
+        join project_finance f on f.project_id = flagged.id and f.year = ${year}) x)`.as('rows'),
       sql<{ code: string; problems: string[] }[] | null>`(select json_agg(json_build_object('code', code, 'problems', problems) order by code) from w where not complete)`.as(
         'unconverted',
       ),

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { currencyDecimals } from '../../shared/money.ts';
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
-import { complete, money, type PortfolioFilter, rate, scopedFacts } from './portfolio-facts.query.ts';
+import { complete, money, type PortfolioFilter, rate, scopedFacts, withRegionIf } from './portfolio-facts.query.ts';
 import { reportingCurrency } from './rates.service.ts';
 
 export const ALIGNMENT_GROUPS = ['total', 'region', 'partner', 'earmarking'] as const;
@@ -21,7 +21,7 @@ export const VOLUNTARY_KINDS = ['voluntary_core', 'voluntary_earmarked'] as cons
 export async function alignedShare(db: Kysely<DB>, year: number, by: AlignmentGroup, filter: PortfolioFilter, actor: Actor) {
   const to = await reportingCurrency(db);
   const d = currencyDecimals(to);
-  const base = scopedFacts(db, actor, year, filter)
+  const base = withRegionIf(by === 'region', scopedFacts(db, actor, year, filter))
     .where(complete)
     .innerJoin('funding_sources as s', 's.code', 'projects.funding_source')
     .where('s.kind', 'in', [...VOLUNTARY_KINDS])
