@@ -116,10 +116,25 @@ export async function projectDelivery(
     sql<string[]>`f.problems`.as('problems'),
   ]);
   const sort = page.sort ?? 'code';
-  if (sort === 'code') query = query.orderBy('projects.code');
-  else if (sort === 'deliveryRate') query = query.orderBy(sql`f.expenditure / nullif(f.allocation, 0)`, (ob) => ob.asc().nullsLast()).orderBy('projects.code');
-  else query = query.orderBy(sort === 'allocation' ? 'f.allocation' : 'f.expenditure', (ob) => ob.desc().nullsLast()).orderBy('projects.code');
-  if (page.limit !== undefined) query = query.limit(page.limit).offset(page.offset ?? 0);
+  const order =
+    sort === 'code'
+      ? sql`projects.code`
+      : sort === 'deliveryRate'
+        ? sql`f.expenditure / nullif(f.allocation, 0) asc nulls last, projects.code`
+        : sql`${sql.ref(sort === 'allocation' ? 'f.allocation' : 'f.expenditure')} desc nulls last, projects.code`;
+  query = query.orderBy(order);
+  // A page is chosen on the bare facts first, so the figures are worked out for its rows only, not for
+  // every row an offset skips.
+  if (page.limit !== undefined)
+    query = query.where(
+      'projects.id',
+      'in',
+      scopedFacts(db, actor, q.year, q.filter ?? {})
+        .select('projects.id')
+        .orderBy(order)
+        .limit(page.limit)
+        .offset(page.offset ?? 0),
+    );
   const [rows, total] = await Promise.all([query.execute(), deliveryTotals(db, q, actor, to)]);
   const { currency: _, ...totals } = total;
   return { currency: to, year: q.year, through, count: totals.projects + totals.unconverted, rows, total: totals };
