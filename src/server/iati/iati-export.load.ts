@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { reportingCurrency } from '../finance/rates.service.ts';
-import { buildActivity, ORGANISATION_TYPE, type ProjectBundle, type Publisher } from './iati-activity.build.ts';
+import { buildActivity, ORGANISATION_TYPE, type ProjectBundle } from './iati-activity.build.ts';
 import { cpoActivities, linkedCpoCount } from './iati-cpo-activities.load.ts';
 import { monthlyTransactions } from './iati-money.ts';
 import { publisherSettings } from './iati-settings.service.ts';

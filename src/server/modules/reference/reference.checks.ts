@@ -31,5 +31,5 @@ export function assertPeriod(start: string, end: string, field = 'periodEnd'): v
 /** Refuses a code that is not an active code of an IATI codelist (e.g. DocumentCategory), naming the field. */
 export async function assertCode(db: Kysely<DB>, codelist: string, code: string, field: string): Promise<void> {
   const found = await db.selectFrom('codelist_codes').select('status').where('codelist', '=', codelist).where('code', '=', code).executeTakeFirst();
-  if (!found || found.status !== 'active') throw new AppError('INVALID_INPUT', `${code} is not ${found ? 'an active' : 'a'} code of the IATI ${codelist} codelist`, { field });
+  if (found?.status !== 'active') throw new AppError('INVALID_INPUT', `${code} is not ${found ? 'an active' : 'a'} code of the IATI ${codelist} codelist`, { field });
 }
