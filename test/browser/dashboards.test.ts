@@ -90,7 +90,7 @@ describe('dashboards in Chromium', () => {
     await page.getByLabel('File').setInputFiles(file);
     await page.getByText('3 rows'.replace('3', '2')).waitFor();
     assert.equal(await page.getByLabel('Project code').inputValue(), 'Grant', 'the mapping is guessed from the column names');
-    await page.getByLabel('Expenditure or commitment').selectOption('expenditure');
+    await page.getByLabel('Expenditure, commitment or disbursement').selectOption('expenditure');
     await page.getByLabel('Save this mapping as').fill('Browser test layout');
     await page.getByRole('button', { name: 'Save mapping' }).click();
     await page.getByText('Mapping “Browser test layout” saved.').waitFor();
