@@ -84,4 +84,19 @@ describe('IATI in Chromium', () => {
     await docs.scrollIntoViewIfNeeded();
     await screenshot(page, 'project-documents');
   });
+
+  test('publishing one activity per country programme outcome and biennium, then per project again', async () => {
+    await page.goto(`${session.server.url}/iati`);
+    const unit = page.getByRole('group', { name: 'Publish one activity for each' });
+    await unit.getByLabel(/country programme outcome and biennium/).check();
+    await unit.getByText('Saved: the published file follows at once.').waitFor();
+    await screenshot(page, 'iati-activity-unit');
+    const file = await (await page.request.get(`${session.server.url}/iati/activities.xml`, { headers: { Cookie: '' } })).text();
+    assert.match(file, /<iati-identifier>XM-DAC-41302-IND101-\d{4}-\d{4}<\/iati-identifier>/);
+    assert.doesNotMatch(file, /<iati-identifier>XM-DAC-41302-IND-23-01-EUR<\/iati-identifier>/);
+    await unit.getByLabel('project', { exact: true }).check();
+    await unit.getByText('Saved: the published file follows at once.').waitFor();
+    const again = await (await page.request.get(`${session.server.url}/iati/activities.xml`, { headers: { Cookie: '' } })).text();
+    assert.match(again, /<iati-identifier>XM-DAC-41302-IND-23-01-EUR<\/iati-identifier>/);
+  });
 });

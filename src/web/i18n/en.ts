@@ -495,7 +495,7 @@ export const en = {
     intro:
       'devcoop publishes the organisation’s activities and organisation file in IATI 2.03, checks files against the official schema, codelists and rules, and reads other publishers’ files.',
     published: 'What we publish',
-    publishedIntro: 'Generated from the data at every request, public, without sign-in. Confidential projects and partners are never published.',
+    publishedIntro: 'Generated from the data at every request, public, without sign-in. Confidential projects, partners and documents are never published.',
     unit: 'Publish one activity for each',
     units: { project: 'project', cpo_biennium: 'country programme outcome and biennium (the linked projects’ money at their share)' },
     unitSaved: 'Saved: the published file follows at once.',

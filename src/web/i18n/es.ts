@@ -504,7 +504,7 @@ export const es: Messages = {
     intro:
       'devcoop publica las actividades y el archivo de la organización en IATI 2.03, verifica archivos según el esquema, las listas de códigos y las reglas oficiales, y lee archivos de otros publicadores.',
     published: 'Lo que publicamos',
-    publishedIntro: 'Generados a partir de los datos en cada solicitud, públicos, sin inicio de sesión. Los proyectos y socios confidenciales nunca se publican.',
+    publishedIntro: 'Generados a partir de los datos en cada solicitud, públicos, sin inicio de sesión. Los proyectos, socios y documentos confidenciales nunca se publican.',
     unit: 'Publicar una actividad por cada',
     units: { project: 'proyecto', cpo_biennium: 'resultado de programa de país y bienio (los fondos de los proyectos vinculados, según su parte)' },
     unitSaved: 'Guardado: el archivo publicado se actualiza de inmediato.',

@@ -499,7 +499,7 @@ export const fr: Messages = {
     intro:
       'devcoop publie les activités et le fichier d’organisation au format IATI 2.03, vérifie les fichiers selon le schéma, les listes de codes et les règles officiels, et lit les fichiers d’autres éditeurs.',
     published: 'Ce que nous publions',
-    publishedIntro: 'Produits à partir des données à chaque demande, publics, sans connexion. Les projets et partenaires confidentiels ne sont jamais publiés.',
+    publishedIntro: 'Produits à partir des données à chaque demande, publics, sans connexion. Les projets, partenaires et documents confidentiels ne sont jamais publiés.',
     unit: 'Publier une activité pour chaque',
     units: { project: 'projet', cpo_biennium: 'résultat de programme par pays et exercice biennal (les fonds des projets liés, à leur part)' },
     unitSaved: 'Enregistré : le fichier publié suit immédiatement.',
