@@ -155,12 +155,16 @@ function ActivityUnit({ canChange }: { canChange: boolean }) {
     );
   }, []);
   if (!unit) return null;
+  // Shown chosen at once; put back if the server refuses.
   const change = async (next: string) => {
+    const before = unit;
+    setUnit(next);
     setMessage(null);
     try {
       setUnit((await api.setIatiActivityUnit(next)).activityUnit);
       setMessage({ kind: 'ok', text: t('iati.unitSaved') });
     } catch (e) {
+      setUnit(before);
       setMessage({ kind: 'error', text: (e as Error).message });
     }
   };
