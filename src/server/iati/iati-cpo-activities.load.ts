@@ -3,6 +3,7 @@ import { currencyDecimals, fromUnits, toUnits } from '../../shared/money.ts';
 import type { DB } from '../db/schema.ts';
 import { reportingCurrency } from '../finance/rates.service.ts';
 import { buildActivity, ORGANISATION_TYPE, type ProjectBundle, type Publisher } from './iati-activity.build.ts';
+import { indicatorResults } from './iati-indicators.load.ts';
 import { monthlyTransactions } from './iati-money.ts';
 
 const PUBLISHED = ['approved', 'active', 'closed'] as const;
@@ -93,24 +94,7 @@ async function cpoBundles(db: Kysely<DB>, cpoIds: string[], today: string): Prom
       .orderBy('p.name')
       .execute(),
     db.selectFrom('cpo_sdg_targets').select(['cpo_id', 'target_code']).where('cpo_id', 'in', cpoIds).orderBy('target_code').execute(),
-    db
-      .selectFrom('indicators as i')
-      .select([
-        'i.node_id',
-        'i.title',
-        'i.unit',
-        sql<string | null>`i.baseline_value::text`.as('baseline'),
-        sql<string | null>`to_char(i.baseline_date, 'YYYY-MM-DD')`.as('baselineDate'),
-        sql<{ start: string; end: string; target: string | null; actual: string | null }[]>`coalesce((
-          select json_agg(json_build_object('start', p.s, 'end', p.e, 'target', p.target, 'actual', p.actual) order by p.s, p.e) from (
-            select to_char(t.period_start, 'YYYY-MM-DD') as s, to_char(t.period_end, 'YYYY-MM-DD') as e, t.value::text as target,
-                   (select a.value::text from indicator_actuals a where a.indicator_id = i.id and a.period_start = t.period_start and a.period_end = t.period_end order by a.recorded_at desc limit 1) as actual
-            from indicator_targets t where t.indicator_id = i.id and t.superseded_at is null and t.kind = 'target') p), '[]')`.as('periods'),
-      ])
-      .where('i.node_type', '=', 'cpo')
-      .where('i.node_id', 'in', cpoIds)
-      .orderBy('i.created_at')
-      .execute(),
+    indicatorResults(db, 'cpo', cpoIds),
   ]);
   const factsOf = new Map<string, typeof facts>();
   for (const f of facts) factsOf.set(f.project_id, [...(factsOf.get(f.project_id) ?? []), f]);

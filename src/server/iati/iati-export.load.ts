@@ -3,6 +3,7 @@ import type { DB } from '../db/schema.ts';
 import { reportingCurrency } from '../finance/rates.service.ts';
 import { buildActivity, ORGANISATION_TYPE, type ProjectBundle } from './iati-activity.build.ts';
 import { cpoActivities, linkedCpoCount } from './iati-cpo-activities.load.ts';
+import { indicatorResults } from './iati-indicators.load.ts';
 import { monthlyTransactions } from './iati-money.ts';
 import { publisherSettings } from './iati-settings.service.ts';
 import { el, esc, narratives } from './iati-xml.writer.ts';
@@ -112,24 +113,7 @@ async function loadBundles(db: Kysely<DB>, projects: { id: string }[], today: st
       )
       .orderBy('aa.year')
       .execute(),
-    db
-      .selectFrom('indicators as i')
-      .select([
-        'i.node_id',
-        'i.title',
-        'i.unit',
-        sql<string | null>`i.baseline_value::text`.as('baseline'),
-        sql<string | null>`to_char(i.baseline_date, 'YYYY-MM-DD')`.as('baselineDate'),
-        sql<{ start: string; end: string; target: string | null; actual: string | null }[]>`coalesce((
-          select json_agg(json_build_object('start', p.s, 'end', p.e, 'target', p.target, 'actual', p.actual) order by p.s, p.e) from (
-            select to_char(t.period_start, 'YYYY-MM-DD') as s, to_char(t.period_end, 'YYYY-MM-DD') as e, t.value::text as target,
-                   (select a.value::text from indicator_actuals a where a.indicator_id = i.id and a.period_start = t.period_start and a.period_end = t.period_end order by a.recorded_at desc limit 1) as actual
-            from indicator_targets t where t.indicator_id = i.id and t.superseded_at is null and t.kind = 'target') p), '[]')`.as('periods'),
-      ])
-      .where('i.node_type', '=', 'project')
-      .where('i.node_id', 'in', ids)
-      .orderBy('i.created_at')
-      .execute(),
+    indicatorResults(db, 'project', ids),
     db
       .selectFrom('project_documents')
       .select(['project_id', 'url', 'format', 'title', 'category', 'language', sql<string | null>`to_char(document_date, 'YYYY-MM-DD')`.as('date')])
