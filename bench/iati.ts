@@ -3,7 +3,8 @@
  * ../shared/iati/real (each activity repeated with a unique identifier), then
  *   - a streaming parse alone (the floor),
  *   - its import into an empty database (one transaction), and a second import of the same file (updates),
- *   - the export of the activity file for 20,000 projects (bench/portfolio-data.sql),
+ *   - the export of the activity file for 20,000 projects (bench/portfolio-data.sql, its pipeline projects
+ *     approved so that all 20,000 are published),
  * each step in a process of its own (bench/iati-step.ts), with that process's peak resident memory and JS
  * heap during the step. Figures go to docs/benchmarks.md.
  *
@@ -98,6 +99,8 @@ if (!IMPORT_ONLY) {
   const reopened = await openDatabase(location);
   for (const f of ['programming-data.sql', 'portfolio-data.sql']) await sql.raw(readFileSync(join(import.meta.dirname, f), 'utf8')).execute(reopened.db);
   await refreshProjectFinance(reopened.db);
+  // The issue's target is 20,000 activities: the portfolio's 4,000 pipeline projects are approved so every one is published.
+  await sql`update projects set status = 'approved' where status in ('pipeline', 'appraisal')`.execute(reopened.db);
   await sql`vacuum analyze`.execute(reopened.db);
   await reopened.close();
   exported = measured('export the activity file of 20,000 projects', 'export', location);
@@ -113,7 +116,7 @@ const figures: Figure[] = [
 ];
 if (exported)
   figures.push({
-    what: `export the activity file: ${exported.result.count} activities (of 20,000 projects, 16,000 published), ${(exported.result.bytes / 1024 ** 2).toFixed(0)} MB`,
+    what: `export the activity file: ${exported.result.count} activities, ${(exported.result.bytes / 1024 ** 2).toFixed(0)} MB`,
     values: [exported.seconds, exported.peakMb, exported.heapMb],
   });
 recordFigures(`IATI import${IMPORT_ONLY ? '' : ' and export'} (${kind})`, command, figures, 1, ['seconds', 'peak RSS MB', 'peak JS heap MB']);

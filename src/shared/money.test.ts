@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { amountProblem, currencyDecimals, multiply, sum } from './money.ts';
+import { amountProblem, currencyDecimals, fromUnits, multiply, roundUnits, sum, toUnits } from './money.ts';
 
 describe('money', () => {
   test('decimals per currency come from ISO 4217 (CLDR)', () => {
@@ -18,5 +18,9 @@ describe('money', () => {
     assert.equal(multiply('1234567.89', '0.01'), '12345.68', '1% of 1,234,567.89, rounded half up to cents');
     assert.equal(multiply('150', '0.01', 0), '2', '1.5 rounds half away from zero');
     assert.equal(multiply('999999999999.99', '0.01'), '10000000000.00');
+  });
+  test('rounding in units: half away from zero, at the currency decimals', () => {
+    const r = (a: string, d: number) => fromUnits(roundUnits(toUnits(a), d), 4);
+    assert.deepEqual([r('2.345', 2), r('-2.345', 2), r('2.3449', 2), r('0.5', 0), r('-0.5', 0), r('1.0005', 3)], ['2.3500', '-2.3500', '2.3400', '1.0000', '-1.0000', '1.0010']);
   });
 });
