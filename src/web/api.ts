@@ -178,6 +178,7 @@ export const api = {
   iatiActivities: (q: string) => call<{ items: Rec[]; total: number }>('GET', `/api/iati/activities?${qs({ q, limit: 20 })}`),
   linkIatiActivity: (id: string, body: Rec) => call<Rec>('PUT', `/api/iati/activities/${id}/project`, body),
   projectIati: (id: string) => call<Rec>('GET', `/api/projects/${id}/iati`),
+  projectIatiCheck: (id: string) => call<Rec>('GET', `/api/projects/${id}/iati/check`),
   job: (id: string) => call<Job>('GET', `/api/jobs/${id}`),
   previewImport: (file: File) => upload<Rec>(`/api/finance/imports/preview?${qs({ fileName: file.name })}`, file),
   importFinance: (file: File, q: Query) => upload<Rec>(`/api/finance/imports?${qs({ fileName: file.name, ...q })}`, file),

@@ -46,6 +46,9 @@ export interface ProjectBundle {
   }[];
 }
 
+/** Projects that are published: decided, running or finished (and not confidential). */
+export const PUBLISHED = ['approved', 'active', 'closed'] as const;
+
 /** ERP line kinds as IATI TransactionType codes. */
 const TRANSACTION_TYPE: Record<string, string> = { commitment: '2', disbursement: '3', expenditure: '4' };
 const STATUS: Record<string, string> = { pipeline: '1', appraisal: '1', approved: '1', active: '2', closed: '4' };

@@ -2,11 +2,10 @@ import { type Kysely, sql } from 'kysely';
 import { currencyDecimals, fromUnits, toUnits } from '../../shared/money.ts';
 import type { DB } from '../db/schema.ts';
 import { reportingCurrency } from '../finance/rates.service.ts';
-import { buildActivity, ORGANISATION_TYPE, type ProjectBundle, type Publisher } from './iati-activity.build.ts';
+import { buildActivity, ORGANISATION_TYPE, type ProjectBundle, PUBLISHED, type Publisher } from './iati-activity.build.ts';
 import { indicatorResults } from './iati-indicators.load.ts';
 import { monthlyTransactions } from './iati-money.ts';
 
-const PUBLISHED = ['approved', 'active', 'closed'] as const;
 /** Shares are percentages with 2 decimals; amounts have 4: a share-weighted sum is kept exact in units of 10^-8 of the percentage. */
 const SHARE_SCALE = 10n ** 6n;
 

@@ -1,15 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { reportingCurrency } from '../finance/rates.service.ts';
-import { buildActivity, ORGANISATION_TYPE, type ProjectBundle } from './iati-activity.build.ts';
+import { buildActivity, ORGANISATION_TYPE, type ProjectBundle, PUBLISHED } from './iati-activity.build.ts';
 import { cpoActivities, linkedCpoCount } from './iati-cpo-activities.load.ts';
 import { indicatorResults } from './iati-indicators.load.ts';
 import { monthlyTransactions } from './iati-money.ts';
 import { publisherSettings } from './iati-settings.service.ts';
 import { el, esc, narratives } from './iati-xml.writer.ts';
-
-/** Projects that are published: decided, running or finished, and not confidential. */
-const PUBLISHED = ['approved', 'active', 'closed'] as const;
 
 /** What the activity file is made of, and how many (a job's progress counts towards it). */
 export async function publishedScope(db: Kysely<DB>): Promise<{ total: number; unit: 'projects' | 'outcomes' }> {
@@ -184,8 +181,8 @@ type ProjectRow = Pick<
   | 'markers'
 >;
 
-function projectPage(db: Kysely<DB>, after: string, size: number) {
-  return db
+function projectPage(db: Kysely<DB>, after: string, size: number, only?: string) {
+  let q = db
     .selectFrom('projects')
     .select([
       'id',
@@ -210,10 +207,9 @@ function projectPage(db: Kysely<DB>, after: string, size: number) {
     ])
     .where('confidential', '=', false)
     .where('status', 'in', [...PUBLISHED])
-    .where('code', '>', after)
-    .orderBy('code')
-    .limit(size)
-    .execute();
+    .where('code', '>', after);
+  if (only) q = q.where('id', '=', only);
+  return q.orderBy('code').limit(size).execute();
 }
 
 const toRow = (p: Awaited<ReturnType<typeof projectPage>>[number]): ProjectRow => ({
@@ -238,17 +234,20 @@ const toRow = (p: Awaited<ReturnType<typeof projectPage>>[number]): ProjectRow =
  * The organisation's IATI activity file, generated as a stream of strings: a page of projects at a time
  * (by code), so memory does not grow with the portfolio. Confidential projects and partners are left out.
  */
-export async function* activityFile(db: Kysely<DB>, options: { today?: string; generatedAt?: string; pageSize?: number; progress?: (done: number) => void } = {}) {
+export async function* activityFile(
+  db: Kysely<DB>,
+  options: { today?: string; generatedAt?: string; pageSize?: number; progress?: (done: number) => void /** one project's activity alone */; projectId?: string } = {},
+) {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const publisher = await publisherSettings(db);
   yield `<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03" generated-datetime="${options.generatedAt ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z')}">\n`;
-  if (publisher.activityUnit === 'cpo_biennium') {
+  if (publisher.activityUnit === 'cpo_biennium' && !options.projectId) {
     yield* cpoActivities(db, publisher, today, options.pageSize ?? 200, options.progress);
     yield '</iati-activities>\n';
     return;
   }
   const nextPage = async (after: string) => {
-    const page = await projectPage(db, after, options.pageSize ?? 500);
+    const page = await projectPage(db, after, options.pageSize ?? 500, options.projectId);
     return { page, bundles: page.length ? await loadBundles(db, page, today) : new Map() };
   };
   let done = 0;

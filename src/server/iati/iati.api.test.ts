@@ -227,3 +227,51 @@ describe('validation and import as jobs', () => {
     ]);
   });
 });
+
+describe("a project's own check, on its page", () => {
+  test('the published activity of one project is validated alone; its findings name the element (the field to fix); access follows the project', async () => {
+    const clean = ok(await hq.get(`/api/projects/${projectId}/iati/check`));
+    assert.equal(clean.identifier, 'XM-DAC-41302-KEN-24-01');
+    assert.equal(clean.notPublished, null);
+    assert.equal(clean.valid, true, JSON.stringify(clean.findings));
+    assert.deepEqual(
+      clean.findings.filter((f: { severity: string }) => f.severity !== 'warning'),
+      [],
+    );
+    // An organisation identifier with a slash is accepted by devcoop but IATI warns about it (1.8.13).
+    const slashed = ok(await hq.post('/api/partners', { code: 'COH', name: 'Youth Trust', partnerType: 'ngo', organisationRef: 'GB-COH/0123' }));
+    await database.db.insertInto('project_partners').values({ project_id: projectId, partner_id: slashed.id, role: 'implementing' }).execute();
+    const warned = ok(await viewer.get(`/api/projects/${projectId}/iati/check`));
+    assert.equal(warned.valid, true, 'warnings alone do not stop publication');
+    const finding = warned.findings.find((f: { rule: string }) => f.rule === '1.8.13');
+    assert.ok(finding, JSON.stringify(warned.findings));
+    assert.equal(finding.severity, 'warning');
+    assert.match(finding.path, /^participating-org/);
+    assert.equal(warned.counts.warning, clean.counts.warning + 1);
+
+    const hidden = await database.db.selectFrom('projects').select('id').where('code', '=', 'KEN/24/99').executeTakeFirstOrThrow();
+    assert.equal(ok(await hq.get(`/api/projects/${hidden.id}/iati/check`)).notPublished, 'confidential');
+    const office = await database.db.selectFrom('offices').select('id').where('code', '=', 'CO-KE').executeTakeFirstOrThrow();
+    const pipeline = ok(
+      await hq.post('/api/projects', {
+        code: 'KEN/25/01',
+        title: 'In the pipeline',
+        place: 'country',
+        countryCode: 'KE',
+        officeId: office.id,
+        fundingSource: 'XBDC',
+        plannedStart: '2025-01-01',
+        plannedEnd: '2025-12-31',
+      }),
+    );
+    const waiting = ok(await hq.get(`/api/projects/${pipeline.id}/iati/check`));
+    assert.deepEqual([waiting.notPublished, waiting.findings], ['status', []]);
+
+    const elsewhere = new Client(app);
+    const hqOffice = await database.db.selectFrom('offices').select('id').where('code', '=', 'HQ').executeTakeFirstOrThrow();
+    const other = await buildOffice(database.db, { code: 'CO-TZ', officeType: 'country_office', parentId: hqOffice.id });
+    await elsewhere.signIn((await buildUser(database.db, 'viewer', { officeId: other.id })).email, TEST_PASSWORD);
+    assert.equal((await elsewhere.get(`/api/projects/${projectId}/iati/check`)).status, 404, 'a project outside the office is not found');
+    assert.equal((await anonymous.get(`/api/projects/${projectId}/iati/check`)).status, 401);
+  });
+});

@@ -1,8 +1,9 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createRoute, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { requireRight } from '../access/rights.ts';
@@ -18,6 +19,7 @@ import { findIatiActivities, linkIatiActivity, projectIatiLinks } from './iati-a
 import { activityIdentifier } from './iati-activity.build.ts';
 import { activityFile, organisationFile, publishedScope } from './iati-export.load.ts';
 import { importIatiFile } from './iati-import.apply.ts';
+import { checkProjectActivity } from './iati-project-check.ts';
 import { publisherSettings, setActivityUnit } from './iati-settings.service.ts';
 import { reportRows, type ValidationReport, validateIatiFile } from './iati-validate.ts';
 import { IatiFileError } from './iati-xml.reader.ts';
@@ -62,9 +64,17 @@ async function receive(body: ReadableStream<Uint8Array> | null, limit: number): 
  * project it comes from, so a finding is fixed where it arises (the page names the field from its path).
  */
 async function checkPublication(db: Deps['db'], progress: (done: number) => void) {
-  const parts: string[] = [];
-  for await (const chunk of activityFile(db, { progress })) parts.push(chunk);
-  const report = await validateIatiFile(new TextEncoder().encode(parts.join('')));
+  // Written to a temporary file as it is generated, then read back as bytes (outside the JS heap): the file of a
+  // large portfolio is hundreds of MB, never one string.
+  const dir = await mkdtemp(join(tmpdir(), 'devcoop-iati-check-'));
+  let report: ValidationReport;
+  try {
+    const path = join(dir, 'activities.xml');
+    await pipeline(Readable.from(activityFile(db, { progress })), createWriteStream(path));
+    report = await validateIatiFile(await readFile(path));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
   const publisher = await publisherSettings(db);
   const projects = await db.selectFrom('projects').select(['id', 'code', 'title']).where('confidential', '=', false).execute();
   const byIdentifier = new Map(projects.map((p) => [activityIdentifier(publisher, p.code), p]));
@@ -225,6 +235,17 @@ export function iatiRoutes({ db, config }: Deps) {
         responses: { 200: json(AnyRecord), ...readErrors },
       }),
       async (c) => c.json(await projectIatiLinks(db, c.req.valid('param').id, actorOf(c)), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/projects/{id}/iati/check',
+        tags,
+        summary: "A project's activity as published, validated alone (XSD, codelists, rules): its findings with the element each is about",
+        request: { params: IdParam },
+        responses: { 200: json(AnyRecord), ...readErrors },
+      }),
+      async (c) => c.json(await checkProjectActivity(db, c.req.valid('param').id, actorOf(c)), 200),
     )
     .openapi(
       createRoute({

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Notice } from './Layout.tsx';
 
-interface Finding {
+export interface Finding {
   rule: string;
   severity: 'critical' | 'error' | 'warning';
   message: string;
@@ -16,7 +16,7 @@ interface RecordReport {
   project?: { id: string; code: string; title: string } | null;
 }
 
-/** Where in devcoop a finding on our own file is fixed, from the element it is about. */
+/** Where in devcoop a finding on our own file is fixed, from the element it is about (its path). */
 const FIELDS: Record<string, string> = {
   budget: 'allocations',
   transaction: 'expenditure',
@@ -30,7 +30,10 @@ const FIELDS: Record<string, string> = {
   'policy-marker': 'markers',
   'recipient-country': 'place',
   'recipient-region': 'place',
+  'document-link': 'documents',
+  'related-activity': 'related',
 };
+export const fieldOf = (path: string) => FIELDS[path.split('/')[0] ?? ''];
 
 /** A validation report: totals, then each activity with its findings (line, rule, where, what), a link to the project when it is ours. */
 export function IatiReport({ report, jobId }: { report: any; jobId: string }) {
@@ -90,7 +93,7 @@ export function IatiReport({ report, jobId }: { report: any; jobId: string }) {
             </thead>
             <tbody>
               {r.findings.map((f, i) => {
-                const field = FIELDS[f.path.split('/')[0] ?? ''];
+                const field = fieldOf(f.path);
                 return (
                   // biome-ignore lint/suspicious/noArrayIndexKey: findings have no identity beyond their place in the list
                   <tr key={i}>

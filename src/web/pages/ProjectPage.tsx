@@ -5,6 +5,7 @@ import { ApiError, api, type Rec } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
 import { ProjectDocuments } from '../components/ProjectDocuments.tsx';
 import { ProjectIati } from '../components/ProjectIati.tsx';
+import { ProjectIatiCheck } from '../components/ProjectIatiCheck.tsx';
 import { RelatedActivities } from '../components/RelatedActivities.tsx';
 import { ReportLinks } from '../components/ReportLinks.tsx';
 import { useSession } from '../session.tsx';
@@ -127,6 +128,7 @@ export function ProjectPage() {
         </section>
       </div>
       <ProjectDocuments projectId={id} canWrite={canWrite} />
+      <ProjectIatiCheck projectId={id} />
       <ProjectIati projectId={id} canWrite={canWrite} />
       <RelatedActivities project={p} canWrite={canWrite} onChange={load} />
       <section className="card" aria-labelledby="p-report">

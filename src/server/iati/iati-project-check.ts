@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../access/actor.ts';
+import { scopeFor } from '../access/rights.ts';
+import type { DB } from '../db/schema.ts';
+import { notFound } from '../errors.ts';
+import { scopedProjects } from '../modules/projects/projects.queries.ts';
+import { activityIdentifier, PUBLISHED } from './iati-activity.build.ts';
+import { activityFile } from './iati-export.load.ts';
+import type { Finding } from './iati-rules.ts';
+import { publisherSettings } from './iati-settings.service.ts';
+import { validateIatiFile } from './iati-validate.ts';
+
+/** Why a project is not in the published file, when it is not. */
+export type NotPublished = 'confidential' | 'status' | 'outcome_unit';
+
+export interface ProjectCheck {
+  identifier: string;
+  /** null when the project is published as its own activity; otherwise why not (and no findings) */
+  notPublished: NotPublished | null;
+  valid: boolean;
+  counts: { critical: number; error: number; warning: number };
+  /** findings on this project's activity, each with the path of the element it is about (the field to fix) */
+  findings: Finding[];
+}
+
+/**
+ * A project's activity as published, generated alone and validated like the whole file (XSD, codelists,
+ * rules), so that its findings show on the project page, where they are fixed. Readable by whoever may read
+ * the project. In the outcome-and-biennium mode a project is not an activity of its own: nothing to check here.
+ */
+export async function checkProjectActivity(db: Kysely<DB>, projectId: string, actor: Actor, options: { today?: string } = {}): Promise<ProjectCheck> {
+  const project = await scopedProjects(db, scopeFor(actor, 'projects.read'))
+    .select(['projects.code', 'projects.status', 'projects.confidential'])
+    .where('projects.id', '=', projectId)
+    .executeTakeFirst();
+  if (!project) throw notFound('Project', projectId);
+  const publisher = await publisherSettings(db);
+  const identifier = activityIdentifier(publisher, project.code);
+  const none = { identifier, valid: true, counts: { critical: 0, error: 0, warning: 0 }, findings: [] };
+  if (project.confidential) return { ...none, notPublished: 'confidential' };
+  if (!(PUBLISHED as readonly string[]).includes(project.status)) return { ...none, notPublished: 'status' };
+  if (publisher.activityUnit === 'cpo_biennium') return { ...none, notPublished: 'outcome_unit' };
+  const parts: string[] = [];
+  for await (const chunk of activityFile(db, { projectId, today: options.today })) parts.push(chunk);
+  const report = await validateIatiFile(new TextEncoder().encode(parts.join('')));
+  return {
+    identifier,
+    notPublished: null,
+    valid: report.valid,
+    counts: report.counts,
+    findings: [...report.file, ...report.withFindings.flatMap((r) => r.findings)],
+  };
+}

@@ -1,0 +1,84 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type Rec } from '../api.ts';
+import { type Finding, fieldOf } from './IatiReport.tsx';
+import { Notice } from './Layout.tsx';
+
+/**
+ * The project's activity as devcoop publishes it, checked alone (schema, codelists, rules) when the page opens:
+ * each finding with the element it is about and the part of the project where it is fixed.
+ */
+export function ProjectIatiCheck({ projectId }: { projectId: string }) {
+  const { t } = useTranslation();
+  const [check, setCheck] = useState<Rec | null>(null);
+  const [busy, setBusy] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const run = useCallback(() => {
+    setBusy(true);
+    setError(null);
+    api
+      .projectIatiCheck(projectId)
+      .then(setCheck, (e) => setError(e.message))
+      .finally(() => setBusy(false));
+  }, [projectId]);
+  useEffect(run, [run]);
+  const findings: Finding[] = check?.findings ?? [];
+  return (
+    <section className="card" aria-labelledby="p-iati-check" aria-busy={busy}>
+      <h2 id="p-iati-check">{t('projectIati.check')}</h2>
+      <p className="muted small">{t('projectIati.checkIntro')}</p>
+      {error && <Notice kind="error">{error}</Notice>}
+      {busy && !check && <p>{t('projectIati.checking')}</p>}
+      {check?.notPublished && <Notice kind="info">{t(`projectIati.notPublished.${check.notPublished}`)}</Notice>}
+      {check && !check.notPublished && (
+        <>
+          <Notice kind={check.valid ? 'success' : 'error'}>
+            {t(check.valid ? 'projectIati.checkValid' : 'projectIati.checkInvalid', {
+              critical: check.counts.critical,
+              errors: check.counts.error,
+              warnings: check.counts.warning,
+            })}
+          </Notice>
+          {findings.length > 0 && (
+            <table className="data compact">
+              <caption className="visually-hidden">{t('projectIati.check')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('iati.severityLabel')}</th>
+                  <th scope="col">{t('iati.rule')}</th>
+                  <th scope="col">{t('iati.where')}</th>
+                  <th scope="col">{t('iati.message')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {findings.map((f, i) => {
+                  const field = fieldOf(f.path);
+                  return (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: findings have no identity beyond their place in the list
+                    <tr key={i}>
+                      <td>
+                        <span className={`badge ${f.severity}`}>{t(`iati.severity.${f.severity}`)}</span>
+                      </td>
+                      <td>
+                        <code>{f.rule}</code>
+                      </td>
+                      <td>
+                        {field ? <strong>{t(`iati.fields.${field}`)}</strong> : null} <code className="small">{f.path}</code>
+                      </td>
+                      <td>{f.message}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+      <p>
+        <button type="button" className="secondary" onClick={run} disabled={busy}>
+          {busy ? t('projectIati.checking') : t('projectIati.checkAgain')}
+        </button>
+      </p>
+    </section>
+  );
+}
