@@ -85,6 +85,25 @@ describe('IATI in Chromium', () => {
     await screenshot(page, 'project-documents');
   });
 
+  test('on a project page: its activity is checked before publishing; a finding names the part of the project to fix', async () => {
+    const check = page.getByRole('region', { name: 'Check before publishing' });
+    await check.getByText(/^Ready to publish: no error/).waitFor();
+    // A funding partner's identifier with a slash: IATI warns (1.8.13), publication is still allowed.
+    const db = session.database.db;
+    const eu = await db.selectFrom('partners').select(['id', 'organisation_ref']).where('code', '=', 'EU').executeTakeFirstOrThrow();
+    await db.updateTable('partners').set({ organisation_ref: 'XI-IATI-EC/INTPA' }).where('id', '=', eu.id).execute();
+    try {
+      await check.getByRole('button', { name: 'Check again' }).click();
+      const row = check.getByRole('row', { name: /1\.8\.13/ });
+      await row.waitFor();
+      assert.match(await row.innerText(), /Warning\s+1\.8\.13\s+partners/i);
+      await check.scrollIntoViewIfNeeded();
+      await screenshot(page, 'project-iati-check');
+    } finally {
+      await db.updateTable('partners').set({ organisation_ref: eu.organisation_ref }).where('id', '=', eu.id).execute();
+    }
+  });
+
   test('publishing one activity per country programme outcome and biennium, then per project again', async () => {
     await page.goto(`${session.server.url}/iati`);
     const unit = page.getByRole('group', { name: 'Publish one activity for each' });

@@ -80,7 +80,7 @@ export const projectIatiEn = {
   checkIntro: 'This project’s activity as devcoop publishes it, checked as the whole file is: the IATI schema, its codelists and rules.',
   checking: 'Checking…',
   checkAgain: 'Check again',
-  checkValid: 'Ready to publish: no error ({{warnings}} warnings).',
+  checkValid: 'Ready to publish: no error. Warnings: {{warnings}}.',
   checkInvalid: 'Not ready: {{critical}} critical, {{errors}} errors, {{warnings}} warnings. Fix them here before the next publication.',
   notPublished: {
     confidential: 'This project is confidential: it is never published.',

@@ -82,7 +82,7 @@ export const projectIatiEs: Messages['projectIati'] = {
   checkIntro: 'La actividad de este proyecto tal como devcoop la publica, verificada como el archivo completo: el esquema IATI, sus listas de códigos y sus reglas.',
   checking: 'Verificando…',
   checkAgain: 'Verificar de nuevo',
-  checkValid: 'Listo para publicar: ningún error ({{warnings}} advertencias).',
+  checkValid: 'Listo para publicar: ningún error. Advertencias: {{warnings}}.',
   checkInvalid: 'No está listo: {{critical}} críticos, {{errors}} errores, {{warnings}} advertencias. Corríjalos aquí antes de la próxima publicación.',
   notPublished: {
     confidential: 'Este proyecto es confidencial: nunca se publica.',

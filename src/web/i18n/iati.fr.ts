@@ -82,7 +82,7 @@ export const projectIatiFr: Messages['projectIati'] = {
   checkIntro: 'L’activité de ce projet telle que devcoop la publie, vérifiée comme le fichier entier : le schéma IATI, ses listes de codes et ses règles.',
   checking: 'Vérification…',
   checkAgain: 'Vérifier à nouveau',
-  checkValid: 'Prêt à publier : aucune erreur ({{warnings}} avertissements).',
+  checkValid: 'Prêt à publier : aucune erreur. Avertissements : {{warnings}}.',
   checkInvalid: 'Pas prêt : {{critical}} critiques, {{errors}} erreurs, {{warnings}} avertissements. Corrigez-les ici avant la prochaine publication.',
   notPublished: {
     confidential: 'Ce projet est confidentiel : il n’est jamais publié.',
