@@ -96,7 +96,7 @@ describe('IATI in Chromium', () => {
       await check.getByRole('button', { name: 'Check again' }).click();
       const row = check.getByRole('row', { name: /1\.8\.13/ });
       await row.waitFor();
-      assert.match(await row.innerText(), /Warning\s+1\.8\.13\s+partners/i);
+      assert.match(await row.innerText(), /Warning\s+1\.8\.13\s+participating-org\/@ref\s+Fix in the project: partners/i);
       await check.scrollIntoViewIfNeeded();
       await screenshot(page, 'project-iati-check');
     } finally {

@@ -1,39 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { type Finding, FindingsTable } from './FindingsTable.tsx';
 import { Notice } from './Layout.tsx';
 
-export interface Finding {
-  rule: string;
-  severity: 'critical' | 'error' | 'warning';
-  message: string;
-  line: number | null;
-  path: string;
-}
 interface RecordReport {
   identifier: string;
   line: number;
   findings: Finding[];
   project?: { id: string; code: string; title: string } | null;
 }
-
-/** Where in devcoop a finding on our own file is fixed, from the element it is about (its path). */
-const FIELDS: Record<string, string> = {
-  budget: 'allocations',
-  transaction: 'expenditure',
-  'planned-disbursement': 'agreements',
-  'participating-org': 'partners',
-  'activity-date': 'dates',
-  title: 'title',
-  description: 'title',
-  result: 'indicators',
-  tag: 'sdg',
-  'policy-marker': 'markers',
-  'recipient-country': 'place',
-  'recipient-region': 'place',
-  'document-link': 'documents',
-  'related-activity': 'related',
-};
-export const fieldOf = (path: string) => FIELDS[path.split('/')[0] ?? ''];
 
 /** A validation report: totals, then each activity with its findings (line, rule, where, what), a link to the project when it is ours. */
 export function IatiReport({ report, jobId }: { report: any; jobId: string }) {
@@ -80,40 +55,7 @@ export function IatiReport({ report, jobId }: { report: any; jobId: string }) {
             )}{' '}
             <span className="muted small">{t('iati.findingCount', { count: r.findings.length, line: r.line })}</span>
           </summary>
-          <table className="data compact">
-            <caption className="visually-hidden">{r.identifier}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('iati.line')}</th>
-                <th scope="col">{t('iati.severityLabel')}</th>
-                <th scope="col">{t('iati.rule')}</th>
-                <th scope="col">{t('iati.where')}</th>
-                <th scope="col">{t('iati.message')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.findings.map((f, i) => {
-                const field = fieldOf(f.path);
-                return (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: findings have no identity beyond their place in the list
-                  <tr key={i}>
-                    <td className="num">{f.line ?? '—'}</td>
-                    <td>
-                      <span className={`badge ${f.severity}`}>{t(`iati.severity.${f.severity}`)}</span>
-                    </td>
-                    <td>
-                      <code>{f.rule}</code>
-                    </td>
-                    <td>
-                      <code>{f.path}</code>
-                      {r.project && field && <div className="small">{t('iati.fixIn', { field: t(`iati.fields.${field}`) })}</div>}
-                    </td>
-                    <td>{f.message}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <FindingsTable findings={r.findings} caption={r.identifier} withLine ours={Boolean(r.project)} />
         </details>
       ))}
       {records.length > shown.length && <p className="muted">{t('iati.more', { count: records.length - shown.length })}</p>}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Rec } from '../api.ts';
-import { type Finding, fieldOf } from './IatiReport.tsx';
+import { type Finding, FindingsTable } from './FindingsTable.tsx';
 import { Notice } from './Layout.tsx';
 
 /**
@@ -39,39 +39,7 @@ export function ProjectIatiCheck({ projectId }: { projectId: string }) {
               warnings: check.counts.warning,
             })}
           </Notice>
-          {findings.length > 0 && (
-            <table className="data compact">
-              <caption className="visually-hidden">{t('projectIati.check')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('iati.severityLabel')}</th>
-                  <th scope="col">{t('iati.rule')}</th>
-                  <th scope="col">{t('iati.where')}</th>
-                  <th scope="col">{t('iati.message')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {findings.map((f, i) => {
-                  const field = fieldOf(f.path);
-                  return (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: findings have no identity beyond their place in the list
-                    <tr key={i}>
-                      <td>
-                        <span className={`badge ${f.severity}`}>{t(`iati.severity.${f.severity}`)}</span>
-                      </td>
-                      <td>
-                        <code>{f.rule}</code>
-                      </td>
-                      <td>
-                        {field ? <strong>{t(`iati.fields.${field}`)}</strong> : null} <code className="small">{f.path}</code>
-                      </td>
-                      <td>{f.message}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          )}
+          {findings.length > 0 && <FindingsTable findings={findings} caption={t('projectIati.check')} ours />}
         </>
       )}
       <p>
