@@ -12,7 +12,8 @@ export type Attrs = Record<string, string | number | null | undefined>;
 
 /** An element with its attributes (null, undefined and empty left out) and content (already XML). */
 export function el(name: string, attrs: Attrs = {}, ...content: (string | null | undefined | false)[]): string {
-  // Plain loops: a large export calls this millions of times, and every intermediate array is garbage.
+  // One array of parts joined once: a large export calls this millions of times, so no entries/filter/map copies
+  // (and no `+=`, whose nested strings were slower to flatten when measured).
   const parts = [`<${name}`];
   for (const k in attrs) {
     const v = attrs[k];
