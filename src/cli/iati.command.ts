@@ -1,4 +1,4 @@
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
 import { systemActor } from '../server/access/actor.ts';
@@ -36,7 +36,8 @@ function progressPrinter(total: number) {
 /** `devcoop iati validate FILE [--json]`: exit 0 without errors (warnings allowed), 1 with errors. No database. */
 export async function iatiValidateCommand(file: string | undefined, flags: Flags, maxBytes: number): Promise<number> {
   const path = readable(file);
-  const report = await validateIatiFile(readFileSync(path), { maxBytes });
+  const report = await validateIatiFile({ path }, { maxBytes, progress: flags.json ? undefined : progressPrinter(statSync(path).size) });
+  if (process.stderr.isTTY && !flags.json) process.stderr.write('\n');
   if (flags.json) console.log(JSON.stringify(report, null, 2));
   else {
     for (const r of reportRows(report))

@@ -91,3 +91,33 @@ describe('IATI validation of real published files', () => {
     }
   });
 });
+
+describe('IATI validation in bounded memory: the XSD in slices of records', () => {
+  // A file read from disk is validated against the XSD a slice of records at a time; the findings must be those of
+  // the whole file: same lines (the file has lone CRs, which XML reads as line ends), same activities, root errors once.
+  for (const [folder, file, sliceChars] of [
+    ['real', 'dportal-dflat-activities.xml', 40_000],
+    ['rules-tests', 'iati-multi-act-mult-schema-errors.xml', 1],
+    ['rules-tests', 'iati-org-schema-errors.xml', 1],
+  ] as const) {
+    test(`${file}: slices of ${sliceChars} characters of records give the whole file's report`, async () => {
+      const path = join(SHARED_IATI, folder, file);
+      const now = new Date('2026-01-01');
+      const whole = await validateIatiFile(readFileSync(path), { now });
+      const sliced = await validateIatiFile({ path }, { now, sliceChars });
+      assert.ok(
+        allFindings(whole).some((f) => f.rule === '0.3.1'),
+        'the file has schema findings',
+      );
+      assert.deepEqual(sliced, whole);
+    });
+  }
+
+  test('the lines of schema findings are counted like the reader’s, lone CRs included', async () => {
+    const xml = '<iati-activities version="2.03">\r<iati-activity>\r<iati-identifier>XM-1</iati-identifier>\r<foo/>\r</iati-activity>\r</iati-activities>';
+    const report = await validateIatiFile(enc(xml));
+    const schema = allFindings(report).find((f) => f.rule === '0.3.1');
+    assert.equal(schema?.line, 4);
+    assert.match(schema?.message ?? '', /foo/);
+  });
+});

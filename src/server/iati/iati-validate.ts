@@ -1,8 +1,11 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { checkCodelists, orgIdPrefixes } from './iati-codelists.check.ts';
 import { recordDocument } from './iati-dom.ts';
 import { checkRules, type Finding } from './iati-rules.ts';
 import { IatiFileError, readIatiXml, type XEl } from './iati-xml.reader.ts';
-import { type IatiFileKind, schemaVersion, validateXsd } from './iati-xsd.ts';
+import { XsdSlices } from './iati-xsd.slices.ts';
+import type { IatiFileKind } from './iati-xsd.ts';
 
 export interface RecordReport {
   /** the iati-identifier (or organisation-identifier) as written, '' when missing */
@@ -35,17 +38,28 @@ async function* chunksOf(bytes: Uint8Array, size = 1 << 20) {
 
 const identifierOf = (el: XEl) => el.children.find((c) => c.name === 'iati-identifier' || c.name === 'organisation-identifier')?.text ?? '';
 
+export interface ValidateOptions {
+  now?: Date;
+  /** Refuse files larger than this (IATI_MAX_FILE_MB). */
+  maxBytes?: number;
+  /** Called with the bytes read so far. */
+  progress?: (bytes: number) => void;
+  /** Characters of records validated against the XSD at a time (tests make it small). */
+  sliceChars?: number;
+}
+
 /**
  * Validates an IATI file as the official validator does, before publishing or on upload: well-formed
  * XML and an IATI root (0.1.1, 0.2.1), a supported version (0.6.1), the XSD of that version (0.3.1, each
  * error placed in its activity by line), the codelists as mapping.xml assigns them, the IATI ruleset,
- * and unique activity identifiers (1.1.2). Findings are grouped by activity with line and path.
+ * and unique activity identifiers (1.1.2). Findings are grouped by activity with line and path. A file
+ * named by its path is read as a stream: memory is that of one record and one XSD slice, whatever its size.
  */
-export async function validateIatiFile(bytes: Uint8Array, options: { now?: Date; maxBytes?: number } = {}): Promise<ValidationReport> {
+export async function validateIatiFile(file: Uint8Array | { path: string }, options: ValidateOptions = {}): Promise<ValidationReport> {
   const report: ValidationReport = {
     kind: null,
     version: null,
-    bytes: bytes.length,
+    bytes: file instanceof Uint8Array ? file.length : (await stat(file.path)).size,
     records: 0,
     valid: false,
     counts: { critical: 0, error: 0, warning: 0 },
@@ -56,21 +70,24 @@ export async function validateIatiFile(bytes: Uint8Array, options: { now?: Date;
   const records: RecordReport[] = [];
   const ids = new Map<string, RecordReport>();
   let supported = true;
+  let xsd: XsdSlices | null = new XsdSlices(options.sliceChars);
   try {
     await readIatiXml(
-      chunksOf(bytes),
+      file instanceof Uint8Array ? chunksOf(file) : createReadStream(file.path, { highWaterMark: 1 << 20 }),
       {
         root: (root) => {
           report.kind = root.name === 'iati-activities' ? 'activities' : 'organisations';
           report.version = root.attrs.version ?? null;
+          xsd?.setRoot(root);
           if (root.bare) report.file.push(fileFinding('0.2.1', `The file is a single <${root.name.replace(/s$/, '')}> without its <${root.name}> root element`, 1));
           else if (!report.version) report.file.push({ ...fileFinding('0.6.1', 'The root element has no @version; it is read as 2.03'), severity: 'warning' });
           else if (!SUPPORTED.has(report.version.trim())) {
             supported = false;
+            xsd = null;
             report.file.push(fileFinding('0.6.1', `Version ${report.version} is not supported: IATI validation covers versions 2.01, 2.02 and 2.03. Publish in 2.03.`));
           }
         },
-        record: (el, root) => {
+        record: async (el, root) => {
           const rec: RecordReport = { identifier: identifierOf(el).trim(), line: el.line, findings: [] };
           records.push(rec);
           if (!supported) return;
@@ -91,18 +108,18 @@ export async function validateIatiFile(bytes: Uint8Array, options: { now?: Date;
               });
             else ids.set(rec.identifier, rec);
           }
+          await xsd?.recordEnd(el.end, el.endLine);
         },
       },
-      { maxBytes: options.maxBytes },
+      { maxBytes: options.maxBytes, progress: options.progress, text: (t) => xsd?.add(t) },
     );
   } catch (e) {
     if (!(e instanceof IatiFileError)) throw e;
     report.file.push(fileFinding(e.code, e.message, e.line ?? null));
     return finish(report, records);
   }
-  if (supported && report.kind) {
-    const found = (await validateXsd([{ name: 'file', contents: bytes }], report.kind, schemaVersion(report.version ?? undefined))).get('file') ?? [];
-    for (const x of found) {
+  if (xsd && report.kind) {
+    for (const x of await xsd.finish()) {
       const owner = x.line === null ? undefined : recordAt(records, x.line);
       const finding: Finding = { rule: '0.3.1', severity: 'critical', category: 'schema', message: x.message, line: x.line, path: '' };
       if (owner) owner.findings.push(finding);

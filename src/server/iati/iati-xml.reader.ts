@@ -7,6 +7,9 @@ export interface XEl {
   children: XEl[];
   text: string;
   line: number;
+  /** For a record: where it ends in the decoded text (the index after its closing `>`) and on which line. */
+  end?: number;
+  endLine?: number;
 }
 
 /** Why a file cannot be read at all; `code` is the validator's file-level rule (0.1.1 not XML, 0.2.1 not IATI, 0.9.1 too large). */
@@ -26,6 +29,9 @@ export interface RootInfo {
   attrs: Record<string, string>;
   /** The file is a single activity or organisation without the wrapping root element. */
   bare?: boolean;
+  /** Where the root's start tag ends in the decoded text (the index after its `>`) and on which line. */
+  end?: number;
+  endLine?: number;
 }
 
 export interface ReadHandlers {
@@ -39,6 +45,8 @@ export interface ReadOptions {
   maxBytes?: number;
   /** Called with the bytes read so far. */
   progress?: (bytes: number) => void;
+  /** Called with the text of the file as it is decoded, before it is parsed (positions above index into it). */
+  text?: (text: string) => void;
 }
 
 const RECORDS = new Set(['iati-activity', 'iati-organisation']);
@@ -94,7 +102,7 @@ export async function readIatiXml(source: AsyncIterable<Buffer | string> | Itera
         notIati ??= new IatiFileError('0.2.1', `Not an IATI file: the root element is <${tag.name}>, not <iati-activities> or <iati-organisations>`, parser.line, parser.column);
         return;
       }
-      root = { name: tag.name as RootInfo['name'], attrs };
+      root = { name: tag.name as RootInfo['name'], attrs, end: parser.position, endLine: parser.line };
       handlers.root?.(root);
       return;
     }
@@ -112,7 +120,10 @@ export async function readIatiXml(source: AsyncIterable<Buffer | string> | Itera
   parser.on('closetag', (tag) => {
     if (failure || !stack.length || stack[stack.length - 1]?.name !== tag.name) return;
     const el = stack.pop() as XEl;
-    if (!stack.length) pending.push(el);
+    if (stack.length) return;
+    el.end = parser.position;
+    el.endLine = parser.line;
+    pending.push(el);
   });
 
   let bytes = 0;
@@ -129,13 +140,17 @@ export async function readIatiXml(source: AsyncIterable<Buffer | string> | Itera
   for await (const chunk of source) {
     bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
     if (bytes > maxBytes) throw new IatiFileError('0.9.1', `The file is larger than the limit of ${Math.round(maxBytes / 1024 ** 2)} MB (IATI_MAX_FILE_MB)`);
-    parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    options.text?.(text);
+    parser.write(text);
     if (failure) throw failure;
     await flush();
     options.progress?.(bytes);
   }
   if (bytes === 0) throw new IatiFileError('0.1.1', 'The file is empty');
-  parser.write(decoder.decode());
+  const rest = decoder.decode();
+  options.text?.(rest);
+  parser.write(rest);
   parser.close();
   if (failure) throw failure;
   if (notIati) throw notIati;

@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -64,14 +64,14 @@ async function receive(body: ReadableStream<Uint8Array> | null, limit: number): 
  * project it comes from, so a finding is fixed where it arises (the page names the field from its path).
  */
 async function checkPublication(db: Deps['db'], progress: (done: number) => void) {
-  // Written to a temporary file as it is generated, then read back as bytes (outside the JS heap): the file of a
-  // large portfolio is hundreds of MB, never one string.
+  // Written to a temporary file as it is generated, then validated as a stream: the file of a large portfolio is
+  // hundreds of MB, never whole in memory.
   const dir = await mkdtemp(join(tmpdir(), 'devcoop-iati-check-'));
   let report: ValidationReport;
   try {
     const path = join(dir, 'activities.xml');
     await pipeline(Readable.from(activityFile(db, { progress })), createWriteStream(path));
-    report = await validateIatiFile(await readFile(path));
+    report = await validateIatiFile({ path });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -108,8 +108,7 @@ export function iatiRoutes({ db, config }: Deps) {
           { kind: 'iati.validate', title: `Validation of ${c.req.valid('query').fileName}`, total: file.bytes, unit: 'bytes' },
           async (progress) => {
             try {
-              const report = await validateIatiFile(await readFile(file.path), { maxBytes: config.iatiMaxBytes });
-              progress(file.bytes);
+              const report = await validateIatiFile({ path: file.path }, { maxBytes: config.iatiMaxBytes, progress });
               return { fileName: c.req.valid('query').fileName, ...report };
             } finally {
               await file.cleanup();
