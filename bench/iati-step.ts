@@ -1,6 +1,6 @@
 /**
  * One step of the IATI benchmark, in a process of its own so that its peak memory is its own (bench/iati.ts
- * runs each step this way): `parse`, `import` or `export`, on the file and database named by the parent.
+ * runs each step this way): `parse`, `validate`, `import` or `export`, on the file and database named by the parent.
  * Prints one JSON line: seconds, peak resident memory and peak JS heap of this process during the step.
  *
  *   node --expose-gc --import tsx bench/iati-step.ts STEP FILE '{"dataDir": …}'
@@ -10,6 +10,7 @@ import { systemActor } from '../src/server/access/actor.ts';
 import { openDatabase } from '../src/server/db/connect.ts';
 import { activityFile } from '../src/server/iati/iati-export.load.ts';
 import { importIatiFile } from '../src/server/iati/iati-import.apply.ts';
+import { validateIatiFile } from '../src/server/iati/iati-validate.ts';
 import { readIatiXml } from '../src/server/iati/iati-xml.reader.ts';
 import type { BenchLocation } from './bench-kit.ts';
 
@@ -36,6 +37,12 @@ async function measured<T>(run: () => Promise<T>) {
 
 if (step === 'parse') {
   console.log(JSON.stringify(await measured(async () => (await readIatiXml(createReadStream(file), { record: () => {} })).records)));
+} else if (step === 'validate') {
+  const out = await measured(async () => {
+    const r = await validateIatiFile({ path: file });
+    return { records: r.records, ...r.counts };
+  });
+  console.log(JSON.stringify(out));
 } else {
   const database = await openDatabase(location);
   const db = database.db;

@@ -2,6 +2,7 @@
  * IATI benchmark: a file of about SIZE MB (default 100) generated from the real 2.0x files of
  * ../shared/iati/real (each activity repeated with a unique identifier), then
  *   - a streaming parse alone (the floor),
+ *   - its validation as on upload (XSD in slices of records, codelists, rules), no database,
  *   - its import into an empty database (one transaction), and a second import of the same file (updates),
  *   - the export of the activity file for 20,000 projects (bench/portfolio-data.sql, its pipeline projects
  *     approved so that all 20,000 are published),
@@ -9,6 +10,7 @@
  * heap during the step. Figures go to docs/benchmarks.md.
  *
  *   npx tsx bench/iati.ts [SIZE_MB]                              PGlite
+ *   npx tsx bench/iati.ts 500 --validate-only                    the validation of a file of 500 MB alone
  *   DATABASE_URL=postgres://… npx tsx bench/iati.ts [SIZE_MB]    PostgreSQL server (a bench database is created and dropped)
  */
 import { execFileSync } from 'node:child_process';
@@ -26,6 +28,8 @@ import { type Figure, recordFigures } from './record.ts';
 const SIZE_MB = Number(process.argv[2] ?? 100);
 /** --import-only: skip the export, whose 20,000-project portfolio takes long to generate on PGlite. */
 const IMPORT_ONLY = process.argv.includes('--import-only');
+/** --validate-only: the parse and the validation, no database. */
+const VALIDATE_ONLY = process.argv.includes('--validate-only');
 const REAL = join(import.meta.dirname, '..', '..', 'shared', 'iati', 'real');
 const file = join(tmpdir(), `devcoop-iati-bench-${SIZE_MB}mb.xml`);
 
@@ -67,7 +71,7 @@ async function generate(): Promise<{ activities: number; bytes: number }> {
 type Measured<T> = { result: T; seconds: number; peakMb: number; heapMb: number };
 
 /** Runs one step in a child process of its own (bench/iati-step.ts), so the memory it reports is the step's. */
-function measured<T>(what: string, step: 'parse' | 'import' | 'export', location: BenchLocation = { dataDir: '' }): Measured<T> {
+function measured<T>(what: string, step: 'parse' | 'validate' | 'import' | 'export', location: BenchLocation = { dataDir: '' }): Measured<T> {
   const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'iati-step.ts'), step, file, JSON.stringify(location)], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
@@ -83,6 +87,22 @@ console.log(`${file}: ${(made.bytes / 1024 ** 2).toFixed(1)} MB`);
 
 const parse = measured<number>('streaming parse alone', 'parse');
 const activities = parse.result;
+type Validated = { records: number; critical: number; error: number; warning: number };
+const validated = measured<Validated>('validation (XSD, codelists, rules)', 'validate');
+if (validated.result.records !== activities) throw new Error('the validation did not read every activity');
+const mb = (made.bytes / 1024 ** 2).toFixed(0);
+const validation: Figure[] = [
+  { what: `streaming parse alone, ${mb} MB, ${activities} activities`, values: [parse.seconds, parse.peakMb, parse.heapMb] },
+  {
+    what: `validation as on upload (XSD in slices of records, codelists, rules): ${validated.result.critical} critical, ${validated.result.error} errors, ${validated.result.warning} warnings`,
+    values: [validated.seconds, validated.peakMb, validated.heapMb],
+  },
+];
+const UNITS = ['seconds', 'peak RSS MB', 'peak JS heap MB'];
+if (VALIDATE_ONLY) {
+  recordFigures(`IATI validation of a ${mb} MB file`, `npx tsx bench/iati.ts ${SIZE_MB} --validate-only`, validation, 1, UNITS);
+  process.exit(0);
+}
 
 const { database, location, cleanup } = await openBenchDatabase();
 await migrate(database.db);
@@ -108,9 +128,8 @@ if (!IMPORT_ONLY) {
 await cleanup();
 
 const command = `${serverUrl ? 'DATABASE_URL=… ' : ''}npx tsx bench/iati.ts ${SIZE_MB}${IMPORT_ONLY ? ' --import-only' : ''}`;
-const mb = (made.bytes / 1024 ** 2).toFixed(0);
 const figures: Figure[] = [
-  { what: `streaming parse alone, ${mb} MB, ${activities} activities`, values: [parse.seconds, parse.peakMb, parse.heapMb] },
+  ...validation,
   { what: `import into an empty database: ${activities} activities, ${transactions} transactions, one transaction`, values: [first.seconds, first.peakMb, first.heapMb] },
   { what: 'import the same file again (all updated, nothing duplicated)', values: [again.seconds, again.peakMb, again.heapMb] },
 ];
@@ -119,4 +138,4 @@ if (exported)
     what: `export the activity file: ${exported.result.count} activities, ${(exported.result.bytes / 1024 ** 2).toFixed(0)} MB`,
     values: [exported.seconds, exported.peakMb, exported.heapMb],
   });
-recordFigures(`IATI import${IMPORT_ONLY ? '' : ' and export'} (${kind})`, command, figures, 1, ['seconds', 'peak RSS MB', 'peak JS heap MB']);
+recordFigures(`IATI import${IMPORT_ONLY ? '' : ' and export'} (${kind})`, command, figures, 1, UNITS);

@@ -113,6 +113,24 @@ describe('IATI validation in bounded memory: the XSD in slices of records', () =
     });
   }
 
+  test('beyond the first findings of each rule, findings are counted, not listed (the totals stay whole)', async () => {
+    const path = join(SHARED_IATI, 'real', 'dportal-dflat-activities.xml');
+    const now = new Date('2026-01-01');
+    const all = await validateIatiFile({ path }, { now });
+    const capped = await validateIatiFile({ path }, { now, listedPerRule: 2 });
+    assert.deepEqual(capped.counts, all.counts);
+    const listed = allFindings(capped);
+    const perKey = new Map<string, number>();
+    for (const f of listed) perKey.set(`${f.rule}|${f.codelist ?? ''}|${f.severity}`, (perKey.get(`${f.rule}|${f.codelist ?? ''}|${f.severity}`) ?? 0) + 1);
+    assert.ok(Math.max(...perKey.values()) <= 2);
+    assert.ok(capped.unlisted.length > 0);
+    const total = all.counts.critical + all.counts.error + all.counts.warning;
+    assert.equal(listed.length + capped.unlisted.reduce((n, u) => n + u.count, 0), total);
+    assert.equal(allFindings(all).length, total, 'under the default limit every finding of this file is listed');
+    const schema = capped.unlisted.find((u) => u.rule === '0.3.1');
+    assert.ok(reportRows(capped).some((r) => r.rule === '0.3.1' && r.message === `${schema?.count} more findings of this rule are counted but not listed: the first 2 are`));
+  });
+
   test('the lines of schema findings are counted like the reader’s, lone CRs included', async () => {
     const xml = '<iati-activities version="2.03">\r<iati-activity>\r<iati-identifier>XM-1</iati-identifier>\r<foo/>\r</iati-activity>\r</iati-activities>';
     const report = await validateIatiFile(enc(xml));

@@ -5,7 +5,7 @@ import { recordDocument } from './iati-dom.ts';
 import { checkRules, type Finding } from './iati-rules.ts';
 import { IatiFileError, readIatiXml, type XEl } from './iati-xml.reader.ts';
 import { XsdSlices } from './iati-xsd.slices.ts';
-import type { IatiFileKind } from './iati-xsd.ts';
+import type { IatiFileKind, XsdFinding } from './iati-xsd.ts';
 
 export interface RecordReport {
   /** the iati-identifier (or organisation-identifier) as written, '' when missing */
@@ -21,12 +21,22 @@ export interface ValidationReport {
   records: number;
   /** true when nothing critical and no error was found (warnings alone keep a file valid) */
   valid: boolean;
+  /** every finding, listed or not */
   counts: { critical: number; error: number; warning: number };
   /** findings about the file as a whole (not XML, not IATI, unsupported version) */
   file: Finding[];
   /** the records with findings, in file order */
   withFindings: RecordReport[];
+  /** findings listed per rule (and codelist and severity); those beyond are counted in `unlisted` */
+  listedPerRule: number;
+  unlisted: { rule: string; codelist?: string; severity: Finding['severity']; count: number }[];
 }
+
+/**
+ * Findings listed per rule (and codelist, and severity); beyond, they are counted. A messy file of hundreds of MB
+ * can break one rule in every activity: its report stays readable and the memory it takes bounded.
+ */
+export const LISTED_PER_RULE = 1000;
 
 const SUPPORTED = new Set(['2.01', '2.02', '2.03']);
 
@@ -46,6 +56,8 @@ export interface ValidateOptions {
   progress?: (bytes: number) => void;
   /** Characters of records validated against the XSD at a time (tests make it small). */
   sliceChars?: number;
+  /** Findings listed per rule (tests make it small). */
+  listedPerRule?: number;
 }
 
 /**
@@ -53,7 +65,8 @@ export interface ValidateOptions {
  * XML and an IATI root (0.1.1, 0.2.1), a supported version (0.6.1), the XSD of that version (0.3.1, each
  * error placed in its activity by line), the codelists as mapping.xml assigns them, the IATI ruleset,
  * and unique activity identifiers (1.1.2). Findings are grouped by activity with line and path. A file
- * named by its path is read as a stream: memory is that of one record and one XSD slice, whatever its size.
+ * named by its path is read as a stream; memory is that of one XSD slice, the identifiers (for 1.1.2) and
+ * the findings listed, whatever the size of the file.
  */
 export async function validateIatiFile(file: Uint8Array | { path: string }, options: ValidateOptions = {}): Promise<ValidationReport> {
   const report: ValidationReport = {
@@ -65,10 +78,38 @@ export async function validateIatiFile(file: Uint8Array | { path: string }, opti
     counts: { critical: 0, error: 0, warning: 0 },
     file: [],
     withFindings: [],
+    listedPerRule: options.listedPerRule ?? LISTED_PER_RULE,
+    unlisted: [],
   };
   const ctx = { now: options.now ?? new Date(), orgIdPrefixes: orgIdPrefixes() };
-  const records: RecordReport[] = [];
-  const ids = new Map<string, RecordReport>();
+  const seen = new Map<string, number>();
+  const unlisted = new Map<string, ValidationReport['unlisted'][number]>();
+  /** Counts a finding and lists it in `list` unless its rule has had its share. */
+  const add = (list: Finding[], f: Finding) => {
+    report.counts[f.severity]++;
+    const key = `${f.rule}|${f.codelist ?? ''}|${f.severity}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n <= report.listedPerRule) list.push(f);
+    else {
+      const u = unlisted.get(key) ?? { rule: f.rule, ...(f.codelist ? { codelist: f.codelist } : {}), severity: f.severity, count: 0 };
+      u.count++;
+      unlisted.set(key, u);
+    }
+  };
+  // Records read since the last XSD slice: the slice's findings are placed in them by line, then those with
+  // findings join the report and the others are forgotten.
+  let open: RecordReport[] = [];
+  const settle = (xsdFindings: XsdFinding[]) => {
+    for (const x of xsdFindings) {
+      const owner = x.line === null ? undefined : recordAt(open, x.line);
+      add(owner ? owner.findings : report.file, { rule: '0.3.1', severity: 'critical', category: 'schema', message: x.message, line: x.line, path: '' });
+    }
+    for (const r of open) if (r.findings.length) report.withFindings.push({ ...r, findings: r.findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) });
+    open = [];
+  };
+  /** The line of the first record with each identifier (1.1.2). */
+  const ids = new Map<string, number>();
   let supported = true;
   let xsd: XsdSlices | null = new XsdSlices(options.sliceChars);
   try {
@@ -79,54 +120,52 @@ export async function validateIatiFile(file: Uint8Array | { path: string }, opti
           report.kind = root.name === 'iati-activities' ? 'activities' : 'organisations';
           report.version = root.attrs.version ?? null;
           xsd?.setRoot(root);
-          if (root.bare) report.file.push(fileFinding('0.2.1', `The file is a single <${root.name.replace(/s$/, '')}> without its <${root.name}> root element`, 1));
-          else if (!report.version) report.file.push({ ...fileFinding('0.6.1', 'The root element has no @version; it is read as 2.03'), severity: 'warning' });
+          if (root.bare) add(report.file, fileFinding('0.2.1', `The file is a single <${root.name.replace(/s$/, '')}> without its <${root.name}> root element`, 1));
+          else if (!report.version) add(report.file, { ...fileFinding('0.6.1', 'The root element has no @version; it is read as 2.03'), severity: 'warning' });
           else if (!SUPPORTED.has(report.version.trim())) {
             supported = false;
             xsd = null;
-            report.file.push(fileFinding('0.6.1', `Version ${report.version} is not supported: IATI validation covers versions 2.01, 2.02 and 2.03. Publish in 2.03.`));
+            add(report.file, fileFinding('0.6.1', `Version ${report.version} is not supported: IATI validation covers versions 2.01, 2.02 and 2.03. Publish in 2.03.`));
           }
         },
         record: async (el, root) => {
           const rec: RecordReport = { identifier: identifierOf(el).trim(), line: el.line, findings: [] };
-          records.push(rec);
-          if (!supported) return;
+          report.records++;
+          open.push(rec);
+          if (!supported) return settle([]);
           const doc = recordDocument(el, root);
-          rec.findings.push(...checkRules(doc, ctx), ...checkCodelists(doc));
+          for (const f of checkRules(doc, ctx)) add(rec.findings, f);
+          for (const f of checkCodelists(doc)) add(rec.findings, f);
           if (el.name === 'iati-activity') {
             const first = ids.get(rec.identifier);
-            if (first)
-              rec.findings.push({
+            if (first !== undefined)
+              add(rec.findings, {
                 rule: '1.1.2',
                 severity: 'error',
                 category: 'identifiers',
                 message: rec.identifier
-                  ? `The activity identifier ${rec.identifier} is also used by the activity at line ${first.line}`
+                  ? `The activity identifier ${rec.identifier} is also used by the activity at line ${first}`
                   : 'The activity identifier is empty, as is another one',
                 line: el.line,
                 path: 'iati-identifier',
               });
-            else ids.set(rec.identifier, rec);
+            else ids.set(rec.identifier, el.line);
           }
-          await xsd?.recordEnd(el.end, el.endLine);
+          const sliced = await xsd?.recordEnd(el.end, el.endLine);
+          if (sliced) settle(sliced);
         },
       },
       { maxBytes: options.maxBytes, progress: options.progress, text: (t) => xsd?.add(t) },
     );
+    settle(xsd && report.kind ? await xsd.finish() : []);
   } catch (e) {
     if (!(e instanceof IatiFileError)) throw e;
-    report.file.push(fileFinding(e.code, e.message, e.line ?? null));
-    return finish(report, records);
+    add(report.file, fileFinding(e.code, e.message, e.line ?? null));
+    settle([]);
   }
-  if (xsd && report.kind) {
-    for (const x of await xsd.finish()) {
-      const owner = x.line === null ? undefined : recordAt(records, x.line);
-      const finding: Finding = { rule: '0.3.1', severity: 'critical', category: 'schema', message: x.message, line: x.line, path: '' };
-      if (owner) owner.findings.push(finding);
-      else report.file.push(finding);
-    }
-  }
-  return finish(report, records);
+  report.unlisted = [...unlisted.values()];
+  report.valid = report.counts.critical === 0 && report.counts.error === 0;
+  return report;
 }
 
 /** The record a line falls in: the last one starting at or before it (records are in file order). */
@@ -145,14 +184,6 @@ function recordAt(records: RecordReport[], line: number): RecordReport | undefin
   return found;
 }
 
-function finish(report: ValidationReport, records: RecordReport[]): ValidationReport {
-  report.records = records.length;
-  report.withFindings = records.filter((r) => r.findings.length).map((r) => ({ ...r, findings: r.findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) }));
-  for (const f of [...report.file, ...report.withFindings.flatMap((r) => r.findings)]) report.counts[f.severity]++;
-  report.valid = report.counts.critical === 0 && report.counts.error === 0;
-  return report;
-}
-
 /** The report as CSV rows (one finding per row) for a spreadsheet. */
 export function reportRows(report: ValidationReport) {
   const rows: Record<string, string | number | null>[] = report.file.map((f) => ({
@@ -166,5 +197,15 @@ export function reportRows(report: ValidationReport) {
   }));
   for (const r of report.withFindings)
     for (const f of r.findings) rows.push({ activity: r.identifier, line: f.line, rule: f.rule, severity: f.severity, category: f.category, path: f.path, message: f.message });
+  for (const u of report.unlisted)
+    rows.push({
+      activity: '',
+      line: null,
+      rule: u.rule,
+      severity: u.severity,
+      category: u.codelist ?? '',
+      path: '',
+      message: `${u.count} more findings of this rule${u.codelist ? ` (${u.codelist})` : ''} are counted but not listed: the first ${report.listedPerRule} are`,
+    });
   return rows;
 }

@@ -60,6 +60,20 @@ const ROOTS = new Set(['iati-activities', 'iati-organisations']);
 const own = (s: string) => (s.length > 12 ? ` ${s}`.slice(1) : s);
 
 /**
+ * Element names as kept: one copy of each (names are cut from the file like any text, and a name kept in a
+ * finding's path would hold its chunk). A file of endless distinct names keeps its own copies past the first 10,000.
+ */
+const names = new Map<string, string>();
+function nameOf(s: string) {
+  let name = names.get(s);
+  if (name === undefined) {
+    name = own(s);
+    if (names.size < 10_000) names.set(name, name);
+  }
+  return name;
+}
+
+/**
  * Reads an IATI file as a stream, keeping in memory one activity (or organisation) at a time. A DOCTYPE is
  * refused as soon as it is seen, so external entities and entity bombs are never expanded (saxes expands
  * none itself); a file that is not XML, not IATI, truncated, or larger than `maxBytes` ends in an
@@ -106,7 +120,7 @@ export async function readIatiXml(source: AsyncIterable<Buffer | string> | Itera
       handlers.root?.(root);
       return;
     }
-    const el: XEl = { name: tag.name, attrs, children: [], text: '', line: tagLine };
+    const el: XEl = { name: nameOf(tag.name), attrs, children: [], text: '', line: tagLine };
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(el);
     if (parent || RECORDS.has(tag.name)) stack.push(el);

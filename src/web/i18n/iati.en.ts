@@ -33,6 +33,8 @@ export const iatiEn = {
   message: 'What',
   fixIn: 'Fix in the project: {{field}}',
   more: '{{count}} more activities have findings: download the report for all of them.',
+  unlisted: 'Only the first {{per}} findings of each rule are listed (here and in the downloads); the totals above count them all. Not listed:',
+  unlistedRule: 'rule {{rule}} ({{severity}}): {{count}} more',
   severity: { critical: 'Critical', error: 'Error', warning: 'Warning' },
   fields: {
     allocations: 'allocations',

@@ -34,6 +34,8 @@ export const iatiEs: Messages['iati'] = {
   message: 'Qué',
   fixIn: 'Corregir en el proyecto: {{field}}',
   more: 'Otras {{count}} actividades tienen hallazgos: descargue el informe para verlas todas.',
+  unlisted: 'Solo se listan los primeros {{per}} hallazgos de cada regla (aquí y en las descargas); los totales de arriba los cuentan todos. No listados:',
+  unlistedRule: 'regla {{rule}} ({{severity}}): {{count}} más',
   severity: { critical: 'Crítico', error: 'Error', warning: 'Advertencia' },
   fields: {
     allocations: 'asignaciones',

@@ -34,6 +34,8 @@ export const iatiFr: Messages['iati'] = {
   message: 'Quoi',
   fixIn: 'À corriger dans le projet : {{field}}',
   more: '{{count}} autres activités ont des constats : téléchargez le rapport pour les voir toutes.',
+  unlisted: 'Seuls les {{per}} premiers constats de chaque règle sont listés (ici et dans les téléchargements) ; les totaux ci-dessus les comptent tous. Non listés :',
+  unlistedRule: 'règle {{rule}} ({{severity}}) : {{count}} de plus',
   severity: { critical: 'Critique', error: 'Erreur', warning: 'Avertissement' },
   fields: {
     allocations: 'allocations',
