@@ -35,6 +35,21 @@ describe('IATI in Chromium', () => {
     await screenshot(page, 'iati-validation-report');
   });
 
+  test('a file breaking one rule in every activity: the first 1,000 findings of the rule are listed, the rest counted', async () => {
+    const activities = Array.from({ length: 1100 }, (_, i) => `<iati-activity><iati-identifier>XM-TEST-${i}</iati-identifier><unknown-element/></iati-activity>`);
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03">\n${activities.join('\n')}\n</iati-activities>\n`;
+    const form = page.getByRole('form', { name: 'Validate an IATI file' });
+    await form.getByLabel('IATI XML file').setInputFiles({ name: 'every-activity-wrong.xml', mimeType: 'application/xml', buffer: Buffer.from(xml) });
+    await form.getByRole('button', { name: 'Validate' }).click();
+    const report = page.getByRole('region', { name: /Report on every-activity-wrong\.xml/ });
+    await report.waitFor({ timeout: 60_000 });
+    assert.match(await report.getByRole('alert').innerText(), /Not valid: 1100 records, version 2\.03; 1100 critical/);
+    const notice = report.getByRole('status').filter({ hasText: 'Only the first 1000 findings of each rule are listed' });
+    assert.match(await notice.innerText(), /rule 0\.3\.1 \(Critical\): 100 more/);
+    await notice.scrollIntoViewIfNeeded();
+    await screenshot(page, 'iati-validation-unlisted');
+  });
+
   test('checking what we publish: the demonstration file has no error', async () => {
     await page.getByRole('button', { name: 'Check what we publish' }).click();
     const report = page.getByRole('region', { name: /Report on activities\.xml/ });

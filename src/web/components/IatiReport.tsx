@@ -35,6 +35,18 @@ export function IatiReport({ report, jobId }: { report: any; jobId: string }) {
           warnings: report.counts.warning,
         })}
       </Notice>
+      {report.unlisted?.length > 0 && (
+        <Notice kind="info">
+          {t('iati.unlisted', { per: report.listedPerRule })}
+          <ul>
+            {report.unlisted.map((u: { rule: string; codelist?: string; severity: Finding['severity']; count: number }) => (
+              <li key={`${u.rule}-${u.codelist}-${u.severity}`}>
+                {t('iati.unlistedRule', { rule: u.codelist ? `${u.rule} ${u.codelist}` : u.rule, severity: t(`iati.severity.${u.severity}`), count: u.count })}
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      )}
       {report.file.length > 0 && (
         <ul>
           {report.file.map((f: Finding) => (
@@ -59,18 +71,6 @@ export function IatiReport({ report, jobId }: { report: any; jobId: string }) {
         </details>
       ))}
       {records.length > shown.length && <p className="muted">{t('iati.more', { count: records.length - shown.length })}</p>}
-      {report.unlisted?.length > 0 && (
-        <Notice kind="info">
-          {t('iati.unlisted', { per: report.listedPerRule })}
-          <ul>
-            {report.unlisted.map((u: { rule: string; codelist?: string; severity: Finding['severity']; count: number }) => (
-              <li key={`${u.rule}-${u.codelist}-${u.severity}`}>
-                {t('iati.unlistedRule', { rule: u.codelist ? `${u.rule} ${u.codelist}` : u.rule, severity: t(`iati.severity.${u.severity}`), count: u.count })}
-              </li>
-            ))}
-          </ul>
-        </Notice>
-      )}
     </section>
   );
 }
