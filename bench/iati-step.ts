@@ -8,11 +8,15 @@
 import { createReadStream, statSync } from 'node:fs';
 import { systemActor } from '../src/server/access/actor.ts';
 import { openDatabase } from '../src/server/db/connect.ts';
+import { limitHeapGrowth } from '../src/server/heap.ts';
 import { activityFile } from '../src/server/iati/iati-export.load.ts';
 import { importIatiFile } from '../src/server/iati/iati-import.apply.ts';
 import { validateIatiFile } from '../src/server/iati/iati-validate.ts';
 import { readIatiXml } from '../src/server/iati/iati-xml.reader.ts';
 import type { BenchLocation } from './bench-kit.ts';
+
+// As the devcoop command does (bin/devcoop.js): the step measures the product's memory.
+limitHeapGrowth();
 
 const [step, file, where] = process.argv.slice(2) as [string, string, string];
 const location = JSON.parse(where) as BenchLocation;

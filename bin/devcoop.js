@@ -3,4 +3,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
+const { limitHeapGrowth } = await import('../src/server/heap.ts');
+limitHeapGrowth();
 await import('../src/cli/main.ts');
