@@ -119,7 +119,7 @@ describe('IATI in Chromium', () => {
     }
   });
 
-  test('publishing one activity per country programme outcome and biennium, then per project again', async () => {
+  test('publishing one activity per country programme outcome and biennium (a finding names the outcome), then per project again', async () => {
     await page.goto(`${session.server.url}/iati`);
     const unit = page.getByRole('group', { name: 'Publish one activity for each' });
     await unit.getByLabel(/country programme outcome and biennium/).check();
@@ -128,6 +128,25 @@ describe('IATI in Chromium', () => {
     const file = await (await page.request.get(`${session.server.url}/iati/activities.xml`, { headers: { Cookie: '' } })).text();
     assert.match(file, /<iati-identifier>XM-DAC-41302-IND101-\d{4}-\d{4}<\/iati-identifier>/);
     assert.doesNotMatch(file, /<iati-identifier>XM-DAC-41302-IND-23-01-EUR<\/iati-identifier>/);
+    // A finding in an outcome's activity names the outcome, and says the partners are fixed in its linked projects.
+    const db = session.database.db;
+    const eu = await db.selectFrom('partners').select(['id', 'organisation_ref']).where('code', '=', 'EU').executeTakeFirstOrThrow();
+    await db.updateTable('partners').set({ organisation_ref: 'XI-IATI-EC/INTPA' }).where('id', '=', eu.id).execute();
+    try {
+      await page.getByRole('button', { name: 'Check what we publish' }).click();
+      const report = page.getByRole('region', { name: /Report on activities\.xml/ });
+      await report.waitFor({ timeout: 120_000 });
+      const activity = report.locator('details').filter({ hasText: '1.8.13' }).first();
+      // Opened by its marker: the middle of the summary is the link to the outcome.
+      await activity.locator('summary').click({ position: { x: 4, y: 8 } });
+      assert.match(await activity.getByRole('link').first().innerText(), /^Outcome [A-Z]{2,3}\d+, \d{4}–\d{4}: /);
+      const row = activity.getByRole('row', { name: /1\.8\.13/ }).first();
+      assert.match(await row.innerText(), /participating-org\/@ref\s+Fix in the projects linked to the outcome: partners/i);
+      await activity.scrollIntoViewIfNeeded();
+      await screenshot(page, 'iati-check-outcome-finding');
+    } finally {
+      await db.updateTable('partners').set({ organisation_ref: eu.organisation_ref }).where('id', '=', eu.id).execute();
+    }
     await unit.getByLabel('project', { exact: true }).check();
     await unit.getByText('Saved: the published file follows at once.').waitFor();
     const again = await (await page.request.get(`${session.server.url}/iati/activities.xml`, { headers: { Cookie: '' } })).text();

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { currencyDecimals, fromUnits, toUnits } from '../../shared/money.ts';
 import type { DB } from '../db/schema.ts';
 import { reportingCurrency } from '../finance/rates.service.ts';
-import { buildActivity, ORGANISATION_TYPE, type ProjectBundle, PUBLISHED, type Publisher } from './iati-activity.build.ts';
+import { activityIdentifier, buildActivity, ORGANISATION_TYPE, type ProjectBundle, PUBLISHED, type Publisher } from './iati-activity.build.ts';
 import { indicatorResults } from './iati-indicators.load.ts';
 import { monthlyTransactions } from './iati-money.ts';
 
@@ -206,4 +206,26 @@ export async function* cpoActivities(db: Kysely<DB>, publisher: Publisher, today
     done += (pages[i] as string[]).length;
     progress?.(done);
   }
+}
+
+/** The country programme outcome and biennium an activity of the outcome-and-biennium mode was generated from. */
+export interface OutcomeActivity {
+  code: string;
+  text: string;
+  countryCode: string;
+  biennium: string;
+}
+
+/**
+ * Finds, for an activity identifier of the outcome-and-biennium mode, the outcome it comes from (so a finding
+ * can be fixed where it arises): the identifier is the publisher's, the outcome's code, then the biennium.
+ */
+export async function outcomeOfActivity(db: Kysely<DB>, publisher: Publisher): Promise<(identifier: string) => OutcomeActivity | null> {
+  const cpos = await linkedCpos(db).select(['cpos.code', 'cpos.text', 'dwcps.country_code']).execute();
+  const byPrefix = new Map(cpos.map((c) => [activityIdentifier(publisher, c.code), c]));
+  return (identifier) => {
+    const m = /^(.*)-(\d{4})-(\d{4})$/.exec(identifier);
+    const cpo = m ? byPrefix.get(m[1] as string) : undefined;
+    return cpo && m ? { code: cpo.code, text: cpo.text, countryCode: cpo.country_code, biennium: `${m[2]}–${m[3]}` } : null;
+  };
 }

@@ -17,6 +17,7 @@ import { getJob, startJob } from '../jobs/jobs.service.ts';
 import { toCsv } from '../spreadsheets/export-table.ts';
 import { findIatiActivities, linkIatiActivity, projectIatiLinks } from './iati-activities.service.ts';
 import { activityIdentifier } from './iati-activity.build.ts';
+import { outcomeOfActivity } from './iati-cpo-activities.load.ts';
 import { activityFile, organisationFile, publishedScope } from './iati-export.load.ts';
 import { importIatiFile } from './iati-import.apply.ts';
 import { checkProjectActivity } from './iati-project-check.ts';
@@ -61,7 +62,8 @@ async function receive(body: ReadableStream<Uint8Array> | null, limit: number): 
 
 /**
  * Generates the activity file as published and validates it; each activity with findings is tied to the
- * project it comes from, so a finding is fixed where it arises (the page names the field from its path).
+ * project it comes from, or in the outcome-and-biennium mode to the country programme outcome, so a finding
+ * is fixed where it arises (the page names the field from its path).
  */
 async function checkPublication(db: Deps['db'], progress: (done: number) => void) {
   // Written to a temporary file as it is generated, then validated as a stream: the file of a large portfolio is
@@ -76,12 +78,16 @@ async function checkPublication(db: Deps['db'], progress: (done: number) => void
     await rm(dir, { recursive: true, force: true });
   }
   const publisher = await publisherSettings(db);
+  if (publisher.activityUnit === 'cpo_biennium') {
+    const outcomeOf = await outcomeOfActivity(db, publisher);
+    return { fileName: 'activities.xml', ...report, withFindings: report.withFindings.map((r) => ({ ...r, project: null, outcome: outcomeOf(r.identifier) })) };
+  }
   const projects = await db.selectFrom('projects').select(['id', 'code', 'title']).where('confidential', '=', false).execute();
   const byIdentifier = new Map(projects.map((p) => [activityIdentifier(publisher, p.code), p]));
   return {
     fileName: 'activities.xml',
     ...report,
-    withFindings: report.withFindings.map((r) => ({ ...r, project: byIdentifier.get(r.identifier) ?? null })),
+    withFindings: report.withFindings.map((r) => ({ ...r, project: byIdentifier.get(r.identifier) ?? null, outcome: null })),
   };
 }
 

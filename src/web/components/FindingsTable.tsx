@@ -26,11 +26,23 @@ const FIELDS: Record<string, string> = {
   'related-activity': 'related',
 };
 
+/** In the outcome-and-biennium mode, what an outcome's activity takes from the outcome itself; the rest comes from its linked projects. */
+const OUTCOME_OWN = new Set(['title', 'indicators', 'sdg', 'place']);
+
+/** Where a finding on one of our own activities is fixed, in words. */
+function fixHint(t: (key: string, o?: Record<string, string>) => string, fixIn: 'project' | 'outcome', path: string): string | null {
+  const field = FIELDS[path.split('/')[0] ?? ''];
+  if (!field) return null;
+  const words = t(`iati.fields.${field}`);
+  if (fixIn === 'project') return t('iati.fixIn', { field: words });
+  return t(OUTCOME_OWN.has(field) ? 'iati.fixInOutcome' : 'iati.fixInLinkedProjects', { field: words });
+}
+
 /**
  * Validation findings as a table: severity, rule, the element it is about and what is wrong; the line in the
- * file when `withLine`; for a project of ours (`ours`), the part of the project where the finding is fixed.
+ * file when `withLine`; for one of our own activities (`fixIn`), where in devcoop the finding is fixed.
  */
-export function FindingsTable({ findings, caption, withLine = false, ours = false }: { findings: Finding[]; caption: string; withLine?: boolean; ours?: boolean }) {
+export function FindingsTable({ findings, caption, withLine = false, fixIn }: { findings: Finding[]; caption: string; withLine?: boolean; fixIn?: 'project' | 'outcome' }) {
   const { t } = useTranslation();
   return (
     <table className="data compact">
@@ -46,7 +58,7 @@ export function FindingsTable({ findings, caption, withLine = false, ours = fals
       </thead>
       <tbody>
         {findings.map((f, i) => {
-          const field = ours ? FIELDS[f.path.split('/')[0] ?? ''] : undefined;
+          const hint = fixIn ? fixHint(t, fixIn, f.path) : null;
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: findings have no identity beyond their place in the list
             <tr key={i}>
@@ -59,7 +71,7 @@ export function FindingsTable({ findings, caption, withLine = false, ours = fals
               </td>
               <td>
                 <code>{f.path}</code>
-                {field && <div className="small">{t('iati.fixIn', { field: t(`iati.fields.${field}`) })}</div>}
+                {hint && <div className="small">{hint}</div>}
               </td>
               <td>{f.message}</td>
             </tr>

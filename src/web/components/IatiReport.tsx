@@ -8,9 +8,14 @@ interface RecordReport {
   line: number;
   findings: Finding[];
   project?: { id: string; code: string; title: string } | null;
+  /** in the outcome-and-biennium mode: the country programme outcome the activity comes from */
+  outcome?: { code: string; text: string; countryCode: string; biennium: string } | null;
 }
 
-/** A validation report: totals, then each activity with its findings (line, rule, where, what), a link to the project when it is ours. */
+/**
+ * A validation report: totals, then each activity with its findings (line, rule, where, what), and for our own
+ * activities a link to the project (or the country programme outcome) where they are fixed.
+ */
 export function IatiReport({ report, jobId }: { report: any; jobId: string }) {
   const { t } = useTranslation();
   const records: RecordReport[] = report.withFindings ?? [];
@@ -64,10 +69,13 @@ export function IatiReport({ report, jobId }: { report: any; jobId: string }) {
               <Link to={`/projects/${r.project.id}`}>
                 {r.project.code} {r.project.title}
               </Link>
+            )}
+            {r.outcome && (
+              <Link to={`/countries/${r.outcome.countryCode}`}>{t('iati.outcomeLink', { code: r.outcome.code, biennium: r.outcome.biennium, text: r.outcome.text })}</Link>
             )}{' '}
             <span className="muted small">{t('iati.findingCount', { count: r.findings.length, line: r.line })}</span>
           </summary>
-          <FindingsTable findings={r.findings} caption={r.identifier} withLine ours={Boolean(r.project)} />
+          <FindingsTable findings={r.findings} caption={r.identifier} withLine fixIn={r.project ? 'project' : r.outcome ? 'outcome' : undefined} />
         </details>
       ))}
       {records.length > shown.length && <p className="muted">{t('iati.more', { count: records.length - shown.length })}</p>}

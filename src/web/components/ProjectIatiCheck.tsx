@@ -39,7 +39,7 @@ export function ProjectIatiCheck({ projectId }: { projectId: string }) {
               warnings: check.counts.warning,
             })}
           </Notice>
-          {findings.length > 0 && <FindingsTable findings={findings} caption={t('projectIati.check')} ours />}
+          {findings.length > 0 && <FindingsTable findings={findings} caption={t('projectIati.check')} fixIn="project" />}
         </>
       )}
       <p>
