@@ -12,7 +12,6 @@ export const SLICE_CHARS = 8 * 1024 * 1024;
  * across records), so the findings are those of the whole file; the root's own are reported once.
  */
 export class XsdSlices {
-  readonly findings: XsdFinding[] = [];
   /** The decoded text from stream position `base` on. */
   private text = '';
   private base = 0;
@@ -34,25 +33,29 @@ export class XsdSlices {
     if (root.end !== undefined) this.header = this.text.slice(0, root.end - this.base);
   }
 
-  /** After each record: validates the records read since the last slice when they are enough. */
-  async recordEnd(end: number | undefined, endLine: number | undefined) {
-    if (!this.header || end === undefined || endLine === undefined || end - this.start < this.sliceChars) return;
-    await this.validate(end);
+  /**
+   * After each record: validates the records read since the last slice when they are enough, and returns their
+   * findings (lines in the file); null when the slice goes on.
+   */
+  async recordEnd(end: number | undefined, endLine: number | undefined): Promise<XsdFinding[] | null> {
+    if (!this.header || end === undefined || endLine === undefined || end - this.start < this.sliceChars) return null;
+    const found = await this.validate(end);
     this.text = this.text.slice(end - this.base);
     this.base = end;
     this.start = end;
     this.startLine = endLine;
     this.first = false;
+    return found;
   }
 
-  /** Validates the rest of the file, up to its end. */
-  async finish() {
-    await this.validate(this.base + this.text.length, true);
+  /** Validates the rest of the file, up to its end, and returns those findings. */
+  async finish(): Promise<XsdFinding[]> {
+    const found = await this.validate(this.base + this.text.length, true);
     this.text = '';
-    return this.findings;
+    return found;
   }
 
-  private async validate(end: number, last = false) {
+  private async validate(end: number, last = false): Promise<XsdFinding[]> {
     const root = this.root as RootInfo;
     const kind: IatiFileKind = root.name === 'iati-activities' ? 'activities' : 'organisations';
     const records = this.text.slice(this.start - this.base, end - this.base);
@@ -60,13 +63,10 @@ export class XsdSlices {
     // XML reads a lone CR as a line end, as the reader counts lines; libxml2 counts only LF. Same document, same lines.
     const contents = slice.includes('\r') ? slice.replace(/\r(?!\n)/g, '\n') : slice;
     const found = (await validateXsd([{ name: 'slice', contents }], kind, schemaVersion(root.attrs.version))).get('slice') ?? [];
-    if (this.first) {
-      this.findings.push(...found);
-      return;
-    }
+    if (this.first) return found;
     // The header's last line is where the records of this slice start in the file.
-    const shift = this.startLine - (this.root?.endLine ?? 1);
+    const shift = this.startLine - (root.endLine ?? 1);
     const aboutRoot = new RegExp(`(^|: )Element '(\\{[^}]*\\})?${root.name}'`);
-    for (const f of found) if (!aboutRoot.test(f.message)) this.findings.push({ ...f, line: f.line === null ? null : f.line + shift });
+    return found.filter((f) => !aboutRoot.test(f.message)).map((f) => ({ ...f, line: f.line === null ? null : f.line + shift }));
   }
 }

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { filesUnder, SHARED_IATI } from '../../../test/helpers/shared-iati.ts';
-import { type IatiFileKind, schemaVersion, validateXsd } from './iati-xsd.ts';
+import { readIatiXml } from './iati-xml.reader.ts';
+import { XsdSlices } from './iati-xsd.slices.ts';
+import { type IatiFileKind, schemaVersion, validateXsd, type XsdFinding } from './iati-xsd.ts';
 
 // The official schema tests of IATI-Schemas 2.03: the schema is chosen by the path, as upstream does.
 const cases = filesUnder('tests')
@@ -46,5 +48,31 @@ describe('XSD step against the official IATI 2.03 schema tests', () => {
 
   test('the schema follows the declared version', () => {
     assert.deepEqual(['2.03', '2.02', '2.01', '1.03', '1.0', undefined, 'xx'].map(schemaVersion), ['2.03', '2.02', '2.01', '1.05', '1.05', '2.03', '2.03']);
+  });
+
+  test('in slices: the findings of each slice come back as it is cut, on the lines of the file, those of the root once', async () => {
+    const xml = [
+      '<?xml version="1.0"?>',
+      '<iati-activities version="2.03" generated-datetime="not a date">',
+      '<iati-activity><iati-identifier>XM-1</iati-identifier><foo/></iati-activity>',
+      '<iati-activity><iati-identifier>XM-2</iati-identifier>',
+      '<bar/></iati-activity>',
+      '</iati-activities>',
+    ].join('\n');
+    const slices = new XsdSlices(1);
+    const cuts: XsdFinding[][] = [];
+    await readIatiXml(
+      [xml],
+      { root: (r) => slices.setRoot(r), record: async (el) => void cuts.push((await slices.recordEnd(el.end, el.endLine)) ?? []) },
+      { text: (t) => slices.add(t) },
+    );
+    const rest = await slices.finish();
+    assert.deepEqual(
+      cuts.map((c) => c.map((f) => f.line)),
+      [[2, 3], [5]],
+    );
+    assert.match(cuts[0]?.[0]?.message ?? '', /generated-datetime/);
+    assert.match(cuts[1]?.[0]?.message ?? '', /bar/);
+    assert.deepEqual(rest, [], 'the last slice (no record) repeats nothing about the root');
   });
 });
