@@ -66,6 +66,17 @@ describe('dashboards in Chromium', () => {
     await screenshot(page, 'dashboard-alignment');
   });
 
+  test('a dashboard table downloads in the reader’s language', async () => {
+    await page.getByLabel('Language').selectOption('fr');
+    const link = page.getByRole('link', { name: /^Télécharger .+ en CSV$/ }).first();
+    await link.waitFor();
+    const href = (await link.getAttribute('href')) ?? '';
+    assert.match(href, /[?&]lang=fr(&|$)/);
+    const csv = await (await page.request.get(`${session.server.url}${href}`)).text();
+    assert.match(csv.split('\n')[0] ?? '', /Projets|Pays/, csv.slice(0, 200));
+    await page.getByLabel('Langue').selectOption('en');
+  });
+
   test('the watch list: an office manager’s action is recorded against the flag', async () => {
     await page.goto(`${session.server.url}/delivery`);
     await page.locator('table.watch tbody tr').first().waitFor();

@@ -220,6 +220,19 @@ describe('alignment of voluntary funding and resource gaps (hand-checked)', () =
     const status = String((await hq.get('/api/tables/portfolio-status?format=csv&year=2024')).body);
     assert.match(status, /Pipeline,1,20000\.00/);
     assert.match(status, /Active,4,240000\.00/);
+
+    // In the reader's language: headings, titles and labels of codes; the data stays as entered.
+    const fr = String((await hq.get('/api/tables/portfolio-status?format=csv&year=2024&lang=fr')).body).replace(/^\uFEFF/, '');
+    assert.ok(fr.startsWith('Statut,Projets,Allocation 2024 (USD)'), fr.slice(0, 100));
+    assert.match(fr, /En préparation,1,20000\.00/);
+    const es = String((await hq.get('/api/tables/aligned-share?format=csv&year=2024&by=earmarking&lang=es')).body).replace(/^\uFEFF/, '');
+    assert.ok(es.startsWith('Asignación específica,Proyectos,Financiación voluntaria (USD)'), es.slice(0, 100));
+    assert.match(es, /Con asignación estricta,2,150000\.00,60000\.00,0\.4000/);
+    ok(await hq.post('/api/early-warnings/actions', { projectId: ids.P4, rule: 'no_spending', status: 'action_taken', comment: 'Office called' }));
+    const watch = String((await hq.get('/api/tables/watch-list?format=csv&asOf=2024-10-01&lang=fr')).body);
+    assert.match(watch, /Code du projet,Projet,Bureau,Règle,Motif,Suite donnée,Commentaire/);
+    assert.match(watch, /P4,.*,Mesure prise,Office called/);
+    assert.equal((await hq.get('/api/tables/portfolio-status?format=csv&year=2024&lang=de')).status, 400);
   });
 
   test('changing the reporting currency converts every figure again, or is refused without rates', async () => {

@@ -4,9 +4,11 @@ import { AppError } from '../errors.ts';
 import { actorOf } from '../http/env.ts';
 import { jsonBody, router } from '../http/openapi.ts';
 import { IdParam, many, one, readErrors, writeErrors } from '../http/route-kit.ts';
+import { REPORT_LANGUAGES } from '../reports/report-words.ts';
 import { toCsv, toXlsx } from '../spreadsheets/export-table.ts';
 import { DELIVERY_GROUPS, DELIVERY_SORTS, deliveryCurve, deliveryTrend, groupedDelivery, projectDelivery } from './delivery.service.ts';
 import { findWarnings } from './early-warning.service.ts';
+import { TABLE_WORDS } from './finance-table-words.ts';
 import { FINANCE_TABLES } from './finance-tables.ts';
 import { ALIGNMENT_GROUPS, alignedShare } from './funding-alignment.service.ts';
 import type { PortfolioFilter } from './portfolio-facts.query.ts';
@@ -260,11 +262,12 @@ export function deliveryRoutes({ db }: Deps) {
         method: 'get',
         path: '/tables/{name}',
         tags,
-        summary: 'Any dashboard table as CSV or XLSX, with readable column names and labels; the same parameters as its view',
+        summary: 'Any dashboard table as CSV or XLSX, with readable column names and labels in the language asked for; the same parameters as its view',
         request: {
           params: z.object({ name: z.enum(Object.keys(FINANCE_TABLES) as [string, ...string[]]) }),
           query: Filter.extend({
             format: z.enum(['csv', 'xlsx']).default('csv'),
+            lang: z.enum(REPORT_LANGUAGES).default('en'),
             year: Year.optional(),
             through: Through,
             by: z.string().max(20).optional(),
@@ -281,7 +284,7 @@ export function deliveryRoutes({ db }: Deps) {
         const year = q.year ?? Number((q.asOf ?? new Date().toISOString()).slice(0, 4));
         const build = FINANCE_TABLES[name];
         if (!build) throw new AppError('NOT_FOUND', `There is no table ${name}`);
-        const t = await build(db, { ...q, year, filter: filterOf(q) }, actorOf(c));
+        const t = await build(db, { ...q, year, filter: filterOf(q) }, actorOf(c), TABLE_WORDS[q.lang]);
         const file = `${name}-${q.asOf ?? year}${q.by ? `-by-${q.by}` : ''}`;
         if (q.format === 'csv')
           return c.body(toCsv(t.columns, t.rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${file}.csv"` });

@@ -4,6 +4,7 @@ import type { DB } from '../db/schema.ts';
 import type { Column } from '../spreadsheets/export-table.ts';
 import { type DeliveryGroup, deliveryCurve, deliveryTrend, groupedDelivery, projectDelivery } from './delivery.service.ts';
 import { findWarnings } from './early-warning.service.ts';
+import type { TableWords } from './finance-table-words.ts';
 import { type AlignmentGroup, alignedShare } from './funding-alignment.service.ts';
 import type { PortfolioFilter } from './portfolio-facts.query.ts';
 import { portfolioSummary } from './portfolio-summary.service.ts';
@@ -26,169 +27,157 @@ export interface Table {
   rows: Record<string, unknown>[];
 }
 
-const GROUP_LABELS: Record<string, string> = {
-  office: 'Office',
-  region: 'Region',
-  country: 'Country',
-  funding_source: 'Funding source',
-  partner: 'Funding partner',
-  outcome: 'Outcome',
-  earmarking: 'Earmarking',
-  total: 'Total',
-};
-const EARMARKING: Record<string, string> = {
-  unearmarked: 'Un-earmarked (core)',
-  softly_earmarked: 'Softly earmarked',
-  tightly_earmarked: 'Tightly earmarked',
-  none: 'No agreement',
-};
-const STATUS: Record<string, string> = { pipeline: 'Pipeline', appraisal: 'Appraisal', approved: 'Approved', active: 'Active', closed: 'Closed' };
 const money = (key: string, label: string, currency: string): Column => ({ key, label: `${label} (${currency})`, numeric: true });
 
 /**
  * Every table a dashboard shows, as a download: one entry per table, built from the same service as the
- * view, with readable column names and labels instead of codes (export-table.ts neutralises formulas).
+ * view, with readable column names and labels instead of codes, in the reader's language (`w`;
+ * export-table.ts neutralises formulas).
  */
-export const FINANCE_TABLES: Record<string, (db: Kysely<DB>, p: TableParams, actor: Actor) => Promise<Table>> = {
-  'delivery-projects': async (db, p, actor) => {
+export const FINANCE_TABLES: Record<string, (db: Kysely<DB>, p: TableParams, actor: Actor, w: TableWords) => Promise<Table>> = {
+  'delivery-projects': async (db, p, actor, w) => {
     const d = await projectDelivery(db, { year: p.year, through: p.through, filter: p.filter }, actor);
     return {
-      title: `Delivery ${p.year}`,
+      title: w.delivery(p.year),
       columns: [
-        { key: 'code', label: 'Project code' },
-        { key: 'title', label: 'Project' },
-        { key: 'office', label: 'Office' },
-        { key: 'region', label: 'Region' },
-        { key: 'country', label: 'Country' },
-        { key: 'fundingSource', label: 'Funding source' },
-        money('allocation', `Allocation ${p.year}`, d.currency),
-        money('expenditure', `Expenditure ${p.year}`, d.currency),
-        money('commitment', `Commitments ${p.year}`, d.currency),
-        { key: 'deliveryRate', label: 'Delivery rate', numeric: true },
-        money('forecast', 'Forecast to year end', d.currency),
-        { key: 'basis', label: 'Exchange rates used' },
-        { key: 'problems', label: 'Problems' },
+        { key: 'code', label: w.projectCode },
+        { key: 'title', label: w.project },
+        { key: 'office', label: w.group.office },
+        { key: 'region', label: w.group.region },
+        { key: 'country', label: w.group.country },
+        { key: 'fundingSource', label: w.group.funding_source },
+        money('allocation', `${w.allocation} ${p.year}`, d.currency),
+        money('expenditure', `${w.expenditure} ${p.year}`, d.currency),
+        money('commitment', `${w.commitments} ${p.year}`, d.currency),
+        { key: 'deliveryRate', label: w.deliveryRate, numeric: true },
+        money('forecast', w.forecast, d.currency),
+        { key: 'basis', label: w.basis },
+        { key: 'problems', label: w.problems },
       ],
       rows: d.rows.map((r) => ({ ...r, basis: r.basis.join('; '), problems: r.problems.join('; ') })),
     };
   },
-  'delivery-groups': async (db, p, actor) => {
+  'delivery-groups': async (db, p, actor, w) => {
     const by = (p.by ?? 'office') as DeliveryGroup;
     const g = await groupedDelivery(db, { year: p.year, through: p.through, filter: p.filter }, by, actor);
     return {
-      title: `Delivery ${p.year} by ${GROUP_LABELS[by]?.toLowerCase()}`,
+      title: w.deliveryBy(p.year, w.group[by] ?? by),
       columns: [
-        { key: 'label', label: GROUP_LABELS[by] ?? by },
-        { key: 'projects', label: 'Projects', numeric: true },
-        money('allocation', `Allocation ${p.year}`, g.currency),
-        money('expenditure', `Expenditure ${p.year}`, g.currency),
-        money('commitment', `Commitments ${p.year}`, g.currency),
-        { key: 'deliveryRate', label: 'Delivery rate', numeric: true },
-        money('forecast', 'Forecast to year end', g.currency),
+        { key: 'label', label: w.group[by] ?? by },
+        { key: 'projects', label: w.projects, numeric: true },
+        money('allocation', `${w.allocation} ${p.year}`, g.currency),
+        money('expenditure', `${w.expenditure} ${p.year}`, g.currency),
+        money('commitment', `${w.commitments} ${p.year}`, g.currency),
+        { key: 'deliveryRate', label: w.deliveryRate, numeric: true },
+        money('forecast', w.forecast, g.currency),
       ],
-      rows: g.rows.map((r) => ({ ...r, label: by === 'earmarking' ? (EARMARKING[r.label] ?? r.label) : r.label })),
+      rows: g.rows.map((r) => ({ ...r, label: by === 'earmarking' ? (w.earmarking[r.label] ?? r.label) : r.label })),
     };
   },
-  'delivery-trend': async (db, p, actor) => {
+  'delivery-trend': async (db, p, actor, w) => {
     const t = await deliveryTrend(db, { from: p.from ?? p.year - 4, to: p.to ?? p.year }, p.filter, actor);
     return {
-      title: 'Delivery by year',
+      title: w.deliveryByYear,
       columns: [
-        { key: 'year', label: 'Year', numeric: true },
-        { key: 'projects', label: 'Projects', numeric: true },
-        money('allocation', 'Allocation', t.currency),
-        money('expenditure', 'Expenditure', t.currency),
-        { key: 'deliveryRate', label: 'Delivery rate', numeric: true },
+        { key: 'year', label: w.year, numeric: true },
+        { key: 'projects', label: w.projects, numeric: true },
+        money('allocation', w.allocation, t.currency),
+        money('expenditure', w.expenditure, t.currency),
+        { key: 'deliveryRate', label: w.deliveryRate, numeric: true },
       ],
       rows: t.rows as unknown as Record<string, unknown>[],
     };
   },
-  'delivery-curve': async (db, p, actor) => {
+  'delivery-curve': async (db, p, actor, w) => {
     const c = await deliveryCurve(db, { year: p.year, filter: p.filter }, actor);
     return {
-      title: `Expenditure by month ${p.year}`,
-      columns: [{ key: 'month', label: 'Month', numeric: true }, money('spent', 'Expenditure', c.currency), money('cumulative', 'Cumulative expenditure', c.currency)],
+      title: w.expenditureByMonth(p.year),
+      columns: [{ key: 'month', label: w.month, numeric: true }, money('spent', w.expenditure, c.currency), money('cumulative', w.cumulativeExpenditure, c.currency)],
       rows: c.points,
     };
   },
-  'watch-list': async (db, p, actor) => {
-    const w = await findWarnings(db, p.asOf ?? `${p.year}-12-31`, actor, p.filter, Number.MAX_SAFE_INTEGER);
+  'watch-list': async (db, p, actor, w) => {
+    const list = await findWarnings(db, p.asOf ?? `${p.year}-12-31`, actor, p.filter, Number.MAX_SAFE_INTEGER);
     return {
-      title: `Watch list ${w.asOf}`,
+      title: w.watchList(list.asOf),
       columns: [
-        { key: 'code', label: 'Project code' },
-        { key: 'title', label: 'Project' },
-        { key: 'office', label: 'Office' },
-        { key: 'ruleName', label: 'Rule' },
-        { key: 'reason', label: 'Why' },
-        { key: 'actionStatus', label: 'Action' },
-        { key: 'actionComment', label: 'Comment' },
+        { key: 'code', label: w.projectCode },
+        { key: 'title', label: w.project },
+        { key: 'office', label: w.group.office },
+        { key: 'ruleName', label: w.rule },
+        { key: 'reason', label: w.why },
+        { key: 'actionStatus', label: w.actionTaken },
+        { key: 'actionComment', label: w.comment },
       ],
-      rows: w.warnings.map((x) => ({ ...x, actionStatus: x.action?.status.replace('_', ' ') ?? '', actionComment: x.action?.comment ?? '' })),
+      rows: list.warnings.map((x) => ({ ...x, actionStatus: x.action ? (w.action[x.action.status] ?? x.action.status) : '', actionComment: x.action?.comment ?? '' })),
     };
   },
-  'aligned-share': async (db, p, actor) => {
+  'aligned-share': async (db, p, actor, w) => {
     const by = (p.by ?? 'total') as AlignmentGroup;
     const a = await alignedShare(db, p.year, by, p.filter, actor);
     return {
-      title: `Aligned voluntary funding ${p.year}`,
+      title: w.alignedFunding(p.year),
       columns: [
-        { key: 'label', label: GROUP_LABELS[by] ?? by },
-        { key: 'projects', label: 'Projects', numeric: true },
-        money('voluntary', 'Voluntary funding', a.currency),
-        money('aligned', 'Contributing to country programme outcomes', a.currency),
-        { key: 'alignedShare', label: 'Aligned share', numeric: true },
+        { key: 'label', label: w.group[by] ?? by },
+        { key: 'projects', label: w.projects, numeric: true },
+        money('voluntary', w.voluntary, a.currency),
+        money('aligned', w.aligned, a.currency),
+        { key: 'alignedShare', label: w.alignedShare, numeric: true },
       ],
-      rows: a.rows.map((r) => ({ ...r, label: by === 'earmarking' ? (EARMARKING[r.label] ?? r.label) : r.label })),
+      rows: a.rows.map((r) => ({ ...r, label: by === 'earmarking' ? (w.earmarking[r.label] ?? r.label) : r.label })),
     };
   },
-  'resource-gaps': async (db, p, actor) => {
+  'resource-gaps': async (db, p, actor, w) => {
     const g = await resourceGaps(db, actor, { country: p.filter.country, year: p.year });
     return {
-      title: 'Resource gaps by outcome',
+      title: w.resourceGaps,
       columns: [
-        { key: 'country', label: 'Country' },
-        { key: 'outcome', label: 'Country programme outcome' },
-        { key: 'period', label: 'Period' },
-        money('needed', 'Needed', g.currency),
-        money('regularBudget', 'Regular budget', g.currency),
-        money('rbsa', 'RBSA', g.currency),
-        money('extraBudgetary', 'Extra-budgetary', g.currency),
-        money('available', 'Available', g.currency),
-        money('pipeline', 'Pipeline (weighted)', g.currency),
-        money('gap', 'Gap', g.currency),
-        money('identifiedGap', 'Gap when identified', g.currency),
-        money('filled', 'Filled since', g.currency),
+        { key: 'country', label: w.group.country },
+        { key: 'outcome', label: w.cpo },
+        { key: 'period', label: w.period },
+        money('needed', w.needed, g.currency),
+        money('regularBudget', w.regularBudget, g.currency),
+        money('rbsa', w.rbsa, g.currency),
+        money('extraBudgetary', w.extraBudgetary, g.currency),
+        money('available', w.available, g.currency),
+        money('pipeline', w.pipelineWeighted, g.currency),
+        money('gap', w.gap, g.currency),
+        money('identifiedGap', w.identifiedGap, g.currency),
+        money('filled', w.filled, g.currency),
       ],
       rows: g.rows as unknown as Record<string, unknown>[],
     };
   },
-  'portfolio-status': async (db, p, actor) => {
+  'portfolio-status': async (db, p, actor, w) => {
     const s = await portfolioSummary(db, p.year, p.filter, actor);
     return {
-      title: `Portfolio ${p.year} by status`,
-      columns: [{ key: 'label', label: 'Status' }, { key: 'projects', label: 'Projects', numeric: true }, money('allocation', `Allocation ${p.year}`, s.currency)],
-      rows: s.byStatus.map((r) => ({ ...r, label: STATUS[r.status] ?? r.status })),
+      title: w.portfolioByStatus(p.year),
+      columns: [{ key: 'label', label: w.statusLabel }, { key: 'projects', label: w.projects, numeric: true }, money('allocation', `${w.allocation} ${p.year}`, s.currency)],
+      rows: s.byStatus.map((r) => ({ ...r, label: w.status[r.status] ?? r.status })),
     };
   },
-  'portfolio-sources': async (db, p, actor) => {
+  'portfolio-sources': async (db, p, actor, w) => {
     const s = await portfolioSummary(db, p.year, p.filter, actor);
     return {
-      title: `Portfolio ${p.year} by funding source`,
-      columns: [{ key: 'name', label: 'Funding source' }, { key: 'projects', label: 'Projects', numeric: true }, money('allocation', `Allocation ${p.year}`, s.currency)],
+      title: w.portfolioBySource(p.year),
+      columns: [
+        { key: 'name', label: w.group.funding_source },
+        { key: 'projects', label: w.projects, numeric: true },
+        money('allocation', `${w.allocation} ${p.year}`, s.currency),
+      ],
       rows: s.bySource,
     };
   },
-  'portfolio-countries': async (db, p, actor) => {
+  'portfolio-countries': async (db, p, actor, w) => {
     const s = await portfolioSummary(db, p.year, p.filter, actor);
     return {
-      title: `Portfolio ${p.year} by country`,
+      title: w.portfolioByCountry(p.year),
       columns: [
-        { key: 'name', label: 'Country' },
-        { key: 'projects', label: 'Projects', numeric: true },
-        money('allocation', `Allocation ${p.year}`, s.currency),
-        money('expenditure', `Expenditure ${p.year}`, s.currency),
-        { key: 'deliveryRate', label: 'Delivery rate', numeric: true },
+        { key: 'name', label: w.group.country },
+        { key: 'projects', label: w.projects, numeric: true },
+        money('allocation', `${w.allocation} ${p.year}`, s.currency),
+        money('expenditure', `${w.expenditure} ${p.year}`, s.currency),
+        { key: 'deliveryRate', label: w.deliveryRate, numeric: true },
       ],
       rows: s.byCountry as unknown as Record<string, unknown>[],
     };

@@ -1,3 +1,4 @@
+import { FINANCE_LABELS } from '../../shared/finance-labels.ts';
 /** English text of dashboards: tiles, charts, tables and filters (a namespace of its own; fr and es follow its keys). */
 export const dashEn = {
   title: 'Dashboards',
@@ -37,17 +38,8 @@ export const dashEn = {
   milestones: 'Dashed lines: the milestones of 75% and 90% (Technical Cooperation Strategy, outcome 2).',
   byGroup: 'Delivery by',
   groupBy: 'Group by',
-  groups: {
-    region: 'Region',
-    office: 'Office',
-    country: 'Country',
-    funding_source: 'Funding source',
-    partner: 'Funding partner',
-    outcome: 'Outcome',
-    earmarking: 'Earmarking',
-    total: 'Total',
-  },
-  earmarking: { unearmarked: 'Un-earmarked (core)', softly_earmarked: 'Softly earmarked', tightly_earmarked: 'Tightly earmarked', none: 'No agreement' },
+  groups: FINANCE_LABELS.en.groups,
+  earmarking: FINANCE_LABELS.en.earmarking,
   pipelineWeighted: 'Pipeline (weighted)',
   pipelineNote: 'proposals × their probability',
   countries: 'Countries',

@@ -1,3 +1,4 @@
+import { FINANCE_LABELS } from '../../shared/finance-labels.ts';
 import type { Messages } from './en.ts';
 
 export const dashEs: Messages['dash'] = {
@@ -38,22 +39,8 @@ export const dashEs: Messages['dash'] = {
   milestones: 'Líneas discontinuas: los hitos del 75 % y del 90 % (Estrategia de Cooperación Técnica, resultado 2).',
   byGroup: 'Ejecución por',
   groupBy: 'Agrupar por',
-  groups: {
-    region: 'Región',
-    office: 'Oficina',
-    country: 'País',
-    funding_source: 'Fuente de financiación',
-    partner: 'Socio financiador',
-    outcome: 'Resultado',
-    earmarking: 'Asignación específica',
-    total: 'Total',
-  },
-  earmarking: {
-    unearmarked: 'Sin asignación específica (básica)',
-    softly_earmarked: 'Con asignación flexible',
-    tightly_earmarked: 'Con asignación estricta',
-    none: 'Sin acuerdo',
-  },
+  groups: FINANCE_LABELS.es.groups,
+  earmarking: FINANCE_LABELS.es.earmarking,
   pipelineWeighted: 'Cartera en preparación (ponderada)',
   pipelineNote: 'propuestas × su probabilidad',
   countries: 'Países',

@@ -1,3 +1,4 @@
+import { FINANCE_LABELS } from '../../shared/finance-labels.ts';
 import type { Messages } from './en.ts';
 
 export const dashFr: Messages['dash'] = {
@@ -38,17 +39,8 @@ export const dashFr: Messages['dash'] = {
   milestones: 'Pointillés : les jalons de 75 % et 90 % (Stratégie de coopération technique, résultat 2).',
   byGroup: 'Exécution par',
   groupBy: 'Regrouper par',
-  groups: {
-    region: 'Région',
-    office: 'Bureau',
-    country: 'Pays',
-    funding_source: 'Source de financement',
-    partner: 'Partenaire financier',
-    outcome: 'Résultat',
-    earmarking: 'Affectation',
-    total: 'Total',
-  },
-  earmarking: { unearmarked: 'Non affecté (de base)', softly_earmarked: 'Faiblement affecté', tightly_earmarked: 'Strictement affecté', none: 'Sans accord' },
+  groups: FINANCE_LABELS.fr.groups,
+  earmarking: FINANCE_LABELS.fr.earmarking,
   pipelineWeighted: 'Réserve de projets (pondérée)',
   pipelineNote: 'propositions × leur probabilité',
   countries: 'Pays',
