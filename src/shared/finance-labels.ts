@@ -1,3 +1,5 @@
+import type { Locale } from './roles.ts';
+
 /**
  * The names of the portfolio's groupings and of the earmarking levels in the organisation's three languages:
  * one wording for the dashboards (web/i18n/dash.*.ts) and for their downloads (server/finance/finance-table-words.ts).
@@ -9,7 +11,7 @@ export interface FinanceLabels {
   earmarking: Record<Earmarking, string>;
 }
 
-export const FINANCE_LABELS: Record<'en' | 'fr' | 'es', FinanceLabels> = {
+export const FINANCE_LABELS: Record<Locale, FinanceLabels> = {
   en: {
     groups: {
       region: 'Region',

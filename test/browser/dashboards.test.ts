@@ -66,7 +66,7 @@ describe('dashboards in Chromium', () => {
     await screenshot(page, 'dashboard-alignment');
   });
 
-  test('a dashboard table downloads in the reader’s language', async () => {
+  test('a dashboard table downloads in the reader’s language; the watch list’s reasons are worded in it', async () => {
     await page.getByLabel('Language').selectOption('fr');
     const link = page.getByRole('link', { name: /^Télécharger .+ en CSV$/ }).first();
     await link.waitFor();
@@ -74,6 +74,12 @@ describe('dashboards in Chromium', () => {
     assert.match(href, /[?&]lang=fr(&|$)/);
     const csv = await (await page.request.get(`${session.server.url}${href}`)).text();
     assert.match(csv.split('\n')[0] ?? '', /Projets|Pays/, csv.slice(0, 200));
+    // The watch list words each reason for its reader too.
+    await page.goto(`${session.server.url}/delivery`);
+    const reason = page.locator('table.watch tbody tr').first().locator('td').nth(1);
+    await reason.waitFor();
+    assert.match(await reason.innerText(), /^(Exécution de|Aucune dépense|Se termine le|\d[\d,]* % de l’allocation)/);
+    await screenshot(page, 'watch-list-fr');
     await page.getByLabel('Langue').selectOption('en');
   });
 

@@ -232,6 +232,7 @@ describe('alignment of voluntary funding and resource gaps (hand-checked)', () =
     const watch = String((await hq.get('/api/tables/watch-list?format=csv&asOf=2024-10-01&lang=fr')).body);
     assert.match(watch, /Code du projet,Projet,Bureau,Règle,Motif,Suite donnée,Commentaire/);
     assert.match(watch, /P4,.*,Mesure prise,Office called/);
+    assert.match(watch, /P4,.*,Aucune dépense enregistrée,Mesure prise,Office called/, 'the reason in French too');
     assert.equal((await hq.get('/api/tables/portfolio-status?format=csv&year=2024&lang=de')).status, 400);
   });
 

@@ -1,4 +1,5 @@
 import { FINANCE_LABELS } from '../../shared/finance-labels.ts';
+import { reasonText, type WarningReason } from '../../shared/warning-reasons.ts';
 import type { ReportLanguage } from '../reports/report-words.ts';
 
 /**
@@ -53,6 +54,7 @@ const en = {
   identifiedGap: 'Gap when identified',
   filled: 'Filled since',
   statusLabel: 'Status',
+  reason: (why: WarningReason) => reasonText(why, 'en'),
 };
 export type TableWords = typeof en;
 
@@ -103,6 +105,7 @@ const fr: TableWords = {
   identifiedGap: 'Déficit à son identification',
   filled: 'Comblé depuis',
   statusLabel: 'Statut',
+  reason: (why) => reasonText(why, 'fr'),
 };
 
 const es: TableWords = {
@@ -152,6 +155,7 @@ const es: TableWords = {
   identifiedGap: 'Déficit al identificarse',
   filled: 'Cubierto desde',
   statusLabel: 'Estado',
+  reason: (why) => reasonText(why, 'es'),
 };
 
 export const TABLE_WORDS: Record<ReportLanguage, TableWords> = { en, fr, es };

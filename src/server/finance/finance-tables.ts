@@ -109,7 +109,12 @@ export const FINANCE_TABLES: Record<string, (db: Kysely<DB>, p: TableParams, act
         { key: 'actionStatus', label: w.actionTaken },
         { key: 'actionComment', label: w.comment },
       ],
-      rows: list.warnings.map((x) => ({ ...x, actionStatus: x.action ? (w.action[x.action.status] ?? x.action.status) : '', actionComment: x.action?.comment ?? '' })),
+      rows: list.warnings.map((x) => ({
+        ...x,
+        reason: w.reason(x.why),
+        actionStatus: x.action ? (w.action[x.action.status] ?? x.action.status) : '',
+        actionComment: x.action?.comment ?? '',
+      })),
     };
   },
   'aligned-share': async (db, p, actor, w) => {

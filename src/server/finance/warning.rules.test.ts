@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { reasonText } from '../../shared/warning-reasons.ts';
 import { evaluateWarnings, type ProjectFacts, type WarningRule } from './warning.rules.ts';
 
 const rules: WarningRule[] = [
@@ -41,5 +42,15 @@ describe('early-warning rules (hand-checked)', () => {
     const [w] = evaluateWarnings([facts({ expenditure: '30000', commitments: '10000' })], rules.slice(3), '2024-10-15');
     assert.equal(w?.reason, '60% of the allocation is neither spent nor committed with 2 months of the year left (threshold 50%)');
     assert.deepEqual(evaluateWarnings([facts({ expenditure: '30000', commitments: '10000' })], rules.slice(3), '2024-06-15'), [], 'too early in the year');
+  });
+  test('the reasons in French and Spanish: the same numbers, decimal commas', () => {
+    const [behind] = evaluateWarnings([facts({ expenditure: '40000', lastExpenditure: '2024-09-01' })], rules.slice(0, 1), '2024-10-01');
+    assert.equal(reasonText(behind?.why ?? { kind: 'no_expenditure_ever' }, 'fr'), 'Exécution de 40 % alors que 74,9 % de l’année est écoulé : 34,9 points de retard (seuil 20)');
+    assert.equal(
+      reasonText(behind?.why ?? { kind: 'no_expenditure_ever' }, 'es'),
+      'Ejecución del 40 % cuando ha transcurrido el 74,9 % del año: 34,9 puntos de retraso (umbral 20)',
+    );
+    const [idle] = evaluateWarnings([facts({ expenditure: '30000', commitments: '10000' })], rules.slice(3), '2024-10-15');
+    assert.equal(reasonText(idle?.why ?? { kind: 'no_expenditure_ever' }, 'fr'), '60 % de l’allocation n’est ni dépensé ni engagé à 2 mois de la fin de l’année (seuil 50 %)');
   });
 });

@@ -1,3 +1,5 @@
+import { reasonText, type WarningReason } from '../../shared/warning-reasons.ts';
+
 /** What the early-warning rules look at for one project, as at a day. Amounts are in the reporting currency. */
 export interface ProjectFacts {
   projectId: string;
@@ -22,11 +24,12 @@ export interface Warning {
   code: string;
   rule: string;
   ruleName: string;
+  /** why, in English (the watch list and the downloads word `why` in their reader's language) */
   reason: string;
+  why: WarningReason;
 }
 
 export const monthsBetween = (from: string, to: string) => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
-const pct = (n: number) => `${Math.round(n * 10) / 10}%`;
 
 /** The share of the year elapsed on a day, in percent. */
 export function yearElapsed(asOf: string): number {
@@ -46,33 +49,32 @@ export function evaluateWarnings(facts: ProjectFacts[], rules: WarningRule[], as
     const allocation = Number(f.allocation);
     const delivery = allocation > 0 ? (100 * Number(f.expenditure)) / allocation : null;
     for (const r of rules) {
-      const reason = check(f, r, delivery, allocation, elapsed, asOf);
-      if (reason) out.push({ projectId: f.projectId, code: f.code, rule: r.code, ruleName: r.name, reason });
+      const why = check(f, r, delivery, allocation, elapsed, asOf);
+      if (why) out.push({ projectId: f.projectId, code: f.code, rule: r.code, ruleName: r.name, reason: reasonText(why), why });
     }
   }
   return out;
 }
 
 /** Why the rule flags the project, or null. No closure per call: this runs for every project and rule. */
-function check(f: ProjectFacts, r: WarningRule, delivery: number | null, allocation: number, elapsed: number, asOf: string): string | null {
+function check(f: ProjectFacts, r: WarningRule, delivery: number | null, allocation: number, elapsed: number, asOf: string): WarningReason | null {
   const p = r.params;
   if (r.kind === 'below_time_curve' && delivery !== null && elapsed - delivery > (p.points ?? 20)) {
-    return `Delivery ${pct(delivery)} while ${pct(elapsed)} of the year has elapsed: ${Math.round((elapsed - delivery) * 10) / 10} points behind (threshold ${p.points})`;
+    return { kind: 'below_time_curve', delivery, elapsed, behind: elapsed - delivery, threshold: p.points ?? 20 };
   }
   if (r.kind === 'no_expenditure' && allocation > 0) {
     const silent = f.lastExpenditure ? monthsBetween(f.lastExpenditure, asOf) : null;
-    if (silent === null) return 'No expenditure recorded at all';
-    if (silent >= (p.months ?? 3)) return `No expenditure since ${f.lastExpenditure?.slice(0, 7)}: ${silent} months (threshold ${p.months})`;
+    if (silent === null) return { kind: 'no_expenditure_ever' };
+    if (silent >= (p.months ?? 3)) return { kind: 'no_expenditure', since: (f.lastExpenditure as string).slice(0, 7), months: silent, threshold: p.months ?? 3 };
   }
   if (r.kind === 'ending_low_delivery' && delivery !== null) {
     const left = monthsBetween(asOf, f.plannedEnd);
-    if (left >= 0 && left <= (p.months ?? 6) && delivery < (p.below ?? 70)) return `Ends ${f.plannedEnd} (${left} months) with delivery at ${pct(delivery)}, below ${p.below}%`;
+    if (left >= 0 && left <= (p.months ?? 6) && delivery < (p.below ?? 70)) return { kind: 'ending_low_delivery', end: f.plannedEnd, months: left, delivery, below: p.below ?? 70 };
   }
   if (r.kind === 'allocation_not_committed' && allocation > 0) {
     const left = 12 - Number(asOf.slice(5, 7));
     const idle = (100 * (allocation - Number(f.expenditure) - Number(f.commitments))) / allocation;
-    if (left <= (p.months ?? 3) && idle > (p.share ?? 50))
-      return `${pct(idle)} of the allocation is neither spent nor committed with ${left} months of the year left (threshold ${p.share}%)`;
+    if (left <= (p.months ?? 3) && idle > (p.share ?? 50)) return { kind: 'allocation_not_committed', idle, left, threshold: p.share ?? 50 };
   }
   return null;
 }

@@ -1,6 +1,8 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import type { Locale } from '../../shared/roles.ts';
+import { reasonText } from '../../shared/warning-reasons.ts';
 import { api, type Query, type Rec } from '../api.ts';
 import { Downloads } from './dashboard/Downloads.tsx';
 import { Notice } from './Layout.tsx';
@@ -9,7 +11,7 @@ const STATUSES = ['acknowledged', 'action_taken', 'dismissed'] as const;
 
 /** The watch list: each flag with its rule and reason, what was last done about it, and a form to act on it. */
 export function WatchList({ asOf, filter }: { asOf: string; filter: Query }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [data, setData] = useState<Rec | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [showHandled, setShowHandled] = useState(false);
@@ -71,7 +73,7 @@ export function WatchList({ asOf, filter }: { asOf: string; filter: Query }) {
                     <div className="muted small">{w.office}</div>
                   </th>
                   <td>{w.ruleName}</td>
-                  <td>{w.reason}</td>
+                  <td>{reasonText(w.why, i18n.language as Locale)}</td>
                   <td>
                     {w.action && (
                       <div className="small">
