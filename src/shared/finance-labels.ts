@@ -1,14 +1,19 @@
 import type { Locale } from './roles.ts';
 
 /**
- * The names of the portfolio's groupings and of the earmarking levels in the organisation's three languages:
- * one wording for the dashboards (web/i18n/dash.*.ts) and for their downloads (server/finance/finance-table-words.ts).
+ * The names of the portfolio's groupings, earmarking levels, project stages and watch-list actions in the
+ * organisation's three languages: one wording for the screens (web/i18n) and for the dashboards' downloads
+ * (server/finance/finance-table-words.ts).
  */
 export type FinanceGroup = 'region' | 'office' | 'country' | 'funding_source' | 'partner' | 'outcome' | 'earmarking' | 'total';
 export type Earmarking = 'unearmarked' | 'softly_earmarked' | 'tightly_earmarked' | 'none';
+export type ProjectStage = 'pipeline' | 'appraisal' | 'approved' | 'active' | 'closed';
+export type WarningActionStatus = 'acknowledged' | 'action_taken' | 'dismissed';
 export interface FinanceLabels {
   groups: Record<FinanceGroup, string>;
   earmarking: Record<Earmarking, string>;
+  projectStatus: Record<ProjectStage, string>;
+  actionStatus: Record<WarningActionStatus, string>;
 }
 
 export const FINANCE_LABELS: Record<Locale, FinanceLabels> = {
@@ -24,6 +29,8 @@ export const FINANCE_LABELS: Record<Locale, FinanceLabels> = {
       total: 'Total',
     },
     earmarking: { unearmarked: 'Un-earmarked (core)', softly_earmarked: 'Softly earmarked', tightly_earmarked: 'Tightly earmarked', none: 'No agreement' },
+    projectStatus: { pipeline: 'Pipeline', appraisal: 'Appraisal', approved: 'Approved', active: 'Active', closed: 'Closed' },
+    actionStatus: { acknowledged: 'Acknowledged', action_taken: 'Action taken', dismissed: 'Dismissed' },
   },
   fr: {
     groups: {
@@ -37,6 +44,8 @@ export const FINANCE_LABELS: Record<Locale, FinanceLabels> = {
       total: 'Total',
     },
     earmarking: { unearmarked: 'Non affecté (de base)', softly_earmarked: 'Faiblement affecté', tightly_earmarked: 'Strictement affecté', none: 'Sans accord' },
+    projectStatus: { pipeline: 'En préparation', appraisal: 'En évaluation', approved: 'Approuvé', active: 'En cours', closed: 'Clos' },
+    actionStatus: { acknowledged: 'Prise en compte', action_taken: 'Mesure prise', dismissed: 'Écartée' },
   },
   es: {
     groups: {
@@ -55,5 +64,7 @@ export const FINANCE_LABELS: Record<Locale, FinanceLabels> = {
       tightly_earmarked: 'Con asignación estricta',
       none: 'Sin acuerdo',
     },
+    projectStatus: { pipeline: 'En preparación', appraisal: 'En evaluación', approved: 'Aprobado', active: 'En curso', closed: 'Cerrado' },
+    actionStatus: { acknowledged: 'Reconocida', action_taken: 'Medida adoptada', dismissed: 'Descartada' },
   },
 };

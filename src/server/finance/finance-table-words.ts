@@ -10,8 +10,8 @@ import type { ReportLanguage } from '../reports/report-words.ts';
 const en = {
   group: FINANCE_LABELS.en.groups,
   earmarking: FINANCE_LABELS.en.earmarking as Record<string, string>,
-  status: { pipeline: 'Pipeline', appraisal: 'Appraisal', approved: 'Approved', active: 'Active', closed: 'Closed' } as Record<string, string>,
-  action: { acknowledged: 'Acknowledged', action_taken: 'Action taken', dismissed: 'Dismissed' } as Record<string, string>,
+  status: FINANCE_LABELS.en.projectStatus as Record<string, string>,
+  action: FINANCE_LABELS.en.actionStatus as Record<string, string>,
   delivery: (year: number) => `Delivery ${year}`,
   deliveryBy: (year: number, group: string) => `Delivery ${year} by ${group.toLowerCase()}`,
   deliveryByYear: 'Delivery by year',
@@ -60,9 +60,9 @@ export type TableWords = typeof en;
 
 const fr: TableWords = {
   group: FINANCE_LABELS.fr.groups,
-  earmarking: FINANCE_LABELS.fr.earmarking as Record<string, string>,
-  status: { pipeline: 'En préparation', appraisal: 'En évaluation', approved: 'Approuvé', active: 'En cours', closed: 'Clos' },
-  action: { acknowledged: 'Prise en compte', action_taken: 'Mesure prise', dismissed: 'Écartée' },
+  earmarking: FINANCE_LABELS.fr.earmarking,
+  status: FINANCE_LABELS.fr.projectStatus,
+  action: FINANCE_LABELS.fr.actionStatus,
   delivery: (year) => `Exécution ${year}`,
   deliveryBy: (year, group) => `Exécution ${year} par ${group.toLowerCase()}`,
   deliveryByYear: 'Exécution par année',
@@ -110,9 +110,9 @@ const fr: TableWords = {
 
 const es: TableWords = {
   group: FINANCE_LABELS.es.groups,
-  earmarking: FINANCE_LABELS.es.earmarking as Record<string, string>,
-  status: { pipeline: 'En preparación', appraisal: 'En evaluación', approved: 'Aprobado', active: 'En curso', closed: 'Cerrado' },
-  action: { acknowledged: 'Reconocida', action_taken: 'Medida adoptada', dismissed: 'Descartada' },
+  earmarking: FINANCE_LABELS.es.earmarking,
+  status: FINANCE_LABELS.es.projectStatus,
+  action: FINANCE_LABELS.es.actionStatus,
   delivery: (year) => `Ejecución ${year}`,
   deliveryBy: (year, group) => `Ejecución ${year} por ${group.toLowerCase()}`,
   deliveryByYear: 'Ejecución por año',

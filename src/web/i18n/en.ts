@@ -1,3 +1,4 @@
+import { FINANCE_LABELS } from '../../shared/finance-labels.ts';
 /** English interface text. French and Spanish must have exactly these keys (checked by the compiler). */
 
 import { dashEn } from './dash.en.ts';
@@ -256,7 +257,7 @@ export const en = {
     office: 'Office',
     status: 'Status',
     all: 'All',
-    statuses: { pipeline: 'Pipeline', appraisal: 'Appraisal', approved: 'Approved', active: 'Active', closed: 'Closed' },
+    statuses: FINANCE_LABELS.en.projectStatus,
     types: {
       government: 'Government',
       government_agency: 'Government agency',
@@ -301,7 +302,7 @@ export const en = {
     comment: 'Comment',
     save: 'Save',
     cancel: 'Cancel',
-    statuses: { acknowledged: 'Acknowledged', action_taken: 'Action taken', dismissed: 'Dismissed' },
+    statuses: FINANCE_LABELS.en.actionStatus,
     by: { office: 'office', country: 'country', funding_source: 'funding source', partner: 'partner' },
     byLink: 'XLSX by {{by}}',
     title: 'Delivery and early warning',

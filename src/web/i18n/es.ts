@@ -1,3 +1,4 @@
+import { FINANCE_LABELS } from '../../shared/finance-labels.ts';
 import { dashEs } from './dash.es.ts';
 import { documentsEs } from './documents.es.ts';
 import type { Messages } from './en.ts';
@@ -255,7 +256,7 @@ export const es: Messages = {
     office: 'Oficina',
     status: 'Estado',
     all: 'Todos',
-    statuses: { pipeline: 'En preparación', appraisal: 'En evaluación', approved: 'Aprobado', active: 'En curso', closed: 'Cerrado' },
+    statuses: FINANCE_LABELS.es.projectStatus,
     types: {
       government: 'Gobierno',
       government_agency: 'Organismo público',
@@ -305,7 +306,7 @@ export const es: Messages = {
     comment: 'Comentario',
     save: 'Guardar',
     cancel: 'Cancelar',
-    statuses: { acknowledged: 'Reconocida', action_taken: 'Medida adoptada', dismissed: 'Descartada' },
+    statuses: FINANCE_LABELS.es.actionStatus,
     by: { office: 'oficina', country: 'país', funding_source: 'fuente de financiación', partner: 'socio' },
     byLink: 'XLSX por {{by}}',
     title: 'Ejecución y alerta temprana',

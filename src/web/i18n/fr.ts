@@ -1,3 +1,4 @@
+import { FINANCE_LABELS } from '../../shared/finance-labels.ts';
 import { dashFr } from './dash.fr.ts';
 import { documentsFr } from './documents.fr.ts';
 import type { Messages } from './en.ts';
@@ -255,7 +256,7 @@ export const fr: Messages = {
     office: 'Bureau',
     status: 'Statut',
     all: 'Tous',
-    statuses: { pipeline: 'En préparation', appraisal: 'En évaluation', approved: 'Approuvé', active: 'En cours', closed: 'Clos' },
+    statuses: FINANCE_LABELS.fr.projectStatus,
     types: {
       government: 'Gouvernement',
       government_agency: 'Organisme public',
@@ -305,7 +306,7 @@ export const fr: Messages = {
     comment: 'Commentaire',
     save: 'Enregistrer',
     cancel: 'Annuler',
-    statuses: { acknowledged: 'Prise en compte', action_taken: 'Mesure prise', dismissed: 'Écartée' },
+    statuses: FINANCE_LABELS.fr.actionStatus,
     by: { office: 'bureau', country: 'pays', funding_source: 'source de financement', partner: 'partenaire' },
     byLink: 'XLSX par {{by}}',
     title: 'Exécution et alerte précoce',
