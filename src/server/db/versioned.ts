@@ -22,6 +22,8 @@ export interface VersionedChange<R extends Row> {
   /** Throws (NOT_FOUND, FORBIDDEN) when the actor may not change this row. */
   authorize: (trx: Transaction<DB>, current: R) => Promise<void>;
   present: (row: R) => unknown;
+  /** What else the change may touch (a project's links, an agreement's amounts), read inside the transaction so the audit row shows it before and after. */
+  related?: (trx: Transaction<DB>, id: string) => Promise<Record<string, unknown>>;
 }
 
 export const conflictError = (label: string, current: Row, present: (r: never) => unknown) =>
@@ -55,8 +57,10 @@ export async function changeVersioned<R extends Row>(
       await writeAudit(trx, actor, { action: `${action}.rejected`, entityType: c.entityType, entityId: c.id, before: c.present(current), after: c.attempted });
       return { stale: true as const, row: current };
     }
+    const snapshot = async (row: R) => ({ ...(c.present(row) as object), ...(await c.related?.(trx, c.id)) });
+    const before = await snapshot(current);
     const next = await apply(trx, current);
-    await writeAudit(trx, actor, { action, entityType: c.entityType, entityId: c.id, before: c.present(current), after: next ? c.present(next) : undefined });
+    await writeAudit(trx, actor, { action, entityType: c.entityType, entityId: c.id, before, after: next ? await snapshot(next) : undefined });
     return { stale: false as const, row: next };
   });
   if (result.stale) throw conflictError(c.label, result.row, c.present as (r: never) => unknown);

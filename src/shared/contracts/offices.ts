@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OFFICE_TYPES } from '../roles.ts';
+import { partialUpdate } from './partial-update.ts';
 
 const nullableText = (max: number) =>
   z
@@ -37,7 +38,7 @@ export const OfficeCreate = z.strictObject({
 export type OfficeCreate = z.infer<typeof OfficeCreate>;
 
 /** What a client sends to change an office: any fields, plus the version it read (optimistic concurrency). */
-export const OfficeUpdate = OfficeCreate.partial().extend({ version: z.number().int().positive() });
+export const OfficeUpdate = partialUpdate(OfficeCreate).extend({ version: z.number().int().positive() });
 export type OfficeUpdate = z.infer<typeof OfficeUpdate>;
 
 export const Office = z.object({

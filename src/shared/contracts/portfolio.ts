@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { partialUpdate } from './partial-update.ts';
 
 /** Input contracts of partners, agreements and projects (C4, C5). Unknown fields are refused. */
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -39,7 +40,7 @@ export const PartnerCreate = z.strictObject({
     .optional(),
   confidential: z.boolean().optional(),
 });
-export const PartnerUpdate = PartnerCreate.partial().extend({ version });
+export const PartnerUpdate = partialUpdate(PartnerCreate).extend({ version });
 
 export const DueDiligenceCreate = z.strictObject({
   reviewedOn: date,
@@ -67,7 +68,7 @@ export const AgreementCreate = z.strictObject({
     .max(50)
     .default([]),
 });
-export const AgreementUpdate = AgreementCreate.omit({ partnerId: true }).partial().extend({ version });
+export const AgreementUpdate = partialUpdate(AgreementCreate.omit({ partnerId: true })).extend({ version });
 
 /** IATI RelatedActivityType codes. */
 export const RELATED_ACTIVITY_TYPES = ['1', '2', '3', '4', '5'] as const;
@@ -118,26 +119,7 @@ export const ProjectCreate = z.strictObject({
     .max(50)
     .default([]),
 });
-export const ProjectUpdate = ProjectCreate.omit({
-  partners: true,
-  agreementIds: true,
-  cpoLinks: true,
-  orgOutcomeLinks: true,
-  cfOutcomeIds: true,
-  sdgTargets: true,
-  relatedActivities: true,
-})
-  .partial()
-  .extend({
-    version,
-    partners: ProjectCreate.shape.partners.optional(),
-    agreementIds: ProjectCreate.shape.agreementIds.optional(),
-    cpoLinks: ProjectCreate.shape.cpoLinks.optional(),
-    orgOutcomeLinks: ProjectCreate.shape.orgOutcomeLinks.optional(),
-    cfOutcomeIds: ProjectCreate.shape.cfOutcomeIds.optional(),
-    sdgTargets: ProjectCreate.shape.sdgTargets.optional(),
-    relatedActivities: ProjectCreate.shape.relatedActivities.optional(),
-  });
+export const ProjectUpdate = partialUpdate(ProjectCreate).extend({ version });
 /** `on`: the day the move happened (default today; never in the future), e.g. when recording a start after the fact. */
 export const ProjectTransition = z.strictObject({ to: z.enum(PROJECT_STATUSES), note: optText(2000), on: date.optional(), version });
 
@@ -158,4 +140,4 @@ export const DocumentCreate = z.strictObject({
   documentDate: date.nullable().optional(),
   confidential: z.boolean().optional(),
 });
-export const DocumentUpdate = DocumentCreate.partial().extend({ version });
+export const DocumentUpdate = partialUpdate(DocumentCreate).extend({ version });

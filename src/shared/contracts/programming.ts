@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { partialUpdate } from './partial-update.ts';
 
 /** Input contracts of country programming (C3). Unknown fields are refused everywhere. */
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -27,7 +28,7 @@ export const CountryProfileInput = z.strictObject({
   notes: optText(4000),
 });
 export const CountryProfileCreate = CountryProfileInput.extend({ countryCode });
-export const CountryProfileUpdate = CountryProfileInput.partial().extend({ version });
+export const CountryProfileUpdate = partialUpdate(CountryProfileInput).extend({ version });
 
 export const ConstituentCreate = z.strictObject({
   kind: z.enum(['ministry_of_labour', 'other_ministry', 'employers', 'workers']),
@@ -36,7 +37,7 @@ export const ConstituentCreate = z.strictObject({
   contactName: optText(200),
   contactEmail: z.email().max(254).nullable().optional(),
 });
-export const ConstituentUpdate = ConstituentCreate.partial().extend({ version });
+export const ConstituentUpdate = partialUpdate(ConstituentCreate).extend({ version });
 
 export const CF_STAGES = ['roadmap', 'cca', 'drafting', 'signed', 'implementation', 'evaluation', 'closed'] as const;
 export const CfCycleCreate = z.strictObject({
@@ -46,7 +47,7 @@ export const CfCycleCreate = z.strictObject({
   periodEnd: date,
   stage: z.enum(CF_STAGES),
 });
-export const CfCycleUpdate = CfCycleCreate.partial().extend({ version });
+export const CfCycleUpdate = partialUpdate(CfCycleCreate).extend({ version });
 export const CfPriorityCreate = z.strictObject({ code: text(20), title: text(1000) });
 export const CfOutcomeCreate = z.strictObject({
   priorityId: z.uuid(),
@@ -56,7 +57,7 @@ export const CfOutcomeCreate = z.strictObject({
   orgRole: orgRole.optional(),
   sdgTargets: z.array(sdgTarget).max(50).default([]),
 });
-export const CfOutcomeUpdate = CfOutcomeCreate.omit({ priorityId: true }).partial().extend({ version });
+export const CfOutcomeUpdate = partialUpdate(CfOutcomeCreate.omit({ priorityId: true })).extend({ version });
 export const CfOutputCreate = z.strictObject({ code: text(20), text: text(2000), orgRole: orgRole.optional() });
 
 export const OrgFrameworkCreate = z.strictObject({
@@ -77,7 +78,7 @@ export const DwcpCreate = z.strictObject({
   status: z.enum(DWCP_STATUSES),
   cfCycleId: z.uuid().nullable().optional(),
 });
-export const DwcpUpdate = DwcpCreate.partial().extend({ version });
+export const DwcpUpdate = partialUpdate(DwcpCreate).extend({ version });
 export const ALIGNMENT_LEVELS = ['fully', 'partially', 'not'] as const;
 export const DwcpPriorityCreate = z.strictObject({
   code: text(20),
@@ -85,7 +86,7 @@ export const DwcpPriorityCreate = z.strictObject({
   alignmentRecorded: z.enum(ALIGNMENT_LEVELS).nullable().optional(),
   alignmentEvidence: optText(4000),
 });
-export const DwcpPriorityUpdate = DwcpPriorityCreate.partial().extend({ version });
+export const DwcpPriorityUpdate = partialUpdate(DwcpPriorityCreate).extend({ version });
 export const CpoCreate = z.strictObject({
   priorityId: z.uuid(),
   code: text(20),
@@ -143,4 +144,4 @@ export const MilestoneCreate = z.strictObject({
   dwcpId: z.uuid().nullable().optional(),
   notifyDays: z.number().int().min(0).max(365).optional(),
 });
-export const MilestoneUpdate = MilestoneCreate.partial().extend({ version });
+export const MilestoneUpdate = partialUpdate(MilestoneCreate).extend({ version });

@@ -135,7 +135,19 @@ export async function updateAgreement(db: Kysely<DB>, id: string, input: z.infer
   const row = await changeVersioned<AgreementRow>(
     db,
     actor,
-    { table: 'agreements', id, version: input.version, entityType: 'agreement', label: 'agreement', attempted: input, authorize: async () => {}, present: (r) => present(r) },
+    {
+      table: 'agreements',
+      id,
+      version: input.version,
+      entityType: 'agreement',
+      label: 'agreement',
+      attempted: input,
+      authorize: async () => {},
+      present: (r) => present(r),
+      related: async (trx, agreementId) => ({
+        amounts: await trx.selectFrom('agreement_amounts').select(['year', 'amount']).where('agreement_id', '=', agreementId).orderBy('year').execute(),
+      }),
+    },
     'update',
     async (trx, current) => {
       const start = input.periodStart ?? current.period_start;

@@ -210,6 +210,11 @@ export async function updateOutcome(db: Kysely<DB>, id: string, input: z.infer<t
       attempted: input,
       authorize: (trx, current) => writableCycle(trx, current.cycle_id, actor),
       present: (r) => present(r),
+      related: async (trx, outcomeId) => ({
+        sdgTargets: (await trx.selectFrom('cf_outcome_sdg_targets').select('target_code').where('outcome_id', '=', outcomeId).orderBy('target_code').execute()).map(
+          (t) => t.target_code,
+        ),
+      }),
     },
     'update',
     async (trx, current) => {

@@ -124,3 +124,27 @@ export async function writeLinks(trx: Transaction<DB>, projectId: string, links:
         .execute();
   }
 }
+
+/** A project's links as stored, in the shape they are written: what its audit rows record before and after a change. */
+export async function readLinks(trx: Transaction<DB>, projectId: string) {
+  const [partners, agreements, cpos, orgOutcomes, cfOutcomes, targets, related] = await Promise.all([
+    trx.selectFrom('project_partners').select(['partner_id', 'role']).where('project_id', '=', projectId).orderBy('partner_id').orderBy('role').execute(),
+    trx.selectFrom('project_agreements').select('agreement_id').where('project_id', '=', projectId).orderBy('agreement_id').execute(),
+    trx.selectFrom('project_cpo_links').select(['cpo_id', 'share']).where('project_id', '=', projectId).orderBy('cpo_id').execute(),
+    trx.selectFrom('project_org_outcome_links').select(['org_outcome_id', 'share']).where('project_id', '=', projectId).orderBy('org_outcome_id').execute(),
+    trx.selectFrom('project_cf_outcome_links').select('cf_outcome_id').where('project_id', '=', projectId).orderBy('cf_outcome_id').execute(),
+    trx.selectFrom('project_sdg_targets').select('target_code').where('project_id', '=', projectId).orderBy('target_code').execute(),
+    trx.selectFrom('project_related_activities').select(['activity_ref', 'relation']).where('project_id', '=', projectId).orderBy('activity_ref').orderBy('relation').execute(),
+  ]);
+  return {
+    links: {
+      partners: partners.map((p) => ({ partnerId: p.partner_id, role: p.role })),
+      agreementIds: agreements.map((a) => a.agreement_id),
+      cpoLinks: cpos.map((l) => ({ cpoId: l.cpo_id, share: l.share })),
+      orgOutcomeLinks: orgOutcomes.map((l) => ({ orgOutcomeId: l.org_outcome_id, share: l.share })),
+      cfOutcomeIds: cfOutcomes.map((l) => l.cf_outcome_id),
+      sdgTargets: targets.map((t) => t.target_code),
+      relatedActivities: related.map((r) => ({ ref: r.activity_ref, type: r.relation })),
+    },
+  };
+}

@@ -10,7 +10,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { assertCountry, assertFundingSource } from '../reference/reference.checks.ts';
-import { checkLinks, writeLinks } from './project-links.ts';
+import { checkLinks, readLinks, writeLinks } from './project-links.ts';
 import { scopedProjects } from './projects.queries.ts';
 
 type ProjectRow = { version: number; status: string; office_id: string; planned_start: string; planned_end: string; actual_start: string | null } & Record<string, unknown>;
@@ -179,6 +179,7 @@ function projectChange(actor: Actor, id: string, version: number, attempted: unk
       if (!found) throw notFound('Project', id);
     },
     present: (r: ProjectRow) => present(r),
+    related: readLinks,
   };
 }
 

@@ -153,4 +153,60 @@ describe('projects', () => {
     const winner = x.status === 200 ? x.body.title : y.body.title;
     assert.equal((await officer.get(`/api/projects/${ids.projectA}`)).body.title, winner);
   });
+
+  test('a partial update changes only what it names; the audit row shows the links before and after', async () => {
+    const created = await officer.post(
+      '/api/projects',
+      project({
+        relatedActivities: [{ ref: 'XM-DAC-41302-PARENT', type: '1' }],
+        partners: [
+          { partnerId: ids.donor, role: 'funding' },
+          { partnerId: ids.otherDonor, role: 'implementing' },
+        ],
+      }),
+    );
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const before = (await officer.get(`/api/projects/${created.body.id}`)).body;
+    const r = await officer.patch(`/api/projects/${created.body.id}`, { description: 'x', version: before.version });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const after = (await officer.get(`/api/projects/${created.body.id}`)).body;
+    assert.equal(after.description, 'x');
+    for (const key of [
+      'partners',
+      'agreements',
+      'cpoLinks',
+      'orgOutcomeLinks',
+      'cfOutcomes',
+      'sdgTargets',
+      'relatedActivities',
+      'markerGender',
+      'markerSocialDialogue',
+      'title',
+      'plannedEnd',
+    ]) {
+      assert.deepEqual(after[key], before[key], `${key} is unchanged`);
+    }
+    assert.equal(after.partners.length, 2);
+    // Naming one list replaces that list only.
+    const narrowed = await officer.patch(`/api/projects/${created.body.id}`, { partners: [{ partnerId: ids.donor, role: 'funding' }], version: after.version });
+    assert.equal(narrowed.status, 200);
+    const last = (await officer.get(`/api/projects/${created.body.id}`)).body;
+    assert.deepEqual(last.partners, [{ id: ids.donor, name: 'Donor A', role: 'funding' }]);
+    assert.deepEqual(last.sdgTargets, ['8.6']);
+    assert.deepEqual(last.relatedActivities, [{ ref: 'XM-DAC-41302-PARENT', type: '1' }]);
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['before', 'after'])
+      .where('entity_id', '=', created.body.id)
+      .where('action', '=', 'update')
+      .orderBy('id')
+      .execute();
+    assert.equal(audit.length, 2);
+    const links = (row: unknown) => (row as { links: { partners: unknown[]; sdgTargets: string[] } }).links;
+    assert.equal(links(audit[0]?.before).partners.length, 2);
+    assert.equal(links(audit[0]?.after).partners.length, 2);
+    assert.equal(links(audit[1]?.before).partners.length, 2);
+    assert.deepEqual(links(audit[1]?.after).partners, [{ partnerId: ids.donor, role: 'funding' }]);
+    assert.deepEqual(links(audit[1]?.after).sdgTargets, ['8.6']);
+  });
 });
