@@ -9,6 +9,7 @@ import { financeRoutes } from './finance/finance.routes.ts';
 import { apiDocsRoutes } from './http/api-docs.routes.ts';
 import type { AppEnv } from './http/env.ts';
 import { errorHandler, notFoundHandler } from './http/errors.handler.ts';
+import { rejectNul } from './http/nul-input.middleware.ts';
 import { jsonOnly, sessionMiddleware } from './http/session.middleware.ts';
 import { webRoutes } from './http/web.routes.ts';
 import { iatiPublicRoutes, iatiRoutes } from './iati/iati.routes.ts';
@@ -67,6 +68,7 @@ export function createApp(deps: Deps) {
   // IATI uploads are streamed to disk and bounded by IATI_MAX_FILE_MB where they are received.
   app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/iati/') ? next() : c.req.path.startsWith('/api/finance/imports') ? imports(c, next) : forms(c, next)));
   app.use('/api/*', jsonOnly);
+  app.use('/api/*', rejectNul);
   app.use('/api/*', sessionMiddleware(deps.db));
 
   app.route('/api/health', healthRoutes(deps));

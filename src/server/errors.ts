@@ -40,6 +40,8 @@ const SQLSTATE: Record<string, { code: ErrorCode; message: string }> = {
   '22P02': { code: 'INVALID_INPUT', message: 'A value has the wrong format' },
   '22007': { code: 'INVALID_INPUT', message: 'A date has the wrong format' },
   '22008': { code: 'INVALID_INPUT', message: 'A date is out of range' },
+  '22021': { code: 'INVALID_INPUT', message: 'A text holds a character that cannot be stored (such as NUL)' },
+  '22P05': { code: 'INVALID_INPUT', message: 'A text holds a character that cannot be stored (such as NUL)' },
 };
 
 /** Turns any thrown value into an AppError; `null` when it is an unexpected failure (to be logged as INTERNAL). */

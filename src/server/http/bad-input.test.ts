@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { request as httpRequest, type Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
+import { serve } from '@hono/node-server';
 import { buildOffice, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
 import { buildApp, Client, type TestApp } from '../../../test/helpers/api.ts';
 import { openTestDatabase } from '../../../test/helpers/test-db.ts';
@@ -61,6 +63,25 @@ describe('bad input gets the JSON error shape and changes nothing', () => {
     });
   }
 
+  test('a NUL in a JSON string → 400 naming the field; nothing stored', async () => {
+    const before = await countOffices();
+    const r = await admin.request('POST', '/api/offices', JSON.stringify({ ...valid(), name: 'a\u0000b' }), { 'Content-Type': 'application/json' });
+    assert.equal(r.status, 400, JSON.stringify(r.body));
+    assertErrorShape(r, 'INVALID_INPUT');
+    assert.equal(r.body.error.details.issues[0].field, 'name');
+    assert.equal(await countOffices(), before);
+    const nested = await admin.post('/api/projects', { code: 'X', title: 'T', partners: [{ partnerId: 'a\u0000' }] });
+    assert.equal(nested.status, 400);
+    assert.equal(nested.body.error.details.issues[0].field, 'partners.0.partnerId');
+  });
+
+  test('a NUL in a query parameter → 400 naming the parameter', async () => {
+    const r = await admin.get('/api/projects?q=a%00b');
+    assert.equal(r.status, 400, JSON.stringify(r.body));
+    assertErrorShape(r, 'INVALID_INPUT');
+    assert.match(r.body.error.message, /^q: /);
+  });
+
   test('unknown API route → JSON 404', async () => {
     const r = await admin.get('/api/nothing-here');
     assert.equal(r.status, 404);
@@ -119,5 +140,38 @@ describe('health and API description', () => {
     const js = await app.request('/api/docs/swagger-ui-bundle.js');
     assert.equal(js.status, 200);
     assert.ok((await js.arrayBuffer()).byteLength > 100_000);
+  });
+});
+
+describe('requests over a real socket', () => {
+  test('a DELETE without a body (as the screens send it) signs out; the session is then gone', async () => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
+    await new Promise<void>((r) => server.once('listening', () => r()));
+    const { port } = server.address() as { port: number };
+    try {
+      const user = await buildUser(database.db, 'viewer', { officeId: hqId });
+      const signIn = await fetch(`http://127.0.0.1:${port}/api/session`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: user.email, password: TEST_PASSWORD }),
+      });
+      assert.equal(signIn.status, 200);
+      const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
+      const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+      // node:http sends a DELETE with neither Content-Length nor Transfer-Encoding, like a browser's fetch without a body.
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port, path: '/api/session', method: 'DELETE', headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      assert.ok(status === 204 || status === 200, `sign-out answered ${status}`);
+      const after = await fetch(`http://127.0.0.1:${port}/api/session`, { headers: { Cookie: cookie } });
+      assert.equal(after.status, 401);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 });
