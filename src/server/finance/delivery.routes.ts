@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { dispositionOf } from '../http/content-disposition.ts';
 import { actorOf } from '../http/env.ts';
 import { jsonBody, router } from '../http/openapi.ts';
 import { IdParam, many, one, readErrors, writeErrors } from '../http/route-kit.ts';
@@ -286,11 +287,10 @@ export function deliveryRoutes({ db }: Deps) {
         if (!build) throw new AppError('NOT_FOUND', `There is no table ${name}`);
         const t = await build(db, { ...q, year, filter: filterOf(q) }, actorOf(c), TABLE_WORDS[q.lang]);
         const file = `${name}-${q.asOf ?? year}${q.by ? `-by-${q.by}` : ''}`;
-        if (q.format === 'csv')
-          return c.body(toCsv(t.columns, t.rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${file}.csv"` });
+        if (q.format === 'csv') return c.body(toCsv(t.columns, t.rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': dispositionOf(`${file}.csv`) });
         return c.body((await toXlsx(t.title, t.columns, t.rows)).buffer as ArrayBuffer, 200, {
           'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'Content-Disposition': `attachment; filename="${file}.xlsx"`,
+          'Content-Disposition': dispositionOf(`${file}.xlsx`),
         });
       },
     );

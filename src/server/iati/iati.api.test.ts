@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import contentDisposition from 'content-disposition';
 import { buildOffice, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
 import { buildApp, Client } from '../../../test/helpers/api.ts';
 import { SHARED_IATI } from '../../../test/helpers/shared-iati.ts';
@@ -175,6 +176,19 @@ describe('validation and import as jobs', () => {
     const json = await viewer.get(`/api/iati/validations/${job.id}/report`);
     assert.equal(json.body.fileName, 'strict.xml');
     assert.equal((await hq.get(`/api/jobs/${job.id}`)).status, 404, "another person's job is not visible");
+  });
+
+  test('an uploaded name with CR/LF, a quote or accents comes back as one safe file name in the report download', async () => {
+    const name = 'Rapport\r\nSet-Cookie: x=1"; filename="evil.exe année.xml';
+    const job = await poll(viewer, (await upload(viewer, '/api/iati/validations', name, readFileSync(join(rulesTests, 'iati-act-strictSum-error.xml')))).body.jobId);
+    for (const format of ['csv', 'json']) {
+      const r = await viewer.get(`/api/iati/validations/${job.id}/report?format=${format}`);
+      assert.equal(r.status, 200, `${format}: ${JSON.stringify(r.body).slice(0, 200)}`);
+      // parse() throws on a header with a second filename or a broken quote; filename* (decoded) is the name a browser takes.
+      const { type, parameters } = contentDisposition.parse(r.headers.get('content-disposition') ?? '');
+      assert.equal(type, 'attachment');
+      assert.equal(parameters.filename, `RapportSet-Cookie- x=1-; filename=-evil.exe année-validation.${format}`);
+    }
   });
 
   test('an upload with a DOCTYPE fails with a clear message; an empty upload is refused at once', async () => {

@@ -9,6 +9,7 @@ import { Hono } from 'hono';
 import { requireRight } from '../access/rights.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { dispositionOf } from '../http/content-disposition.ts';
 import type { AppEnv } from '../http/env.ts';
 import { actorOf } from '../http/env.ts';
 import { errors, json, jsonBody, router } from '../http/openapi.ts';
@@ -278,10 +279,10 @@ export function iatiRoutes({ db, config }: Deps) {
         const report = job.result as ValidationReport & { fileName: string };
         const base = report.fileName.replace(/\.[^.]*$/, '');
         if (c.req.valid('query').format === 'json')
-          return c.body(JSON.stringify(report, null, 2), 200, { 'Content-Type': 'application/json', 'Content-Disposition': `attachment; filename="${base}-validation.json"` });
+          return c.body(JSON.stringify(report, null, 2), 200, { 'Content-Type': 'application/json', 'Content-Disposition': dispositionOf(`${base}-validation.json`) });
         const rows = reportRows(report);
         const columns = ['activity', 'line', 'rule', 'severity', 'category', 'path', 'message'].map((key) => ({ key, label: key }));
-        return c.body(toCsv(columns, rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${base}-validation.csv"` });
+        return c.body(toCsv(columns, rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': dispositionOf(`${base}-validation.csv`) });
       },
     );
 }

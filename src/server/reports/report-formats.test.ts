@@ -83,6 +83,7 @@ describe('reports of the demonstration data in every format', () => {
       const { bytes, type, disposition } = await fetchBytes(`${r.path}${r.path.includes('?') ? '&' : '?'}format=docx`);
       assert.equal(type, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       assert.match(disposition, /attachment; filename=".+\.docx"/);
+      assert.doesNotMatch(disposition, /filename="[^"]*\//, `${r.name}: a code's slashes are not in the file name`);
       const zip = await JSZip.loadAsync(bytes);
       for (const part of ['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'word/styles.xml']) assert.ok(zip.file(part), `${r.name}: ${part}`);
       for (const name of Object.keys(zip.files).filter((n) => n.endsWith('.xml') || n.endsWith('.rels'))) {

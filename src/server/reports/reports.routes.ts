@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Deps } from '../deps.ts';
+import { dispositionOf } from '../http/content-disposition.ts';
 import { actorOf } from '../http/env.ts';
 import { errors, router } from '../http/openapi.ts';
 import { today } from '../modules/calendar/calendar.service.ts';
@@ -41,7 +42,7 @@ export function reportRoutes({ db }: Deps) {
       const disposition = format === 'html' ? 'inline' : 'attachment';
       return c.body(typeof body === 'string' ? body : (body.buffer as ArrayBuffer), 200, {
         'Content-Type': CONTENT_TYPES[format],
-        'Content-Disposition': `${disposition}; filename="${doc.fileName}.${format}"`,
+        'Content-Disposition': dispositionOf(`${doc.fileName}.${format}`, disposition),
       });
     },
   );

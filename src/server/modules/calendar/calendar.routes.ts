@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { MilestoneCreate, MilestoneUpdate } from '../../../shared/contracts/programming.ts';
 import type { Deps } from '../../deps.ts';
+import { dispositionOf } from '../../http/content-disposition.ts';
 import { actorOf } from '../../http/env.ts';
 import { jsonBody, router } from '../../http/openapi.ts';
 import { AnyRecord, CodeParam, IdParam, json, one, readErrors, writeErrors } from '../../http/route-kit.ts';
@@ -77,7 +78,7 @@ export function calendarRoutes({ db }: Deps) {
         const { items } = await calendar.findCalendar(db, c.req.valid('query'), actorOf(c));
         return c.body(calendarIcs(items, new URL(c.req.url).host), 200, {
           'Content-Type': 'text/calendar; charset=utf-8',
-          'Content-Disposition': 'attachment; filename="devcoop-calendar.ics"',
+          'Content-Disposition': dispositionOf('devcoop-calendar.ics'),
         });
       },
     );
