@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../access/actor.ts';
 import { scopeFor } from '../access/rights.ts';
 import type { DB } from '../db/schema.ts';
@@ -84,6 +84,10 @@ export async function importFinancialLines(
 
   const sha = createHash('sha256').update(file.bytes).digest('hex');
   return inTransaction(db, async (trx) => {
+    // Imports that write take turns: two at once would both find a line new and the second would stop at the
+    // unique key (a 409 on PostgreSQL). Waiting, the second finds what the first stored: "already imported",
+    // the same answer as one after the other. Held to the end of the transaction; PGlite serialises anyway.
+    if (!options.dryRun) await sql`select pg_advisory_xact_lock(hashtext('devcoop.financial_lines'))`.execute(trx);
     const existing = new Map<string, { amount: string; period: string; currency: string; project_id: string }>();
     for (const part of chunks(checked.resolved, 1000)) {
       const rows = await trx
