@@ -207,6 +207,20 @@ describe('devcoop command', () => {
     assert.match(refused.stderr, /Not well-formed XML.*Nothing was imported/);
   });
 
+  test('--json prints one JSON document on stdout; logs (here: migrations on a new data folder) go to stderr', () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'devcoop-cli-fresh-'));
+    try {
+      const real = join(root, '..', 'shared', 'iati', 'real', 'hdx-foodsecurity-dportal.xml');
+      const { DATABASE_URL: _server, ...local } = env;
+      const r = spawnSync(process.execPath, [bin, 'iati', 'import', '--json', real], { env: { ...local, DEVCOOP_DATA: fresh, LOG_LEVEL: 'info' }, encoding: 'utf8', timeout: 180_000 });
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(JSON.parse(r.stdout).activities.new, 7, 'stdout is the report alone');
+      assert.match(r.stderr, /"msg":"migrations applied"/);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+
   test('report: the 2019–20 plan as at 2 March 2020 written as DOCX; a date before the plan is refused', () => {
     const out = join(dataDir, 'status.docx');
     const made = devcoop('report', 'plan-progress', 'UNDS-POA-2019-20', '--as-of', '2020-03-02', '--symbol', 'GB.338/INS/9', '--out', out);
