@@ -185,10 +185,10 @@ describe('expenditure import and delivery', () => {
     assert.deepEqual(
       r.body.issues.map((i: { row: number; column: string }) => [i.row, i.column]),
       [
-        [2, 'project'],
-        [3, 'period'],
+        [2, 'Project'],
+        [3, 'Period'],
         [4, 'Period'],
-        [5, 'currency'],
+        [5, 'Currency'],
       ],
     );
     const missing = await upload('nocol.csv', 'Project,Amount\nKEN/24/01,1');

@@ -8,6 +8,7 @@ import { writeAudit } from '../modules/audit/audit.service.ts';
 import { scopedProjects } from '../modules/projects/projects.queries.ts';
 import { readTable, UnreadableFile } from '../spreadsheets/read-table.ts';
 import { type FinancialMapping, type ImportIssue, type ParsedLine, parseFinancialLines } from './financial-lines.parse.ts';
+import { DELIVERY_STATUSES } from './portfolio-facts.query.ts';
 import { refreshProjectFinance } from './project-finance.refresh.ts';
 
 export interface ImportReport {
@@ -23,34 +24,57 @@ export interface ImportReport {
 
 const chunks = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
-/** The database's checks: known projects within the actor's offices, known currencies, no money before a project starts. */
-async function checkAgainstDatabase(db: Kysely<DB>, sheet: string, lines: ParsedLine[], actor: Actor) {
+/**
+ * The database's checks: known projects within the actor's offices, known currencies, no money before a project
+ * starts. Money of a project that delivery views leave out (in the pipeline or in appraisal) is stored with a
+ * warning: the ERP has spent it, so refusing would only hide it, and once the project is approved it counts.
+ */
+async function checkAgainstDatabase(db: Kysely<DB>, sheet: string, lines: ParsedLine[], mapping: FinancialMapping, actor: Actor) {
   const issues: ImportIssue[] = [];
   const codes = [...new Set(lines.map((l) => l.projectCode))];
-  const projects = new Map<string, { id: string; start: string }>();
+  const projects = new Map<string, { id: string; start: string; status: string }>();
   for (const part of chunks(codes, 1000)) {
     const rows = await scopedProjects(db, scopeFor(actor, 'projects.write'))
-      .select(['projects.id', 'projects.code', 'projects.planned_start', 'projects.actual_start'])
+      .select(['projects.id', 'projects.code', 'projects.status', 'projects.planned_start', 'projects.actual_start'])
       .where('projects.code', 'in', part)
       .execute();
-    for (const r of rows) projects.set(r.code, { id: r.id, start: (r.actual_start ?? r.planned_start).slice(0, 7) });
+    for (const r of rows) projects.set(r.code, { id: r.id, start: (r.actual_start ?? r.planned_start).slice(0, 7), status: r.status });
   }
   const currencies = new Set((await db.selectFrom('currencies').select('code').execute()).map((c) => c.code));
   const resolved: (ParsedLine & { projectId: string })[] = [];
+  const undelivered = new Map<string, number[]>();
   for (const l of lines) {
     const project = projects.get(l.projectCode);
-    if (!project) issues.push({ severity: 'error', sheet, row: l.row, column: 'project', message: `Unknown project code ${l.projectCode} (or outside your offices)` });
+    if (!project) issues.push({ severity: 'error', sheet, row: l.row, column: mapping.projectCode, message: `Unknown project code ${l.projectCode} (or outside your offices)` });
     else if (!currencies.has(l.currency))
-      issues.push({ severity: 'error', sheet, row: l.row, column: 'currency', message: `${l.currency} is not a currency of the IATI Currency codelist` });
+      issues.push({ severity: 'error', sheet, row: l.row, column: mapping.currency, message: `${l.currency} is not a currency of the IATI Currency codelist` });
     else if (l.kind !== 'commitment' && l.period.slice(0, 7) < project.start) {
       issues.push({
         severity: 'error',
         sheet,
         row: l.row,
-        column: 'period',
+        column: mapping.period,
         message: `${l.kind === 'disbursement' ? 'A disbursement' : 'Expenditure'} in ${l.period.slice(0, 7)} is before project ${l.projectCode} starts (${project.start})`,
       });
-    } else resolved.push({ ...l, projectId: project.id });
+    } else {
+      resolved.push({ ...l, projectId: project.id });
+      if (!(DELIVERY_STATUSES as readonly string[]).includes(project.status)) {
+        const rows = undelivered.get(l.projectCode) ?? [];
+        undelivered.set(l.projectCode, rows);
+        rows.push(l.row);
+      }
+    }
+  }
+  for (const [code, rows] of undelivered) {
+    const status = projects.get(code)?.status === 'pipeline' ? 'the pipeline' : projects.get(code)?.status;
+    const listed = `${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ` and ${rows.length - 10} more` : ''}`;
+    issues.push({
+      severity: 'warning',
+      sheet,
+      row: rows[0] ?? null,
+      column: mapping.projectCode,
+      message: `Project ${code} is in ${status} (${rows.length} line${rows.length === 1 ? '' : 's'}: row${rows.length === 1 ? '' : 's'} ${listed}): its money is stored, but delivery views count ${DELIVERY_STATUSES.slice(0, -1).join(', ')} and ${DELIVERY_STATUSES.at(-1)} projects only, so it shows in none until the project is approved`,
+    });
   }
   return { issues, resolved };
 }
@@ -78,7 +102,7 @@ export async function importFinancialLines(
   }
   report.rows = table.rows.length;
   const parsed = parseFinancialLines(table, mapping);
-  const checked = await checkAgainstDatabase(db, table.sheet, parsed.lines, actor);
+  const checked = await checkAgainstDatabase(db, table.sheet, parsed.lines, mapping, actor);
   report.issues = [...parsed.issues, ...checked.issues].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   if (report.issues.some((i) => i.severity !== 'warning')) return report;
 
