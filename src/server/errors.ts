@@ -44,9 +44,27 @@ const SQLSTATE: Record<string, { code: ErrorCode; message: string }> = {
   '22P05': { code: 'INVALID_INPUT', message: 'A text holds a character that cannot be stored (such as NUL)' },
 };
 
+/** Seconds a client is told to wait (Retry-After) when the database cannot be reached. */
+export const RETRY_AFTER_SECONDS = 5;
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+
+/**
+ * The database cannot be reached or is not taking work: a network failure, SQLSTATE class 08 (connection
+ * exception), 57P01–57P03 (shut down, crashed, starting), 53300 (too many connections), or node-postgres'
+ * own connect timeout and dropped connection. The client may try again: 503, not 500.
+ */
+function isUnavailable(err: { code?: unknown; message?: unknown }): boolean {
+  const code = typeof err.code === 'string' ? err.code : '';
+  if (NETWORK_CODES.has(code) || code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(code)) return true;
+  return typeof err.message === 'string' && /timeout exceeded when trying to connect|Connection terminated/i.test(err.message);
+}
+
 /** Turns any thrown value into an AppError; `null` when it is an unexpected failure (to be logged as INTERNAL). */
 export function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
+  if (err && typeof err === 'object' && isUnavailable(err as { code?: unknown; message?: unknown })) {
+    return new AppError('UNAVAILABLE', 'The database cannot be reached just now; try again in a moment', { retryAfterSeconds: RETRY_AFTER_SECONDS });
+  }
   if (err && typeof err === 'object' && 'code' in err && typeof err.code === 'string') {
     const mapped = SQLSTATE[err.code];
     if (mapped) {

@@ -79,6 +79,8 @@ function openServer(url: string, onConnectionError?: (err: Error) => void): Data
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
+    // A server that does not answer fails the request (503, Retry-After) instead of holding it forever.
+    connectionTimeoutMillis: 5000,
     // JIT compilation costs tens of milliseconds per dashboard query and never pays back at this data size.
     options: '-c jit=off',
     types: {

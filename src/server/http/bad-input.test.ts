@@ -5,7 +5,7 @@ import { serve } from '@hono/node-server';
 import { buildOffice, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
 import { buildApp, Client, type TestApp } from '../../../test/helpers/api.ts';
 import { openTestDatabase } from '../../../test/helpers/test-db.ts';
-import type { Database } from '../db/connect.ts';
+import { type Database, openDatabase } from '../db/connect.ts';
 
 let database: Database;
 let app: TestApp;
@@ -108,6 +108,25 @@ describe('bad input gets the JSON error shape and changes nothing', () => {
     assertErrorShape(r, 'INTERNAL');
     assert.ok(r.body.error.requestId);
     assert.ok(!JSON.stringify(r.body).includes('secret internal detail'));
+  });
+});
+
+describe('when the database cannot be reached', () => {
+  test('the API answers 503 with Retry-After, not 500; health says so too', async () => {
+    const unreachable = await openDatabase({ databaseUrl: 'postgres://devcoop@127.0.0.1:9/none', dataDir: '' });
+    try {
+      const c = new Client(buildApp(unreachable));
+      for (const path of ['/api/reference/countries', '/api/health']) {
+        const r = await c.get(path);
+        assert.equal(r.status, 503, `${path}: ${JSON.stringify(r.body)}`);
+        assert.ok(Number(r.headers.get('retry-after')) > 0, `${path} says when to try again`);
+      }
+      const r = await c.post('/api/session', { email: 'a@example.org', password: 'whatever it is' });
+      assert.equal(r.status, 503);
+      assertErrorShape(r, 'UNAVAILABLE');
+    } finally {
+      await unreachable.close();
+    }
   });
 });
 

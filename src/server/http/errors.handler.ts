@@ -14,7 +14,8 @@ export function errorHandler(logger: Logger) {
     const requestId = c.get('requestId') as string | undefined;
     const app = toAppError(err);
     if (app) {
-      if (app.code === 'RATE_LIMITED') {
+      if (app.code === 'UNAVAILABLE') logger.warn('unavailable', { requestId, method: c.req.method, path: c.req.path, error: err.message });
+      if (app.code === 'RATE_LIMITED' || app.code === 'UNAVAILABLE') {
         const after = (app.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
         if (after) c.header('Retry-After', String(after));
       }

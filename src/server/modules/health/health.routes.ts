@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import { pendingMigrations } from '../../db/migrate.ts';
 import type { Deps } from '../../deps.ts';
+import { RETRY_AFTER_SECONDS } from '../../errors.ts';
 import { json, router } from '../../http/openapi.ts';
 
 const Health = z
@@ -29,6 +30,7 @@ export function healthRoutes({ db, dbKind, config }: Deps) {
       const pending = reachable ? await pendingMigrations(db) : [];
       const ok = reachable && pending.length === 0;
       const body = { status: ok ? ('ok' as const) : ('degraded' as const), version: config.version, database: { kind: dbKind, reachable, pendingMigrations: pending } };
+      if (!ok) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
       return ok ? c.json(body, 200) : c.json(body, 503);
     },
   );
