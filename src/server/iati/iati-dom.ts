@@ -25,12 +25,31 @@ export function recordDocument(el: XEl, root: RootInfo): Document {
 /** A node numbered in document order: its own place and the last place inside it (attributes count as inside). */
 type Ordered = Node & { docPos?: number; docEnd?: number };
 
-function number(node: Ordered, next: number): number {
-  node.docPos = next++;
-  const attrs = (node as unknown as Element).attributes;
-  if (attrs) for (let i = 0; i < attrs.length; i++) (attrs[i] as unknown as Ordered).docPos = (attrs[i] as unknown as Ordered).docEnd = next++;
-  for (let c = node.firstChild; c; c = c.nextSibling) next = number(c as Ordered, next);
-  node.docEnd = next - 1;
+/** Numbers a tree in document order, iteratively: a file decides how deep it nests, never the stack. */
+function number(top: Ordered, start: number): number {
+  let next = start;
+  let node: Ordered | null = top;
+  while (node) {
+    node.docPos = next++;
+    const attrs = (node as unknown as Element).attributes;
+    if (attrs) for (let i = 0; i < attrs.length; i++) (attrs[i] as unknown as Ordered).docPos = (attrs[i] as unknown as Ordered).docEnd = next++;
+    if (node.firstChild) {
+      node = node.firstChild as Ordered;
+      continue;
+    }
+    // A leaf: it ends here, and so does each ancestor whose last child this is; then on to the next sibling.
+    let done: Ordered | null = node;
+    node = null;
+    while (done) {
+      done.docEnd = next - 1;
+      if (done === top) break;
+      if (done.nextSibling) {
+        node = done.nextSibling as Ordered;
+        break;
+      }
+      done = done.parentNode as Ordered | null;
+    }
+  }
   return next;
 }
 
@@ -58,13 +77,29 @@ function setAttr(node: XElement, name: string, value: string) {
   else if (!name.startsWith('xmlns')) node.setAttribute(name, value);
 }
 
-function build(doc: ReturnType<DOMImplementation['createDocument']>, el: XEl): XElement {
-  const node = doc.createElement(el.name);
-  (node as unknown as LinedNode).lineNumber = el.line;
-  for (const [k, v] of Object.entries(el.attrs)) setAttr(node, k, v);
-  if (el.text.trim() || (!el.children.length && el.text)) node.appendChild(doc.createTextNode(el.text));
-  for (const c of el.children) node.appendChild(build(doc, c));
-  return node;
+/** The DOM of a record as read, built iteratively (children appended in order, depth-first). */
+function build(doc: ReturnType<DOMImplementation['createDocument']>, top: XEl): XElement {
+  const make = (el: XEl) => {
+    const node = doc.createElement(el.name);
+    (node as unknown as LinedNode).lineNumber = el.line;
+    for (const [k, v] of Object.entries(el.attrs)) setAttr(node, k, v);
+    if (el.text.trim() || (!el.children.length && el.text)) node.appendChild(doc.createTextNode(el.text));
+    return node;
+  };
+  const root = make(top);
+  const work: { el: XEl; node: XElement; next: number }[] = [{ el: top, node: root, next: 0 }];
+  while (work.length) {
+    const w = work[work.length - 1] as (typeof work)[number];
+    const child = w.el.children[w.next++];
+    if (!child) {
+      work.pop();
+      continue;
+    }
+    const node = make(child);
+    w.node.appendChild(node);
+    work.push({ el: child, node, next: 0 });
+  }
+  return root;
 }
 
 interface Compiled {

@@ -12,7 +12,10 @@ export interface XEl {
   endLine?: number;
 }
 
-/** Why a file cannot be read at all; `code` is the validator's file-level rule (0.1.1 not XML, 0.2.1 not IATI, 0.9.1 too large). */
+/**
+ * Why a file cannot be read at all; `code` is the validator's file-level rule (0.1.1 not XML, 0.2.1 not IATI, 0.9.1 beyond
+ * a limit of the reader: the file's size, an element's depth, a text's length).
+ */
 export class IatiFileError extends Error {
   constructor(
     readonly code: '0.1.1' | '0.2.1' | '0.9.1',
@@ -47,7 +50,30 @@ export interface ReadOptions {
   progress?: (bytes: number) => void;
   /** Called with the text of the file as it is decoded, before it is parsed (positions above index into it). */
   text?: (text: string) => void;
+  /** Refuse an element nested deeper than this, the root counting as 1 (default MAX_DEPTH). */
+  maxDepth?: number;
+  /** Refuse a text, an element's text or an attribute value longer than this many characters (default MAX_TEXT_CHARS). */
+  maxText?: number;
 }
+
+/**
+ * How deep elements may nest. IATI's own elements nest at most about 10 deep (the 21 real files of ../shared nest 8 at
+ * most); the rest is room for other namespaces' extensions. Past it the reader stops: a file can never drive a walk of
+ * its tree (the validation DOM, XPath, the import) into a stack overflow.
+ */
+export const MAX_DEPTH = 100;
+
+/**
+ * How long one text (or an element's text, or an attribute value) may be, in characters. The longest narrative of the 21
+ * real files of ../shared is 13,000 characters; a million is a book. Past it the file is refused, not cut: a narrative
+ * cut short would be stored and shown as the publisher's own words.
+ */
+export const MAX_TEXT_CHARS = 1_000_000;
+
+/** Characters handed to the XML parser at a time: the text it holds before an event is checked between pieces. */
+const PIECE = 64 * 1024;
+
+const thousands = (n: number) => n.toLocaleString('en');
 
 const RECORDS = new Set(['iati-activity', 'iati-organisation']);
 const ROOTS = new Set(['iati-activities', 'iati-organisations']);
@@ -81,7 +107,11 @@ function nameOf(s: string) {
  */
 export async function readIatiXml(source: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, handlers: ReadHandlers, options: ReadOptions = {}) {
   const maxBytes = options.maxBytes ?? 1024 ** 3;
+  const maxDepth = options.maxDepth ?? MAX_DEPTH;
+  const maxText = options.maxText ?? MAX_TEXT_CHARS;
   const parser = new SaxesParser({ position: true });
+  // What saxes holds before it fires an event: a text, comment or CDATA section (`text`), a name (`name`).
+  const held = parser as unknown as { text: string; name: string };
   let root: RootInfo | null = null;
   const stack: XEl[] = [];
   let pending: XEl[] = [];
@@ -97,14 +127,35 @@ export async function readIatiXml(source: AsyncIterable<Buffer | string> | Itera
   parser.on('error', (e) => fail(new IatiFileError('0.1.1', `Not well-formed XML: ${e.message.replace(/^[^:]*:\d+:\d+: /, '')}`, parser.line, parser.column)));
   // The line where a tag starts (an open tag may span lines; 'opentag' fires at its end).
   let tagLine = 1;
+  // The line where the last markup ended: a text starts there.
+  let textLine = 1;
+  // How deep the parser is: the root is 1.
+  let depth = 0;
+  const tooLong = (line: number, what: string) =>
+    fail(new IatiFileError('0.9.1', `${what} at line ${line} is longer than the limit of ${thousands(maxText)} characters for one text (the file is not read further)`, line));
   parser.on('opentagstart', () => {
     tagLine = parser.line;
   });
   parser.on('opentag', (tag) => {
+    textLine = parser.line;
+    depth++;
     if (failure) return;
+    if (depth > maxDepth) {
+      fail(
+        new IatiFileError(
+          '0.9.1',
+          `The element <${tag.name.slice(0, 100)}> at line ${tagLine} is nested ${thousands(depth)} deep, beyond the limit of ${maxDepth} (IATI's elements nest about 10 deep; the file is not read further)`,
+          tagLine,
+        ),
+      );
+      return;
+    }
     if (notIati) return;
     const attrs = tag.attributes as Record<string, string>;
-    for (const k in attrs) attrs[k] = own(attrs[k] as string);
+    for (const k in attrs) {
+      if ((attrs[k] as string).length > maxText) return tooLong(tagLine, `The attribute @${k.slice(0, 100)} of <${tag.name.slice(0, 100)}>`);
+      attrs[k] = own(attrs[k] as string);
+    }
     if (!root && RECORDS.has(tag.name)) {
       // An activity without its <iati-activities> wrapper (found in older single-activity files): read it.
       root = { name: tag.name === 'iati-activity' ? 'iati-activities' : 'iati-organisations', attrs: {}, bare: true };
@@ -126,12 +177,26 @@ export async function readIatiXml(source: AsyncIterable<Buffer | string> | Itera
     if (parent || RECORDS.has(tag.name)) stack.push(el);
   });
   const onText = (t: string) => {
+    // The event comes at the text's end, where the next text starts.
+    const start = textLine;
+    textLine = parser.line;
+    if (failure) return;
     const top = stack[stack.length - 1];
-    if (top) top.text += own(t);
+    if (!top) return;
+    if (top.text.length + t.length > maxText) return tooLong(t.length > maxText ? start : top.line, t.length > maxText ? 'A text' : `The text of <${top.name}>`);
+    top.text += own(t);
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
+  parser.on('comment', () => {
+    textLine = parser.line;
+  });
+  parser.on('processinginstruction', () => {
+    textLine = parser.line;
+  });
   parser.on('closetag', (tag) => {
+    textLine = parser.line;
+    depth--;
     if (failure || !stack.length || stack[stack.length - 1]?.name !== tag.name) return;
     const el = stack.pop() as XEl;
     if (stack.length) return;
@@ -140,6 +205,17 @@ export async function readIatiXml(source: AsyncIterable<Buffer | string> | Itera
     pending.push(el);
   });
 
+  /**
+   * Hands the text to the parser a piece at a time, and stops at a text (or comment, or name) the parser is still
+   * holding that is already over the limit: an event would come only at its end, which may be hundreds of MB on.
+   */
+  const write = (text: string) => {
+    for (let i = 0; i < text.length && !failure; i += PIECE) {
+      parser.write(text.length <= PIECE ? text : text.slice(i, i + PIECE));
+      if (held.text.length > maxText) tooLong(textLine, 'A text');
+      else if (held.name.length > maxText) tooLong(parser.line, 'A name');
+    }
+  };
   let bytes = 0;
   // Decodes across chunk boundaries (a character may be split between two chunks) and drops a BOM.
   const decoder = new TextDecoder('utf-8');
@@ -156,19 +232,20 @@ export async function readIatiXml(source: AsyncIterable<Buffer | string> | Itera
     if (bytes > maxBytes) throw new IatiFileError('0.9.1', `The file is larger than the limit of ${Math.round(maxBytes / 1024 ** 2)} MB (IATI_MAX_FILE_MB)`);
     const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
     options.text?.(text);
-    parser.write(text);
-    if (failure) throw failure;
+    write(text);
+    // The records completed before a failure are handed on first, so a report counts them whatever the chunks.
     await flush();
+    if (failure) throw failure;
     options.progress?.(bytes);
   }
   if (bytes === 0) throw new IatiFileError('0.1.1', 'The file is empty');
   const rest = decoder.decode();
   options.text?.(rest);
-  parser.write(rest);
-  parser.close();
+  write(rest);
+  if (!failure) parser.close();
+  await flush();
   if (failure) throw failure;
   if (notIati) throw notIati;
-  await flush();
   if (!root) throw new IatiFileError('0.1.1', 'Not XML: no root element was found');
   return { root: root as RootInfo, records: count };
 }
