@@ -36,6 +36,7 @@ Usage: devcoop <command> [options]
 
 Settings (environment, or the flag):
   PORT (--port)                  HTTP port, default 8080
+  HOST (--host)                  address to listen on, default 127.0.0.1 (0.0.0.0: every interface)
   DEVCOOP_DATA (--data)          folder of the embedded database, default ./data
   DATABASE_URL (--database-url)  use this PostgreSQL server instead of the embedded database
   IATI_MAX_FILE_MB               largest IATI file read, default 1024
@@ -46,6 +47,7 @@ Settings (environment, or the flag):
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   port: { type: 'string' },
+  host: { type: 'string' },
   data: { type: 'string' },
   'database-url': { type: 'string' },
   demo: { type: 'boolean' },
@@ -110,7 +112,7 @@ async function run(): Promise<void> {
     console.log(HELP);
     return;
   }
-  const config = configFromEnvironment({ PORT: flags.port, DEVCOOP_DATA: flags.data, DATABASE_URL: flags['database-url'] });
+  const config = configFromEnvironment({ PORT: flags.port, HOST: flags.host, DEVCOOP_DATA: flags.data, DATABASE_URL: flags['database-url'] });
   // Validation needs no database: it works on any machine, before anything is set up.
   if (command === 'iati' && sub === 'validate') {
     process.exitCode = await iatiValidateCommand(positionals[2], flags, config.iatiMaxBytes);

@@ -36,6 +36,25 @@ import { userRoutes } from './modules/users/users.routes.ts';
 import { programmeImportRoutes } from './programming-import/programme-import.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 
+/**
+ * One policy for the interface, the API reference and the report pages: scripts and connections from this
+ * origin only (no inline script anywhere; Vite and Swagger UI load files), inline styles allowed (charts,
+ * Swagger UI and the self-contained report pages set them), images also as data: and blob: (the chart
+ * downloads), no plug-ins, never framed by another site.
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
 /** Builds the whole HTTP application from its dependencies. It never listens: main.ts does, tests call app.request(). */
 export function createApp(deps: Deps) {
   const { config, logger } = deps;
@@ -54,7 +73,12 @@ export function createApp(deps: Deps) {
       user: c.var.actor?.label,
     });
   });
-  app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use(secureHeaders({ crossOriginEmbedderPolicy: false, xFrameOptions: 'DENY', contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
+  // API answers hold what one person may see: never kept by a browser or a shared cache (assets say otherwise).
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
   const limit = (maxSize: number) =>
     bodyLimit({
       maxSize,

@@ -43,12 +43,12 @@ export async function openAndMigrate(config: Config): Promise<Opened> {
 export async function startServer(config: Config, opened: Opened): Promise<{ url: string; close: () => Promise<void> }> {
   const { database, logger } = opened;
   const app = createApp({ db: database.db, dbKind: database.kind, config, logger });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());
     server.once('error', reject);
   });
-  const url = `http://localhost:${config.port}`;
+  const url = `http://${config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   logger.info('devcoop is listening', { url, database: database.kind, location: database.location, version: config.version });
   let closing: Promise<void> | undefined;
   const close = () => {

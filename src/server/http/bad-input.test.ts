@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { serve } from '@hono/node-server';
 import { buildOffice, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
@@ -127,6 +130,42 @@ describe('when the database cannot be reached', () => {
     } finally {
       await unreachable.close();
     }
+  });
+});
+
+describe('HTTP headers and files', () => {
+  const webDir = mkdtempSync(join(tmpdir(), 'devcoop-web-'));
+  writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>devcoop</title>');
+  mkdirSync(join(webDir, 'assets'));
+  writeFileSync(join(webDir, 'assets', 'app.js'), 'export {};');
+  after(() => rmSync(webDir, { recursive: true, force: true }));
+  const web = () => buildApp(database, { DEVCOOP_WEB_DIR: webDir });
+
+  test('the interface, the API reference and API answers carry a Content-Security-Policy that forbids framing', async () => {
+    for (const path of ['/', '/projects', '/api/docs', '/api/health']) {
+      const r = await web().request(path);
+      const csp = r.headers.get('content-security-policy') ?? '';
+      assert.match(csp, /frame-ancestors 'none'/, path);
+      assert.match(csp, /script-src 'self'(;|$)/, `${path}: no inline or foreign script`);
+      assert.match(csp, /object-src 'none'/, path);
+      assert.equal(r.headers.get('x-frame-options'), 'DENY', path);
+    }
+  });
+
+  test('API answers are not stored by browsers or caches; the built assets are', async () => {
+    const signedIn = await admin.get('/api/offices');
+    assert.equal(signedIn.status, 200);
+    assert.equal(signedIn.headers.get('cache-control'), 'no-store');
+    assert.equal((await admin.get('/api/session')).headers.get('cache-control'), 'no-store');
+    const asset = await web().request('/assets/app.js');
+    assert.match(asset.headers.get('cache-control') ?? '', /immutable/);
+  });
+
+  test('an unknown file is a 404; an app route is the app', async () => {
+    for (const path of ['/nope.js', '/assets/old-1234.css', '/favicon.ico']) assert.equal((await web().request(path)).status, 404, path);
+    const route = await web().request('/projects/123');
+    assert.equal(route.status, 200);
+    assert.match(await route.text(), /<title>devcoop<\/title>/);
   });
 });
 

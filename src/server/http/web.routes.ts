@@ -15,6 +15,9 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/** A path that names a file by a file extension (the app's own routes never end in one). */
+const FILE_NAME = /\.(html?|m?js|css|map|svg|png|jpe?g|gif|webp|ico|json|txt|xml|woff2?|ttf|webmanifest)$/i;
+
 /** Serves the built web UI; any other path gets index.html so the client-side router can take it. */
 export function webRoutes(webDir: string) {
   const index = join(webDir, 'index.html');
@@ -31,6 +34,8 @@ export function webRoutes(webDir: string) {
         'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       });
     }
+    // A file that is not there is a 404 (a stale asset link must fail loudly); other paths are the app's own routes.
+    if (FILE_NAME.test(rel)) return c.text(`There is no file ${rel}`, 404);
     return c.body(await readFile(index), 200, { 'Content-Type': TYPES['.html'] as string, 'Cache-Control': 'no-cache' });
   });
 }
