@@ -1,8 +1,11 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /** Everything the server needs to know about its surroundings; built once from the environment and flags. */
 export interface Config {
   port: number;
+  /** The address the server listens on: loopback unless told otherwise (HOST=0.0.0.0 for every interface, e.g. in a container). */
+  host: string;
   /** PGlite data folder, used when `databaseUrl` is not set. */
   dataDir: string;
   databaseUrl?: string;
@@ -11,20 +14,41 @@ export interface Config {
   /** Largest accepted request body, in bytes; `importLimit` for file imports. */
   bodyLimit: number;
   importLimit: number;
+  /** What a spreadsheet import may hold: rows, inflated size and compression ratio of an XLSX (DEVCOOP_IMPORT_MAX_*). */
+  spreadsheetLimits: { maxRows: number; maxUncompressedBytes: number; maxCompressionRatio: number };
   /** Largest IATI file read (upload, import, validation), in bytes. */
   iatiMaxBytes: number;
   /** Session lifetime in seconds. */
   sessionTtl: number;
-  /** Failed sign-ins per e-mail address (and per client address) allowed within `loginWindow` seconds. */
+  /** Sign-in attempts per account from unknown devices (×4 per client address) before delays begin; the longest delay, in seconds. */
   loginMaxFailures: number;
   loginWindow: number;
+  /** Proxies whose X-Forwarded-For/-Proto are believed: a number of hops, or addresses and CIDR ranges; `null`: none. */
+  trustedProxies: TrustedProxies | null;
   /** Folder of the built web UI. */
   webDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   version: string;
 }
 
+export type TrustedProxies = { hops: number } | { addresses: string[] };
+
 export type Settings = Partial<Record<string, string | undefined>>;
+
+/** DEVCOOP_TRUSTED_PROXIES: empty (trust no proxy), a number of hops, or a comma-separated list of addresses and CIDR ranges. */
+function trustedProxies(value: string | undefined): TrustedProxies | null {
+  const v = value?.trim();
+  if (!v || v === '0') return null;
+  if (/^\d+$/.test(v)) return { hops: Number(v) };
+  const addresses = v.split(',').map((a) => a.trim()).filter(Boolean);
+  for (const a of addresses) {
+    const [ip, bits, extra] = a.split('/');
+    if (extra !== undefined || !isIP(ip ?? '') || (bits !== undefined && !/^\d{1,3}$/.test(bits))) {
+      throw new Error(`DEVCOOP_TRUSTED_PROXIES must be a number of hops or a list of addresses and CIDR ranges; "${a}" is neither`);
+    }
+  }
+  return { addresses };
+}
 
 function int(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
@@ -39,16 +63,23 @@ export function loadConfig(env: Settings, version = '0.0.0'): Config {
   if (!['debug', 'info', 'warn', 'error', 'silent'].includes(level)) throw new Error(`LOG_LEVEL "${level}" is not one of debug, info, warn, error, silent`);
   return {
     port: int(env.PORT, 8080, 'PORT'),
+    host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.DEVCOOP_DATA || './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     adminEmail: env.DEVCOOP_ADMIN_EMAIL || undefined,
     adminPassword: env.DEVCOOP_ADMIN_PASSWORD || undefined,
     bodyLimit: int(env.DEVCOOP_BODY_LIMIT, 1024 * 1024, 'DEVCOOP_BODY_LIMIT'),
     importLimit: int(env.DEVCOOP_IMPORT_LIMIT, 100 * 1024 * 1024, 'DEVCOOP_IMPORT_LIMIT'),
+    spreadsheetLimits: {
+      maxRows: int(env.DEVCOOP_IMPORT_MAX_ROWS, 300_000, 'DEVCOOP_IMPORT_MAX_ROWS'),
+      maxUncompressedBytes: int(env.DEVCOOP_IMPORT_MAX_UNCOMPRESSED_MB, 500, 'DEVCOOP_IMPORT_MAX_UNCOMPRESSED_MB') * 1024 * 1024,
+      maxCompressionRatio: int(env.DEVCOOP_IMPORT_MAX_COMPRESSION_RATIO, 100, 'DEVCOOP_IMPORT_MAX_COMPRESSION_RATIO'),
+    },
     iatiMaxBytes: int(env.IATI_MAX_FILE_MB, 1024, 'IATI_MAX_FILE_MB') * 1024 * 1024,
     sessionTtl: int(env.DEVCOOP_SESSION_TTL, 8 * 3600, 'DEVCOOP_SESSION_TTL'),
     loginMaxFailures: int(env.DEVCOOP_LOGIN_MAX_FAILURES, 5, 'DEVCOOP_LOGIN_MAX_FAILURES'),
     loginWindow: int(env.DEVCOOP_LOGIN_WINDOW, 15 * 60, 'DEVCOOP_LOGIN_WINDOW'),
+    trustedProxies: trustedProxies(env.DEVCOOP_TRUSTED_PROXIES),
     webDir: resolve(env.DEVCOOP_WEB_DIR || 'dist/web'),
     logLevel: level as Config['logLevel'],
     version,
