@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { openTestDatabase } from '../../../test/helpers/test-db.ts';
 import type { Database } from './connect.ts';
-import { listMigrations, migrate, pendingMigrations } from './migrate.ts';
+import { listMigrations, migrate, migrationMismatch, pendingMigrations } from './migrate.ts';
 
 let database: Database;
 before(async () => {
@@ -96,5 +96,21 @@ describe(`database (${process.env.DATABASE_URL ? 'PostgreSQL server' : 'PGlite'}
     await assert.rejects(sql`delete from audit_log`.execute(database.db), /append-only/);
     const n = await database.db.selectFrom('audit_log').select('action').where('action', '=', 'probe').execute();
     assert.equal(n.length, 1);
+  });
+
+  test('a database whose migration record does not fit the code is refused, naming the mismatch', async () => {
+    const other = await openTestDatabase();
+    try {
+      await other.db.insertInto('schema_migrations').values({ version: 9999, name: 'from_the_future' }).execute();
+      await assert.rejects(migrate(other.db), /applied migration 9999_from_the_future, which this version of devcoop does not have/);
+      await other.db.deleteFrom('schema_migrations').where('version', '=', 9999).execute();
+      await other.db.deleteFrom('schema_migrations').where('version', '=', 5).execute();
+      await assert.rejects(migrate(other.db), /records later migrations as applied but not 0005_portfolio/);
+      await other.db.updateTable('schema_migrations').set({ name: 'renamed' }).where('version', '=', 3).execute();
+      await assert.rejects(migrate(other.db), /0003_renamed/);
+    } finally {
+      await other.close();
+    }
+    assert.equal(migrationMismatch([{ version: 1, name: 'reference' }]), null, 'a database behind the code is simply migrated');
   });
 });

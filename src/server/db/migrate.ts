@@ -20,10 +20,35 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .map((f) => ({ version: Number(f.slice(0, 4)), name: f.slice(5, -4), sql: readFileSync(join(dir, f), 'utf8') }));
 }
 
-/** Applies every migration not yet applied, each in its own transaction; returns the names applied. */
+const label = (m: { version: number; name: string }) => `${String(m.version).padStart(4, '0')}_${m.name}`;
+
+/**
+ * Why the database's record of applied migrations does not fit this code, or null when it does: the applied
+ * ones must be the code's first N, by number and name. A migration the code does not know means a newer
+ * devcoop (or someone else) changed the database; a gap means the record was edited by hand. Either way
+ * applying more would act on a schema nobody can name, so the server refuses to start.
+ */
+export function migrationMismatch(applied: { version: number; name: string }[], code: Migration[] = listMigrations()): string | null {
+  const known = new Map(code.map((m) => [m.version, m]));
+  const unknown = applied.filter((a) => known.get(a.version)?.name !== a.name).sort((a, b) => a.version - b.version);
+  if (unknown.length) {
+    return `The database has applied migration${unknown.length > 1 ? 's' : ''} ${unknown.map(label).join(', ')}, which this version of devcoop does not have (the database was migrated by a newer or another version). Run the version that migrated it, or restore a backup made for this one.`;
+  }
+  const have = new Set(applied.map((a) => a.version));
+  const last = Math.max(0, ...have);
+  const missing = code.filter((m) => m.version < last && !have.has(m.version));
+  if (missing.length) {
+    return `The database records later migrations as applied but not ${missing.map(label).join(', ')}: its schema_migrations table was changed by hand. Put the missing row${missing.length > 1 ? 's' : ''} back if the change is in the schema, or restore a backup.`;
+  }
+  return null;
+}
+
+/** Applies every migration not yet applied, each in its own transaction; returns the names applied. Refuses a database whose record does not fit the code. */
 export async function migrate(db: Kysely<DB>): Promise<string[]> {
   await sql`create table if not exists schema_migrations (
     version integer primary key, name text not null, applied_at timestamptz not null default now())`.execute(db);
+  const problem = migrationMismatch(await db.selectFrom('schema_migrations').select(['version', 'name']).execute());
+  if (problem) throw new Error(problem);
   const applied: string[] = [];
   for (const m of listMigrations()) {
     const done = await db.transaction().execute(async (trx) => {
@@ -35,7 +60,7 @@ export async function migrate(db: Kysely<DB>): Promise<string[]> {
       await trx.insertInto('schema_migrations').values({ version: m.version, name: m.name }).execute();
       return true;
     });
-    if (done) applied.push(`${String(m.version).padStart(4, '0')}_${m.name}`);
+    if (done) applied.push(label(m));
   }
   return applied;
 }
@@ -50,5 +75,5 @@ export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
   const have = new Set(rows.map((r) => r.version));
   return listMigrations()
     .filter((m) => !have.has(m.version))
-    .map((m) => `${String(m.version).padStart(4, '0')}_${m.name}`);
+    .map(label);
 }
