@@ -40,7 +40,10 @@ function trustedProxies(value: string | undefined): TrustedProxies | null {
   const v = value?.trim();
   if (!v || v === '0') return null;
   if (/^\d+$/.test(v)) return { hops: Number(v) };
-  const addresses = v.split(',').map((a) => a.trim()).filter(Boolean);
+  const addresses = v
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   for (const a of addresses) {
     const [ip, bits, extra] = a.split('/');
     if (extra !== undefined || !isIP(ip ?? '') || (bits !== undefined && !/^\d{1,3}$/.test(bits))) {

@@ -21,12 +21,15 @@ export interface Reply<T = any> {
 export class Client {
   cookie?: string;
   csrf?: string;
+  /** The devcoop_device cookie a sign-in sets (a known device), sent back as a browser does. */
+  device?: string;
 
   constructor(readonly app: TestApp) {}
 
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
     const h: Record<string, string> = { ...headers };
-    if (this.cookie) h.Cookie = this.cookie;
+    const cookies = [this.cookie, this.device].filter(Boolean);
+    if (cookies.length) h.Cookie = cookies.join('; ');
     if (this.csrf && method !== 'GET') h['X-CSRF-Token'] ??= this.csrf;
     const raw = typeof body === 'string' || body instanceof Uint8Array;
     if (body !== undefined && !raw) h['Content-Type'] ??= 'application/json';
@@ -35,6 +38,8 @@ export class Client {
     if (setCookie) {
       const m = setCookie.match(/devcoop_session=([^;]*)/);
       if (m) this.cookie = m[1] ? `devcoop_session=${m[1]}` : undefined;
+      const d = setCookie.match(/devcoop_device=([^;]*)/);
+      if (d) this.device = d[1] ? `devcoop_device=${d[1]}` : undefined;
     }
     const text = await res.text();
     let parsed: unknown = text;

@@ -3,7 +3,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Link, NamedCodeTable } from './tables/common.ts';
 import type { OfficeRegionsView, ProjectFinanceTable, ResourceNeedsTable, WarningActionsTable } from './tables/finance.ts';
 import type { IatiActivitiesTable, IatiBudgetsTable, IatiImportsTable, IatiTransactionsTable, JobsTable } from './tables/iati.ts';
-import type { AuditLogTable, LoginFailuresTable, OfficesTable, PartnersTable, SchemaMigrationsTable, SessionsTable, UsersTable } from './tables/people.ts';
+import type { AuditLogTable, LoginThrottleTable, OfficesTable, PartnersTable, SchemaMigrationsTable, SessionsTable, TrustedDevicesTable, UsersTable } from './tables/people.ts';
 import type {
   AgreementAmountsTable,
   AgreementsTable,
@@ -68,7 +68,8 @@ export interface DB {
   partners: PartnersTable;
   users: UsersTable;
   sessions: SessionsTable;
-  login_failures: LoginFailuresTable;
+  login_throttle: LoginThrottleTable;
+  trusted_devices: TrustedDevicesTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
   country_profiles: CountryProfilesTable;

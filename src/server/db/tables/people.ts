@@ -56,11 +56,20 @@ export interface SessionsTable {
   expires_at: string;
 }
 
-export interface LoginFailuresTable {
-  id: Generated<number>;
-  email: string;
-  client: string;
-  at: Timestamp;
+/** Migration 0012: one sign-in counter per key (account, client, device, password change). */
+export interface LoginThrottleTable {
+  key: string;
+  attempts: number;
+  blocked_until: string | null;
+  last_at: string;
+}
+
+export interface TrustedDevicesTable {
+  id: string;
+  user_id: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp;
+  expires_at: string;
 }
 
 export interface AuditLogTable {

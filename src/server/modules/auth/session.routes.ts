@@ -1,13 +1,12 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, z } from '@hono/zod-openapi';
-import { deleteCookie, setCookie } from 'hono/cookie';
 import { LOCALES, ROLES } from '../../../shared/roles.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
 import { errors, json, jsonBody, router } from '../../http/openapi.ts';
-import { SESSION_COOKIE } from '../../http/session.middleware.ts';
 import { presentUser } from '../users/users.service.ts';
 import { signIn, signOut } from './session.service.ts';
+import { clearSessionCookie, deviceCookie, setSessionCookies } from './session-cookies.ts';
+import { requestOrigin } from './trusted-proxies.ts';
 
 const Credentials = z.strictObject({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) }).openapi('Credentials');
 const Session = z
@@ -27,21 +26,14 @@ const Session = z
   })
   .openapi('Session');
 
-function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // requests made in-process (tests) have no socket
-  }
-}
-
 async function sessionBody(db: Deps['db'], userId: string, csrfToken: string, expiresAt: string): Promise<z.infer<typeof Session>> {
   const row = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
   const { id, email, name, role, officeId, partnerId, countryCode, locale } = presentUser(row);
   return { user: { id, email, name, role, officeId, partnerId, countryCode, locale }, csrfToken, expiresAt };
 }
 
-export function sessionRoutes({ db, config }: Deps) {
+export function sessionRoutes(deps: Deps) {
+  const { db, config } = deps;
   const policy = { ttlSeconds: config.sessionTtl, maxFailures: config.loginMaxFailures, windowSeconds: config.loginWindow };
   return router()
     .openapi(
@@ -55,14 +47,8 @@ export function sessionRoutes({ db, config }: Deps) {
       }),
       async (c) => {
         const { email, password } = c.req.valid('json');
-        const s = await signIn(db, email, password, clientAddress(c), policy);
-        setCookie(c, SESSION_COOKIE, s.token, {
-          httpOnly: true,
-          sameSite: 'Lax',
-          secure: new URL(c.req.url).protocol === 'https:',
-          path: '/',
-          maxAge: config.sessionTtl,
-        });
+        const s = await signIn(db, email, password, { client: requestOrigin(c, config.trustedProxies).client, deviceToken: deviceCookie(c) }, policy);
+        setSessionCookies(c, config.trustedProxies, { token: s.token, ttlSeconds: config.sessionTtl, deviceToken: s.deviceToken });
         return c.json(await sessionBody(db, s.actor.userId as string, s.csrfToken, s.expiresAt), 200);
       },
     )
@@ -93,7 +79,7 @@ export function sessionRoutes({ db, config }: Deps) {
         const actor = actorOf(c);
         const s = c.var.session;
         if (s) await signOut(db, s.token, actor);
-        deleteCookie(c, SESSION_COOKIE, { path: '/' });
+        clearSessionCookie(c);
         return c.body(null, 204);
       },
     );

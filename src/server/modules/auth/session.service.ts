@@ -6,11 +6,15 @@ import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
+import { attemptSucceeded, DEFAULT_THROTTLE, type ThrottleKey, takeAttempt } from './login-throttle.ts';
 import { verifyPassword } from './password.ts';
+import { knownDevice, rememberDevice } from './trusted-devices.ts';
 
 export interface SessionPolicy {
   ttlSeconds: number;
+  /** Free sign-in attempts per account from unknown devices, and per known device (×4 per client address). */
   maxFailures: number;
+  /** The longest delay between throttled attempts, in seconds. */
   windowSeconds: number;
 }
 
@@ -43,31 +47,37 @@ const actorOf = (u: ActorRow): Actor => ({
   via: 'api',
 });
 
-const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
+/** What the database keeps of a session token: its sha-256. */
+export const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
 
-async function throttle(db: Kysely<DB>, email: string, client: string, policy: SessionPolicy) {
-  const since = new Date(Date.now() - policy.windowSeconds * 1000).toISOString();
-  const row = await db
-    .selectFrom('login_failures')
-    .select((eb) => [
-      eb.fn.sum<number>(eb.case().when('email', '=', email).then(1).else(0).end()).as('byEmail'),
-      eb.fn.sum<number>(eb.case().when('client', '=', client).then(1).else(0).end()).as('byClient'),
-      eb.fn.min('at').as('oldest'),
-    ])
-    .where('at', '>=', since)
-    .where((eb) => eb.or([eb('email', '=', email), eb('client', '=', client)]))
-    .executeTakeFirstOrThrow();
-  // A client may try several addresses, but not without bound.
-  if (Number(row.byEmail ?? 0) >= policy.maxFailures || Number(row.byClient ?? 0) >= policy.maxFailures * 4) {
-    const retryAfter = row.oldest ? Math.max(1, Math.ceil((Date.parse(row.oldest) + policy.windowSeconds * 1000 - Date.now()) / 1000)) : policy.windowSeconds;
-    throw new AppError('RATE_LIMITED', 'Too many failed sign-ins; wait before trying again', { retryAfterSeconds: retryAfter });
-  }
+/** The counters a sign-in attempt is taken on: its known device's own, or the account's (for unknown devices) and the client's. */
+function throttleKeys(email: string, client: string, deviceId: string | null, policy: SessionPolicy): ThrottleKey[] {
+  if (deviceId) return [{ key: `device:${deviceId}`, allowance: policy.maxFailures, onSuccess: 'forget' }];
+  return [
+    { key: `account:${email}`, allowance: policy.maxFailures, onSuccess: 'forget' },
+    // A client may try several addresses, but not without bound; behind a proxy every user shares it, so a success gives back its own attempt only.
+    { key: `client:${client}`, allowance: policy.maxFailures * 4, onSuccess: 'give_back' },
+  ];
 }
 
-/** Checks an e-mail and password and opens a session; wrong credentials and throttling are refused alike for known and unknown addresses. */
-export async function signIn(db: Kysely<DB>, email: string, password: string, client: string, policy: SessionPolicy): Promise<SignedIn> {
+export interface SignInFrom {
+  client: string;
+  /** The devcoop_device cookie, if the browser sent one. */
+  deviceToken?: string;
+}
+
+/**
+ * Checks an e-mail and password and opens a session; wrong credentials and throttling are refused alike for
+ * known and unknown addresses. The attempt is counted before the password is checked (login-throttle.ts); a
+ * browser where the user signed in before is throttled on its own (trusted-devices.ts). A new device's token
+ * is returned as `deviceToken`, for its cookie.
+ */
+export async function signIn(db: Kysely<DB>, email: string, password: string, from: SignInFrom, policy: SessionPolicy): Promise<SignedIn & { deviceToken: string | null }> {
   const key = email.trim().toLowerCase();
-  await throttle(db, key, client, policy);
+  const deviceId = await knownDevice(db, from.deviceToken, key);
+  const keys = throttleKeys(key, from.client, deviceId, policy);
+  const throttle = { ...DEFAULT_THROTTLE, maxDelaySeconds: policy.windowSeconds };
+  await takeAttempt(db, keys, throttle);
   const user = await db
     .selectFrom('users')
     .leftJoin('offices', 'offices.id', 'users.office_id')
@@ -87,15 +97,15 @@ export async function signIn(db: Kysely<DB>, email: string, password: string, cl
     .executeTakeFirst();
   const ok = await verifyPassword(user?.password_hash ?? null, password);
   if (!user || !ok || !user.active) {
-    await db.insertInto('login_failures').values({ email: key, client }).execute();
     throw new AppError('UNAUTHENTICATED', 'The e-mail address or password is wrong');
   }
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + policy.ttlSeconds * 1000).toISOString();
   const actor = actorOf(user);
+  await attemptSucceeded(db, keys, throttle);
+  const deviceToken = await rememberDevice(db, user.id, deviceId);
   await inTransaction(db, async (trx) => {
-    await trx.deleteFrom('login_failures').where('email', '=', key).execute();
     await trx.deleteFrom('sessions').where('expires_at', '<', new Date().toISOString()).execute();
     await trx
       .insertInto('sessions')
@@ -103,7 +113,7 @@ export async function signIn(db: Kysely<DB>, email: string, password: string, cl
       .execute();
     await writeAudit(trx, actor, { action: 'sign_in', entityType: 'user', entityId: user.id });
   });
-  return { token, csrfToken, expiresAt, actor };
+  return { token, csrfToken, expiresAt, actor, deviceToken };
 }
 
 export interface ResolvedSession {
