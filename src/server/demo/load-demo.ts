@@ -5,6 +5,7 @@ import { systemActor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { createPlan } from '../modules/action-plans/action-plans.service.ts';
+import { requireStrongPassword } from '../modules/auth/password-strength.ts';
 import { createOffice } from '../modules/offices/offices.service.ts';
 import { createPartner } from '../modules/partners/partners.service.ts';
 import { createStrategy } from '../modules/strategies/strategies.service.ts';
@@ -36,6 +37,8 @@ export function loadDemo(db: Kysely<DB>, admin: { email?: string; password?: str
 async function loadAll(db: Kysely<DB>, admin: { email?: string; password?: string }): Promise<DemoResult> {
   const existing = await db.selectFrom('offices').select('id').limit(1).executeTakeFirst();
   if (existing) return { loaded: false };
+  // DEVCOOP_ADMIN_PASSWORD meets the password rules, or nothing is loaded (a generated one always does).
+  if (admin.password) await requireStrongPassword(admin.password, [admin.email ?? 'admin@devcoop.local', 'Administrator']);
   const actor = systemActor('demo', 'demo loader');
   const ids = new Map<string, string>();
   for (const o of DEMO_OFFICES) {

@@ -4,6 +4,7 @@ import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
 import { errors, json, jsonBody, router } from '../../http/openapi.ts';
 import { presentUser } from '../users/users.service.ts';
+import { accountRoutes } from './account.routes.ts';
 import { signIn, signOut } from './session.service.ts';
 import { clearSessionCookie, deviceCookie, setSessionCookies } from './session-cookies.ts';
 import { requestOrigin } from './trusted-proxies.ts';
@@ -82,5 +83,6 @@ export function sessionRoutes(deps: Deps) {
         clearSessionCookie(c);
         return c.body(null, 204);
       },
-    );
+    )
+    .route('/', accountRoutes(deps));
 }

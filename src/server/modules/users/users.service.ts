@@ -8,6 +8,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/password.ts';
+import { requireStrongPassword } from '../auth/password-strength.ts';
 
 export function presentUser(u: UserRow): User {
   return {
@@ -53,6 +54,7 @@ async function scopeColumns(db: Kysely<DB>, s: Scope) {
 /** Creates a local account with an argon2id password hash; audited (without the hash). */
 export async function createUser(db: Kysely<DB>, input: UserCreate, actor: Actor): Promise<User> {
   requireRight(actor, 'users.write');
+  await requireStrongPassword(input.password, [input.email, input.name]);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(db, async (trx) => {
     const taken = await trx
@@ -118,10 +120,12 @@ export async function setUserRole(db: Kysely<DB>, id: string, input: UserRoleCha
   });
 }
 
-/** Sets a new password (argon2id) and ends the user's sessions; audited without the hash. */
+/** Sets a new password (argon2id, refused when guessable) and ends the user's sessions; audited without the hash. */
 export async function resetPassword(db: Kysely<DB>, id: string, password: string, actor: Actor): Promise<void> {
   requireRight(actor, 'users.write');
-  if (password.length < 12) throw new AppError('INVALID_INPUT', 'A password has at least 12 characters', { field: 'password' });
+  const user = await db.selectFrom('users').select(['email', 'name']).where('id', '=', id).executeTakeFirst();
+  if (!user) throw notFound('User', id);
+  await requireStrongPassword(password, [user.email, user.name]);
   const passwordHash = await hashPassword(password);
   await inTransaction(db, async (trx) => {
     const row = await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: new Date().toISOString() }).where('id', '=', id).returning('id').executeTakeFirst();

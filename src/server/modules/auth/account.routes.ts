@@ -1,0 +1,50 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Deps } from '../../deps.ts';
+import { actorOf } from '../../http/env.ts';
+import { errors, jsonBody, router } from '../../http/openapi.ts';
+import { changeOwnPassword, signOutEverywhere } from './account.service.ts';
+import { clearSessionCookie } from './session-cookies.ts';
+
+const PasswordChange = z
+  .strictObject({
+    currentPassword: z.string().min(1).max(200),
+    newPassword: z.string().min(1).max(200).openapi({ description: 'At least 12 characters, not guessable (a refusal says why in details.warning and details.suggestions)' }),
+  })
+  .openapi('PasswordChange');
+
+/** The signed-in user's own account, under /api/session: change the password, sign out everywhere. */
+export function accountRoutes({ db, config }: Deps) {
+  const policy = { ttlSeconds: config.sessionTtl, maxFailures: config.loginMaxFailures, windowSeconds: config.loginWindow };
+  return router()
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/password',
+        tags: ['Session'],
+        summary: 'Change your own password (current password and a new one); your other sessions end',
+        request: { body: jsonBody(PasswordChange) },
+        responses: { 204: { description: 'Changed' }, ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED') },
+      }),
+      async (c) => {
+        const actor = actorOf(c);
+        const s = c.var.session;
+        if (!s) throw new Error('session missing for a signed-in actor');
+        await changeOwnPassword(db, actor, s.token, c.req.valid('json'), policy);
+        return c.body(null, 204);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/all',
+        tags: ['Session'],
+        summary: 'Sign out everywhere: end every session of yours, this one included',
+        responses: { 204: { description: 'Signed out everywhere' }, ...errors('UNAUTHENTICATED', 'FORBIDDEN') },
+      }),
+      async (c) => {
+        await signOutEverywhere(db, actorOf(c));
+        clearSessionCookie(c);
+        return c.body(null, 204);
+      },
+    );
+}
