@@ -15,7 +15,7 @@ const tags = ['Finance'];
 const Mapping = z.strictObject({ projectCode: z.string(), period: z.string(), amount: z.string(), currency: z.string(), sourceRef: z.string(), kind: z.string() });
 
 /** Allocations, ERP imports, exchange rates and delivery. */
-export function financeRoutes({ db }: Deps) {
+export function financeRoutes({ db, config }: Deps) {
   return router()
     .openapi(
       createRoute({
@@ -76,7 +76,7 @@ export function financeRoutes({ db }: Deps) {
           }
         }
         const bytes = new Uint8Array(await c.req.arrayBuffer());
-        const report = await importFinancialLines(db, { name: q.fileName, bytes }, mapping, { dryRun: q.dryRun === 'true' }, actorOf(c));
+        const report = await importFinancialLines(db, { name: q.fileName, bytes }, mapping, { dryRun: q.dryRun === 'true', limits: config.spreadsheetLimits }, actorOf(c));
         return c.json(report, 200);
       },
     )
@@ -112,7 +112,8 @@ export function financeRoutes({ db }: Deps) {
       }),
       async (c) => {
         requireRight(actorOf(c), 'projects.write');
-        return c.json(await previewFile({ name: c.req.valid('query').fileName, bytes: new Uint8Array(await c.req.arrayBuffer()) }), 200);
+        const file = { name: c.req.valid('query').fileName, bytes: new Uint8Array(await c.req.arrayBuffer()) };
+        return c.json(await previewFile(file, config.spreadsheetLimits), 200);
       },
     )
     .openapi(

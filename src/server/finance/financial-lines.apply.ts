@@ -6,7 +6,7 @@ import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { writeAudit } from '../modules/audit/audit.service.ts';
 import { scopedProjects } from '../modules/projects/projects.queries.ts';
-import { readTable, UnreadableFile } from '../spreadsheets/read-table.ts';
+import { readTable, type SpreadsheetLimits, UnreadableFile } from '../spreadsheets/read-table.ts';
 import { type FinancialMapping, type ImportIssue, type ParsedLine, parseFinancialLines } from './financial-lines.parse.ts';
 import { DELIVERY_STATUSES } from './portfolio-facts.query.ts';
 import { refreshProjectFinance } from './project-finance.refresh.ts';
@@ -88,16 +88,16 @@ export async function importFinancialLines(
   db: Kysely<DB>,
   file: { name: string; bytes: Uint8Array },
   mapping: FinancialMapping,
-  options: { dryRun: boolean },
+  options: { dryRun: boolean; limits?: SpreadsheetLimits },
   actor: Actor,
 ): Promise<ImportReport> {
   const report: ImportReport = { ok: false, dryRun: options.dryRun, alreadyImported: false, rows: 0, inserted: 0, updated: 0, unchanged: 0, issues: [] };
   let table: Awaited<ReturnType<typeof readTable>>;
   try {
-    table = await readTable(file.bytes, file.name);
+    table = await readTable(file.bytes, file.name, options.limits);
   } catch (err) {
     if (!(err instanceof UnreadableFile)) throw err;
-    report.issues.push({ severity: 'critical', sheet: file.name, row: null, column: null, message: err.message });
+    report.issues.push({ severity: 'critical', sheet: file.name, row: err.row, column: err.column, message: err.message });
     return report;
   }
   report.rows = table.rows.length;

@@ -5,7 +5,7 @@ import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { AppError, notFound } from '../errors.ts';
 import { writeAudit } from '../modules/audit/audit.service.ts';
-import { readTable, UnreadableFile } from '../spreadsheets/read-table.ts';
+import { readTable, type SpreadsheetLimits, UnreadableFile } from '../spreadsheets/read-table.ts';
 import type { FinancialMapping } from './financial-lines.parse.ts';
 
 export const MAPPING_FIELDS = ['projectCode', 'period', 'amount', 'currency', 'sourceRef', 'kind'] as const;
@@ -56,9 +56,9 @@ const GUESSES: Record<(typeof MAPPING_FIELDS)[number], RegExp> = {
 };
 
 /** The first step of an import: the file's columns and first rows, and a guessed mapping to start from. */
-export async function previewFile(file: { name: string; bytes: Uint8Array }) {
+export async function previewFile(file: { name: string; bytes: Uint8Array }, limits?: SpreadsheetLimits) {
   try {
-    const table = await readTable(file.bytes, file.name);
+    const table = await readTable(file.bytes, file.name, limits);
     const guess: Partial<FinancialMapping> = {};
     for (const f of MAPPING_FIELDS) {
       const h = table.headers.find((x) => x && GUESSES[f].test(x) && !Object.values(guess).includes(x));
@@ -66,7 +66,8 @@ export async function previewFile(file: { name: string; bytes: Uint8Array }) {
     }
     return { sheet: table.sheet, columns: table.headers.filter(Boolean), rows: table.rows.length, sample: table.rows.slice(0, 5).map((r) => r.cells), guess };
   } catch (err) {
-    if (err instanceof UnreadableFile) throw new AppError('INVALID_INPUT', err.message, { field: 'file' });
+    if (err instanceof UnreadableFile)
+      throw new AppError('INVALID_INPUT', err.message, { field: 'file', ...(err.row === null ? {} : { row: err.row }), ...(err.column === null ? {} : { column: err.column }) });
     throw err;
   }
 }

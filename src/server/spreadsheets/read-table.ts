@@ -1,5 +1,9 @@
+import { parse as csvParser } from 'csv-parse';
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { UnreadableFile } from './unreadable.ts';
+import { readXlsxTable, tooManyRows } from './xlsx-table.ts';
+
+export { UnreadableFile };
 
 /** A table read from a CSV or XLSX file: the first row holds the column names. Pure (bytes in, rows out). */
 export interface Table {
@@ -8,62 +12,152 @@ export interface Table {
   rows: { row: number; cells: Record<string, string> }[];
 }
 
-export class UnreadableFile extends Error {}
+/** How much a spreadsheet may hold; each refusal names its limit and the setting that changes it (config.ts). */
+export interface SpreadsheetLimits {
+  /** Data rows (DEVCOOP_IMPORT_MAX_ROWS). */
+  maxRows: number;
+  /** An XLSX archive's parts inflated, in bytes (DEVCOOP_IMPORT_MAX_UNCOMPRESSED_MB). */
+  maxUncompressedBytes: number;
+  /** A part's inflated size over its compressed size (DEVCOOP_IMPORT_MAX_COMPRESSION_RATIO). */
+  maxCompressionRatio: number;
+}
+
+export const DEFAULT_SPREADSHEET_LIMITS: SpreadsheetLimits = { maxRows: 300_000, maxUncompressedBytes: 500 * 2 ** 20, maxCompressionRatio: 100 };
 
 const isXlsx = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b; // a zip: XLSX
 
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue); // a formula: its computed value
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('text' in v) return String(v.text);
-    if ('error' in v) return '';
-  }
-  return String(v).trim();
+/** Lets other requests be served: heavy reading goes by chunks with this between them. */
+export const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Reads the first sheet of an XLSX file, or a CSV file (UTF-8, comma or semicolon separated), within the limits.
+ * Both are read by chunks, handing the event loop back between them, so a large file does not stall other requests.
+ */
+export async function readTable(bytes: Uint8Array, fileName: string, limits: SpreadsheetLimits = DEFAULT_SPREADSHEET_LIMITS): Promise<Table> {
+  if (isXlsx(bytes)) return readXlsxTable(bytes, fileName, limits);
+  return readCsvTable(bytes, fileName, limits);
 }
 
-/** Reads the first sheet of an XLSX file, or a CSV file (comma or semicolon separated). */
-export async function readTable(bytes: Uint8Array, fileName: string): Promise<Table> {
-  if (isXlsx(bytes)) {
-    const book = new ExcelJS.Workbook();
-    try {
-      await book.xlsx.load(bytes as unknown as ArrayBuffer);
-    } catch (err) {
-      throw new UnreadableFile(`${fileName} is not a readable XLSX workbook: ${(err as Error).message}`);
-    }
-    const sheet = book.worksheets[0];
-    if (!sheet) throw new UnreadableFile(`${fileName} has no worksheet`);
-    const headers: string[] = [];
-    sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
-      headers[col - 1] = cellText(cell.value);
-    });
-    const rows: Table['rows'] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, n) => {
-      if (n === 1) return;
-      const cells: Record<string, string> = {};
-      headers.forEach((h, i) => {
-        if (h) cells[h] = cellText(row.getCell(i + 1).value);
-      });
-      if (Object.values(cells).some((v) => v !== '')) rows.push({ row: n, cells });
-    });
-    return { sheet: sheet.name, headers: headers.filter(Boolean), rows };
-  }
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
-  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
+const CHUNK = 1 << 20;
+
+async function readCsvTable(bytes: Uint8Array, fileName: string, limits: SpreadsheetLimits): Promise<Table> {
+  const firstLineEnd = bytes.indexOf(0x0a);
+  const firstLine = new TextDecoder().decode(bytes.subarray(0, firstLineEnd < 0 ? bytes.length : firstLineEnd));
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  let records: string[][];
-  try {
-    records = parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true });
-  } catch (err) {
-    throw new UnreadableFile(`${fileName} is not a readable CSV file: ${(err as Error).message}`);
-  }
-  const [head, ...body] = records;
-  if (!head) throw new UnreadableFile(`${fileName} is empty`);
-  return {
-    sheet: fileName,
-    headers: head,
-    rows: body.map((r, i) => ({ row: i + 2, cells: Object.fromEntries(head.map((h, j) => [h, r[j] ?? ''])) })),
+  const parser = csvParser({ delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true });
+  let failure: Error | null = null;
+  parser.on('error', (err) => {
+    failure ??= err;
+  });
+  let head: string[] | null = null;
+  const rows: Table['rows'] = [];
+  const take = () => {
+    for (let r: string[] | null = parser.read(); r !== null; r = parser.read()) {
+      if (!head) {
+        head = r;
+        continue;
+      }
+      if (rows.length === limits.maxRows) throw tooManyRows(fileName, limits.maxRows, rows.length + 2);
+      const cells: Record<string, string> = {};
+      for (let j = 0; j < head.length; j++) cells[head[j] as string] = r[j] ?? '';
+      rows.push({ row: rows.length + 2, cells });
+    }
   };
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (let at = 0; at < bytes.length; at += CHUNK) {
+    let text: string;
+    try {
+      text = decoder.decode(bytes.subarray(at, at + CHUNK), { stream: true });
+    } catch {
+      throw notUtf8(bytes, fileName, delimiter);
+    }
+    parser.write(text);
+    take();
+    if (failure) throw notCsv(fileName, failure);
+    await yieldToOthers();
+  }
+  try {
+    parser.write(decoder.decode());
+  } catch {
+    throw notUtf8(bytes, fileName, delimiter);
+  }
+  parser.end();
+  await new Promise<void>((resolve, reject) => {
+    const drain = () => {
+      try {
+        take();
+      } catch (err) {
+        reject(err);
+      }
+    };
+    parser.once('end', resolve);
+    parser.once('error', () => resolve());
+    parser.on('readable', drain);
+    drain();
+  });
+  if (failure) throw notCsv(fileName, failure);
+  const headers = head as string[] | null;
+  if (!headers) throw new UnreadableFile(`${fileName} is empty`);
+  return { sheet: fileName, headers, rows };
+}
+
+const notCsv = (fileName: string, err: Error) =>
+  err instanceof UnreadableFile ? err : new UnreadableFile(`${fileName} is not a readable CSV file: ${err.message}`, { row: (err as { lines?: number }).lines ?? null });
+
+/** The offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i] as number;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const n = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    if (n === 0 || i + n >= b.length) return i; // not a lead byte, or a sequence cut short by the end
+    const c1 = b[i + 1] as number;
+    if ((c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 > 0x9f) || (c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 > 0x8f)) return i;
+    for (let k = 1; k <= n; k++) if (((b[i + k] as number) & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return -1;
+}
+
+/**
+ * Where a CSV stops being UTF-8: its line, and the column when the header line is readable (delimiters counted
+ * outside quotes). The line is given as the row too: they are the same unless a quoted cell spans lines.
+ */
+function notUtf8(bytes: Uint8Array, fileName: string, delimiter: string): UnreadableFile {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    return new UnreadableFile(`${fileName}: the file is UTF-16 text; save it again as "CSV UTF-8" and import it`, { row: 1 });
+  const at = Math.max(0, firstInvalidUtf8(bytes));
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < at; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  let column: string | null = null;
+  if (line > 1) {
+    const firstLineEnd = bytes.indexOf(0x0a);
+    try {
+      const [header] = parseCsv(new TextDecoder().decode(bytes.subarray(0, firstLineEnd)), { delimiter, trim: true, bom: true, relax_column_count: true }) as string[][];
+      const before = new TextDecoder().decode(bytes.subarray(lineStart, at));
+      let index = 0;
+      let quoted = false;
+      for (const ch of before) {
+        if (ch === '"') quoted = !quoted;
+        else if (ch === delimiter && !quoted) index++;
+      }
+      column = header?.[index] ?? null;
+    } catch {
+      column = null;
+    }
+  }
+  const byte = `0x${(bytes[at] as number).toString(16).toUpperCase().padStart(2, '0')}`;
+  return new UnreadableFile(
+    `${fileName}: Line ${line} is not UTF-8 text (byte ${byte}${column ? ` in column ${column}` : ''}): the file seems saved as Latin-1 or Windows-1252; save it again as "CSV UTF-8" and import it`,
+    { row: line, column },
+  );
 }
