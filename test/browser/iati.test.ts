@@ -71,7 +71,7 @@ describe('IATI in Chromium', () => {
     const project = await session.database.db.selectFrom('projects').select('id').where('code', '=', 'IND/23/01/EUR').executeTakeFirstOrThrow();
     await page.goto(`${session.server.url}/projects/${project.id}`);
     const section = page.getByRole('region', { name: 'IATI: co-financing and traceability' });
-    await section.getByText('XM-DAC-41302-IND-23-01-EUR').waitFor();
+    await section.getByText('XE-EXAMPLE-DEVCOOP-DEMO-IND-23-01-EUR').waitFor();
     await section.getByRole('searchbox', { name: 'Find an imported activity' }).fill('GB-COH-11126312-Cluster1');
     await section.getByRole('button', { name: 'Find' }).click();
     await section.getByRole('button', { name: 'Link to this project' }).click();
@@ -95,7 +95,7 @@ describe('IATI in Chromium', () => {
     await form.getByRole('button', { name: 'Save' }).click();
     await docs.getByRole('link', { name: 'Final evaluation' }).waitFor();
     const related = page.getByRole('region', { name: 'Related activities' });
-    assert.match(await related.innerText(), /XM-DAC-41302-PAK-24-01-EUR \(sibling\)/);
+    assert.match(await related.innerText(), /XE-EXAMPLE-DEVCOOP-DEMO-PAK-24-01-EUR \(sibling\)/);
     await docs.scrollIntoViewIfNeeded();
     await screenshot(page, 'project-documents');
   });
@@ -126,8 +126,8 @@ describe('IATI in Chromium', () => {
     await unit.getByText('Saved: the published file follows at once.').waitFor();
     await screenshot(page, 'iati-activity-unit');
     const file = await (await page.request.get(`${session.server.url}/iati/activities.xml`, { headers: { Cookie: '' } })).text();
-    assert.match(file, /<iati-identifier>XM-DAC-41302-IND101-\d{4}-\d{4}<\/iati-identifier>/);
-    assert.doesNotMatch(file, /<iati-identifier>XM-DAC-41302-IND-23-01-EUR<\/iati-identifier>/);
+    assert.match(file, /<iati-identifier>XE-EXAMPLE-DEVCOOP-DEMO-IND101-\d{4}-\d{4}<\/iati-identifier>/);
+    assert.doesNotMatch(file, /<iati-identifier>XE-EXAMPLE-DEVCOOP-DEMO-IND-23-01-EUR<\/iati-identifier>/);
     // A finding in an outcome's activity names the outcome, and says the partners are fixed in its linked projects.
     const db = session.database.db;
     const eu = await db.selectFrom('partners').select(['id', 'organisation_ref']).where('code', '=', 'EU').executeTakeFirstOrThrow();
@@ -150,6 +150,6 @@ describe('IATI in Chromium', () => {
     await unit.getByLabel('project', { exact: true }).check();
     await unit.getByText('Saved: the published file follows at once.').waitFor();
     const again = await (await page.request.get(`${session.server.url}/iati/activities.xml`, { headers: { Cookie: '' } })).text();
-    assert.match(again, /<iati-identifier>XM-DAC-41302-IND-23-01-EUR<\/iati-identifier>/);
+    assert.match(again, /<iati-identifier>XE-EXAMPLE-DEVCOOP-DEMO-IND-23-01-EUR<\/iati-identifier>/);
   });
 });

@@ -4,6 +4,7 @@ import { ActionPlanCreate, StrategyCreate } from '../../shared/contracts/strateg
 import { systemActor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { DEMO_PUBLISHER, setPublisher } from '../iati/iati-settings.service.ts';
 import { createPlan } from '../modules/action-plans/action-plans.service.ts';
 import { requireStrongPassword } from '../modules/auth/password-strength.ts';
 import { createOffice } from '../modules/offices/offices.service.ts';
@@ -40,6 +41,8 @@ async function loadAll(db: Kysely<DB>, admin: { email?: string; password?: strin
   // DEVCOOP_ADMIN_PASSWORD meets the password rules, or nothing is loaded (a generated one always does).
   if (admin.password) await requireStrongPassword(admin.password, [admin.email ?? 'admin@devcoop.local', 'Administrator']);
   const actor = systemActor('demo', 'demo loader');
+  // Synthetic data is published under an example identifier (XE-EXAMPLE-…), never a real organisation's.
+  await setPublisher(db, DEMO_PUBLISHER, actor);
   const ids = new Map<string, string>();
   for (const o of DEMO_OFFICES) {
     const office = await createOffice(

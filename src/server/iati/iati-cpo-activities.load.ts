@@ -5,6 +5,7 @@ import { reportingCurrency } from '../finance/rates.service.ts';
 import { activityIdentifier, buildActivity, ORGANISATION_TYPE, type ProjectBundle, PUBLISHED, type Publisher } from './iati-activity.build.ts';
 import { indicatorResults } from './iati-indicators.load.ts';
 import { monthlyTransactions } from './iati-money.ts';
+import { publishesSynthetic } from './iati-settings.service.ts';
 
 /** Shares are percentages with 2 decimals; amounts have 4: a share-weighted sum is kept exact in units of 10^-8 of the percentage. */
 const SHARE_SCALE = 10n ** 6n;
@@ -38,7 +39,7 @@ function weighted(parts: { amount: string; share: string }[]): bigint {
  * as budgets, monthly expenditure, disbursements and commitments in the reporting currency), its partners
  * theirs, its results the outcome's own indicators for the biennium.
  */
-async function cpoBundles(db: Kysely<DB>, cpoIds: string[], today: string): Promise<ProjectBundle[]> {
+async function cpoBundles(db: Kysely<DB>, cpoIds: string[], today: string, synthetic: boolean): Promise<ProjectBundle[]> {
   const currency = await reportingCurrency(db);
   const [cpos, links] = await Promise.all([
     db
@@ -65,6 +66,7 @@ async function cpoBundles(db: Kysely<DB>, cpoIds: string[], today: string): Prom
       .where('l.cpo_id', 'in', cpoIds)
       .where('p.confidential', '=', false)
       .where('p.status', 'in', [...PUBLISHED])
+      .where((eb) => (synthetic ? eb.lit(true) : eb('p.is_synthetic', '=', false)))
       .execute() as Promise<Link[]>,
   ]);
   const projectIds = [...new Set(links.map((l) => l.project_id))];
@@ -170,18 +172,33 @@ async function cpoBundles(db: Kysely<DB>, cpoIds: string[], today: string): Prom
   return bundles;
 }
 
-/** Country programme outcomes some project is linked to (whether it is published is checked per page). */
-const linkedCpos = (db: Kysely<DB>) =>
-  db
+/**
+ * Country programme outcomes some project is linked to (whether it is published is checked per page); with
+ * `synthetic` false, those of a real programme (not the demonstration's) linked to a real project.
+ */
+const linkedCpos = (db: Kysely<DB>, synthetic: boolean) => {
+  const q = db
     .selectFrom('cpos')
     .innerJoin('dwcps', 'dwcps.id', 'cpos.dwcp_id')
-    .where(({ exists, selectFrom }) => exists(selectFrom('project_cpo_links as l').select('l.cpo_id').whereRef('l.cpo_id', '=', 'cpos.id')));
+    .where(({ exists, selectFrom }) =>
+      exists(
+        synthetic
+          ? selectFrom('project_cpo_links as l').select('l.cpo_id').whereRef('l.cpo_id', '=', 'cpos.id')
+          : selectFrom('project_cpo_links as l')
+              .innerJoin('projects as p', 'p.id', 'l.project_id')
+              .select('l.cpo_id')
+              .whereRef('l.cpo_id', '=', 'cpos.id')
+              .where('p.is_synthetic', '=', false),
+      ),
+    );
+  return synthetic ? q : q.where('dwcps.is_synthetic', '=', false);
+};
 
 /** How many outcomes the activity file goes through (a job's progress counts them). */
-export async function linkedCpoCount(db: Kysely<DB>): Promise<number> {
+export async function linkedCpoCount(db: Kysely<DB>, synthetic: boolean): Promise<number> {
   return Number(
     (
-      await linkedCpos(db)
+      await linkedCpos(db, synthetic)
         .select((eb) => eb.fn.countAll<string>().as('n'))
         .executeTakeFirstOrThrow()
     ).n,
@@ -194,13 +211,14 @@ export async function linkedCpoCount(db: Kysely<DB>): Promise<number> {
  * a time, the next page read while this one is written.
  */
 export async function* cpoActivities(db: Kysely<DB>, publisher: Publisher, today: string, pageSize: number, progress?: (done: number) => void) {
-  const ids = (await linkedCpos(db).select('cpos.id').orderBy('dwcps.country_code').orderBy('cpos.code').orderBy('cpos.id').execute()).map((r) => r.id);
+  const synthetic = publishesSynthetic(publisher);
+  const ids = (await linkedCpos(db, synthetic).select('cpos.id').orderBy('dwcps.country_code').orderBy('cpos.code').orderBy('cpos.id').execute()).map((r) => r.id);
   const pages = Array.from({ length: Math.ceil(ids.length / pageSize) }, (_, i) => ids.slice(i * pageSize, (i + 1) * pageSize));
   let done = 0;
-  let pending = pages.length ? cpoBundles(db, pages[0] as string[], today) : Promise.resolve([]);
+  let pending = pages.length ? cpoBundles(db, pages[0] as string[], today, synthetic) : Promise.resolve([]);
   for (let i = 0; i < pages.length; i++) {
     const bundles = await pending;
-    pending = i + 1 < pages.length ? cpoBundles(db, pages[i + 1] as string[], today) : Promise.resolve([]);
+    pending = i + 1 < pages.length ? cpoBundles(db, pages[i + 1] as string[], today, synthetic) : Promise.resolve([]);
     pending.catch(() => {});
     yield bundles.map((b) => `${buildActivity(b, publisher, today)}\n`).join('');
     done += (pages[i] as string[]).length;
@@ -221,7 +239,7 @@ export interface OutcomeActivity {
  * can be fixed where it arises): the identifier is the publisher's, the outcome's code, then the biennium.
  */
 export async function outcomeOfActivity(db: Kysely<DB>, publisher: Publisher): Promise<(identifier: string) => OutcomeActivity | null> {
-  const cpos = await linkedCpos(db).select(['cpos.code', 'cpos.text', 'dwcps.country_code']).execute();
+  const cpos = await linkedCpos(db, publishesSynthetic(publisher)).select(['cpos.code', 'cpos.text', 'dwcps.country_code']).execute();
   const byPrefix = new Map(cpos.map((c) => [activityIdentifier(publisher, c.code), c]));
   return (identifier) => {
     const m = /^(.*)-(\d{4})-(\d{4})$/.exec(identifier);

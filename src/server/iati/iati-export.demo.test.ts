@@ -8,7 +8,7 @@ import type { Database } from '../db/connect.ts';
 import { loadDemo } from '../demo/load-demo.ts';
 import { activityFile, organisationFile } from './iati-export.load.ts';
 import { importIatiFile } from './iati-import.apply.ts';
-import { setActivityUnit } from './iati-settings.service.ts';
+import { DEMO_PUBLISHER, setActivityUnit, setPublisher } from './iati-settings.service.ts';
 import { validateIatiFile } from './iati-validate.ts';
 
 let database: Database;
@@ -52,6 +52,8 @@ test('round trip: the export imported into an empty devcoop exports the same fil
   const empty = await openTestDatabase();
   try {
     await buildOffice(empty.db, { code: 'HQ' });
+    // The same publisher (the demonstration's example identifier), so its activities are recognised as its own.
+    await setPublisher(empty.db, DEMO_PUBLISHER, systemActor('system', 'round trip'));
     const report = await importIatiFile(empty.db, [Buffer.from(first)], { name: 'activities.xml', bytes: first.length }, systemActor('import', 'round trip'));
     assert.equal(report.activities.asProjects, report.activities.imported, 'every activity is one of ours: it becomes a project');
     assert.equal(report.activities.skipped, 0);
@@ -68,12 +70,12 @@ test('round trip: the export imported into an empty devcoop exports the same fil
 
 test('documents (confidential ones left out), related activities and disbursements are published', async () => {
   const xml = new TextDecoder().decode(await collect(activityFile(database.db)));
-  const activity = /<iati-activity [^>]*>(?:(?!<\/iati-activity>)[\s\S])*?XM-DAC-41302-IND-23-01-EUR<\/iati-identifier>[\s\S]*?<\/iati-activity>/.exec(xml)?.[0] ?? '';
+  const activity = /<iati-activity [^>]*>(?:(?!<\/iati-activity>)[\s\S])*?XE-EXAMPLE-DEVCOOP-DEMO-IND-23-01-EUR<\/iati-identifier>[\s\S]*?<\/iati-activity>/.exec(xml)?.[0] ?? '';
   assert.ok(activity, 'the garment project is published');
   const links = [...activity.matchAll(/<document-link format="([^"]+)" url="([^"]+)">[\s\S]*?<category code="([^"]+)"\/>/g)].map((m) => `${m[3]} ${m[2]}`);
   assert.deepEqual(links, ['A07 https://example.org/devcoop-demo/ind-23-01-evaluation.pdf', 'A02 https://example.org/devcoop-demo/ind-23-01-summary.pdf']);
   assert.doesNotMatch(xml, /ind-23-01-contract/, 'the confidential contract is never published');
-  assert.match(activity, /<related-activity ref="XM-DAC-41302-PAK-24-01-EUR" type="3"\/>/);
+  assert.match(activity, /<related-activity ref="XE-EXAMPLE-DEVCOOP-DEMO-PAK-24-01-EUR" type="3"\/>/);
   // Disbursements are delivered money: with the expenditure transactions they add up to the expenditure of the delivery facts.
   const year = new Date().getUTCFullYear() - 1;
   const sumOf = (type: string) =>
@@ -125,13 +127,13 @@ test('one activity per country programme outcome and biennium: valid, one per ou
     assert.ok(row);
     const b = row.year % 2 === 1 ? row.year : row.year - 1;
     const xml = new TextDecoder().decode(bytes);
-    const activity = new RegExp(`<iati-identifier>XM-DAC-41302-${row.code}-${b}-${b + 1}</iati-identifier>[\\s\\S]*?</iati-activity>`).exec(xml)?.[0] ?? '';
+    const activity = new RegExp(`<iati-identifier>XE-EXAMPLE-DEVCOOP-DEMO-${row.code}-${b}-${b + 1}</iati-identifier>[\\s\\S]*?</iati-activity>`).exec(xml)?.[0] ?? '';
     assert.match(activity, new RegExp(`<recipient-country code="${row.country}" percentage="100"/>`));
     const budget = new RegExp(
       `<budget type="1" status="2"><period-start iso-date="${row.year}-01-01"/><period-end iso-date="${row.year}-12-31"/><value currency="USD" value-date="[^"]+">([^<]+)</value>`,
     ).exec(activity);
     assert.equal(Number(budget?.[1]), Number(row.amount));
-    assert.doesNotMatch(xml, /XM-DAC-41302-IND\/23|XM-DAC-41302-IND-23-01-EUR/, 'projects are not published as activities of their own');
+    assert.doesNotMatch(xml, /XE-EXAMPLE-DEVCOOP-DEMO-IND\/23|XE-EXAMPLE-DEVCOOP-DEMO-IND-23-01-EUR/, 'projects are not published as activities of their own');
   } finally {
     await setActivityUnit(db, 'project', admin);
   }

@@ -5,18 +5,20 @@ import { buildActivity, ORGANISATION_TYPE, type ProjectBundle, PUBLISHED } from 
 import { cpoActivities, linkedCpoCount } from './iati-cpo-activities.load.ts';
 import { indicatorResults } from './iati-indicators.load.ts';
 import { monthlyTransactions } from './iati-money.ts';
-import { publisherSettings } from './iati-settings.service.ts';
+import { publisherSettings, publishesSynthetic } from './iati-settings.service.ts';
 import { el, esc, narratives } from './iati-xml.writer.ts';
 
 /** What the activity file is made of, and how many (a job's progress counts towards it). */
 export async function publishedScope(db: Kysely<DB>): Promise<{ total: number; unit: 'projects' | 'outcomes' }> {
-  if ((await publisherSettings(db)).activityUnit === 'cpo_biennium') return { total: await linkedCpoCount(db), unit: 'outcomes' };
-  const row = await db
+  const publisher = await publisherSettings(db);
+  if (publisher.activityUnit === 'cpo_biennium') return { total: await linkedCpoCount(db, publishesSynthetic(publisher)), unit: 'outcomes' };
+  let q = db
     .selectFrom('projects')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('confidential', '=', false)
-    .where('status', 'in', [...PUBLISHED])
-    .executeTakeFirstOrThrow();
+    .where('status', 'in', [...PUBLISHED]);
+  if (!publishesSynthetic(publisher)) q = q.where('is_synthetic', '=', false);
+  const row = await q.executeTakeFirstOrThrow();
   return { total: Number(row.n), unit: 'projects' };
 }
 
@@ -181,7 +183,8 @@ type ProjectRow = Pick<
   | 'markers'
 >;
 
-function projectPage(db: Kysely<DB>, after: string, size: number, only?: string) {
+/** A page of published projects after a code; synthetic ones only when `synthetic` (an example publisher). */
+function projectPage(db: Kysely<DB>, after: string, size: number, synthetic: boolean, only?: string) {
   let q = db
     .selectFrom('projects')
     .select([
@@ -208,6 +211,7 @@ function projectPage(db: Kysely<DB>, after: string, size: number, only?: string)
     .where('confidential', '=', false)
     .where('status', 'in', [...PUBLISHED])
     .where('code', '>', after);
+  if (!synthetic) q = q.where('is_synthetic', '=', false);
   if (only) q = q.where('id', '=', only);
   return q.orderBy('code').limit(size).execute();
 }
@@ -232,7 +236,9 @@ const toRow = (p: Awaited<ReturnType<typeof projectPage>>[number]): ProjectRow =
 
 /**
  * The organisation's IATI activity file, generated as a stream of strings: a page of projects at a time
- * (by code), so memory does not grow with the portfolio. Confidential projects and partners are left out.
+ * (by code), so memory does not grow with the portfolio. Confidential projects and partners are left out, and
+ * synthetic (demonstration) projects unless the publisher's identifier is an example one. With nothing to
+ * publish the file has no activity, which the schema refuses: the public route does not serve it (hasRecord).
  */
 export async function* activityFile(
   db: Kysely<DB>,
@@ -247,7 +253,7 @@ export async function* activityFile(
     return;
   }
   const nextPage = async (after: string) => {
-    const page = await projectPage(db, after, options.pageSize ?? 500, options.projectId);
+    const page = await projectPage(db, after, options.pageSize ?? 500, publishesSynthetic(publisher), options.projectId);
     return { page, bundles: page.length ? await loadBundles(db, page, today) : new Map() };
   };
   let done = 0;
@@ -275,11 +281,13 @@ export async function* organisationFile(db: Kysely<DB>, options: { generatedAt?:
   const publisher = await publisherSettings(db);
   const currency = await reportingCurrency(db);
   const generated = options.generatedAt ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-  const base = db
+  let base = db
     .selectFrom('project_finance as f')
     .innerJoin('projects as p', 'p.id', 'f.project_id')
     .where('p.status', 'in', [...PUBLISHED])
     .where(sql<boolean>`f.problems = '[]'::jsonb`);
+  // Synthetic projects' money is the demonstration's: never in a real organisation's totals.
+  if (!publishesSynthetic(publisher)) base = base.where('p.is_synthetic', '=', false);
   const [years, countries] = await Promise.all([
     base
       .select(['f.year', sql<string>`round(coalesce(sum(f.allocation), 0), 2)::text`.as('budget'), sql<string>`round(coalesce(sum(f.expenditure), 0), 2)::text`.as('spent')])
@@ -310,4 +318,23 @@ export async function* organisationFile(db: Kysely<DB>, options: { generatedAt?:
       .map((y) => el('total-expenditure', {}, period(y.year), value(y.year, y.spent))),
   );
   yield '\n</iati-organisations>\n';
+}
+
+/**
+ * The file if it holds at least one record (`<iati-activity>` or `<iati-organisation>`), or null: an IATI file
+ * without one is refused by the schema (minOccurs 1), so it is never served. Reads only up to the first record.
+ */
+export async function hasRecord(file: AsyncGenerator<string>, record: 'iati-activity' | 'iati-organisation'): Promise<AsyncGenerator<string> | null> {
+  const head: string[] = [];
+  const start = new RegExp(`<${record}[\\s>/]`);
+  for (;;) {
+    const { value, done } = await file.next();
+    if (done) return null;
+    head.push(value);
+    if (start.test(value)) break;
+  }
+  return (async function* () {
+    yield* head;
+    yield* file;
+  })();
 }

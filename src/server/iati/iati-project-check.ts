@@ -7,11 +7,11 @@ import { scopedProjects } from '../modules/projects/projects.queries.ts';
 import { activityIdentifier, PUBLISHED } from './iati-activity.build.ts';
 import { activityFile } from './iati-export.load.ts';
 import type { Finding } from './iati-rules.ts';
-import { publisherSettings } from './iati-settings.service.ts';
+import { publisherSettings, publishesSynthetic } from './iati-settings.service.ts';
 import { validateIatiFile } from './iati-validate.ts';
 
 /** Why a project is not in the published file, when it is not. */
-export type NotPublished = 'confidential' | 'status' | 'outcome_unit';
+export type NotPublished = 'confidential' | 'status' | 'outcome_unit' | 'synthetic';
 
 export interface ProjectCheck {
   identifier: string;
@@ -30,7 +30,7 @@ export interface ProjectCheck {
  */
 export async function checkProjectActivity(db: Kysely<DB>, projectId: string, actor: Actor, options: { today?: string } = {}): Promise<ProjectCheck> {
   const project = await scopedProjects(db, scopeFor(actor, 'projects.read'))
-    .select(['projects.code', 'projects.status', 'projects.confidential'])
+    .select(['projects.code', 'projects.status', 'projects.confidential', 'projects.is_synthetic'])
     .where('projects.id', '=', projectId)
     .executeTakeFirst();
   if (!project) throw notFound('Project', projectId);
@@ -39,6 +39,7 @@ export async function checkProjectActivity(db: Kysely<DB>, projectId: string, ac
   const none = { identifier, valid: true, counts: { critical: 0, error: 0, warning: 0 }, findings: [] };
   if (project.confidential) return { ...none, notPublished: 'confidential' };
   if (!(PUBLISHED as readonly string[]).includes(project.status)) return { ...none, notPublished: 'status' };
+  if (project.is_synthetic && !publishesSynthetic(publisher)) return { ...none, notPublished: 'synthetic' };
   if (publisher.activityUnit === 'cpo_biennium') return { ...none, notPublished: 'outcome_unit' };
   const parts: string[] = [];
   for await (const chunk of activityFile(db, { projectId, today: options.today })) parts.push(chunk);

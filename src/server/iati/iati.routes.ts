@@ -17,12 +17,12 @@ import { AnyRecord, IdParam, one, readErrors, writeErrors } from '../http/route-
 import { getJob, startJob } from '../jobs/jobs.service.ts';
 import { toCsv } from '../spreadsheets/export-table.ts';
 import { findIatiActivities, linkIatiActivity, projectIatiLinks } from './iati-activities.service.ts';
-import { activityIdentifier } from './iati-activity.build.ts';
+import { activityIdentifier, PUBLISHED } from './iati-activity.build.ts';
 import { outcomeOfActivity } from './iati-cpo-activities.load.ts';
-import { activityFile, organisationFile, publishedScope } from './iati-export.load.ts';
+import { activityFile, hasRecord, organisationFile, publishedScope } from './iati-export.load.ts';
 import { importIatiFile } from './iati-import.apply.ts';
 import { checkProjectActivity } from './iati-project-check.ts';
-import { publisherSettings, setActivityUnit } from './iati-settings.service.ts';
+import { PublisherIdentity, publisherSettings, publishesSynthetic, setActivityUnit, setPublisher } from './iati-settings.service.ts';
 import { reportRows, type ValidationReport, validateIatiFile } from './iati-validate.ts';
 import { IatiFileError } from './iati-xml.reader.ts';
 
@@ -173,6 +173,17 @@ export function iatiRoutes({ db, config }: Deps) {
     .openapi(
       createRoute({
         method: 'put',
+        path: '/settings/iati-publisher',
+        tags,
+        summary: 'Who publishes: the organisation identifier and name of the published files (synthetic records are published only under an XE-EXAMPLE identifier)',
+        request: { body: jsonBody(PublisherIdentity) },
+        responses: { 200: one, ...writeErrors },
+      }),
+      async (c) => c.json(await setPublisher(db, c.req.valid('json'), actorOf(c)), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
         path: '/settings/iati-activity-unit',
         tags,
         summary: 'Publish one activity per project, or one per country programme outcome and biennium',
@@ -287,6 +298,34 @@ export function iatiRoutes({ db, config }: Deps) {
     );
 }
 
+/**
+ * Why the activity file has nothing in it, in plain words. An IATI file must hold one activity at least (the schema's
+ * minOccurs), so an empty one is never served: a 404 with this text tells a person or the IATI Registry's fetcher
+ * that nothing is published yet, where an empty file would be an invalid one.
+ */
+async function nothingPublished(db: Deps['db']) {
+  const publisher = await publisherSettings(db);
+  const what =
+    publisher.activityUnit === 'cpo_biennium'
+      ? 'no country programme outcome has a project linked to it that is approved, active or closed and not confidential'
+      : 'no project is approved, active or closed and not confidential';
+  const synthetic =
+    !publishesSynthetic(publisher) &&
+    (await db
+      .selectFrom('projects')
+      .select('id')
+      .where('is_synthetic', '=', true)
+      .where('confidential', '=', false)
+      .where('status', 'in', [...PUBLISHED])
+      .limit(1)
+      .executeTakeFirst());
+  return [
+    `Nothing is published yet: ${what}${synthetic ? ` (the demonstration's synthetic projects are published only under an example identifier, XE-EXAMPLE-…, never under ${publisher.ref})` : ''}.`,
+    'An IATI activity file must hold at least one activity, so none is served until there is one. Register this address with the IATI Registry once there is.',
+    '',
+  ].join('\n');
+}
+
 /** The published files, public (no sign-in) at stable URLs, generated from the data on each request as a stream. */
 export function iatiPublicRoutes({ db }: Deps) {
   const stream = (gen: AsyncGenerator<string>) =>
@@ -299,7 +338,11 @@ export function iatiPublicRoutes({ db }: Deps) {
       cancel: () => void gen.return(undefined),
     });
   const headers = { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'no-cache' };
+  const text = { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' };
   return new Hono<AppEnv>()
-    .get('/activities.xml', (c) => c.body(stream(activityFile(db)), 200, headers))
+    .get('/activities.xml', async (c) => {
+      const file = await hasRecord(activityFile(db), 'iati-activity');
+      return file ? c.body(stream(file), 200, headers) : c.body(await nothingPublished(db), 404, text);
+    })
     .get('/organisation.xml', (c) => c.body(stream(organisationFile(db)), 200, headers));
 }

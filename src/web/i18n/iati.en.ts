@@ -92,5 +92,6 @@ export const projectIatiEn = {
     status: 'Only approved, active and closed projects are published; this one is not yet.',
     outcome_unit:
       'devcoop publishes one activity per country programme outcome and biennium: this project is published through its outcomes (check the whole file on the IATI page).',
+    synthetic: 'This is a demonstration (synthetic) project: it is published only under an example publisher identifier (XE-EXAMPLE-…), never under a real organisation’s.',
   },
 };

@@ -94,5 +94,7 @@ export const projectIatiEs: Messages['projectIati'] = {
     status: 'Solo se publican los proyectos aprobados, en curso o cerrados; este todavía no.',
     outcome_unit:
       'devcoop publica una actividad por efecto del programa de país y bienio: este proyecto se publica a través de sus efectos (verifique el archivo completo en la página IATI).',
+    synthetic:
+      'Este es un proyecto de demostración (sintético): solo se publica con un identificador de publicador de ejemplo (XE-EXAMPLE-…), nunca con el de una organización real.',
   },
 };

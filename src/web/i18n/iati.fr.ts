@@ -94,5 +94,7 @@ export const projectIatiFr: Messages['projectIati'] = {
     status: 'Seuls les projets approuvés, en cours ou clos sont publiés ; celui-ci ne l’est pas encore.',
     outcome_unit:
       'devcoop publie une activité par résultat de programme par pays et par exercice biennal : ce projet est publié à travers ses résultats (vérifiez le fichier entier sur la page IATI).',
+    synthetic:
+      'Ce projet est un projet de démonstration (synthétique) : il n’est publié que sous un identifiant d’éditeur d’exemple (XE-EXAMPLE-…), jamais sous celui d’une organisation réelle.',
   },
 };
