@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout.tsx';
+import { AccountPage } from './pages/AccountPage.tsx';
 import { ActionPlanPage } from './pages/ActionPlanPage.tsx';
 import { AlignmentPage } from './pages/AlignmentPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
@@ -34,6 +35,7 @@ function Screens() {
         <Route path="/offices" element={<OfficesPage />} />
         <Route path="/offices/:id" element={<OfficeFormPage />} />
         <Route path="/audit" element={<AuditPage />} />
+        <Route path="/account" element={<AccountPage />} />
         <Route path="/countries" element={<CountriesPage />} />
         <Route path="/countries/:code" element={<CountryPage />} />
         <Route path="/calendar" element={<CalendarPage />} />

@@ -106,6 +106,11 @@ export const api = {
     call<void>('DELETE', '/api/session').finally(() => {
       csrfToken = undefined;
     }),
+  changePassword: (currentPassword: string, newPassword: string) => call<void>('PUT', '/api/session/password', { currentPassword, newPassword }),
+  signOutEverywhere: () =>
+    call<void>('DELETE', '/api/session/all').finally(() => {
+      csrfToken = undefined;
+    }),
   offices: (q?: string) => call<{ items: Office[]; total: number }>('GET', `/api/offices?limit=1000${q ? `&q=${encodeURIComponent(q)}` : ''}`),
   office: (id: string) => call<Office>('GET', `/api/offices/${id}`),
   createOffice: (input: OfficeCreate) => call<Office>('POST', '/api/offices', input),

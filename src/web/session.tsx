@@ -6,6 +6,8 @@ interface SessionState {
   checking: boolean;
   signIn(email: string, password: string): Promise<void>;
   signOut(): Promise<void>;
+  /** Ends every session of the user's, this one included. */
+  signOutEverywhere(): Promise<void>;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -31,7 +33,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(null);
   }, []);
 
-  return <SessionContext.Provider value={{ user, checking, signIn, signOut }}>{children}</SessionContext.Provider>;
+  const signOutEverywhere = useCallback(async () => {
+    await api.signOutEverywhere();
+    setUser(null);
+  }, []);
+
+  return <SessionContext.Provider value={{ user, checking, signIn, signOut, signOutEverywhere }}>{children}</SessionContext.Provider>;
 }
 
 export function useSession(): SessionState {

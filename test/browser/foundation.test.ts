@@ -109,4 +109,50 @@ describe('the web interface in Chromium', () => {
     await page.getByText('/api/offices/{id}').first().waitFor();
     await screenshot(page, 'api-reference');
   });
+
+  test('the account page, by keyboard: a guessable password is refused saying why in the reader’s language; a good one is set; sign out everywhere', async () => {
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'My account' }).click();
+    await page.getByRole('heading', { name: 'My account' }).waitFor();
+    await page.getByLabel('Current password').focus();
+    await page.keyboard.type(ADMIN.password);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-new', 'Tab reaches the new password');
+    await page.keyboard.type('password1234');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('password1234');
+    await page.keyboard.press('Enter');
+    const error = page.locator('#e-new');
+    await error.waitFor();
+    assert.match(await error.innerText(), /too easy to guess.*similar to a commonly used password/);
+    assert.equal(await page.getByLabel('New password', { exact: true }).getAttribute('aria-invalid'), 'true');
+    await screenshot(page, 'account-weak');
+
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('heading', { name: 'Mon compte' }).waitFor();
+    await page.getByRole('button', { name: 'Changer mon mot de passe' }).click();
+    await page.locator('#e-new').filter({ hasText: 'trop facile à deviner' }).waitFor();
+    assert.match(await page.locator('#e-new').innerText(), /ressemble à un mot de passe courant/);
+    await page.getByLabel('Langue').selectOption('es');
+    await page.getByRole('button', { name: 'Cambiar mi contraseña' }).click();
+    await page.locator('#e-new').filter({ hasText: 'demasiado fácil de adivinar' }).waitFor();
+    await page.getByLabel('Idioma').selectOption('en');
+
+    await page.getByLabel('New password', { exact: true }).fill('violet kettle under the stairs');
+    await page.getByLabel('New password again').fill('violet kettle under the stairs');
+    await page.getByLabel('New password again').press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Your password is changed' }).waitFor();
+    await screenshot(page, 'account-changed');
+
+    await page.getByRole('button', { name: 'Sign out everywhere' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    const sessions = await database.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select('sessions.id')
+      .where('users.email', '=', ADMIN.email)
+      .execute();
+    assert.equal(sessions.length, 0, 'every session of the administrator ended');
+  });
 });

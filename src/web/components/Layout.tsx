@@ -65,6 +65,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="account">
           <LanguageSwitch />
           {user && <span className="who">{t('nav.signedInAs', { name: user.name, role: t(`roles.${user.role}`) })}</span>}
+          <NavLink to="/account">{t('account.nav')}</NavLink>
           <button type="button" className="link" onClick={() => signOut()}>
             {t('nav.signOut')}
           </button>

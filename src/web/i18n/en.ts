@@ -1,6 +1,7 @@
 import { FINANCE_LABELS } from '../../shared/finance-labels.ts';
 /** English interface text. French and Spanish must have exactly these keys (checked by the compiler). */
 
+import { accountEn } from './account.en.ts';
 import { dashEn } from './dash.en.ts';
 import { documentsEn } from './documents.en.ts';
 import { iatiEn, projectIatiEn } from './iati.en.ts';
@@ -224,6 +225,7 @@ export const en = {
     conflict: 'Someone else changed this meanwhile; the page has been reloaded.',
   },
   plans: plansEn,
+  account: accountEn,
   documents: documentsEn,
   frameworks: {
     title: 'Organisation-wide frameworks',

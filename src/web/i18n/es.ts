@@ -1,4 +1,5 @@
 import { FINANCE_LABELS } from '../../shared/finance-labels.ts';
+import { accountEs } from './account.es.ts';
 import { dashEs } from './dash.es.ts';
 import { documentsEs } from './documents.es.ts';
 import type { Messages } from './en.ts';
@@ -223,6 +224,7 @@ export const es: Messages = {
     conflict: 'Otra persona modificó este elemento mientras tanto; se ha recargado la página.',
   },
   plans: plansEs,
+  account: accountEs,
   documents: documentsEs,
   frameworks: {
     title: 'Marcos de la Organización',

@@ -1,4 +1,5 @@
 import { FINANCE_LABELS } from '../../shared/finance-labels.ts';
+import { accountFr } from './account.fr.ts';
 import { dashFr } from './dash.fr.ts';
 import { documentsFr } from './documents.fr.ts';
 import type { Messages } from './en.ts';
@@ -223,6 +224,7 @@ export const fr: Messages = {
     conflict: "Quelqu'un d'autre a modifié cet élément entre-temps ; la page a été rechargée.",
   },
   plans: plansFr,
+  account: accountFr,
   documents: documentsFr,
   frameworks: {
     title: "Cadres de l'Organisation",
