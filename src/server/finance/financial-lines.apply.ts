@@ -6,7 +6,7 @@ import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { writeAudit } from '../modules/audit/audit.service.ts';
 import { scopedProjects } from '../modules/projects/projects.queries.ts';
-import { readTable, type SpreadsheetLimits, UnreadableFile } from '../spreadsheets/read-table.ts';
+import { readTable, type SpreadsheetLimits, UnreadableFile, yieldToOthers } from '../spreadsheets/read-table.ts';
 import { type FinancialMapping, type ImportIssue, type ParsedLine, parseFinancialLines } from './financial-lines.parse.ts';
 import { DELIVERY_STATUSES } from './portfolio-facts.query.ts';
 import { refreshProjectFinance } from './project-finance.refresh.ts';
@@ -43,7 +43,9 @@ async function checkAgainstDatabase(db: Kysely<DB>, sheet: string, lines: Parsed
   const currencies = new Set((await db.selectFrom('currencies').select('code').execute()).map((c) => c.code));
   const resolved: (ParsedLine & { projectId: string })[] = [];
   const undelivered = new Map<string, number[]>();
+  let n = 0;
   for (const l of lines) {
+    if (++n % 5000 === 0) await yieldToOthers();
     const project = projects.get(l.projectCode);
     if (!project) issues.push({ severity: 'error', sheet, row: l.row, column: mapping.projectCode, message: `Unknown project code ${l.projectCode} (or outside your offices)` });
     else if (!currencies.has(l.currency))
@@ -101,13 +103,16 @@ export async function importFinancialLines(
     return report;
   }
   report.rows = table.rows.length;
-  const parsed = parseFinancialLines(table, mapping);
+  const parsed = await parseFinancialLines(table, mapping);
   const checked = await checkAgainstDatabase(db, table.sheet, parsed.lines, mapping, actor);
   report.issues = [...parsed.issues, ...checked.issues].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   if (report.issues.some((i) => i.severity !== 'warning')) return report;
 
   const sha = createHash('sha256').update(file.bytes).digest('hex');
-  return inTransaction(db, async (trx) => {
+  // A dry run only reads: outside a transaction, so that on PGlite (one connection, held by a transaction to its
+  // end) other requests are served between its statements.
+  const run = <T>(fn: (q: Kysely<DB>) => Promise<T>) => (options.dryRun ? fn(db) : inTransaction(db, fn));
+  return run(async (trx) => {
     // Imports that write take turns: two at once would both find a line new and the second would stop at the
     // unique key (a 409 on PostgreSQL). Waiting, the second finds what the first stored: "already imported",
     // the same answer as one after the other. Held to the end of the transaction; PGlite serialises anyway.
@@ -124,10 +129,15 @@ export async function importFinancialLines(
         )
         .execute();
       for (const r of rows) existing.set(`${r.kind}/${r.source_ref}`, r);
+      // PGlite answers within the same turn of the event loop (its statements run on this thread): without this,
+      // hundreds of statements in a row would keep every other request waiting.
+      await yieldToOthers();
     }
     const fresh: typeof checked.resolved = [];
     const changed: typeof checked.resolved = [];
+    let n = 0;
     for (const l of checked.resolved) {
+      if (++n % 5000 === 0) await yieldToOthers();
       const e = existing.get(`${l.kind}/${l.sourceRef}`);
       if (!e) fresh.push(l);
       else if (Number(e.amount) !== Number(l.amount) || e.period !== l.period || e.currency !== l.currency || e.project_id !== l.projectId) changed.push(l);
@@ -155,6 +165,7 @@ export async function importFinancialLines(
         .insertInto('financial_lines')
         .values(part.map((l) => ({ project_id: l.projectId, kind: l.kind, period: l.period, amount: l.amount, currency: l.currency, source_ref: l.sourceRef, import_id: imp.id })))
         .execute();
+      await yieldToOthers();
     }
     for (const l of changed) {
       await trx

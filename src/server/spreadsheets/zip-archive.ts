@@ -120,7 +120,7 @@ export async function* inflatePart(bytes: Uint8Array, part: ZipPart, fileName: s
     yield Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     return;
   }
-  const inflate = createInflateRaw({ chunkSize: 256 * 1024 });
+  const inflate = createInflateRaw({ chunkSize: 16 * 1024 });
   inflate.end(data);
   let seen = 0;
   try {
