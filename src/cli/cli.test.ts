@@ -178,7 +178,7 @@ describe('devcoop command', () => {
     writeFileSync(file, 'Project;Period;Amount;Currency;Line\nNOPE;2022-03;1;USD;L-3\n');
     const refused = devcoop('finance', 'import', file, '--mapping', mapping);
     assert.equal(refused.status, 1);
-    assert.match(refused.stderr, /iris\.csv, row 2, column project: error: Unknown project code NOPE/);
+    assert.match(refused.stderr, /iris\.csv, row 2, column Project: error: Unknown project code NOPE/);
     const delivery = devcoop('delivery', '--year', '2022');
     assert.match(delivery.stdout, /VNM\/22\/02\/NOR .* 0\.00 +1000\.00/);
     assert.match(delivery.stdout, /IND\/23\/01\/EUR .* 0\.00 +1000\.00/);
@@ -212,7 +212,11 @@ describe('devcoop command', () => {
     try {
       const real = join(root, '..', 'shared', 'iati', 'real', 'hdx-foodsecurity-dportal.xml');
       const { DATABASE_URL: _server, ...local } = env;
-      const r = spawnSync(process.execPath, [bin, 'iati', 'import', '--json', real], { env: { ...local, DEVCOOP_DATA: fresh, LOG_LEVEL: 'info' }, encoding: 'utf8', timeout: 180_000 });
+      const r = spawnSync(process.execPath, [bin, 'iati', 'import', '--json', real], {
+        env: { ...local, DEVCOOP_DATA: fresh, LOG_LEVEL: 'info' },
+        encoding: 'utf8',
+        timeout: 180_000,
+      });
       assert.equal(r.status, 0, r.stderr);
       assert.equal(JSON.parse(r.stdout).activities.new, 7, 'stdout is the report alone');
       assert.match(r.stderr, /"msg":"migrations applied"/);

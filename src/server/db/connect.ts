@@ -47,7 +47,7 @@ export interface OpenOptions {
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) return openServer(opts.databaseUrl, opts.onConnectionError);
   mkdirSync(opts.dataDir, { recursive: true });
-  const release = opts.unlocked ? () => {} : lockDataFolder(opts.dataDir);
+  const release = opts.unlocked ? async () => {} : await lockDataFolder(opts.dataDir);
   try {
     const pgdata = join(opts.dataDir, 'pgdata');
     const lite = await PGlite.create(pgdata, {
@@ -64,11 +64,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       location: pgdata,
       close: async () => {
         await db.destroy();
-        release();
+        await release();
       },
     };
   } catch (err) {
-    release();
+    await release();
     throw err;
   }
 }
