@@ -17,8 +17,11 @@ export interface VersionedChange<R extends Row> {
   /** Audit entity type and the noun for messages ("office", "DWCP", …). */
   entityType: string;
   label: string;
-  /** What the client tried to write, recorded when the attempt is stale. */
-  attempted: unknown;
+  /**
+   * @deprecated What the client tried to write. No longer recorded: a stale attempt changes nothing, so it is not
+   * in the audit trail (it is logged with the 409). Accepted so that callers need not change.
+   */
+  attempted?: unknown;
   /** Throws (NOT_FOUND, FORBIDDEN) when the actor may not change this row. */
   authorize: (trx: Transaction<DB>, current: R) => Promise<void>;
   present: (row: R) => unknown;
@@ -34,8 +37,9 @@ export const conflictError = (label: string, current: Row, present: (r: never) =
 
 /**
  * Optimistic concurrency, the one way for every versioned record: lock the row, check the actor may
- * change it, compare versions (a stale attempt is audited as `<action>.rejected` and answered 409),
- * apply, audit before and after. `apply` returns the new row, or null for a deletion.
+ * change it, compare versions (a stale attempt is answered 409 and changes nothing, so it writes no audit
+ * row: the trail is a record of changes; the error handler logs it), apply, audit before and after.
+ * `apply` returns the new row, or null for a deletion.
  */
 export async function changeVersioned<R extends Row>(
   db: Kysely<DB>,
@@ -53,10 +57,7 @@ export async function changeVersioned<R extends Row>(
       .executeTakeFirst()) as R | undefined;
     if (!current) throw notFound(c.label, c.id);
     await c.authorize(trx, current);
-    if (current.version !== c.version) {
-      await writeAudit(trx, actor, { action: `${action}.rejected`, entityType: c.entityType, entityId: c.id, before: c.present(current), after: c.attempted });
-      return { stale: true as const, row: current };
-    }
+    if (current.version !== c.version) return { stale: true as const, row: current };
     const snapshot = async (row: R) => ({ ...(c.present(row) as object), ...(await c.related?.(trx, c.id)) });
     const before = await snapshot(current);
     const next = await apply(trx, current);

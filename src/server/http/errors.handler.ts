@@ -15,6 +15,11 @@ export function errorHandler(logger: Logger) {
     const app = toAppError(err);
     if (app) {
       if (app.code === 'UNAVAILABLE') logger.warn('unavailable', { requestId, method: c.req.method, path: c.req.path, error: err.message });
+      // A stale write (409 with the current version) changed nothing, so it is not in the audit trail: it is logged here.
+      const currentVersion = (app.details as { currentVersion?: unknown } | undefined)?.currentVersion;
+      if (app.code === 'CONFLICT' && currentVersion !== undefined) {
+        logger.info('stale write refused', { requestId, method: c.req.method, path: c.req.path, currentVersion, user: (c.get('actor') as { label?: string } | undefined)?.label });
+      }
       if (app.code === 'RATE_LIMITED' || app.code === 'UNAVAILABLE') {
         const after = (app.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
         if (after) c.header('Retry-After', String(after));

@@ -65,16 +65,12 @@ export async function createOffice(db: Kysely<DB>, input: OfficeCreate, actor: A
   });
 }
 
-async function lockForChange(db: Kysely<DB>, id: string, version: number, actor: Actor, action: string, attempted: unknown) {
+/** Locks the office within the actor's reach; a stale version is refused (409) without an audit row: it changes nothing. */
+async function lockForChange(db: Kysely<DB>, id: string, version: number, actor: Actor) {
   const scope = officeScope(actor, 'offices.write');
   const current = await selectOffice(db, id, scope, true);
   if (!current) throw notFound('Office', id);
-  if (current.version !== version) {
-    // The stale attempt is recorded as it happened, then refused: nothing of it is applied.
-    await writeAudit(db, actor, { action: `${action}.rejected`, entityType: 'office', entityId: id, before: presentOffice(current), after: attempted });
-    return { scope, current, stale: true as const };
-  }
-  return { scope, current, stale: false as const };
+  return { scope, current, stale: current.version !== version };
 }
 
 const conflict = (current: OfficeRow) =>
@@ -86,7 +82,7 @@ const conflict = (current: OfficeRow) =>
 /** Changes an office if the client read its current version (else CONFLICT); moving it re-roots its subtree. */
 export async function updateOffice(db: Kysely<DB>, id: string, input: OfficeUpdate, actor: Actor): Promise<Office> {
   const result = await inTransaction(db, async (trx) => {
-    const { scope, current, stale } = await lockForChange(trx, id, input.version, actor, 'update', input);
+    const { scope, current, stale } = await lockForChange(trx, id, input.version, actor);
     if (stale) return { current, office: null };
     const officeType = input.officeType ?? current.office_type;
     const parentId = input.parentId === undefined ? current.parent_id : input.parentId;
@@ -130,7 +126,7 @@ export async function updateOffice(db: Kysely<DB>, id: string, input: OfficeUpda
 /** Deletes an office with no offices or users below it, if the client read its current version. */
 export async function deleteOffice(db: Kysely<DB>, id: string, version: number, actor: Actor): Promise<void> {
   const result = await inTransaction(db, async (trx) => {
-    const { scope, current, stale } = await lockForChange(trx, id, version, actor, 'delete', { version });
+    const { scope, current, stale } = await lockForChange(trx, id, version, actor);
     if (stale) return current;
     if (scope.kind === 'subtree' && current.path === scope.path) throw new AppError('FORBIDDEN', 'You cannot delete the office your own rights are anchored on');
     const deps = await countDependents(trx, id);
