@@ -39,6 +39,8 @@ Settings (environment, or the flag):
   HOST (--host)                  address to listen on, default 127.0.0.1 (0.0.0.0: every interface)
   DEVCOOP_DATA (--data)          folder of the embedded database, default ./data
   DATABASE_URL (--database-url)  use this PostgreSQL server instead of the embedded database
+  DATABASE_MIGRATION_URL         the same server as the role that owns the tables: migrate and serve
+                                 apply migrations as it; DATABASE_URL's role then owns nothing
   IATI_MAX_FILE_MB               largest IATI file read, default 1024
   DEVCOOP_ADMIN_EMAIL, DEVCOOP_ADMIN_PASSWORD  the first administrator's credentials (demo);
                                  without a password, one is generated and printed once

@@ -9,6 +9,8 @@ export interface Config {
   /** PGlite data folder, used when `databaseUrl` is not set. */
   dataDir: string;
   databaseUrl?: string;
+  /** The owner role's connection (DATABASE_MIGRATION_URL): migrations run as it, the server as the role of `databaseUrl`, which owns nothing. */
+  databaseMigrationUrl?: string;
   adminEmail?: string;
   adminPassword?: string;
   /** Largest accepted request body, in bytes; `importLimit` for file imports. */
@@ -53,6 +55,15 @@ function trustedProxies(value: string | undefined): TrustedProxies | null {
   return { addresses };
 }
 
+/** DATABASE_MIGRATION_URL: the owner role of a PostgreSQL server; it only makes sense beside DATABASE_URL, the role the server works as. */
+function migrationUrl(env: Settings): string | undefined {
+  if (!env.DATABASE_MIGRATION_URL) return undefined;
+  if (!env.DATABASE_URL) {
+    throw new Error('DATABASE_MIGRATION_URL (the role that owns the tables and migrates them) needs DATABASE_URL too (the role the server works as)');
+  }
+  return env.DATABASE_MIGRATION_URL;
+}
+
 function int(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -69,6 +80,7 @@ export function loadConfig(env: Settings, version = '0.0.0'): Config {
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.DEVCOOP_DATA || './data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseMigrationUrl: migrationUrl(env),
     adminEmail: env.DEVCOOP_ADMIN_EMAIL || undefined,
     adminPassword: env.DEVCOOP_ADMIN_PASSWORD || undefined,
     bodyLimit: int(env.DEVCOOP_BODY_LIMIT, 1024 * 1024, 'DEVCOOP_BODY_LIMIT'),

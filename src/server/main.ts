@@ -4,6 +4,7 @@ import { createApp } from './app.ts';
 import { type Config, loadConfig, type Settings } from './config.ts';
 import { type Database, openDatabase } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
+import { databaseRole, grantAppRole } from './db/roles.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { loadReferenceData } from './reference/load-reference.ts';
 
@@ -20,22 +21,46 @@ export interface Opened {
   logger: Logger;
 }
 
-/** Opens the database, applies pending migrations and (re)loads reference data when the shipped files changed. */
+/**
+ * Opens the database, applies pending migrations and (re)loads reference data when the shipped files changed.
+ * With DATABASE_MIGRATION_URL (PostgreSQL), that is done as the owner role, which then gives the server's role
+ * (DATABASE_URL's) its rights; the server works as a role that owns nothing. Without it, one role does both.
+ */
 export async function openAndMigrate(config: Config): Promise<Opened> {
   const logger = createLogger(config.logLevel);
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    onConnectionError: (err) => logger.warn('database connection lost; the pool will reconnect', { error: err.message }),
-  });
+  const onConnectionError = (err: Error) => logger.warn('database connection lost; the pool will reconnect', { error: err.message });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onConnectionError });
   try {
+    if (config.databaseMigrationUrl) await migrateAsOwner(config.databaseMigrationUrl, (await databaseRole(database.db)).role, logger, onConnectionError);
     const applied = await migrate(database.db);
     if (applied.length) logger.info('migrations applied', { applied });
     if (await loadReferenceData(database.db)) logger.info('reference data loaded');
+    if (database.kind === 'postgres') {
+      const me = await databaseRole(database.db);
+      if (me.superuser || me.ownsAuditTrail) {
+        logger.warn("the server's database role can switch off the audit trail's protection: run it as a role that owns nothing (README: On a PostgreSQL server)", {
+          role: me.role,
+          reason: me.superuser ? 'superuser' : 'owns audit_log',
+        });
+      }
+    }
     return { database, logger };
   } catch (err) {
     await database.close();
     throw err;
+  }
+}
+
+/** Migrations and reference data as the owner role, then the server's role given what it needs (db/roles.ts). */
+async function migrateAsOwner(url: string, appRole: string, logger: Logger, onConnectionError: (err: Error) => void): Promise<void> {
+  const owner = await openDatabase({ databaseUrl: url, dataDir: '', onConnectionError });
+  try {
+    const applied = await migrate(owner.db);
+    if (applied.length) logger.info('migrations applied', { applied, as: (await databaseRole(owner.db)).role });
+    if (await loadReferenceData(owner.db)) logger.info('reference data loaded');
+    await grantAppRole(owner.db, appRole);
+  } finally {
+    await owner.close();
   }
 }
 

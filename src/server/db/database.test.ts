@@ -5,9 +5,10 @@ import { openTestDatabase } from '../../../test/helpers/test-db.ts';
 import type { Database } from './connect.ts';
 import { listMigrations, migrate, migrationMismatch, pendingMigrations } from './migrate.ts';
 
+// As the owner role: these tests create a table and edit the migration record, which the server's role may not.
 let database: Database;
 before(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ as: 'owner' });
   await sql`create table probe (id serial primary key, label text not null)`.execute(database.db);
 });
 after(() => database.close());
@@ -99,7 +100,7 @@ describe(`database (${process.env.DATABASE_URL ? 'PostgreSQL server' : 'PGlite'}
   });
 
   test('a database whose migration record does not fit the code is refused, naming the mismatch', async () => {
-    const other = await openTestDatabase();
+    const other = await openTestDatabase({ as: 'owner' });
     try {
       await other.db.insertInto('schema_migrations').values({ version: 9999, name: 'from_the_future' }).execute();
       await assert.rejects(migrate(other.db), /applied migration 9999_from_the_future, which this version of devcoop does not have/);

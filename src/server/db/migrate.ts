@@ -43,23 +43,48 @@ export function migrationMismatch(applied: { version: number; name: string }[], 
   return null;
 }
 
+/**
+ * A migration refused for want of rights (SQLSTATE 42501) names the way out: on a PostgreSQL server the
+ * server's own role owns nothing, and migrations run as the owner role (DATABASE_MIGRATION_URL).
+ */
+function ownerNeeded(err: unknown, what: string): unknown {
+  if ((err as { code?: string } | null)?.code !== '42501') return err;
+  return new Error(
+    `${what} needs the role that owns the database's tables (${(err as Error).message}): set DATABASE_MIGRATION_URL to that role's connection, or run devcoop migrate with it (README, "On a PostgreSQL server").`,
+    { cause: err },
+  );
+}
+
 /** Applies every migration not yet applied, each in its own transaction; returns the names applied. Refuses a database whose record does not fit the code. */
 export async function migrate(db: Kysely<DB>): Promise<string[]> {
-  await sql`create table if not exists schema_migrations (
-    version integer primary key, name text not null, applied_at timestamptz not null default now())`.execute(db);
+  // Looked up first: the server's own role may read the record but not create tables, even "if not exists".
+  const { rows } = await sql<{ present: boolean }>`select to_regclass('schema_migrations') is not null as present`.execute(db);
+  if (!rows[0]?.present) {
+    await sql`create table if not exists schema_migrations (
+      version integer primary key, name text not null, applied_at timestamptz not null default now())`
+      .execute(db)
+      .catch((err) => {
+        throw ownerNeeded(err, 'Creating the schema');
+      });
+  }
   const problem = migrationMismatch(await db.selectFrom('schema_migrations').select(['version', 'name']).execute());
   if (problem) throw new Error(problem);
   const applied: string[] = [];
   for (const m of listMigrations()) {
-    const done = await db.transaction().execute(async (trx) => {
-      // Two servers starting at once on PostgreSQL: the second waits, then sees the migration applied.
-      await sql`select pg_advisory_xact_lock(4242)`.execute(trx);
-      const row = await trx.selectFrom('schema_migrations').select('version').where('version', '=', m.version).executeTakeFirst();
-      if (row) return false;
-      await sql.raw(m.sql).execute(trx);
-      await trx.insertInto('schema_migrations').values({ version: m.version, name: m.name }).execute();
-      return true;
-    });
+    const done = await db
+      .transaction()
+      .execute(async (trx) => {
+        // Two servers starting at once on PostgreSQL: the second waits, then sees the migration applied.
+        await sql`select pg_advisory_xact_lock(4242)`.execute(trx);
+        const row = await trx.selectFrom('schema_migrations').select('version').where('version', '=', m.version).executeTakeFirst();
+        if (row) return false;
+        await sql.raw(m.sql).execute(trx);
+        await trx.insertInto('schema_migrations').values({ version: m.version, name: m.name }).execute();
+        return true;
+      })
+      .catch((err) => {
+        throw ownerNeeded(err, `Migration ${label(m)}`);
+      });
     if (done) applied.push(label(m));
   }
   return applied;
