@@ -1,4 +1,5 @@
 import type { Office, OfficeCreate, OfficeUpdate } from '../shared/contracts/offices.ts';
+import type { Right } from '../shared/rights.ts';
 import type { Locale, Role } from '../shared/roles.ts';
 
 /** The only caller of fetch in the web UI: JSON in and out, the CSRF header on changes, errors as ApiError. */
@@ -66,6 +67,8 @@ export interface SessionUser {
   partnerId: string | null;
   countryCode: string | null;
   locale: Locale;
+  /** what the server lets this user do (each right within the user's scope): screens ask `can(right)` */
+  rights: Right[];
 }
 
 interface Session {

@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import type { Right } from '../shared/rights.ts';
 import { ApiError, api, type SessionUser } from './api.ts';
 
 interface SessionState {
@@ -8,6 +9,11 @@ interface SessionState {
   signOut(): Promise<void>;
   /** Ends every session of the user's, this one included. */
   signOutEverywhere(): Promise<void>;
+  /**
+   * Whether the server gives the user a right (the session lists them): screens show and hide by this, never by
+   * role. Hiding is for the reader; the server refuses what the right does not allow whatever the screen shows.
+   */
+  can(right: Right): boolean;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -38,7 +44,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(null);
   }, []);
 
-  return <SessionContext.Provider value={{ user, checking, signIn, signOut, signOutEverywhere }}>{children}</SessionContext.Provider>;
+  const can = useCallback((right: Right) => user?.rights.includes(right) ?? false, [user]);
+
+  return <SessionContext.Provider value={{ user, checking, signIn, signOut, signOutEverywhere, can }}>{children}</SessionContext.Provider>;
 }
 
 export function useSession(): SessionState {

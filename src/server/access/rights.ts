@@ -1,3 +1,4 @@
+import type { Right } from '../../shared/rights.ts';
 import type { Role } from '../../shared/roles.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from './actor.ts';
@@ -38,6 +39,38 @@ export const RIGHTS = {
     constituent_viewer: 'country',
   },
   'projects.write': { admin: 'all', hq_officer: 'all', office_manager: 'office', programme_officer: 'office' },
+  /**
+   * A project's confidential documents (a grant contract, an internal evaluation). Published documents follow
+   * `projects.read`. Staff only: a confidential document is not tied to one funder, so a donor viewer would see
+   * another funder's contract.
+   */
+  'documents.confidential': { admin: 'all', hq_officer: 'all', office_manager: 'office', programme_officer: 'office', evaluation_officer: 'office', viewer: 'office' },
+  /**
+   * The money of projects: allocations, expenditure, commitments, delivery, forecasts, the aligned share of
+   * funding and resource gaps, the reports and downloads that show them. A donor viewer sees the money of the
+   * projects its partner funds (the financial statement of its progress report); a constituent viewer none.
+   */
+  'finance.read': {
+    admin: 'all',
+    hq_officer: 'all',
+    office_manager: 'office',
+    programme_officer: 'office',
+    evaluation_officer: 'office',
+    viewer: 'office',
+    donor_viewer: 'partner',
+  },
+  /** importing ERP exports of expenditure, and the saved column mappings (read, save, delete; scoped by office) */
+  'finance.import': { admin: 'all', hq_officer: 'all', office_manager: 'office', programme_officer: 'office' },
+  /** the watch list: early-warning flags, what was done about them, the rules (donors: the projects they fund) */
+  'warnings.read': {
+    admin: 'all',
+    hq_officer: 'all',
+    office_manager: 'office',
+    programme_officer: 'office',
+    evaluation_officer: 'office',
+    viewer: 'office',
+    donor_viewer: 'partner',
+  },
   /** acting on the watch list: the office manager's job (004 Part II.2, "preventive action") */
   'warnings.act': { admin: 'all', hq_officer: 'all', office_manager: 'office' },
   /** the organisation's finance settings: early-warning rules, the reporting currency */
@@ -50,11 +83,11 @@ export const RIGHTS = {
   /** the organisation's strategies and action plans (C8, C9) and the Governing Body reports on them */
   'strategies.read': { admin: 'all', hq_officer: 'all', office_manager: 'all', programme_officer: 'all', evaluation_officer: 'all', viewer: 'all' },
   'strategies.write': { admin: 'all', hq_officer: 'all' },
-} as const satisfies Record<string, Partial<Record<Role, Reach>>>;
+} as const satisfies Record<Right, Partial<Record<Role, Reach>>>;
 
 type Reach = 'all' | 'office' | 'country' | 'partner';
 
-export type Right = keyof typeof RIGHTS;
+export type { Right };
 
 /** How far a right reaches for an actor, as the query layer needs it. */
 export type OfficeScope = { kind: 'all' } | { kind: 'subtree'; path: string };
@@ -104,10 +137,15 @@ export function inScope(scope: OfficeScope, path: string): boolean {
 }
 
 /** Whether the actor's role holds a right at all (to leave out what a reader may not see). */
-export function holds(actor: Actor, right: Right): boolean {
+export function holds(actor: Pick<Actor, 'role'>, right: Right): boolean {
   return (RIGHTS[right] as Partial<Record<Role, Reach>>)[actor.role] !== undefined;
 }
 
 export function requireRight(actor: Actor, right: Right): void {
   officeScope(actor, right);
+}
+
+/** The rights the actor's role holds, in the matrix's order: what the session tells the screens. */
+export function rightsOf(actor: Pick<Actor, 'role'>): Right[] {
+  return (Object.keys(RIGHTS) as Right[]).filter((r) => holds(actor, r));
 }

@@ -248,7 +248,7 @@ describe('alignment of voluntary funding and resource gaps (hand-checked)', () =
     ok(await hq.put('/api/settings/reporting-currency', { currency: 'USD' }));
   });
 
-  test('authorisation matrix: each role sees the delivery, watch list and downloads of its own projects only', async () => {
+  test('authorisation matrix: each role sees the delivery, watch list and downloads of its own projects only; a constituent viewer none', async () => {
     const db = database.db;
     const as = async (role: Parameters<typeof buildUser>[1], scope: Parameters<typeof buildUser>[2] = {}) => {
       const c = new Client(app);
@@ -256,32 +256,64 @@ describe('alignment of voluntary funding and resource gaps (hand-checked)', () =
       return c;
     };
     const other = await buildOffice(db, { code: 'CO-XX', officeType: 'country_office', parentId: ids.ro });
-    const matrix: [string, Client, string[]][] = [
+    // null: the role has no right to the money or the watch list at all (403), whatever the projects
+    const matrix: [string, Client, string[] | null][] = [
       ['HQ officer', hq, ['P1', 'P2', 'P3', 'P4']],
       ['office manager of the country office', manager, ['P1', 'P2', 'P4']],
       ['office manager of another office', await as('office_manager', { officeId: other.id }), []],
       ['programme officer of the regional office', await as('programme_officer', { officeId: ids.ro }), ['P1', 'P2', 'P4']],
       ['donor viewer of donor A', await as('donor_viewer', { partnerId: ids.donorA }), ['P1', 'P3']],
       ['donor viewer of donor B', await as('donor_viewer', { partnerId: ids.donorB }), ['P2']],
-      ['constituent viewer of Kenya', await as('constituent_viewer', { countryCode: 'KE' }), ['P1', 'P2', 'P4']],
+      ['constituent viewer of Kenya', await as('constituent_viewer', { countryCode: 'KE' }), null],
     ];
     for (const [who, client, codes] of matrix) {
       const d = await client.get('/api/delivery?year=2024');
+      const w = await client.get('/api/early-warnings?asOf=2024-10-01');
+      const download = await client.get('/api/tables/delivery-projects?year=2024&format=csv');
+      const watchDownload = await client.get('/api/tables/watch-list?asOf=2024-10-01&format=csv');
+      if (codes === null) {
+        assert.deepEqual([d.status, w.status, download.status, watchDownload.status], [403, 403, 403, 403], `${who}: no money, no watch list`);
+        continue;
+      }
       assert.equal(d.status, 200, who);
       assert.deepEqual(
         d.body.rows.map((r: { code: string }) => r.code),
         codes,
         `${who}: delivery`,
       );
-      const w = await client.get('/api/early-warnings?asOf=2024-10-01');
       assert.deepEqual([...new Set(w.body.warnings.map((x: { code: string }) => x.code))].sort(), codes, `${who}: watch list`);
-      const csv = String((await client.get('/api/tables/delivery-projects?year=2024&format=csv')).body);
+      const csv = String(download.body);
       assert.deepEqual(
         ['P1', 'P2', 'P3', 'P4'].filter((c) => csv.includes(`\n${c},`)),
         codes,
         `${who}: download`,
       );
     }
+    // The constituent viewer reads Kenya's projects and programming, but none of their money in any view or download.
+    const constituent = matrix[6]?.[1] as Client;
+    assert.equal((await constituent.get(`/api/projects/${ids.P1}`)).status, 200);
+    for (const path of [
+      '/api/delivery?year=2024&by=office',
+      '/api/delivery/trend?from=2023&to=2024',
+      '/api/delivery/curve?year=2024',
+      '/api/portfolio/summary?year=2024',
+      '/api/funding-alignment?year=2024',
+      '/api/resource-gaps',
+      '/api/warning-rules',
+      `/api/projects/${ids.P1}/warning-actions`,
+      `/api/reports/donor-progress/${ids.P1}`,
+      '/api/tables/portfolio-status?year=2024&format=csv',
+      '/api/tables/aligned-share?year=2024&format=csv',
+      '/api/tables/resource-gaps?year=2024&format=csv',
+    ]) {
+      assert.equal((await constituent.get(path)).status, 403, `constituent viewer: ${path}`);
+    }
+    // The country brief it may read names Kenya's projects without their money.
+    const brief = await constituent.get('/api/reports/country-brief/KE?asOf=2024-10-01');
+    assert.equal(brief.status, 200, String(brief.body).slice(0, 300));
+    assert.match(String(brief.body), /P1 Project P1/);
+    assert.doesNotMatch(String(brief.body), /100,000|Delivery rate/);
+    assert.match(String((await hq.get('/api/reports/country-brief/KE?asOf=2024-10-01')).body), /100,000/);
     // Acting on flags and changing rules are rights of their own.
     const donor = matrix[4]?.[1] as Client;
     assert.equal((await donor.post('/api/early-warnings/actions', { projectId: ids.P1, rule: 'no_spending', status: 'acknowledged', comment: 'x' })).status, 403);
@@ -289,5 +321,58 @@ describe('alignment of voluntary funding and resource gaps (hand-checked)', () =
     assert.equal((await officer.post('/api/early-warnings/actions', { projectId: ids.P1, rule: 'no_spending', status: 'acknowledged', comment: 'x' })).status, 403);
     assert.equal((await officer.patch('/api/warning-rules/no_spending', { version: 1, active: false })).status, 403);
     assert.equal((await officer.put('/api/settings/reporting-currency', { currency: 'EUR' })).status, 403);
+  });
+
+  test("authorisation matrix: a project's confidential documents, financial statement and flags, and the rights each session lists", async () => {
+    const db = database.db;
+    const as = async (role: Parameters<typeof buildUser>[1], scope: Parameters<typeof buildUser>[2] = {}) => {
+      const c = new Client(app);
+      await c.signIn((await buildUser(db, role, scope)).email, TEST_PASSWORD);
+      return c;
+    };
+    const document = (title: string, confidential: boolean, category: string) =>
+      hq.post(`/api/projects/${ids.P1}/documents`, { title, url: `https://example.org/p1/${category}.pdf`, format: 'application/pdf', category, confidential });
+    ok(await document('Grant contract', true, 'A11'));
+    ok(await document('Project summary', false, 'A02'));
+    const elsewhere = await buildOffice(db, { code: 'CO-YY', officeType: 'country_office', parentId: ids.ro });
+    const both = ['Grant contract', 'Project summary'];
+    const published = ['Project summary'];
+    const sensitive = ['documents.confidential', 'finance.read', 'finance.import', 'warnings.read'];
+    // [who, client, documents of P1 (null: 404, the project is out of reach), donor report of P1, its flags' history, sensitive rights listed]
+    const matrix: [string, Client, string[] | null, number, number, string[]][] = [
+      ['HQ officer', hq, both, 200, 200, sensitive],
+      ['office manager of the country office', manager, both, 200, 200, sensitive],
+      ['viewer of the country office', await as('viewer', { officeId: ids.co }), both, 200, 200, ['documents.confidential', 'finance.read', 'warnings.read']],
+      [
+        'evaluation officer of the regional office',
+        await as('evaluation_officer', { officeId: ids.ro }),
+        both,
+        200,
+        200,
+        ['documents.confidential', 'finance.read', 'warnings.read'],
+      ],
+      ['office manager of another office', await as('office_manager', { officeId: elsewhere.id }), null, 404, 404, sensitive],
+      ['donor viewer of donor A (funds P1)', await as('donor_viewer', { partnerId: ids.donorA }), published, 200, 200, ['finance.read', 'warnings.read']],
+      ['donor viewer of donor B', await as('donor_viewer', { partnerId: ids.donorB }), null, 404, 404, ['finance.read', 'warnings.read']],
+      ['constituent viewer of Kenya', await as('constituent_viewer', { countryCode: 'KE' }), published, 403, 403, []],
+      ['constituent viewer of Tanzania', await as('constituent_viewer', { countryCode: 'TZ' }), null, 403, 403, []],
+    ];
+    for (const [who, client, documents, report, history, rights] of matrix) {
+      const docs = await client.get(`/api/projects/${ids.P1}/documents`);
+      if (documents === null) assert.equal(docs.status, 404, `${who}: documents`);
+      else assert.deepEqual(docs.body.items.map((d: { title: string }) => d.title).sort(), documents, `${who}: documents`);
+      const r = await client.get(`/api/reports/donor-progress/${ids.P1}?asOf=2024-10-01`);
+      assert.equal(r.status, report, `${who}: donor report ${String(r.body).slice(0, 200)}`);
+      if (report === 200) assert.match(String(r.body), /Financial statement[\s\S]*100,000[\s\S]*Risks/, `${who}: the report's money and risks`);
+      assert.equal((await client.get(`/api/projects/${ids.P1}/warning-actions`)).status, history, `${who}: what was done about the flags`);
+      const mappings = await client.get('/api/finance/mappings');
+      assert.equal(mappings.status, rights.includes('finance.import') ? 200 : 403, `${who}: saved ERP mappings`);
+      const session = await client.get('/api/session');
+      assert.deepEqual(
+        sensitive.filter((x) => session.body.user.rights.includes(x)),
+        rights,
+        `${who}: the rights its session lists`,
+      );
+    }
   });
 });

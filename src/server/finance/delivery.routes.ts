@@ -148,10 +148,7 @@ export function deliveryRoutes({ db }: Deps) {
     )
     .openapi(
       createRoute({ method: 'get', path: '/warning-rules', tags, summary: 'The early-warning rules and their parameters', responses: { 200: many, ...readErrors } }),
-      async (c) => {
-        actorOf(c);
-        return c.json({ items: await listWarningRules(db) }, 200);
-      },
+      async (c) => c.json({ items: await listWarningRules(db, actorOf(c)) }, 200),
     )
     .openapi(
       createRoute({

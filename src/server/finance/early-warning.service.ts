@@ -3,7 +3,7 @@ import { currencyDecimals } from '../../shared/money.ts';
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { commitmentThrough, complete, expenditureThrough, type PortfolioFilter, scopedFacts } from './portfolio-facts.query.ts';
+import { commitmentThrough, complete, DELIVERY_STATUSES, expenditureThrough, type PortfolioFilter, scopedFacts } from './portfolio-facts.query.ts';
 import { reportingCurrency } from './rates.service.ts';
 import { evaluateWarnings, type ProjectFacts, type WarningRule } from './warning.rules.ts';
 import { type FactColumn, ruleCondition } from './warning-rules.sql.ts';
@@ -39,7 +39,7 @@ export async function findWarnings(db: Kysely<DB>, asOf: string, actor: Actor, f
            else ${lastMonthWithExpenditure(month)} end,
       (select max(pf.last_expenditure) from project_finance pf where pf.project_id = projects.id and pf.year < f.year))`;
   const column = (name: FactColumn) => (name === 'planned_end' ? sql.ref('projects.planned_end') : sql.ref(`m.${name}`));
-  const w = scopedFacts(db, actor, year, filter)
+  const w = scopedFacts(db, actor, year, filter, DELIVERY_STATUSES, 'warnings.read')
     .crossJoinLateral(() =>
       db
         .selectNoFrom([

@@ -61,7 +61,7 @@ export function financeRoutes({ db, config }: Deps) {
       async (c) => {
         const q = c.req.valid('query');
         let mapping: FinancialMapping;
-        if (q.mappingName) mapping = await mappingByName(db, q.mappingName);
+        if (q.mappingName) mapping = await mappingByName(db, q.mappingName, actorOf(c));
         else {
           try {
             mapping = Mapping.parse(JSON.parse(q.mapping ?? ''));
@@ -111,17 +111,20 @@ export function financeRoutes({ db, config }: Deps) {
         responses: { 200: one, ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE') },
       }),
       async (c) => {
-        requireRight(actorOf(c), 'projects.write');
+        requireRight(actorOf(c), 'finance.import');
         const file = { name: c.req.valid('query').fileName, bytes: new Uint8Array(await c.req.arrayBuffer()) };
         return c.json(await previewFile(file, config.spreadsheetLimits), 200);
       },
     )
     .openapi(
-      createRoute({ method: 'get', path: '/finance/mappings', tags, summary: 'Saved column mappings of ERP exports', responses: { 200: many, ...readErrors } }),
-      async (c) => {
-        actorOf(c);
-        return c.json({ items: await listMappings(db) }, 200);
-      },
+      createRoute({
+        method: 'get',
+        path: '/finance/mappings',
+        tags,
+        summary: 'Saved column mappings of ERP exports (to the roles that import them)',
+        responses: { 200: many, ...readErrors },
+      }),
+      async (c) => c.json({ items: await listMappings(db, actorOf(c)) }, 200),
     )
     .openapi(
       createRoute({

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../access/actor.ts';
-import { scopeFor } from '../access/rights.ts';
+import { requireRight, scopeFor } from '../access/rights.ts';
 import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { writeAudit } from '../modules/audit/audit.service.ts';
@@ -34,7 +34,7 @@ async function checkAgainstDatabase(db: Kysely<DB>, sheet: string, lines: Parsed
   const codes = [...new Set(lines.map((l) => l.projectCode))];
   const projects = new Map<string, { id: string; start: string; status: string }>();
   for (const part of chunks(codes, 1000)) {
-    const rows = await scopedProjects(db, scopeFor(actor, 'projects.write'))
+    const rows = await scopedProjects(db, scopeFor(actor, 'finance.import'))
       .select(['projects.id', 'projects.code', 'projects.status', 'projects.planned_start', 'projects.actual_start'])
       .where('projects.code', 'in', part)
       .execute();
@@ -93,6 +93,7 @@ export async function importFinancialLines(
   options: { dryRun: boolean; limits?: SpreadsheetLimits },
   actor: Actor,
 ): Promise<ImportReport> {
+  requireRight(actor, 'finance.import');
   const report: ImportReport = { ok: false, dryRun: options.dryRun, alreadyImported: false, rows: 0, inserted: 0, updated: 0, unchanged: 0, issues: [] };
   let table: Awaited<ReturnType<typeof readTable>>;
   try {

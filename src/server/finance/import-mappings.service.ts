@@ -10,14 +10,15 @@ import type { FinancialMapping } from './financial-lines.parse.ts';
 
 export const MAPPING_FIELDS = ['projectCode', 'period', 'amount', 'currency', 'sourceRef', 'kind'] as const;
 
-/** Saved column mappings, one per ERP export layout, reused by name. */
-export async function listMappings(db: Kysely<DB>) {
+/** Saved column mappings, one per ERP export layout, reused by name: to the roles that import (`finance.import`). */
+export async function listMappings(db: Kysely<DB>, actor: Actor) {
+  requireRight(actor, 'finance.import');
   const rows = await db.selectFrom('import_mappings').select(['id', 'name', 'mapping', 'created_at']).orderBy('name').execute();
   return rows.map((r) => ({ id: r.id, name: r.name, mapping: r.mapping as FinancialMapping, createdAt: r.created_at }));
 }
 
 export async function saveMapping(db: Kysely<DB>, name: string, mapping: FinancialMapping, actor: Actor) {
-  requireRight(actor, 'projects.write');
+  requireRight(actor, 'finance.import');
   return inTransaction(db, async (trx) => {
     const dup = await trx.selectFrom('import_mappings').select('id').where('name', '=', name).executeTakeFirst();
     if (dup) throw new AppError('CONFLICT', `A mapping named "${name}" exists already; choose another name or delete it first`, { id: dup.id });
@@ -32,7 +33,7 @@ export async function saveMapping(db: Kysely<DB>, name: string, mapping: Financi
 }
 
 export async function deleteMapping(db: Kysely<DB>, id: string, actor: Actor) {
-  requireRight(actor, 'projects.write');
+  requireRight(actor, 'finance.import');
   await inTransaction(db, async (trx) => {
     const row = await trx.deleteFrom('import_mappings').where('id', '=', id).returning(['name', 'mapping']).executeTakeFirst();
     if (!row) throw notFound('Mapping', id);
@@ -40,7 +41,8 @@ export async function deleteMapping(db: Kysely<DB>, id: string, actor: Actor) {
   });
 }
 
-export async function mappingByName(db: Kysely<DB>, name: string): Promise<FinancialMapping> {
+export async function mappingByName(db: Kysely<DB>, name: string, actor: Actor): Promise<FinancialMapping> {
+  requireRight(actor, 'finance.import');
   const row = await db.selectFrom('import_mappings').select('mapping').where('name', '=', name).executeTakeFirst();
   if (!row) throw new AppError('INVALID_INPUT', `mappingName: there is no saved mapping named "${name}"`, { field: 'mappingName' });
   return row.mapping as FinancialMapping;

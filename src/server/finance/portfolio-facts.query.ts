@@ -1,6 +1,6 @@
 import { type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { Actor } from '../access/actor.ts';
-import { scopeFor } from '../access/rights.ts';
+import { type Right, scopeFor } from '../access/rights.ts';
 import type { DB } from '../db/schema.ts';
 import type { ProjectFinanceTable } from '../db/tables/finance.ts';
 import { scopedProjects } from '../modules/projects/projects.queries.ts';
@@ -21,10 +21,18 @@ export const DELIVERY_STATUSES = ['approved', 'active', 'closed'] as const;
 
 /**
  * Projects in the actor's scope with their facts for a year, narrowed by the filter. Projects in the
- * pipeline are not delivering and are left out unless `statuses` says otherwise.
+ * pipeline are not delivering and are left out unless `statuses` says otherwise. The facts are money, so the
+ * scope is that of `finance.read` (403 for a role without it), or of `warnings.read` for the watch list.
  */
-export function scopedFacts(db: Kysely<DB>, actor: Actor, year: number, filter: PortfolioFilter, statuses: readonly string[] = DELIVERY_STATUSES) {
-  let q = scopedProjects(db, scopeFor(actor, 'projects.read'))
+export function scopedFacts(
+  db: Kysely<DB>,
+  actor: Actor,
+  year: number,
+  filter: PortfolioFilter,
+  statuses: readonly string[] = DELIVERY_STATUSES,
+  right: Extract<Right, 'finance.read' | 'warnings.read'> = 'finance.read',
+) {
+  let q = scopedProjects(db, scopeFor(actor, right))
     .innerJoin('project_finance as f', 'f.project_id', 'projects.id')
     .where('f.year', '=', year)
     .where('projects.status', 'in', [...statuses]);

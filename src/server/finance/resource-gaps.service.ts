@@ -43,6 +43,8 @@ const min = (a: bigint, b: bigint) => (a < b ? a : b);
  * that times its probability. Needs are converted at the rate of January of their first year.
  */
 export async function resourceGaps(db: Kysely<DB>, actor: Actor, filter: { country?: string; year?: number } = {}) {
+  // The available resources are the money of projects: programming rights for the outcomes, finance for the money.
+  const money = scopeFor(actor, 'finance.read');
   const to = await reportingCurrency(db);
   const d = currencyDecimals(to);
   let needs = scopedProfiles(db, countryScope(actor, 'programming.read'))
@@ -68,7 +70,7 @@ export async function resourceGaps(db: Kysely<DB>, actor: Actor, filter: { count
   const rows = await needs.orderBy('countries.name_en').orderBy('cpos.code').orderBy('n.year_from').execute();
   if (!rows.length) return { currency: to, rows: [] as GapRow[], totals: totalsOf([], d) };
 
-  const contributions = await scopedProjects(db, scopeFor(actor, 'projects.read'))
+  const contributions = await scopedProjects(db, money)
     .innerJoin('project_cpo_links as l', 'l.project_id', 'projects.id')
     .innerJoin('project_finance as f', 'f.project_id', 'projects.id')
     .innerJoin('funding_sources as s', 's.code', 'projects.funding_source')

@@ -30,15 +30,17 @@ export async function actOnWarning(db: Kysely<DB>, input: { projectId: string; r
   });
 }
 
-/** The history of what was done about a project's flags, newest first. */
+/** The history of what was done about a project's flags, newest first (part of the watch list: `warnings.read`). */
 export async function warningHistory(db: Kysely<DB>, projectId: string, actor: Actor) {
-  const project = await scopedProjects(db, scopeFor(actor, 'projects.read')).select('projects.id').where('projects.id', '=', projectId).executeTakeFirst();
+  const project = await scopedProjects(db, scopeFor(actor, 'warnings.read')).select('projects.id').where('projects.id', '=', projectId).executeTakeFirst();
   if (!project) throw notFound('Project', projectId);
   const rows = await db.selectFrom('warning_actions').selectAll().where('project_id', '=', projectId).orderBy('id', 'desc').execute();
   return rows.map((r) => present(r));
 }
 
-export async function listWarningRules(db: Kysely<DB>) {
+/** The early-warning rules and their parameters: to those who read the watch list. */
+export async function listWarningRules(db: Kysely<DB>, actor: Actor) {
+  scopeFor(actor, 'warnings.read');
   return db.selectFrom('warning_rules').selectAll().orderBy('code').execute();
 }
 

@@ -1,11 +1,13 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../access/actor.ts';
-import { holds } from '../access/rights.ts';
+import { holds, scopeFor } from '../access/rights.ts';
 import type { DB } from '../db/schema.ts';
+import { notFound } from '../errors.ts';
 import { findWarnings } from '../finance/early-warning.service.ts';
 import { reportingCurrency } from '../finance/rates.service.ts';
 import { findCalendar } from '../modules/calendar/calendar.service.ts';
 import { findIndicators } from '../modules/indicators/indicators.service.ts';
+import { reachesProject } from '../modules/projects/projects.queries.ts';
 import { getProject } from '../modules/projects/projects.service.ts';
 import { type Block, moneyText, percentText, type ReportDoc } from './report-model.ts';
 import { longDate, REPORT_WORDS, type ReportLanguage } from './report-words.ts';
@@ -13,13 +15,17 @@ import { longDate, REPORT_WORDS, type ReportLanguage } from './report-words.ts';
 /**
  * The donor progress report in one standard format (004 Part II.3, "a standard format for progress
  * reports for multi-bilateral donors"): project summary, results against targets, financial statement
- * with delivery by year, risks (the early-warning flags as at the date), next steps. Access follows the
- * project: a donor viewer gets the reports of the projects its partner funds.
+ * with delivery by year, risks (the early-warning flags as at the date), next steps. A financial report: it
+ * needs `finance.read` over the project (a donor viewer gets the reports of the projects its partner funds, a
+ * constituent viewer none); the risks are left out for a reader without `warnings.read`.
  */
 export async function donorProgressReport(db: Kysely<DB>, projectId: string, asOf: string, actor: Actor, lang: ReportLanguage = 'en'): Promise<ReportDoc> {
   const w = REPORT_WORDS[lang];
   const date = (iso: string) => longDate(iso, lang);
+  scopeFor(actor, 'finance.read');
   const p = await getProject(db, projectId, actor);
+  if (!(await reachesProject(db, actor, 'finance.read', projectId))) throw notFound('Project', projectId);
+  const risks = await reachesProject(db, actor, 'warnings.read', projectId);
   const year = Number(asOf.slice(0, 4));
   const [indicators, finance, currency, warnings, calendar] = await Promise.all([
     findIndicators(db, 'project', projectId, actor),
@@ -39,7 +45,7 @@ export async function donorProgressReport(db: Kysely<DB>, projectId: string, asO
       .orderBy('year')
       .execute(),
     reportingCurrency(db),
-    findWarnings(db, asOf, actor, { office: p.officeId }),
+    risks ? findWarnings(db, asOf, actor, { office: p.officeId }) : null,
     p.countryCode && holds(actor, 'programming.read') ? findCalendar(db, { country: p.countryCode, asOf, months: 12 }, actor) : Promise.resolve({ items: [] }),
   ]);
   const month = Number(asOf.slice(5, 7));
@@ -126,14 +132,16 @@ export async function donorProgressReport(db: Kysely<DB>, projectId: string, asO
       }),
     },
     { kind: 'paragraph', note: true, text: w.deliveryNote },
-    { kind: 'heading', level: 2, text: w.risks },
   );
-  const flags = warnings.warnings.filter((w) => w.projectId === projectId);
-  blocks.push(
-    flags.length
-      ? { kind: 'bullets', items: flags.map((w) => `${w.ruleName}: ${w.reason}${w.action ? ` — ${w.action.status}: ${w.action.comment}` : ''}`) }
-      : { kind: 'paragraph', text: w.noFlags(date(asOf)) },
-  );
+  if (warnings) {
+    const flags = warnings.warnings.filter((w) => w.projectId === projectId);
+    blocks.push(
+      { kind: 'heading', level: 2, text: w.risks },
+      flags.length
+        ? { kind: 'bullets', items: flags.map((w) => `${w.ruleName}: ${w.reason}${w.action ? ` — ${w.action.status}: ${w.action.comment}` : ''}`) }
+        : { kind: 'paragraph', text: w.noFlags(date(asOf)) },
+    );
+  }
   const next = calendar.items.slice(0, 5);
   blocks.push(
     { kind: 'heading', level: 2, text: w.nextSteps },

@@ -38,8 +38,7 @@ export function Brand() {
 /** The frame of every signed-in page: skip link, header with navigation, language and account, then the page. */
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { user, signOut } = useSession();
-  const canAudit = user?.role === 'admin' || user?.role === 'hq_officer';
+  const { user, signOut, can } = useSession();
   return (
     <>
       <a className="skip" href="#main">
@@ -48,18 +47,18 @@ export function Layout({ children }: { children: ReactNode }) {
       <header className="top">
         <Brand />
         <nav aria-label={t('nav.main')}>
-          <NavLink to="/dashboards">{t('nav.dashboards')}</NavLink>
+          {can('finance.read') && <NavLink to="/dashboards">{t('nav.dashboards')}</NavLink>}
           <NavLink to="/projects">{t('nav.projects')}</NavLink>
-          <NavLink to="/delivery">{t('nav.delivery')}</NavLink>
+          {can('finance.read') && <NavLink to="/delivery">{t('nav.delivery')}</NavLink>}
           <NavLink to="/partners">{t('nav.partners')}</NavLink>
           <NavLink to="/countries">{t('nav.countries')}</NavLink>
           <NavLink to="/calendar">{t('nav.calendar')}</NavLink>
           <NavLink to="/alignment">{t('nav.alignment')}</NavLink>
           <NavLink to="/frameworks">{t('nav.frameworks')}</NavLink>
-          {user?.role !== 'donor_viewer' && user?.role !== 'constituent_viewer' && <NavLink to="/plans">{t('plans.nav')}</NavLink>}
+          {can('strategies.read') && <NavLink to="/plans">{t('plans.nav')}</NavLink>}
           <NavLink to="/iati">{t('nav.iati')}</NavLink>
           <NavLink to="/offices">{t('nav.offices')}</NavLink>
-          {canAudit && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
+          {can('audit.read') && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
           <a href="/api/docs">{t('nav.api')}</a>
         </nav>
         <div className="account">

@@ -9,8 +9,8 @@ import { Notice } from './Layout.tsx';
 
 const STATUSES = ['acknowledged', 'action_taken', 'dismissed'] as const;
 
-/** The watch list: each flag with its rule and reason, what was last done about it, and a form to act on it. */
-export function WatchList({ asOf, filter }: { asOf: string; filter: Query }) {
+/** The watch list: each flag with its rule and reason, what was last done about it, and (with the right) a form to act on it. */
+export function WatchList({ asOf, filter, canAct }: { asOf: string; filter: Query; canAct: boolean }) {
   const { t, i18n } = useTranslation();
   const [data, setData] = useState<Rec | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -105,9 +105,11 @@ export function WatchList({ asOf, filter }: { asOf: string; filter: Query }) {
                         </button>
                       </form>
                     ) : (
-                      <button type="button" className="secondary small" onClick={() => setActing(id)} aria-label={t('deliveryView.actOn', { code: w.code, rule: w.ruleName })}>
-                        {t('deliveryView.act')}
-                      </button>
+                      canAct && (
+                        <button type="button" className="secondary small" onClick={() => setActing(id)} aria-label={t('deliveryView.actOn', { code: w.code, rule: w.ruleName })}>
+                          {t('deliveryView.act')}
+                        </button>
+                      )
                     )}
                   </td>
                 </tr>

@@ -6,6 +6,8 @@ import { DeliveryView } from '../components/dashboard/DeliveryView.tsx';
 import { Filters } from '../components/dashboard/Filters.tsx';
 import { PortfolioView } from '../components/dashboard/PortfolioView.tsx';
 import { useFilters } from '../components/dashboard/useFilters.ts';
+import { Notice } from '../components/Layout.tsx';
+import { useSession } from '../session.tsx';
 
 const VIEWS = ['delivery', 'portfolio', 'alignment'] as const;
 
@@ -13,12 +15,15 @@ const VIEWS = ['delivery', 'portfolio', 'alignment'] as const;
 export function DashboardsPage() {
   const { t } = useTranslation();
   const { params } = useFilters();
+  const { can } = useSession();
   const view = (VIEWS as readonly string[]).includes(params.get('view') ?? '') ? (params.get('view') as (typeof VIEWS)[number]) : 'delivery';
   const link = (v: string) => {
     const next = new URLSearchParams(params);
     next.set('view', v);
     return `/dashboards?${qs(Object.fromEntries(next))}`;
   };
+  // Every view is money: without the right the page says so rather than fail on each call.
+  if (!can('finance.read')) return <Notice kind="error">{t('errors.forbidden')}</Notice>;
   return (
     <section aria-labelledby="dash-title">
       <h1 id="dash-title">{t('dash.title')}</h1>

@@ -16,21 +16,23 @@ const PAGE = 100;
 /** Delivery project by project (a page at a time, the question in the URL) and the watch list an office manager acts on. */
 export function DeliveryPage() {
   const { t } = useTranslation();
-  const { user } = useSession();
+  const { can } = useSession();
   const { year, through, filter, params, set, asOf } = useFilters();
   const page = Math.max(0, Number(params.get('page') ?? 0));
   const sort = params.get('sort') ?? 'code';
   const [data, setData] = useState<Awaited<ReturnType<typeof api.delivery>> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = JSON.stringify([year, through, filter, page, sort]);
+  const money = can('finance.read');
   // biome-ignore lint/correctness/useExhaustiveDependencies: key stands for the question
   useEffect(() => {
     setData(null);
+    if (!money) return;
     api.delivery({ year, through, ...filter, sort, limit: PAGE, offset: page * PAGE }).then(setData, (e) => setError(e.message));
   }, [key]);
   const f = useFormats(data?.currency);
   const pages = data ? Math.max(1, Math.ceil(data.count / PAGE)) : 1;
-  const canConfigure = user?.role === 'admin' || user?.role === 'hq_officer';
+  if (!money) return <Notice kind="error">{t('errors.forbidden')}</Notice>;
   return (
     <section aria-labelledby="delivery-title">
       <h1 id="delivery-title">{t('deliveryView.title')}</h1>
@@ -48,7 +50,7 @@ export function DeliveryPage() {
           </select>
         </label>
         <Downloads table="delivery-projects" query={{ year, through, ...filter }} label={t('deliveryView.title')} />
-        <Link to="/imports">{t('deliveryView.importLink')}</Link>
+        {can('finance.import') && <Link to="/imports">{t('deliveryView.importLink')}</Link>}
       </div>
       {error && <Notice kind="error">{error}</Notice>}
       {!data ? (
@@ -105,8 +107,8 @@ export function DeliveryPage() {
           <p className="muted small">{t('deliveryView.totals', { expenditure: f.money(data.total.expenditure), forecast: f.money(data.total.forecast) })}</p>
         </>
       )}
-      <WatchList asOf={asOf} filter={filter} />
-      {canConfigure && <RuleEditor />}
+      {can('warnings.read') && <WatchList asOf={asOf} filter={filter} canAct={can('warnings.act')} />}
+      {can('finance.configure') && <RuleEditor />}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { type ChangeEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Rec } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
+import { useSession } from '../session.tsx';
 
 const FIELDS = ['projectCode', 'period', 'amount', 'currency', 'sourceRef', 'kind'] as const;
 type Mapping = Record<(typeof FIELDS)[number], string>;
@@ -13,6 +14,8 @@ const KIND_CONSTANTS = ['expenditure', 'commitment', 'disbursement'];
  */
 export function ImportPage() {
   const { t } = useTranslation();
+  const { can } = useSession();
+  const allowed = can('finance.import');
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Rec | null>(null);
   const [mapping, setMapping] = useState<Partial<Mapping>>({});
@@ -22,11 +25,12 @@ export function ImportPage() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'success' | 'info'; text: string } | null>(null);
   useEffect(() => {
+    if (!allowed) return;
     api.mappings().then(
       (r) => setSaved(r.items),
       () => setSaved([]),
     );
-  }, []);
+  }, [allowed]);
   const complete = FIELDS.every((f) => mapping[f]);
   async function choose(e: ChangeEvent<HTMLInputElement>) {
     const f = e.target.files?.[0] ?? null;
@@ -71,6 +75,7 @@ export function ImportPage() {
     }
   }
   const columns: string[] = preview?.columns ?? [];
+  if (!allowed) return <Notice kind="error">{t('errors.forbidden')}</Notice>;
   return (
     <section aria-labelledby="import-title">
       <h1 id="import-title">{t('imports.title')}</h1>

@@ -18,8 +18,8 @@ export function ProjectPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const { name } = useCountries();
-  const { user } = useSession();
-  const canWrite = ['admin', 'hq_officer', 'office_manager', 'programme_officer'].includes(user?.role ?? '');
+  const { can } = useSession();
+  const canWrite = can('projects.write');
   const [p, setP] = useState<Rec | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
@@ -131,10 +131,12 @@ export function ProjectPage() {
       <ProjectIatiCheck projectId={id} />
       <ProjectIati projectId={id} canWrite={canWrite} />
       <RelatedActivities project={p} canWrite={canWrite} onChange={load} />
-      <section className="card" aria-labelledby="p-report">
-        <h2 id="p-report">{t('plans.donorReport')}</h2>
-        <ReportLinks kind="donor-progress" subject={id} query={{}} label={t('plans.reportLinks')} />
-      </section>
+      {can('finance.read') && (
+        <section className="card" aria-labelledby="p-report">
+          <h2 id="p-report">{t('plans.donorReport')}</h2>
+          <ReportLinks kind="donor-progress" subject={id} query={{}} label={t('plans.reportLinks')} />
+        </section>
+      )}
 
       <section aria-labelledby="p-history">
         <h2 id="p-history">{t('portfolio.history')}</h2>

@@ -1,5 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { RIGHT_NAMES } from '../../../shared/rights.ts';
 import { LOCALES, ROLES } from '../../../shared/roles.ts';
+import { rightsOf } from '../../access/rights.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
 import { errors, json, jsonBody, router } from '../../http/openapi.ts';
@@ -21,6 +23,9 @@ const Session = z
       partnerId: z.string().nullable(),
       countryCode: z.string().nullable(),
       locale: z.enum(LOCALES),
+      rights: z.array(z.enum(RIGHT_NAMES)).openapi({
+        description: 'The rights the user holds (each within its scope): screens show what these allow, and the server checks every request',
+      }),
     }),
     csrfToken: z.string().openapi({ description: 'Send it as the X-CSRF-Token header on every request that changes something' }),
     expiresAt: z.string(),
@@ -30,7 +35,7 @@ const Session = z
 async function sessionBody(db: Deps['db'], userId: string, csrfToken: string, expiresAt: string): Promise<z.infer<typeof Session>> {
   const row = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
   const { id, email, name, role, officeId, partnerId, countryCode, locale } = presentUser(row);
-  return { user: { id, email, name, role, officeId, partnerId, countryCode, locale }, csrfToken, expiresAt };
+  return { user: { id, email, name, role, officeId, partnerId, countryCode, locale, rights: rightsOf({ role }) }, csrfToken, expiresAt };
 }
 
 export function sessionRoutes(deps: Deps) {

@@ -8,7 +8,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { assertCode } from '../reference/reference.checks.ts';
-import { scopedProjects } from './projects.queries.ts';
+import { reachesProject, scopedProjects } from './projects.queries.ts';
 
 export interface DocumentInput {
   title: string;
@@ -35,15 +35,21 @@ async function checkCodes(db: Kysely<DB> | Transaction<DB>, input: Partial<Docum
   if (input.format !== undefined) await assertCode(db, 'FileFormat', input.format, 'format');
 }
 
-/** A project's documents, newest first; confidential ones are listed to those who may see the project. */
+/**
+ * A project's documents, newest first, to whoever may read the project; confidential ones only to those whose
+ * `documents.confidential` reaches it (staff of its offices), so a donor or constituent viewer gets the published ones.
+ */
 export async function listDocuments(db: Kysely<DB>, projectId: string, actor: Actor) {
   await projectInScope(db, projectId, actor, 'projects.read');
-  const rows = await db
+  const confidential = await reachesProject(db, actor, 'documents.confidential', projectId);
+  let query = db
     .selectFrom('project_documents as d')
     .leftJoin('codelist_codes as c', (j) => j.onRef('c.code', '=', 'd.category').on('c.codelist', '=', 'DocumentCategory'))
     .selectAll('d')
     .select(['c.name_en as category_name', 'c.name_fr as category_name_fr', 'c.name_es as category_name_es'])
-    .where('d.project_id', '=', projectId)
+    .where('d.project_id', '=', projectId);
+  if (!confidential) query = query.where('d.confidential', '=', false);
+  const rows = await query
     .orderBy('d.document_date', (o) => o.desc().nullsLast())
     .orderBy('d.title')
     .execute();

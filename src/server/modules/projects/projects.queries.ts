@@ -1,5 +1,6 @@
-import { type Kysely, sql } from 'kysely';
-import type { Scope } from '../../access/rights.ts';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Actor } from '../../access/actor.ts';
+import { holds, type Right, type Scope, scopeFor } from '../../access/rights.ts';
 import type { DB } from '../../db/schema.ts';
 
 /** Projects within a scope: an office subtree, a country, or those a partner funds. */
@@ -23,4 +24,17 @@ export function scopedProjects(db: Kysely<DB>, scope: Scope) {
         ),
       );
   }
+}
+
+/**
+ * Whether a right of the actor's reaches a project: its role holds the right and the project is within that
+ * right's reach. For what a reader may see of a project it may read (its money, its confidential documents).
+ */
+export async function reachesProject(db: Kysely<DB> | Transaction<DB>, actor: Actor, right: Right, projectId: string): Promise<boolean> {
+  if (!holds(actor, right)) return false;
+  const found = await scopedProjects(db as Kysely<DB>, scopeFor(actor, right))
+    .select('projects.id')
+    .where('projects.id', '=', projectId)
+    .executeTakeFirst();
+  return found !== undefined;
 }

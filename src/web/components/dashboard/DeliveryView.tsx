@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, qs, type Rec } from '../../api.ts';
+import { useSession } from '../../session.tsx';
 import { Chart } from '../charts/Chart.tsx';
 import { Notice } from '../Layout.tsx';
 import { DataTable } from './DataTable.tsx';
@@ -15,9 +16,11 @@ export const GROUPS = ['region', 'office', 'country', 'funding_source', 'partner
 /** Delivery against the time elapsed: the year's curve, the trend over five years, and delivery by any dimension. */
 export function DeliveryView() {
   const { t } = useTranslation();
+  const { can } = useSession();
+  const flags = can('warnings.read');
   const { year, through, filter, params, set, asOf } = useFilters();
   const by = (params.get('by') ?? 'region') as (typeof GROUPS)[number];
-  const [data, setData] = useState<{ total: Rec; currency: string; curve: Rec; trend: Rec[]; groups: Rec[]; warnings: number } | null>(null);
+  const [data, setData] = useState<{ total: Rec; currency: string; curve: Rec; trend: Rec[]; groups: Rec[]; warnings: number | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = JSON.stringify([year, through, filter, by]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: key stands for the question
@@ -29,9 +32,9 @@ export function DeliveryView() {
       api.deliveryCurve({ year, ...filter }),
       api.deliveryTrend({ from: year - 4, to: year, ...filter }),
       api.deliveryBy({ ...q, by }),
-      api.warnings({ asOf, ...filter }),
+      flags ? api.warnings({ asOf, ...filter }) : null,
     ]).then(
-      ([d, curve, trend, groups, w]) => setData({ total: d.total, currency: d.currency, curve, trend: trend.rows, groups: groups.rows, warnings: w.total }),
+      ([d, curve, trend, groups, w]) => setData({ total: d.total, currency: d.currency, curve, trend: trend.rows, groups: groups.rows, warnings: w ? w.total : null }),
       (e) => setError(e.message),
     );
   }, [key]);
@@ -50,7 +53,7 @@ export function DeliveryView() {
           { label: t('dash.forecastRate'), value: f.pct(data.total.forecastRate), note: t('dash.forecastNote') },
           { label: t('dash.expenditure'), value: f.money(data.total.expenditure), note: t('dash.ofAllocation', { allocation: f.money(data.total.allocation) }) },
           { label: t('dash.commitments'), value: f.money(data.total.commitment) },
-          { label: t('dash.flags'), value: String(data.warnings), note: t('dash.flagsNote', { date: asOf }) },
+          ...(data.warnings === null ? [] : [{ label: t('dash.flags'), value: String(data.warnings), note: t('dash.flagsNote', { date: asOf }) }]),
         ]}
       />
       {data.total.unconverted > 0 && <Notice kind="info">{t('dash.unconverted', { count: data.total.unconverted })}</Notice>}
