@@ -14,8 +14,8 @@ const PROGRESS = ['not_started', 'in_progress', 'completed'] as const;
 export function ActionPlanPage() {
   const { t } = useTranslation();
   const { code = '' } = useParams();
-  const { user } = useSession();
-  const canWrite = user?.role === 'admin' || user?.role === 'hq_officer';
+  const { can } = useSession();
+  const canWrite = can('strategies.write');
   const [asOf, setAsOf] = useAsOf();
   const [plan, setPlan] = useState<Rec | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -13,8 +13,8 @@ export function CountriesPage() {
   const { name } = useCountries();
   const [items, setItems] = useState<Rec[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { user } = useSession();
-  const canWrite = ['admin', 'hq_officer', 'office_manager', 'programme_officer'].includes(user?.role ?? '');
+  const { can } = useSession();
+  const canWrite = can('programming.write');
   const load = useCallback(() => {
     api
       .programmes()

@@ -23,8 +23,8 @@ export function CountryPage() {
   const [data, setData] = useState<CountryPageData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
-  const { user } = useSession();
-  const canWrite = ['admin', 'hq_officer', 'office_manager', 'programme_officer'].includes(user?.role ?? '');
+  const { can } = useSession();
+  const canWrite = can('programming.write');
   const load = useCallback(() => {
     api
       .countryPage(code)

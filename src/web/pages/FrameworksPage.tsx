@@ -9,8 +9,8 @@ import { useSession } from '../session.tsx';
 /** Organisation-wide frameworks (strategic plans, programme-and-budget periods) and their outcomes. */
 export function FrameworksPage() {
   const { t } = useTranslation();
-  const { user } = useSession();
-  const canWrite = user?.role === 'admin' || user?.role === 'hq_officer';
+  const { can } = useSession();
+  const canWrite = can('frameworks.write');
   const [items, setItems] = useState<Rec[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {

@@ -14,8 +14,8 @@ type Kind = 'validate' | 'import' | 'check';
  */
 export function IatiPage() {
   const { t } = useTranslation();
-  const { user } = useSession();
-  const canImport = user?.role === 'admin' || user?.role === 'hq_officer';
+  const { can } = useSession();
+  const canImport = can('iati.import');
   const [running, setRunning] = useState<{ id: string; kind: Kind } | null>(null);
   const [finished, setFinished] = useState<Job | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -35,7 +35,7 @@ export function OfficeFormPage() {
   const isNew = !id || id === 'new';
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { user } = useSession();
+  const { user, can } = useSession();
   const { countries, lang } = useCountries();
   const [office, setOffice] = useState<Office | undefined>();
   const [offices, setOffices] = useState<Office[]>([]);
@@ -44,8 +44,8 @@ export function OfficeFormPage() {
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const [busy, setBusy] = useState(false);
-  const canWrite = user?.role === 'admin' || user?.role === 'office_manager';
-  const canAudit = user?.role === 'admin' || user?.role === 'hq_officer';
+  const canWrite = can('offices.write');
+  const canAudit = can('audit.read');
 
   const load = useCallback(async () => {
     setConflict(false);

@@ -36,7 +36,7 @@ function treeRows(offices: Office[], collapsed: Set<string>, locale: string): Ro
 
 export function OfficesPage() {
   const { t, i18n } = useTranslation();
-  const { user } = useSession();
+  const { can } = useSession();
   const { name: countryName } = useCountries();
   const location = useLocation();
   const [offices, setOffices] = useState<Office[] | null>(null);
@@ -45,7 +45,7 @@ export function OfficesPage() {
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(
     (location.state as { saved?: string } | null)?.saved ? { kind: 'success', text: t('offices.saved', { name: (location.state as { saved: string }).saved }) } : null,
   );
-  const canWrite = user?.role === 'admin' || user?.role === 'office_manager';
+  const canWrite = can('offices.write');
 
   const load = useCallback(() => {
     api

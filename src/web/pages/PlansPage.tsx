@@ -12,8 +12,8 @@ export function PlansPage() {
   const [strategies, setStrategies] = useState<Rec[] | null>(null);
   const [plans, setPlans] = useState<Rec[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { user } = useSession();
-  const canWrite = user?.role === 'admin' || user?.role === 'hq_officer';
+  const { can } = useSession();
+  const canWrite = can('strategies.write');
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
     void generation;

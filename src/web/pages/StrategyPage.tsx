@@ -18,8 +18,8 @@ const money = (amount: string | null, currency: string, locale: string) =>
 export function StrategyPage() {
   const { t, i18n } = useTranslation();
   const { code = '' } = useParams();
-  const { user } = useSession();
-  const canWrite = user?.role === 'admin' || user?.role === 'hq_officer';
+  const { can } = useSession();
+  const canWrite = can('strategies.write');
   const [asOf, setAsOf] = useAsOf();
   const [data, setData] = useState<Rec | null>(null);
   const [error, setError] = useState<string | null>(null);
