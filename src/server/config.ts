@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 /** Everything the server needs to know about its surroundings; built once from the environment and flags. */
 export interface Config {
@@ -20,6 +22,13 @@ export interface Config {
   spreadsheetLimits: { maxRows: number; maxUncompressedBytes: number; maxCompressionRatio: number };
   /** Largest IATI file read (upload, import, validation), in bytes. */
   iatiMaxBytes: number;
+  /**
+   * Where uploaded files wait for their job: removed when the job ends, swept at start. In the data folder for the
+   * embedded database (one process owns it); for a server, a folder of the temporary directory named after the database.
+   */
+  uploadsDir: string;
+  /** A job on a PostgreSQL server whose process has not been heard from for this long is failed (its process stopped). */
+  jobStaleSeconds: number;
   /** Session lifetime in seconds. */
   sessionTtl: number;
   /** Sign-in attempts per account from unknown devices (×4 per client address) before delays begin; the longest delay, in seconds. */
@@ -53,6 +62,20 @@ function trustedProxies(value: string | undefined): TrustedProxies | null {
     }
   }
   return { addresses };
+}
+
+/** One folder per database: two servers on one machine, each on its own database, never sweep each other's uploads. */
+function defaultUploadsDir(env: Settings): string {
+  if (!env.DATABASE_URL) return join(resolve(env.DEVCOOP_DATA || './data'), 'uploads');
+  const server = URL.canParse(env.DATABASE_URL) ? new URL(env.DATABASE_URL) : null;
+  if (server) server.password = '';
+  return join(
+    tmpdir(),
+    `devcoop-uploads-${createHash('sha256')
+      .update(String(server ?? env.DATABASE_URL))
+      .digest('hex')
+      .slice(0, 16)}`,
+  );
 }
 
 /** DATABASE_MIGRATION_URL: the owner role of a PostgreSQL server; it only makes sense beside DATABASE_URL, the role the server works as. */
@@ -91,6 +114,8 @@ export function loadConfig(env: Settings, version = '0.0.0'): Config {
       maxCompressionRatio: int(env.DEVCOOP_IMPORT_MAX_COMPRESSION_RATIO, 100, 'DEVCOOP_IMPORT_MAX_COMPRESSION_RATIO'),
     },
     iatiMaxBytes: int(env.IATI_MAX_FILE_MB, 1024, 'IATI_MAX_FILE_MB') * 1024 * 1024,
+    uploadsDir: resolve(env.DEVCOOP_UPLOADS || defaultUploadsDir(env)),
+    jobStaleSeconds: Math.max(1, int(env.DEVCOOP_JOB_STALE_SECONDS, 60, 'DEVCOOP_JOB_STALE_SECONDS')),
     sessionTtl: int(env.DEVCOOP_SESSION_TTL, 8 * 3600, 'DEVCOOP_SESSION_TTL'),
     loginMaxFailures: int(env.DEVCOOP_LOGIN_MAX_FAILURES, 5, 'DEVCOOP_LOGIN_MAX_FAILURES'),
     loginWindow: int(env.DEVCOOP_LOGIN_WINDOW, 15 * 60, 'DEVCOOP_LOGIN_WINDOW'),

@@ -5,6 +5,7 @@ import { type Config, loadConfig, type Settings } from './config.ts';
 import { type Database, openDatabase } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { databaseRole, grantAppRole } from './db/roles.ts';
+import { startJobRecovery } from './jobs/job-recovery.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { loadReferenceData } from './reference/load-reference.ts';
 
@@ -68,6 +69,8 @@ async function migrateAsOwner(url: string, appRole: string, logger: Logger, onCo
 export async function startServer(config: Config, opened: Opened): Promise<{ url: string; close: () => Promise<void> }> {
   const { database, logger } = opened;
   const app = createApp({ db: database.db, dbKind: database.kind, config, logger });
+  // Before the first request: jobs left running by a stopped process are failed, their uploads removed.
+  const stopRecovery = await startJobRecovery({ db: database.db, dbKind: database.kind, config, logger });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());
@@ -77,6 +80,7 @@ export async function startServer(config: Config, opened: Opened): Promise<{ url
   logger.info('devcoop is listening', { url, database: database.kind, location: database.location, version: config.version });
   let closing: Promise<void> | undefined;
   const close = () => {
+    stopRecovery();
     closing ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => database.close());
     return closing;
   };

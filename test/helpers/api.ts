@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { Database } from '../../src/server/db/connect.ts';
@@ -5,9 +8,20 @@ import { createLogger } from '../../src/server/logger.ts';
 
 export type TestApp = ReturnType<typeof createApp>;
 
+let uploads: string | undefined;
+/** One uploads folder per test process, removed when it ends. */
+function uploadsDir(): string {
+  if (!uploads) {
+    const dir = mkdtempSync(join(tmpdir(), 'devcoop-test-uploads-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    uploads = dir;
+  }
+  return uploads;
+}
+
 /** The real app over a test database, with a silent logger; `overrides` are environment-style settings. */
 export function buildApp(database: Database, overrides: Record<string, string> = {}): TestApp {
-  const config = loadConfig({ DEVCOOP_DATA: '/nonexistent', LOG_LEVEL: 'silent', ...overrides }, 'test');
+  const config = loadConfig({ DEVCOOP_DATA: '/nonexistent', DEVCOOP_UPLOADS: uploadsDir(), LOG_LEVEL: 'silent', ...overrides }, 'test');
   return createApp({ db: database.db, dbKind: database.kind, config, logger: createLogger('silent') });
 }
 

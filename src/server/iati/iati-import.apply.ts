@@ -63,7 +63,12 @@ export async function importIatiFile(
   source: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
   file: { name: string; bytes: number },
   actor: Actor,
-  options: { maxBytes?: number; progress?: (bytes: number) => void } = {},
+  options: {
+    maxBytes?: number;
+    progress?: (bytes: number) => void;
+    /** Last work of the import's transaction (a job records itself done), so that it commits with the data or not at all. */
+    beforeCommit?: (trx: Transaction<DB>, report: IatiImportReport) => Promise<void>;
+  } = {},
 ): Promise<IatiImportReport> {
   return inTransaction(db, async (trx) => {
     const imp = await trx
@@ -176,6 +181,7 @@ export async function importIatiFile(
       entityId: imp.id,
       after: { file: file.name, activities: report.activities, transactions: report.transactions, budgets: report.budgets },
     });
+    await options.beforeCommit?.(trx, report);
     return report;
   });
 }

@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -15,12 +15,13 @@ import { actorOf } from '../http/env.ts';
 import { errors, json, jsonBody, router } from '../http/openapi.ts';
 import { AnyRecord, IdParam, one, readErrors, writeErrors } from '../http/route-kit.ts';
 import { getJob, startJob } from '../jobs/jobs.service.ts';
+import { receiveUpload } from '../jobs/uploads.ts';
 import { toCsv } from '../spreadsheets/export-table.ts';
 import { findIatiActivities, linkIatiActivity, projectIatiLinks } from './iati-activities.service.ts';
 import { activityIdentifier, PUBLISHED } from './iati-activity.build.ts';
 import { outcomeOfActivity } from './iati-cpo-activities.load.ts';
 import { activityFile, hasRecord, organisationFile, publishedScope } from './iati-export.load.ts';
-import { importIatiFile } from './iati-import.apply.ts';
+import { type IatiImportReport, importIatiFile } from './iati-import.apply.ts';
 import { checkProjectActivity } from './iati-project-check.ts';
 import { PublisherIdentity, publisherSettings, publishesSynthetic, setActivityUnit, setPublisher } from './iati-settings.service.ts';
 import { reportRows, type ValidationReport, validateIatiFile } from './iati-validate.ts';
@@ -33,33 +34,7 @@ const JobParam = z.object({ id: z.guid() });
 const explain = (e: unknown) =>
   e instanceof IatiFileError ? `${e.message}${e.line ? ` (line ${e.line}${e.column ? `, column ${e.column}` : ''})` : ''}. Nothing was changed.` : null;
 
-/** The uploaded file, written to a temporary folder as it arrives (never whole in memory), within the limit. */
-async function receive(body: ReadableStream<Uint8Array> | null, limit: number): Promise<{ path: string; bytes: number; cleanup: () => Promise<void> }> {
-  if (!body) throw new AppError('INVALID_INPUT', 'Send the file as the request body (application/octet-stream)');
-  const dir = await mkdtemp(join(tmpdir(), 'devcoop-iati-'));
-  const path = join(dir, 'upload.xml');
-  const cleanup = () => rm(dir, { recursive: true, force: true });
-  let bytes = 0;
-  try {
-    const chunks: Uint8Array[] = [];
-    await writeFile(path, '');
-    for await (const chunk of Readable.fromWeb(body as never) as AsyncIterable<Uint8Array>) {
-      bytes += chunk.length;
-      if (bytes > limit) throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the limit of ${Math.round(limit / 1024 ** 2)} MB (IATI_MAX_FILE_MB)`);
-      chunks.push(chunk);
-      if (chunks.length >= 64) await appendFile(path, Buffer.concat(chunks.splice(0)));
-    }
-    if (chunks.length) await appendFile(path, Buffer.concat(chunks));
-  } catch (e) {
-    await cleanup();
-    throw e;
-  }
-  if (bytes === 0) {
-    await cleanup();
-    throw new AppError('INVALID_INPUT', 'The file is empty');
-  }
-  return { path, bytes, cleanup };
-}
+const receive = (c: { req: { raw: Request } }, { config }: Deps) => receiveUpload(c.req.raw.body, config.uploadsDir, config.iatiMaxBytes, 'IATI_MAX_FILE_MB');
 
 /**
  * Generates the activity file as published and validates it; each activity with findings is tied to the
@@ -93,7 +68,8 @@ async function checkPublication(db: Deps['db'], progress: (done: number) => void
 }
 
 /** Validation and import of IATI files as jobs, their reports, and the jobs themselves (signed in). */
-export function iatiRoutes({ db, config }: Deps) {
+export function iatiRoutes(deps: Deps) {
+  const { db, config } = deps;
   return router()
     .openapi(
       createRoute({
@@ -108,18 +84,14 @@ export function iatiRoutes({ db, config }: Deps) {
       async (c) => {
         const actor = actorOf(c);
         requireRight(actor, 'iati.validate');
-        const file = await receive(c.req.raw.body, config.iatiMaxBytes);
+        const file = await receive(c, deps);
         const job = await startJob(
-          db,
+          deps,
           actor,
-          { kind: 'iati.validate', title: `Validation of ${c.req.valid('query').fileName}`, total: file.bytes, unit: 'bytes' },
-          async (progress) => {
-            try {
-              const report = await validateIatiFile({ path: file.path }, { maxBytes: config.iatiMaxBytes, progress });
-              return { fileName: c.req.valid('query').fileName, ...report };
-            } finally {
-              await file.cleanup();
-            }
+          { id: file.jobId, kind: 'iati.validate', title: `Validation of ${c.req.valid('query').fileName}`, total: file.bytes, unit: 'bytes', upload: file.path },
+          async ({ progress }) => {
+            const report = await validateIatiFile({ path: file.path }, { maxBytes: config.iatiMaxBytes, progress });
+            return { fileName: c.req.valid('query').fileName, ...report };
           },
           explain,
         );
@@ -139,19 +111,22 @@ export function iatiRoutes({ db, config }: Deps) {
         const actor = actorOf(c);
         requireRight(actor, 'iati.import');
         const { fileName } = c.req.valid('query');
-        const file = await receive(c.req.raw.body, config.iatiMaxBytes);
+        const file = await receive(c, deps);
+        // What the job keeps of the report: the activities with something skipped, not every imported one.
+        const kept = (report: IatiImportReport) => ({ ...report, outcomes: report.outcomes.filter((o) => o.skipped.length) });
         const job = await startJob(
-          db,
+          deps,
           actor,
-          { kind: 'iati.import', title: `Import of ${fileName}`, total: file.bytes, unit: 'bytes' },
-          async (progress) => {
-            try {
-              const report = await importIatiFile(db, createReadStream(file.path), { name: fileName, bytes: file.bytes }, actor, { maxBytes: config.iatiMaxBytes, progress });
-              return { ...report, outcomes: report.outcomes.filter((o) => o.skipped.length) };
-            } finally {
-              await file.cleanup();
-            }
-          },
+          { id: file.jobId, kind: 'iati.import', title: `Import of ${fileName}`, total: file.bytes, unit: 'bytes', upload: file.path },
+          async ({ progress, completeIn }) =>
+            kept(
+              await importIatiFile(db, createReadStream(file.path), { name: fileName, bytes: file.bytes }, actor, {
+                maxBytes: config.iatiMaxBytes,
+                progress,
+                // The job is done in the import's own transaction: its outcome commits with the data.
+                beforeCommit: (trx, report) => completeIn(trx, kept(report)),
+              }),
+            ),
           explain,
         );
         return c.json({ jobId: job.id }, 202);
@@ -205,10 +180,10 @@ export function iatiRoutes({ db, config }: Deps) {
         requireRight(actor, 'iati.validate');
         const { total, unit } = await publishedScope(db);
         const job = await startJob(
-          db,
+          deps,
           actor,
           { kind: 'iati.check', title: 'Check of the published activity file', total, unit },
-          (progress) => checkPublication(db, progress),
+          ({ progress }) => checkPublication(db, progress),
           explain,
         );
         return c.json({ jobId: job.id }, 202);

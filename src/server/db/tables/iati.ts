@@ -81,4 +81,7 @@ export interface JobsTable {
   actor_label: string;
   created_at: Generated<Timestamp>;
   finished_at: Timestamp | null;
+  /** The process running the job (a random id per process start) and when it last said it was alive. */
+  runner: string | null;
+  heartbeat_at: Timestamp | null;
 }
