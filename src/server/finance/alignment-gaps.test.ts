@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { buildOffice, buildPartner, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
 import { buildApp, Client } from '../../../test/helpers/api.ts';
 import { openTestDatabase } from '../../../test/helpers/test-db.ts';
@@ -374,5 +377,102 @@ describe('alignment of voluntary funding and resource gaps (hand-checked)', () =
         `${who}: the rights its session lists`,
       );
     }
+  });
+
+  test('authorisation matrix: saved ERP mappings are read and changed by finance roles, each office its own', async () => {
+    const db = database.db;
+    const as = async (role: Parameters<typeof buildUser>[1], scope: Parameters<typeof buildUser>[2] = {}) => {
+      const c = new Client(app);
+      await c.signIn((await buildUser(db, role, scope)).email, TEST_PASSWORD);
+      return c;
+    };
+    const mapping = { projectCode: 'Project', period: 'Period', amount: 'Amount', currency: 'Currency', sourceRef: 'Line', kind: 'Type' };
+    const elsewhere = await buildOffice(db, { code: 'CO-ZZ', officeType: 'country_office', parentId: ids.ro });
+    const officerZZ = await as('programme_officer', { officeId: elsewhere.id });
+    const regional = await as('programme_officer', { officeId: ids.ro });
+    const org = await hq.post('/api/finance/mappings', { name: 'Organisation ERP', mapping });
+    assert.equal(org.status, 201, JSON.stringify(org.body));
+    assert.equal(org.body.officeId, null, "an organisation-wide role saves the organisation's mapping");
+    const ke = await manager.post('/api/finance/mappings', { name: 'Kenya ERP', mapping });
+    assert.deepEqual([ke.status, ke.body.officeId], [201, ids.co]);
+    const zz = await officerZZ.post('/api/finance/mappings', { name: 'ZZ ERP', mapping });
+    assert.deepEqual([zz.status, zz.body.officeId], [201, elsewhere.id]);
+
+    const names = async (c: Client) => {
+      const r = await c.get('/api/finance/mappings');
+      return r.status === 200 ? r.body.items.map((m: { name: string }) => m.name) : r.status;
+    };
+    const readers: [string, Client, string[] | number][] = [
+      ['HQ officer', hq, ['Organisation ERP', 'Kenya ERP', 'ZZ ERP']],
+      ['programme officer of the regional office (above both)', regional, ['Organisation ERP', 'Kenya ERP', 'ZZ ERP']],
+      ['office manager of the Kenya office', manager, ['Organisation ERP', 'Kenya ERP']],
+      ['programme officer of the other office', officerZZ, ['Organisation ERP', 'ZZ ERP']],
+      ['viewer of the Kenya office', await as('viewer', { officeId: ids.co }), 403],
+      ['evaluation officer of the regional office', await as('evaluation_officer', { officeId: ids.ro }), 403],
+      ['donor viewer', await as('donor_viewer', { partnerId: ids.donorA }), 403],
+      ['constituent viewer', await as('constituent_viewer', { countryCode: 'KE' }), 403],
+    ];
+    for (const [who, client, expected] of readers) assert.deepEqual(await names(client), expected, `${who}: GET /api/finance/mappings`);
+    for (const [who, client] of readers.slice(4)) {
+      assert.equal((await client.post('/api/finance/mappings', { name: `By ${who}`, mapping })).status, 403, `${who}: saves`);
+      assert.equal((await client.delete(`/api/finance/mappings/${ke.body.id}`)).status, 403, `${who}: deletes`);
+      const preview = await client.request('POST', '/api/finance/imports/preview?fileName=a.csv', 'Project,Period\nP1,2024-01', { 'Content-Type': 'application/octet-stream' });
+      assert.equal(preview.status, 403, `${who}: previews an ERP file`);
+    }
+
+    // An officer cannot delete another office's mapping (out of reach: 404) nor the organisation's (403).
+    assert.equal((await officerZZ.delete(`/api/finance/mappings/${ke.body.id}`)).status, 404);
+    assert.equal((await officerZZ.delete(`/api/finance/mappings/${org.body.id}`)).status, 403);
+    assert.equal((await manager.delete(`/api/finance/mappings/${org.body.id}`)).status, 403);
+    assert.deepEqual(await names(hq), ['Organisation ERP', 'Kenya ERP', 'ZZ ERP'], 'nothing was deleted');
+    // Nor use it by name, nor learn its id from a clash of names.
+    const csv = 'Project,Period,Amount,Currency,Line,Type\nP1,2024-03,10.00,USD,L-1,expenditure';
+    const importAs = (c: Client, name: string) =>
+      c.request('POST', `/api/finance/imports?fileName=erp.csv&dryRun=true&mappingName=${encodeURIComponent(name)}`, csv, { 'Content-Type': 'application/octet-stream' });
+    const used = await importAs(officerZZ, 'Kenya ERP');
+    assert.deepEqual([used.status, used.body.error?.details?.field], [400, 'mappingName']);
+    assert.equal((await importAs(manager, 'Kenya ERP')).status, 200);
+    assert.equal((await importAs(officerZZ, 'Organisation ERP')).status, 200, "the organisation's mapping is everyone's to use");
+    const clash = await officerZZ.post('/api/finance/mappings', { name: 'Kenya ERP', mapping });
+    assert.equal(clash.status, 409);
+    assert.equal(clash.body.error.details.id, undefined, "another office's mapping is not named by its id");
+    assert.equal((await manager.post('/api/finance/mappings', { name: 'Kenya ERP', mapping })).body.error.details.id, ke.body.id);
+    // Bad input is a 400, never a 500.
+    assert.equal((await manager.delete('/api/finance/mappings/not-a-uuid')).status, 400);
+    assert.equal((await manager.post('/api/finance/mappings', { name: 'x\u0000y', mapping })).status, 400);
+    assert.equal((await manager.delete('/api/finance/mappings/00000000-0000-4000-8000-000000000000')).status, 404);
+
+    // The offices' own: the regional officer deletes the other office's (below it), the manager its own, HQ the organisation's.
+    assert.equal((await regional.delete(`/api/finance/mappings/${zz.body.id}`)).status, 204);
+    assert.equal((await manager.delete(`/api/finance/mappings/${ke.body.id}`)).status, 204);
+    assert.equal((await hq.delete(`/api/finance/mappings/${org.body.id}`)).status, 204);
+    assert.deepEqual(await names(hq), []);
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['action', 'before'])
+      .where('entity_type', '=', 'import_mapping')
+      .where('entity_id', '=', ke.body.id)
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      audit.map((a) => [a.action, (a.before as { officeId?: string } | null)?.officeId ?? null]),
+      [
+        ['create', null],
+        ['delete', ids.co],
+      ],
+    );
+  });
+
+  test("migration 0014 gives each mapping saved before it its saver's office, when that saver's rights were office-scoped", async () => {
+    const db = database.db;
+    const mapping = { projectCode: 'Project', period: 'Period', amount: 'Amount', currency: 'Currency', sourceRef: 'Line', kind: 'Type' };
+    const byManager = ok(await manager.post('/api/finance/mappings', { name: 'Saved by the manager', mapping }));
+    const byHq = ok(await hq.post('/api/finance/mappings', { name: 'Saved by HQ', mapping }));
+    // As they were before 0014: no owner.
+    await db.updateTable('import_mappings').set({ office_id: null }).execute();
+    const file = readFileSync(join(import.meta.dirname, '..', 'db', 'migrations', '0014_import_mapping_offices.sql'), 'utf8');
+    await sql.raw(file.slice(file.indexOf('update import_mappings'))).execute(db);
+    const owners = await db.selectFrom('import_mappings').select(['id', 'office_id']).where('id', 'in', [byManager.id, byHq.id]).execute();
+    assert.deepEqual(Object.fromEntries(owners.map((o) => [o.id, o.office_id])), { [byManager.id]: ids.co, [byHq.id]: null });
   });
 });

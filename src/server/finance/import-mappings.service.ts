@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../access/actor.ts';
-import { requireRight } from '../access/rights.ts';
+import { type OfficeScope, officeScope } from '../access/rights.ts';
 import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -10,40 +10,84 @@ import type { FinancialMapping } from './financial-lines.parse.ts';
 
 export const MAPPING_FIELDS = ['projectCode', 'period', 'amount', 'currency', 'sourceRef', 'kind'] as const;
 
-/** Saved column mappings, one per ERP export layout, reused by name: to the roles that import (`finance.import`). */
-export async function listMappings(db: Kysely<DB>, actor: Actor) {
-  requireRight(actor, 'finance.import');
-  const rows = await db.selectFrom('import_mappings').select(['id', 'name', 'mapping', 'created_at']).orderBy('name').execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, mapping: r.mapping as FinancialMapping, createdAt: r.created_at }));
+/*
+ * Saved column mappings, one per ERP export layout, reused by name. Each belongs to an office or to the whole
+ * organisation (office_id null). With `finance.import` (403 without it) an actor of organisation-wide reach reads and
+ * changes them all and saves the organisation's; an office-scoped actor reads the organisation's and those of its
+ * offices (its own and below), saves its office's, and deletes only those of its offices: another office's mapping is
+ * not found (404), an organisation-wide one is refused (403).
+ */
+
+/** The mappings within an actor's reach: the organisation's, and those of the offices in its scope. */
+function reachable(db: Kysely<DB> | Transaction<DB>, scope: OfficeScope) {
+  const q = db.selectFrom('import_mappings as m').leftJoin('offices as o', 'o.id', 'm.office_id');
+  if (scope.kind === 'all') return q;
+  return q.where((eb) => eb.or([eb('m.office_id', 'is', null), eb('o.path', 'like', `${scope.path}%`)]));
 }
 
+const presentMapping = (r: { id: string; name: string; mapping: unknown; created_at: string; office_id: string | null; office_name: string | null }) => ({
+  id: r.id,
+  name: r.name,
+  mapping: r.mapping as FinancialMapping,
+  createdAt: r.created_at,
+  /** null: the organisation's */
+  officeId: r.office_id,
+  officeName: r.office_name,
+});
+
+const COLUMNS = ['m.id', 'm.name', 'm.mapping', 'm.created_at', 'm.office_id', 'o.name as office_name'] as const;
+
+/** The saved mappings the actor may use: the organisation's first, then by name. */
+export async function listMappings(db: Kysely<DB>, actor: Actor) {
+  const rows = await reachable(db, officeScope(actor, 'finance.import'))
+    .select(COLUMNS)
+    .orderBy((eb) => eb('m.office_id', 'is not', null))
+    .orderBy('m.name')
+    .execute();
+  return rows.map(presentMapping);
+}
+
+/** Saves a mapping: the organisation's when the actor's reach is organisation-wide, else its office's. */
 export async function saveMapping(db: Kysely<DB>, name: string, mapping: FinancialMapping, actor: Actor) {
-  requireRight(actor, 'finance.import');
+  const scope = officeScope(actor, 'finance.import');
+  const officeId = scope.kind === 'all' ? null : (actor.officeId ?? null);
+  if (scope.kind !== 'all' && !officeId) throw new AppError('FORBIDDEN', 'Your account has no office, so it has no office-scoped rights');
   return inTransaction(db, async (trx) => {
+    // Names are unique across the organisation (an import names its mapping); one out of reach is not shown.
     const dup = await trx.selectFrom('import_mappings').select('id').where('name', '=', name).executeTakeFirst();
-    if (dup) throw new AppError('CONFLICT', `A mapping named "${name}" exists already; choose another name or delete it first`, { id: dup.id });
+    if (dup) {
+      const seen = await reachable(trx, scope).select('m.id').where('m.id', '=', dup.id).executeTakeFirst();
+      if (seen) throw new AppError('CONFLICT', `A mapping named "${name}" exists already; choose another name or delete it first`, { field: 'name', id: dup.id });
+      throw new AppError('CONFLICT', `Another office has a mapping named "${name}"; choose another name`, { field: 'name' });
+    }
     const row = await trx
       .insertInto('import_mappings')
-      .values({ name, mapping: JSON.stringify(mapping) })
-      .returning(['id', 'name', 'created_at'])
+      .values({ name, mapping: JSON.stringify(mapping), office_id: officeId })
+      .returning(['id', 'name', 'created_at', 'office_id'])
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, { action: 'create', entityType: 'import_mapping', entityId: row.id, after: { name, mapping } });
-    return { id: row.id, name: row.name, mapping, createdAt: row.created_at };
+    const office = officeId ? await trx.selectFrom('offices').select('name').where('id', '=', officeId).executeTakeFirst() : undefined;
+    await writeAudit(trx, actor, { action: 'create', entityType: 'import_mapping', entityId: row.id, after: { name, mapping, officeId } });
+    return presentMapping({ ...row, mapping, office_name: office?.name ?? null });
   });
 }
 
+/** Deletes a mapping of the actor's offices (or any, for an organisation-wide reach). */
 export async function deleteMapping(db: Kysely<DB>, id: string, actor: Actor) {
-  requireRight(actor, 'finance.import');
+  const scope = officeScope(actor, 'finance.import');
   await inTransaction(db, async (trx) => {
-    const row = await trx.deleteFrom('import_mappings').where('id', '=', id).returning(['name', 'mapping']).executeTakeFirst();
+    const row = await reachable(trx, scope).select(['m.name', 'm.mapping', 'm.office_id']).where('m.id', '=', id).forUpdate('m').executeTakeFirst();
     if (!row) throw notFound('Mapping', id);
-    await writeAudit(trx, actor, { action: 'delete', entityType: 'import_mapping', entityId: id, before: row });
+    if (scope.kind !== 'all' && row.office_id === null) {
+      throw new AppError('FORBIDDEN', `"${row.name}" is the organisation's mapping: only a role with organisation-wide reach deletes it`);
+    }
+    await trx.deleteFrom('import_mappings').where('id', '=', id).execute();
+    await writeAudit(trx, actor, { action: 'delete', entityType: 'import_mapping', entityId: id, before: { name: row.name, mapping: row.mapping, officeId: row.office_id } });
   });
 }
 
+/** A saved mapping by name, among those the actor may use (one out of its reach is as unknown). */
 export async function mappingByName(db: Kysely<DB>, name: string, actor: Actor): Promise<FinancialMapping> {
-  requireRight(actor, 'finance.import');
-  const row = await db.selectFrom('import_mappings').select('mapping').where('name', '=', name).executeTakeFirst();
+  const row = await reachable(db, officeScope(actor, 'finance.import')).select('m.mapping').where('m.name', '=', name).executeTakeFirst();
   if (!row) throw new AppError('INVALID_INPUT', `mappingName: there is no saved mapping named "${name}"`, { field: 'mappingName' });
   return row.mapping as FinancialMapping;
 }

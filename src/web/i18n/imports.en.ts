@@ -8,6 +8,7 @@ export const importsEn = {
   read: 'Read sheet “{{sheet}}”: {{rows}} rows, {{columns}} columns.',
   step2: '2. Which column holds what',
   useSaved: 'Use a saved mapping',
+  organisationWide: 'the organisation’s',
   fields: {
     projectCode: 'Project code',
     period: 'Period (month)',

@@ -9,6 +9,7 @@ export const importsEs: Messages['imports'] = {
   read: 'Hoja «{{sheet}}» leída: {{rows}} filas, {{columns}} columnas.',
   step2: '2. Qué columna contiene qué',
   useSaved: 'Usar una asociación guardada',
+  organisationWide: 'de toda la organización',
   fields: {
     projectCode: 'Código del proyecto',
     period: 'Período (mes)',

@@ -9,6 +9,7 @@ export const importsFr: Messages['imports'] = {
   read: 'Feuille « {{sheet}} » lue : {{rows}} lignes, {{columns}} colonnes.',
   step2: '2. Quelle colonne contient quoi',
   useSaved: 'Utiliser une association enregistrée',
+  organisationWide: 'de toute l’organisation',
   fields: {
     projectCode: 'Code du projet',
     period: 'Période (mois)',

@@ -108,7 +108,7 @@ export function ImportPage() {
                 <option value="">—</option>
                 {saved.map((s) => (
                   <option key={s.id} value={s.id}>
-                    {s.name}
+                    {s.name} ({s.officeName ?? t('imports.organisationWide')})
                   </option>
                 ))}
               </select>

@@ -132,6 +132,8 @@ export interface ImportMappingsTable {
   name: string;
   mapping: ColumnType<unknown, string, string>;
   created_at: Timestamp;
+  /** the owning office (0014); null: the organisation's */
+  office_id: string | null;
 }
 
 export interface WarningRulesTable {
