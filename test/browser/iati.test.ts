@@ -94,6 +94,12 @@ describe('IATI in Chromium', () => {
     await form.getByLabel('Web address').fill('https://example.org/devcoop-demo/final-evaluation.pdf');
     await form.getByRole('button', { name: 'Save' }).click();
     await docs.getByRole('link', { name: 'Final evaluation' }).waitFor();
+    page.once('dialog', (d) => d.accept());
+    await docs.getByRole('button', { name: 'Remove Final evaluation' }).click();
+    await docs.getByRole('link', { name: 'Mid-term evaluation (demonstration)' }).waitFor();
+    await page.waitForFunction(() => ![...document.querySelectorAll('a')].some((a) => a.textContent === 'Final evaluation'));
+    assert.equal(await docs.getByText(/Send the request body/).count(), 0, 'the delete went through');
+    assert.equal(await docs.getByRole('link', { name: 'Final evaluation' }).count(), 0);
     const related = page.getByRole('region', { name: 'Related activities' });
     assert.match(await related.innerText(), /XE-EXAMPLE-DEVCOOP-DEMO-PAK-24-01-EUR \(sibling\)/);
     await docs.scrollIntoViewIfNeeded();

@@ -115,7 +115,7 @@ export function ProjectDocuments({ projectId, canWrite }: { projectId: string; c
                       onSubmit={(v) => api.updateProjectDocument(d.id, { ...v, documentDate: v.documentDate ?? null, version: d.version })}
                       onDone={load}
                     />{' '}
-                    <button type="button" className="link" onClick={() => remove(d)}>
+                    <button type="button" className="link" aria-label={t('documents.removeNamed', { title: d.title })} onClick={() => remove(d)}>
                       {t('documents.remove')}
                     </button>
                   </td>

@@ -15,6 +15,7 @@ export const documentsEn = {
   change: 'Change',
   changeDocument: 'Change “{{title}}”',
   remove: 'Remove',
+  removeNamed: 'Remove {{title}}',
   removeConfirm: 'Remove the document “{{title}}” from this project?',
   formats: {
     'application/pdf': 'PDF',

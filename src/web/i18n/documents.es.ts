@@ -16,6 +16,7 @@ export const documentsEs: Messages['documents'] = {
   change: 'Modificar',
   changeDocument: 'Modificar «{{title}}»',
   remove: 'Quitar',
+  removeNamed: 'Quitar {{title}}',
   removeConfirm: '¿Quitar el documento «{{title}}» de este proyecto?',
   formats: {
     'application/pdf': 'PDF',

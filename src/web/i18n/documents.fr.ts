@@ -16,6 +16,7 @@ export const documentsFr: Messages['documents'] = {
   change: 'Modifier',
   changeDocument: 'Modifier « {{title}} »',
   remove: 'Retirer',
+  removeNamed: 'Retirer {{title}}',
   removeConfirm: 'Retirer le document « {{title}} » de ce projet ?',
   formats: {
     'application/pdf': 'PDF',

@@ -78,6 +78,7 @@ export const en = {
     actions: 'Actions',
     edit: 'Edit',
     delete: 'Delete',
+    deleteNamed: 'Delete {{name}}',
     confirmDelete: 'Delete the office {{name}}? This cannot be undone.',
     deleted: 'Office {{name}} deleted.',
     saved: 'Office {{name}} saved.',

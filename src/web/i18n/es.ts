@@ -77,6 +77,7 @@ export const es: Messages = {
     actions: 'Acciones',
     edit: 'Editar',
     delete: 'Eliminar',
+    deleteNamed: 'Eliminar {{name}}',
     confirmDelete: '¿Eliminar la oficina {{name}}? No se puede deshacer.',
     deleted: 'Oficina {{name}} eliminada.',
     saved: 'Oficina {{name}} guardada.',

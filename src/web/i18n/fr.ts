@@ -77,6 +77,7 @@ export const fr: Messages = {
     actions: 'Actions',
     edit: 'Modifier',
     delete: 'Supprimer',
+    deleteNamed: 'Supprimer {{name}}',
     confirmDelete: 'Supprimer le bureau {{name}} ? Cette action est définitive.',
     deleted: 'Bureau {{name}} supprimé.',
     saved: 'Bureau {{name}} enregistré.',

@@ -153,7 +153,7 @@ export function OfficesPage() {
                 {canWrite && (
                   <td className="actions">
                     <Link to={`/offices/${o.id}`}>{t('offices.edit')}</Link>
-                    <button type="button" className="link danger" onClick={() => remove(o)}>
+                    <button type="button" className="link danger" aria-label={t('offices.deleteNamed', { name: o.name })} onClick={() => remove(o)}>
                       {t('offices.delete')}
                     </button>
                   </td>
