@@ -53,6 +53,15 @@ describe('the public IATI files with nothing to publish', () => {
     }
   });
 
+  test('checking the publication of an empty database is no schema finding: 409 saying nothing is published yet, and no job', async () => {
+    const admin = new Client(buildApp(empty));
+    await admin.signIn((await buildUser(empty.db, 'admin')).email, TEST_PASSWORD);
+    const res = await admin.post('/api/iati/checks', {});
+    assert.equal(res.status, 409);
+    assert.match(res.body.error.message, /^Nothing is published yet: no (project|country programme outcome)/);
+    assert.equal((await empty.db.selectFrom('jobs').select('id').where('kind', '=', 'iati.check').execute()).length, 0);
+  });
+
   test('the organisation file of an empty database is still valid (who publishes, no figures), so it is served', async () => {
     const res = await new Client(buildApp(empty)).get('/iati/organisation.xml');
     assert.equal(res.status, 200);

@@ -173,12 +173,14 @@ export function iatiRoutes(deps: Deps) {
         path: '/iati/checks',
         tags,
         summary: 'Check what devcoop publishes: generate the activity file and validate it, each finding tied to its project',
-        responses: { 202: Accepted, ...errors('UNAUTHENTICATED', 'FORBIDDEN') },
+        responses: { 202: Accepted, ...errors('UNAUTHENTICATED', 'FORBIDDEN', 'CONFLICT') },
       }),
       async (c) => {
         const actor = actorOf(c);
         requireRight(actor, 'iati.validate');
         const { total, unit } = await publishedScope(db);
+        // Nothing to publish is no finding: say why plainly, as /iati/activities.xml does, rather than validate an empty file.
+        if (total === 0) throw new AppError('CONFLICT', await nothingPublished(db));
         const job = await startJob(
           deps,
           actor,
