@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { amountProblem, currencyDecimals, fromUnits, multiply, roundUnits, sum, toUnits } from './money.ts';
+import { amountProblem, currencyDecimals, fromUnits, multiply, roundUnits, sameAmount, sum, toUnits } from './money.ts';
 
 describe('money', () => {
   test('decimals per currency come from ISO 4217 (CLDR)', () => {
@@ -18,6 +18,12 @@ describe('money', () => {
     assert.equal(multiply('1234567.89', '0.01'), '12345.68', '1% of 1,234,567.89, rounded half up to cents');
     assert.equal(multiply('150', '0.01', 0), '2', '1.5 rounds half away from zero');
     assert.equal(multiply('999999999999.99', '0.01'), '10000000000.00');
+  });
+  test('amounts compared exactly: equal however written, different where floats see one number', () => {
+    assert.equal(sameAmount('1250.5', '1250.5000'), true);
+    assert.equal(Number('9007199254740993') === Number('9007199254740992'), true, 'the float comparison this replaces');
+    assert.equal(sameAmount('9007199254740993', '9007199254740992'), false);
+    assert.equal(sameAmount('1234567890123.4567', '1234567890123.4568'), false);
   });
   test('rounding in units: half away from zero, at the currency decimals', () => {
     const r = (a: string, d: number) => fromUnits(roundUnits(toUnits(a), d), 4);

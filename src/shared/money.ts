@@ -39,6 +39,10 @@ export function toUnits(amount: string): bigint {
   return m[1] ? -units : units;
 }
 
+/** Whether two decimal amounts are the same number ('1250.5' and '1250.5000' are; floats would also call
+ * '9007199254740993' and '9007199254740992' the same). */
+export const sameAmount = (a: string, b: string): boolean => toUnits(a) === toUnits(b);
+
 const DROP = [10000n, 1000n, 100n, 10n, 1n];
 /** Units rounded half away from zero to the wanted decimals, still in units (scale 4). */
 export function roundUnits(units: bigint, decimals = 2): bigint {
