@@ -5,7 +5,7 @@ import type { DB } from '../src/server/db/schema.ts';
 import { createOffice } from '../src/server/modules/offices/offices.service.ts';
 import { createUser } from '../src/server/modules/users/users.service.ts';
 import type { OfficeCreate } from '../src/shared/contracts/offices.ts';
-import type { Role } from '../src/shared/roles.ts';
+import type { Role } from '../src/shared/rights.ts';
 
 const actor = systemActor('system', 'test factory');
 const unique = () => randomUUID().slice(0, 8);

@@ -4,7 +4,7 @@ import { systemActor } from '../server/access/actor.ts';
 import type { DB } from '../server/db/schema.ts';
 import { AppError } from '../server/errors.ts';
 import { createUser, findUsers, getUserByEmail, resetPassword, setUserRole } from '../server/modules/users/users.service.ts';
-import { ROLES, type Role } from '../shared/roles.ts';
+import { ROLES, type Role } from '../shared/rights.ts';
 import { printTable, UsageError } from './output.ts';
 
 type Flags = Record<string, string | boolean | undefined>;

@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/roles.ts';
+import type { Role } from '../../shared/rights.ts';
 
 export type Via = 'api' | 'cli' | 'import' | 'demo' | 'system';
 

@@ -1,6 +1,7 @@
 import { type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import type { Right } from '../../shared/rights.ts';
 import type { Actor } from '../access/actor.ts';
-import { type Right, scopeFor } from '../access/rights.ts';
+import { scopeFor } from '../access/rights.ts';
 import type { DB } from '../db/schema.ts';
 import type { ProjectFinanceTable } from '../db/tables/finance.ts';
 import { scopedProjects } from '../modules/projects/projects.queries.ts';

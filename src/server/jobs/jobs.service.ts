@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Actor } from '../access/actor.ts';
+import { holds } from '../access/rights.ts';
 import type { Config } from '../config.ts';
 import type { DatabaseKind } from '../db/connect.ts';
 import type { DB } from '../db/schema.ts';
@@ -131,10 +132,10 @@ export async function failJobsOfStoppedProcesses(db: Kysely<DB>, dbKind: Databas
   return (await q.returning('id').execute()).map((r) => r.id);
 }
 
-/** A job as its starter sees it: status, progress while running, the result when done. Others' jobs are not found. */
+/** A job as its starter sees it: status, progress while running, the result when done. Others' jobs are not found (unless the role reads every job). */
 export async function getJob(db: Kysely<DB>, id: string, actor: Actor) {
   const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row || (actor.role !== 'admin' && row.actor_id !== actor.userId)) throw notFound('Job', id);
+  if (!row || (row.actor_id !== actor.userId && !holds(actor, 'jobs.read'))) throw notFound('Job', id);
   return {
     id: row.id,
     kind: row.kind,

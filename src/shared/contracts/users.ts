@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LOCALES, ROLES } from '../roles.ts';
+import { ROLES } from '../rights.ts';
+import { LOCALES } from '../roles.ts';
 
 export const UserCreate = z.strictObject({
   email: z.email().max(254),

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { RIGHT_NAMES } from '../../../shared/rights.ts';
-import { LOCALES, ROLES } from '../../../shared/roles.ts';
+import { RIGHT_NAMES, ROLES } from '../../../shared/rights.ts';
+import { LOCALES } from '../../../shared/roles.ts';
 import { rightsOf } from '../../access/rights.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { buildOffice, buildPartner, buildUser, TEST_PASSWORD } from '../../../../test/factories.ts';
 import { buildApp, Client, type TestApp } from '../../../../test/helpers/api.ts';
 import { openTestDatabase } from '../../../../test/helpers/test-db.ts';
-import type { Role } from '../../../shared/roles.ts';
+import type { Role } from '../../../shared/rights.ts';
 import type { Database } from '../../db/connect.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Right } from '../../../shared/rights.ts';
 import type { Actor } from '../../access/actor.ts';
-import { holds, type Right, type Scope, scopeFor } from '../../access/rights.ts';
+import { holds, type Scope, scopeFor } from '../../access/rights.ts';
 import type { DB } from '../../db/schema.ts';
 
 /** Projects within a scope: an office subtree, a country, or those a partner funds. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { User, UserCreate, UserRoleChange } from '../../../shared/contracts/users.ts';
-import { ROLE_SCOPE, type Role } from '../../../shared/roles.ts';
+import { ROLE_SCOPE, type Role } from '../../../shared/rights.ts';
 import type { Actor } from '../../access/actor.ts';
 import { requireRight } from '../../access/rights.ts';
 import type { DB, User as UserRow } from '../../db/schema.ts';
