@@ -3,7 +3,7 @@ import { currencyDecimals, fromUnits, sum, toUnits } from '../../shared/money.ts
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
 import { commitmentThrough, complete, expenditureThrough, money, type PortfolioFilter, rate, scopedFacts, withRegion, withRegionIf } from './portfolio-facts.query.ts';
-import { reportingCurrency } from './rates.service.ts';
+import { reportingCurrency } from './reporting-currency.ts';
 
 export const DELIVERY_GROUPS = ['office', 'region', 'country', 'funding_source', 'partner', 'outcome', 'earmarking'] as const;
 export type DeliveryGroup = (typeof DELIVERY_GROUPS)[number];

@@ -3,7 +3,7 @@ import { currencyDecimals } from '../../shared/money.ts';
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
 import { complete, money, type PortfolioFilter, rate, scopedFacts, withRegionIf } from './portfolio-facts.query.ts';
-import { reportingCurrency } from './rates.service.ts';
+import { reportingCurrency } from './reporting-currency.ts';
 
 export const ALIGNMENT_GROUPS = ['total', 'region', 'partner', 'earmarking'] as const;
 export type AlignmentGroup = (typeof ALIGNMENT_GROUPS)[number];

@@ -4,7 +4,7 @@ import { currencyDecimals } from '../../shared/money.ts';
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
 import { complete, money, type PortfolioFilter, rate, scopedFacts } from './portfolio-facts.query.ts';
-import { reportingCurrency } from './rates.service.ts';
+import { reportingCurrency } from './reporting-currency.ts';
 
 const ALL_STATUSES = ['pipeline', 'appraisal', 'approved', 'active', 'closed'] as const;
 

@@ -3,7 +3,7 @@ import { currencyDecimals, sum } from '../../shared/money.ts';
 import type { DB } from '../db/schema.ts';
 import type { ProjectFinanceTable } from '../db/tables/finance.ts';
 import { convert, MissingRate, type RateTable, rateKey } from './convert.ts';
-import { reportingCurrency } from './rates.service.ts';
+import { reportingCurrency } from './reporting-currency.ts';
 
 const CHUNK = 2000;
 const chunks = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));

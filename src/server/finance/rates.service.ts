@@ -7,6 +7,7 @@ import { AppError } from '../errors.ts';
 import { writeAudit } from '../modules/audit/audit.service.ts';
 import { assertCurrency } from '../modules/reference/reference.checks.ts';
 import { refreshProjectFinance } from './project-finance.refresh.ts';
+import { reportingCurrency } from './reporting-currency.ts';
 
 export interface RateInput {
   currency: string;
@@ -42,10 +43,6 @@ export async function importRates(db: Kysely<DB>, source: string, rates: RateInp
     await writeAudit(trx, actor, { action: 'import', entityType: 'exchange_rates', entityId: source, after: { source, rates: rates.length, inserted, updated } });
     return { inserted, updated };
   });
-}
-
-export async function reportingCurrency(db: Kysely<DB>): Promise<string> {
-  return (await db.selectFrom('settings').select('value').where('key', '=', 'reporting_currency').executeTakeFirst())?.value ?? 'USD';
 }
 
 /** Changes the currency every figure is reported in; every project's facts are converted again, in the same transaction. */

@@ -7,7 +7,7 @@ import { scopedProfiles } from '../modules/countries/countries.queries.ts';
 import { scopedProjects } from '../modules/projects/projects.queries.ts';
 import { convert, MissingRate, type RateTable, rateKey } from './convert.ts';
 import { DELIVERY_STATUSES } from './portfolio-facts.query.ts';
-import { reportingCurrency } from './rates.service.ts';
+import { reportingCurrency } from './reporting-currency.ts';
 
 export interface GapRow {
   needId: string;

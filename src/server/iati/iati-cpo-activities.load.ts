@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { currencyDecimals, fromUnits, toUnits } from '../../shared/money.ts';
 import type { DB } from '../db/schema.ts';
-import { reportingCurrency } from '../finance/rates.service.ts';
+import { reportingCurrency } from '../finance/reporting-currency.ts';
 import { activityIdentifier, buildActivity, ORGANISATION_TYPE, type ProjectBundle, PUBLISHED, type Publisher } from './iati-activity.build.ts';
 import { indicatorResults } from './iati-indicators.load.ts';
 import { monthlyTransactions } from './iati-money.ts';

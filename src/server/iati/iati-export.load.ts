@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { reportingCurrency } from '../finance/rates.service.ts';
+import { reportingCurrency } from '../finance/reporting-currency.ts';
 import { buildActivity, ORGANISATION_TYPE, type ProjectBundle, PUBLISHED } from './iati-activity.build.ts';
 import { cpoActivities, linkedCpoCount } from './iati-cpo-activities.load.ts';
 import { indicatorResults } from './iati-indicators.load.ts';

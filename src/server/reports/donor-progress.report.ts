@@ -4,7 +4,7 @@ import { holds, scopeFor } from '../access/rights.ts';
 import type { DB } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
 import { findWarnings } from '../finance/early-warning.service.ts';
-import { reportingCurrency } from '../finance/rates.service.ts';
+import { reportingCurrency } from '../finance/reporting-currency.ts';
 import { findCalendar } from '../modules/calendar/calendar.service.ts';
 import { findIndicators } from '../modules/indicators/indicators.service.ts';
 import { reachesProject } from '../modules/projects/projects.queries.ts';
