@@ -1,26 +1,11 @@
 import { parse as csvParser } from 'csv-parse';
 import { parse as parseCsv } from 'csv-parse/sync';
+import type { SpreadsheetLimits, Table } from './table.ts';
 import { UnreadableFile } from './unreadable.ts';
 import { readXlsxTable, tooManyRows } from './xlsx-table.ts';
 
+export type { SpreadsheetLimits, Table };
 export { UnreadableFile };
-
-/** A table read from a CSV or XLSX file: the first row holds the column names. Pure (bytes in, rows out). */
-export interface Table {
-  sheet: string;
-  headers: string[];
-  rows: { row: number; cells: Record<string, string> }[];
-}
-
-/** How much a spreadsheet may hold; each refusal names its limit and the setting that changes it (config.ts). */
-export interface SpreadsheetLimits {
-  /** Data rows (DEVCOOP_IMPORT_MAX_ROWS). */
-  maxRows: number;
-  /** An XLSX archive's parts inflated, in bytes (DEVCOOP_IMPORT_MAX_UNCOMPRESSED_MB). */
-  maxUncompressedBytes: number;
-  /** A part's inflated size over its compressed size (DEVCOOP_IMPORT_MAX_COMPRESSION_RATIO). */
-  maxCompressionRatio: number;
-}
 
 export const DEFAULT_SPREADSHEET_LIMITS: SpreadsheetLimits = { maxRows: 300_000, maxUncompressedBytes: 500 * 2 ** 20, maxCompressionRatio: 100 };
 

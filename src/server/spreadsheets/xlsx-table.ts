@@ -1,5 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import type { SpreadsheetLimits, Table } from './read-table.ts';
+import type { SpreadsheetLimits, Table } from './table.ts';
 import { UnreadableFile } from './unreadable.ts';
 import { inflatePart, readCentralDirectory, type ZipPart } from './zip-archive.ts';
 
