@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../access/actor.ts';
 import { AppError, notFound } from '../errors.ts';
-import { writeAudit } from '../modules/audit/audit.service.ts';
+import { writeAudit } from './audit-log.ts';
 import type { DB } from './schema.ts';
 import { inTransaction } from './transaction.ts';
 
