@@ -6,6 +6,7 @@ import { createOffice } from '../src/server/modules/offices/offices.service.ts';
 import { createUser } from '../src/server/modules/users/users.service.ts';
 import type { OfficeCreate } from '../src/shared/contracts/offices.ts';
 import type { Role } from '../src/shared/rights.ts';
+import { Client, type TestApp } from './helpers/api.ts';
 
 const actor = systemActor('system', 'test factory');
 const unique = () => randomUUID().slice(0, 8);
@@ -41,3 +42,21 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 export function buildUser(db: Kysely<DB>, role: Role, scope: { officeId?: string; partnerId?: string; countryCode?: string } = {}) {
   return createUser(db, { email: `${role}-${unique()}@example.org`, name: `Test ${role}`, password: TEST_PASSWORD, role, ...scope }, actor);
 }
+
+/** A new user with this role and scope, signed in: a client holding their session and CSRF token. */
+export async function signedInAs(
+  app: TestApp,
+  db: Kysely<DB>,
+  role: Role,
+  scope: { officeId?: string; partnerId?: string; countryCode?: string } = {},
+): Promise<Client & { user: { id: string; email: string } }> {
+  const user = await buildUser(db, role, scope);
+  const client = new Client(app);
+  const r = await client.signIn(user.email, TEST_PASSWORD);
+  if (r.status !== 200) throw new Error(`sign-in as ${role} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return Object.assign(client, { user: { id: user.id as string, email: user.email as string } });
+}
+
+// Factories of the other resources, by area: projects and agreements (lifecycle through the services), money.
+export * from './factories/finance.ts';
+export * from './factories/projects.ts';

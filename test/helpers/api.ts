@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +30,16 @@ export interface Reply<T = any> {
   status: number;
   body: T;
   headers: Headers;
+}
+
+/**
+ * The body of a successful reply: with `status`, exactly that status; without, any 2xx. A failure shows the
+ * body, so the refusal's message is in the test's output.
+ */
+export function ok<T = any>(r: { status: number; body: unknown }, status?: number): T {
+  if (status === undefined) assert.ok(r.status >= 200 && r.status < 300, `${r.status} ${JSON.stringify(r.body)}`);
+  else assert.equal(r.status, status, JSON.stringify(r.body));
+  return r.body as T;
 }
 
 /** A client that keeps its session cookie and sends the CSRF header, as the web UI does. */
