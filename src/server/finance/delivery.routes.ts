@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { LOCALES } from '../../shared/roles.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { dispositionOf } from '../http/content-disposition.ts';
 import { actorOf } from '../http/env.ts';
 import { jsonBody, router } from '../http/openapi.ts';
 import { IdParam, many, one, readErrors, writeErrors } from '../http/route-kit.ts';
-import { REPORT_LANGUAGES } from '../reports/report-words.ts';
 import { toCsv, toXlsx } from '../spreadsheets/export-table.ts';
 import { DELIVERY_GROUPS, DELIVERY_SORTS, deliveryCurve, deliveryTrend, groupedDelivery, projectDelivery } from './delivery.service.ts';
 import { findWarnings } from './early-warning.service.ts';
@@ -265,7 +265,7 @@ export function deliveryRoutes({ db }: Deps) {
           params: z.object({ name: z.enum(Object.keys(FINANCE_TABLES) as [string, ...string[]]) }),
           query: Filter.extend({
             format: z.enum(['csv', 'xlsx']).default('csv'),
-            lang: z.enum(REPORT_LANGUAGES).default('en'),
+            lang: z.enum(LOCALES).default('en'),
             year: Year.optional(),
             through: Through,
             by: z.string().max(20).optional(),

@@ -2,7 +2,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { currencyDecimals, fromUnits, sum, toUnits } from '../../shared/money.ts';
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
-import { commitmentThrough, complete, expenditureThrough, money, type PortfolioFilter, rate, scopedFacts, withRegion, withRegionIf } from './portfolio-facts.query.ts';
+import { commitmentThrough, complete, expenditureThrough, money, type PortfolioFilter, rate, ratio, scopedFacts, withRegion, withRegionIf } from './portfolio-facts.query.ts';
 import { reportingCurrency } from './reporting-currency.ts';
 
 export const DELIVERY_GROUPS = ['office', 'region', 'country', 'funding_source', 'partner', 'outcome', 'earmarking'] as const;
@@ -120,7 +120,7 @@ export async function projectDelivery(
     sort === 'code'
       ? sql`projects.code`
       : sort === 'deliveryRate'
-        ? sql`f.expenditure / nullif(f.allocation, 0) asc nulls last, projects.code`
+        ? sql`${ratio(sql`f.expenditure`, sql`f.allocation`)} asc nulls last, projects.code`
         : sql`${sql.ref(sort === 'allocation' ? 'f.allocation' : 'f.expenditure')} desc nulls last, projects.code`;
   query = query.orderBy(order);
   // A page is chosen on the bare facts first, so the figures are worked out for its rows only, not for

@@ -1,6 +1,6 @@
 import { FINANCE_LABELS } from '../../shared/finance-labels.ts';
+import type { Locale } from '../../shared/roles.ts';
 import { reasonText, type WarningReason } from '../../shared/warning-reasons.ts';
-import type { ReportLanguage } from '../reports/report-words.ts';
 
 /**
  * The words of the dashboard tables as downloads (sheet titles, column headings, labels of codes) in the
@@ -158,4 +158,4 @@ const es: TableWords = {
   reason: (why) => reasonText(why, 'es'),
 };
 
-export const TABLE_WORDS: Record<ReportLanguage, TableWords> = { en, fr, es };
+export const TABLE_WORDS: Record<Locale, TableWords> = { en, fr, es };

@@ -97,6 +97,11 @@ export const complete = sql<boolean>`f.problems = '[]'::jsonb`;
 /** Rounds a numeric SQL expression to the reporting currency's decimals and returns it as text. */
 export const money = (e: Expression<unknown> | RawBuilder<unknown>, decimals: number) => sql<string>`round(coalesce(${e}, 0), ${sql.lit(decimals)})::text`;
 
-/** expenditure ÷ allocation to 4 decimals, null without an allocation. */
-export const rate = (num: RawBuilder<unknown>, den: RawBuilder<unknown>) =>
-  sql<string | null>`case when coalesce(${den}, 0) = 0 then null else round(${num} / ${den}, 4)::text end`;
+/**
+ * The one definition of a rate such as delivery (expenditure ÷ allocation), as numeric: exact, null without a
+ * denominator (null or 0). For ordering by it; `rate` is the figure shown.
+ */
+export const ratio = (num: Expression<unknown> | RawBuilder<unknown>, den: Expression<unknown> | RawBuilder<unknown>) => sql<string | null>`(${num}) / nullif(${den}, 0)`;
+
+/** `ratio` to 4 decimals (half away from zero, in numeric), as text: every delivery rate devcoop shows or reports. */
+export const rate = (num: Expression<unknown> | RawBuilder<unknown>, den: Expression<unknown> | RawBuilder<unknown>) => sql<string | null>`round(${ratio(num, den)}, 4)::text`;

@@ -4,6 +4,7 @@ import { holds, scopeFor } from '../access/rights.ts';
 import type { DB } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
 import { findWarnings } from '../finance/early-warning.service.ts';
+import { rate } from '../finance/portfolio-facts.query.ts';
 import { reportingCurrency } from '../finance/reporting-currency.ts';
 import { findCalendar } from '../modules/calendar/calendar.service.ts';
 import { findIndicators } from '../modules/indicators/indicators.service.ts';
@@ -27,19 +28,15 @@ export async function donorProgressReport(db: Kysely<DB>, projectId: string, asO
   if (!(await reachesProject(db, actor, 'finance.read', projectId))) throw notFound('Project', projectId);
   const risks = await reachesProject(db, actor, 'warnings.read', projectId);
   const year = Number(asOf.slice(0, 4));
+  const month = Number(asOf.slice(5, 7));
+  // The year of the date counts its months up to the date's; earlier years count whole.
+  const through = (column: 'expenditure' | 'commitment') =>
+    sql<string | null>`case when year = ${sql.lit(year)} then coalesce(${sql.ref(`${column}_to_month`)}[${sql.lit(month)}], ${sql.ref(column)}) else ${sql.ref(column)} end`;
   const [indicators, finance, currency, warnings, calendar] = await Promise.all([
     findIndicators(db, 'project', projectId, actor),
     db
       .selectFrom('project_finance')
-      // numeric[] as text[]: the pg driver would read the cumulative amounts as floats
-      .select([
-        'year',
-        'allocation',
-        'expenditure',
-        'commitment',
-        sql<string[] | null>`expenditure_to_month::text[]`.as('expenditure_to_month'),
-        sql<string[] | null>`commitment_to_month::text[]`.as('commitment_to_month'),
-      ])
+      .select(['year', 'allocation', through('expenditure').as('spent'), through('commitment').as('committed'), rate(through('expenditure'), sql`allocation`).as('rate')])
       .where('project_id', '=', projectId)
       .where('year', '<=', year)
       .orderBy('year')
@@ -48,7 +45,6 @@ export async function donorProgressReport(db: Kysely<DB>, projectId: string, asO
     risks ? findWarnings(db, asOf, actor, { office: p.officeId }) : null,
     p.countryCode && holds(actor, 'programming.read') ? findCalendar(db, { country: p.countryCode, asOf, months: 12 }, actor) : Promise.resolve({ items: [] }),
   ]);
-  const month = Number(asOf.slice(5, 7));
   const place = p.countryCode
     ? ((await db.selectFrom('countries').select('name_en').where('code', '=', p.countryCode).executeTakeFirst())?.name_en ?? p.countryCode)
     : (p.regionCode ?? w.global);
@@ -117,16 +113,13 @@ export async function donorProgressReport(db: Kysely<DB>, projectId: string, asO
       caption: w.inCurrency(currency, year, date(asOf)),
       columns: w.financialColumns,
       rows: finance.map((f) => {
-        const spent = f.year === year ? (f.expenditure_to_month?.[month - 1] ?? f.expenditure) : f.expenditure;
-        const committed = f.year === year ? (f.commitment_to_month?.[month - 1] ?? f.commitment) : f.commitment;
-        const rate = f.allocation && spent && Number(f.allocation) > 0 ? (Number(spent) / Number(f.allocation)).toFixed(4) : null;
         return {
           cells: [
             String(f.year),
             f.allocation ? moneyText(f.allocation, currency) : w.notConverted,
-            spent ? moneyText(spent, currency) : '–',
-            committed ? moneyText(committed, currency) : '–',
-            percentText(rate),
+            f.spent ? moneyText(f.spent, currency) : '–',
+            f.committed ? moneyText(f.committed, currency) : '–',
+            percentText(f.rate),
           ],
         };
       }),

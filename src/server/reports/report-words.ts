@@ -1,10 +1,13 @@
+import { LOCALES, type Locale } from '../../shared/roles.ts';
+
 /**
  * The words of the reports in the organisation's three languages. The data (titles of plans, items,
  * indicators, statuses as written) stays in the language it was entered in; the frame around it follows
  * the reader. French and Spanish must have exactly the English keys (checked by the compiler).
  */
-export const REPORT_LANGUAGES = ['en', 'fr', 'es'] as const;
-export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+// The reports speak the interface's languages (shared/roles.ts).
+export const REPORT_LANGUAGES = LOCALES;
+export type ReportLanguage = Locale;
 
 const en = {
   governingBody: 'Governing Body',
