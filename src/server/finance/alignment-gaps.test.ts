@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
+import { buildProject, type ProjectOptions } from '../../../test/factories/projects.ts';
 import { buildOffice, buildPartner, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
-import { buildApp, Client } from '../../../test/helpers/api.ts';
+import { buildApp, Client, ok } from '../../../test/helpers/api.ts';
 import { openTestDatabase } from '../../../test/helpers/test-db.ts';
 import type { Database } from '../db/connect.ts';
 
@@ -21,10 +22,6 @@ let hq: Client;
 let manager: Client;
 let app: ReturnType<typeof buildApp>;
 const ids: Record<string, string> = {};
-const ok = (r: { status: number; body: any }) => {
-  assert.ok(r.status < 300, JSON.stringify(r.body));
-  return r.body;
-};
 
 before(async () => {
   database = await openTestDatabase();
@@ -64,27 +61,12 @@ before(async () => {
   ids.cpo1 = ok(await cpo('KEN101')).id;
   ids.cpo2 = ok(await cpo('KEN102')).id;
 
-  const project = async (code: string, over: Record<string, unknown>, allocation: string, status = 'active') => {
-    const p = ok(
-      await hq.post('/api/projects', {
-        code,
-        title: `Project ${code}`,
-        place: 'country',
-        countryCode: 'KE',
-        officeId: co.id,
-        fundingSource: 'XBDC',
-        plannedStart: '2024-01-01',
-        plannedEnd: '2025-12-31',
-        ...over,
-      }),
-    );
-    let version = p.version;
-    const path = status === 'active' ? ['appraisal', 'approved', 'active'] : [];
-    for (const to of path) version = ok(await hq.post(`/api/projects/${p.id}/transitions`, { to, version })).version;
+  const project = async (code: string, over: Partial<ProjectOptions>, allocation: string, status: ProjectOptions['status'] = 'active') => {
+    const p = await buildProject(db, { code, title: `Project ${code}`, officeId: co.id, plannedEnd: '2025-12-31', status, ...over });
     ok(await hq.put(`/api/projects/${p.id}/allocations/2024`, { amount: allocation, currency: 'USD' }));
     ids[code] = p.id;
   };
-  await project('P1', { partners: [{ partnerId: donorA.id, role: 'funding' }], agreementIds: [agA.id], cpoLinks: [{ cpoId: ids.cpo1, share: 60 }] }, '100000.00');
+  await project('P1', { partners: [{ partnerId: donorA.id, role: 'funding' }], agreementIds: [agA.id], cpoLinks: [{ cpoId: ids.cpo1 as string, share: 60 }] }, '100000.00');
   await project(
     'P2',
     {
@@ -92,15 +74,15 @@ before(async () => {
       partners: [{ partnerId: donorB.id, role: 'funding' }],
       agreementIds: [agB.id],
       cpoLinks: [
-        { cpoId: ids.cpo1, share: 50 },
-        { cpoId: ids.cpo2, share: 50 },
+        { cpoId: ids.cpo1 as string, share: 50 },
+        { cpoId: ids.cpo2 as string, share: 50 },
       ],
     },
     '50000.00',
   );
   await project('P3', { officeId: root.id, place: 'global', countryCode: undefined, partners: [{ partnerId: donorA.id, role: 'funding' }], agreementIds: [agA.id] }, '50000.00');
-  await project('P4', { fundingSource: 'RB', cpoLinks: [{ cpoId: ids.cpo1, share: 100 }] }, '40000.00');
-  await project('P5', { probability: 50, cpoLinks: [{ cpoId: ids.cpo1, share: 100 }] }, '20000.00', 'pipeline');
+  await project('P4', { fundingSource: 'RB', cpoLinks: [{ cpoId: ids.cpo1 as string, share: 100 }] }, '40000.00');
+  await project('P5', { probability: 50, cpoLinks: [{ cpoId: ids.cpo1 as string, share: 100 }] }, '20000.00', 'pipeline');
 });
 after(() => database.close());
 

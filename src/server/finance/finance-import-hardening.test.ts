@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
+import { buildProject } from '../../../test/factories/projects.ts';
 import { buildOffice, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
 import { buildApp, Client } from '../../../test/helpers/api.ts';
 import { openTestDatabase } from '../../../test/helpers/test-db.ts';
@@ -22,23 +23,10 @@ before(async () => {
   const hq = await buildOffice(database.db, { code: 'HQ' });
   const co = await buildOffice(database.db, { code: 'CO', officeType: 'country_office', parentId: hq.id });
   await api.signIn((await buildUser(database.db, 'hq_officer')).email, TEST_PASSWORD);
-  const project = (code: string) =>
-    api.post('/api/projects', {
-      code,
-      title: `Project ${code}`,
-      place: 'country',
-      countryCode: 'KE',
-      officeId: co.id,
-      fundingSource: 'XBDC',
-      plannedStart: '2024-01-01',
-      plannedEnd: '2026-12-31',
-    });
-  const active = await project('KEN/24/01');
-  let version = active.body.version;
-  for (const to of ['appraisal', 'approved', 'active']) version = (await api.post(`/api/projects/${active.body.id}/transitions`, { to, version })).body.version;
-  await database.db.updateTable('projects').set({ actual_start: '2024-01-15' }).where('id', '=', active.body.id).execute();
-  assert.equal((await api.put(`/api/projects/${active.body.id}/allocations/2024`, { amount: '100000.00', currency: 'USD' })).status, 200);
-  assert.equal((await project('KEN/24/09')).status, 201, 'a project left in the pipeline, with no allocation');
+  const project = (code: string, status: 'pipeline' | 'active') => buildProject(database.db, { code, title: `Project ${code}`, officeId: co.id, status, activeOn: '2024-01-15' });
+  const active = await project('KEN/24/01', 'active');
+  assert.equal((await api.put(`/api/projects/${active.id}/allocations/2024`, { amount: '100000.00', currency: 'USD' })).status, 200);
+  assert.equal((await project('KEN/24/09', 'pipeline')).status, 'pipeline', 'a project left in the pipeline, with no allocation');
 });
 after(() => database.close());
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
+import { buildProject } from '../../../test/factories/projects.ts';
 import { buildOffice, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
 import { buildApp, Client } from '../../../test/helpers/api.ts';
 import { openTestDatabase } from '../../../test/helpers/test-db.ts';
@@ -19,24 +20,8 @@ before(async () => {
   const hq = await buildOffice(database.db, { code: 'HQ' });
   const co = await buildOffice(database.db, { code: 'CO', officeType: 'country_office', parentId: hq.id });
   await api.signIn((await buildUser(database.db, 'hq_officer')).email, TEST_PASSWORD);
-  const p = await api.post('/api/projects', {
-    code: 'KEN/24/01',
-    title: 'Youth jobs',
-    place: 'country',
-    countryCode: 'KE',
-    officeId: co.id,
-    fundingSource: 'XBDC',
-    plannedStart: '2024-01-01',
-    plannedEnd: '2026-12-31',
-  });
-  ids.project = p.body.id;
-  let version = p.body.version;
-  for (const to of ['appraisal', 'approved', 'active']) version = (await api.post(`/api/projects/${ids.project}/transitions`, { to, version })).body.version;
-  await database.db
-    .updateTable('projects')
-    .set({ actual_start: '2024-01-15' })
-    .where('id', '=', ids.project as string)
-    .execute();
+  const p = await buildProject(database.db, { code: 'KEN/24/01', title: 'Youth jobs', officeId: co.id, status: 'active', activeOn: '2024-01-15' });
+  ids.project = p.id;
   const rates = ['01', '02', '03', '04'].map((m) => ({ currency: 'EUR', month: `2024-${m}-01`, perUsd: '0.92' }));
   assert.equal((await api.post('/api/exchange-rates', { source: 'UN operational rates', rates })).status, 200);
   assert.equal((await api.put(`/api/projects/${ids.project}/allocations/2024`, { amount: '100000.00', currency: 'USD', source: 'IRIS allocation 2024' })).status, 200);

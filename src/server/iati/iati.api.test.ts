@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import contentDisposition from 'content-disposition';
+import { buildProject, type ProjectOptions } from '../../../test/factories/projects.ts';
 import { buildOffice, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
-import { buildApp, Client } from '../../../test/helpers/api.ts';
+import { buildApp, Client, ok } from '../../../test/helpers/api.ts';
 import { SHARED_IATI } from '../../../test/helpers/shared-iati.ts';
 import { openTestDatabase } from '../../../test/helpers/test-db.ts';
 import type { Database } from '../db/connect.ts';
@@ -21,10 +22,6 @@ let hq: Client;
 let viewer: Client;
 let anonymous: Client;
 let projectId: string;
-const ok = (r: { status: number; body: any }) => {
-  assert.ok(r.status < 300, JSON.stringify(r.body));
-  return r.body;
-};
 const MAPPING = JSON.stringify({ projectCode: 'Project', period: 'Period', amount: 'Amount', currency: 'Currency', sourceRef: 'Line', kind: 'Type' });
 
 before(async () => {
@@ -54,25 +51,18 @@ before(async () => {
       amounts: [{ year: 2024, amount: '300000.00' }],
     }),
   );
-  const project = async (code: string, over: Record<string, unknown>) => {
-    const p = ok(
-      await hq.post('/api/projects', {
-        code,
-        title: `Jobs for youth ${code}`,
-        place: 'country',
-        countryCode: 'KE',
-        officeId: co.id,
-        fundingSource: 'XBDC',
-        plannedStart: '2024-01-01',
-        plannedEnd: '2025-12-31',
-        sdgTargets: ['8.6'],
-        markers: { gender: 2, standards: 1, socialDialogue: 1 },
-        ...over,
-      }),
-    );
-    let version = p.version;
-    for (const to of ['appraisal', 'approved', 'active'])
-      version = ok(await hq.post(`/api/projects/${p.id}/transitions`, { to, version, on: to === 'active' ? '2024-01-10' : undefined })).version;
+  const project = async (code: string, over: Partial<ProjectOptions>) => {
+    const p = await buildProject(db, {
+      code,
+      title: `Jobs for youth ${code}`,
+      officeId: co.id,
+      plannedEnd: '2025-12-31',
+      sdgTargets: ['8.6'],
+      markers: { gender: 2, standards: 1, socialDialogue: 1 },
+      status: 'active',
+      activeOn: '2024-01-10',
+      ...over,
+    });
     ok(await hq.put(`/api/projects/${p.id}/allocations/2024`, { amount: '250000.00', currency: 'USD' }));
     return p.id as string;
   };

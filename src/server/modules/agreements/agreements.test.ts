@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildUser, TEST_PASSWORD } from '../../../../test/factories.ts';
-import { buildApp, Client } from '../../../../test/helpers/api.ts';
+import { buildApp, Client, ok } from '../../../../test/helpers/api.ts';
 import { openTestDatabase } from '../../../../test/helpers/test-db.ts';
 import type { Database } from '../../db/connect.ts';
 
@@ -17,10 +17,6 @@ before(async () => {
 });
 after(() => database.close());
 
-const ok = (r: { status: number; body: unknown }, status = 201) => {
-  assert.equal(r.status, status, JSON.stringify(r.body));
-  return r.body as Record<string, any>;
-};
 const agreement = (partnerId: string, over: Record<string, unknown> = {}) => ({
   code: `AG-${Math.random().toString(36).slice(2, 8)}`,
   title: 'Partnership agreement',
@@ -39,9 +35,9 @@ const agreement = (partnerId: string, over: Record<string, unknown> = {}) => ({
 
 describe('partners and agreements', () => {
   test('an agreement lists its amounts by year with the 1% levy of a tightly earmarked contribution, each line explained', async () => {
-    const donor = ok(await hq.post('/api/partners', { code: 'NO', name: 'Norway', partnerType: 'government', organisationRef: 'XM-DAC-8' }));
+    const donor = ok(await hq.post('/api/partners', { code: 'NO', name: 'Norway', partnerType: 'government', organisationRef: 'XM-DAC-8' }), 201);
     ids.donor = donor.id;
-    const a = ok(await hq.post('/api/agreements', agreement(donor.id)));
+    const a = ok(await hq.post('/api/agreements', agreement(donor.id)), 201);
     assert.deepEqual(
       a.levy.map((l: { levy: string }) => l.levy),
       ['10000.00', '25000.01'],
@@ -53,16 +49,16 @@ describe('partners and agreements', () => {
   });
 
   test('the levy is exempt for a programme country, and nothing for soft earmarking', async () => {
-    const domestic = ok(await hq.post('/api/partners', { code: 'KE-GOV', name: 'Government of Kenya', partnerType: 'programme_country', countryCode: 'KE' }));
-    const a = ok(await hq.post('/api/agreements', agreement(domestic.id)));
+    const domestic = ok(await hq.post('/api/partners', { code: 'KE-GOV', name: 'Government of Kenya', partnerType: 'programme_country', countryCode: 'KE' }), 201);
+    const a = ok(await hq.post('/api/agreements', agreement(domestic.id)), 201);
     assert.equal(a.levyTotal, '0.00');
     assert.match(a.levy[0].exemption, /Domestic resources/);
-    const soft = ok(await hq.post('/api/agreements', agreement(ids.donor as string, { earmarking: 'softly_earmarked' })));
+    const soft = ok(await hq.post('/api/agreements', agreement(ids.donor as string, { earmarking: 'softly_earmarked' })), 201);
     assert.equal(soft.levyTotal, '0.00');
   });
 
   test('a private-sector partner cannot sign without a current positive due-diligence review', async () => {
-    const firm = ok(await hq.post('/api/partners', { code: 'ACME', name: 'Acme Corp', partnerType: 'private_sector' }));
+    const firm = ok(await hq.post('/api/partners', { code: 'ACME', name: 'Acme Corp', partnerType: 'private_sector' }), 201);
     const missing = await hq.post('/api/agreements', agreement(firm.id));
     assert.equal(missing.status, 400);
     assert.equal(missing.body.error.details.field, 'partnerId');
@@ -76,6 +72,7 @@ describe('partners and agreements', () => {
         decision: 'approved',
         reviewer: 'PARDEV',
       }),
+      201,
     );
     const expired = await hq.post('/api/agreements', agreement(firm.id));
     assert.match(expired.body.error.message, /expired on 2019-06-01/);
@@ -88,8 +85,9 @@ describe('partners and agreements', () => {
         decision: 'approved_with_conditions',
         reviewer: 'PARDEV',
       }),
+      201,
     );
-    ok(await hq.post('/api/agreements', agreement(firm.id)));
+    ok(await hq.post('/api/agreements', agreement(firm.id)), 201);
   });
 
   test('bad amounts are refused with the place named, and nothing is stored', async () => {

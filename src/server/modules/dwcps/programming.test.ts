@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildOffice, buildUser, TEST_PASSWORD } from '../../../../test/factories.ts';
-import { buildApp, Client } from '../../../../test/helpers/api.ts';
+import { buildApp, Client, ok } from '../../../../test/helpers/api.ts';
 import { openTestDatabase } from '../../../../test/helpers/test-db.ts';
 import type { Database } from '../../db/connect.ts';
 
@@ -23,16 +23,11 @@ before(async () => {
 });
 after(() => database.close());
 
-const ok = (r: { status: number; body: unknown }, status = 201) => {
-  assert.equal(r.status, status, JSON.stringify(r.body));
-  return r.body as Record<string, any>;
-};
-
 describe('country programming through the API', () => {
   test('country programme, constituents, CF cycle with priorities, outcomes linked to SDG targets, outputs', async () => {
-    ok(await api.post('/api/countries', { countryCode: 'IN', presence: 'resident', coveringOfficeId: ids.co }));
-    ok(await api.post('/api/countries/IN/constituents', { kind: 'ministry_of_labour', name: 'Ministry of Labour and Employment' }));
-    ok(await api.post('/api/countries/IN/constituents', { kind: 'workers', name: 'Central trade union organisations' }));
+    ok(await api.post('/api/countries', { countryCode: 'IN', presence: 'resident', coveringOfficeId: ids.co }), 201);
+    ok(await api.post('/api/countries/IN/constituents', { kind: 'ministry_of_labour', name: 'Ministry of Labour and Employment' }), 201);
+    ok(await api.post('/api/countries/IN/constituents', { kind: 'workers', name: 'Central trade union organisations' }), 201);
     const cycle = ok(
       await api.post('/api/countries/IN/cf-cycles', {
         kind: 'cooperation_framework',
@@ -41,9 +36,10 @@ describe('country programming through the API', () => {
         periodEnd: '2022-12-31',
         stage: 'implementation',
       }),
+      201,
     );
     ids.cycle = cycle.id;
-    const p1 = ok(await api.post(`/api/cf-cycles/${cycle.id}/priorities`, { code: 'SP1', title: 'Poverty and urbanization' }));
+    const p1 = ok(await api.post(`/api/cf-cycles/${cycle.id}/priorities`, { code: 'SP1', title: 'Poverty and urbanization' }), 201);
     const o1 = ok(
       await api.post(`/api/cf-cycles/${cycle.id}/outcomes`, {
         priorityId: p1.id,
@@ -52,6 +48,7 @@ describe('country programming through the API', () => {
         orgRole: 'lead',
         sdgTargets: ['1.3', '8.5'],
       }),
+      201,
     );
     const o2 = ok(
       await api.post(`/api/cf-cycles/${cycle.id}/outcomes`, {
@@ -61,8 +58,9 @@ describe('country programming through the API', () => {
         orgRole: 'participant',
         sdgTargets: ['8.8'],
       }),
+      201,
     );
-    const out = ok(await api.post(`/api/cf-outcomes/${o2.id}/outputs`, { code: 'O2.1', text: 'Recruitment agencies regulated' }));
+    const out = ok(await api.post(`/api/cf-outcomes/${o2.id}/outputs`, { code: 'O2.1', text: 'Recruitment agencies regulated' }), 201);
     Object.assign(ids, { o1: o1.id, o2: o2.id, out: out.id });
     const full = ok(await api.get(`/api/cf-cycles/${cycle.id}`), 200);
     assert.deepEqual(full.priorities[0].outcomes[0].sdgTargets, ['1.3', '8.5']);
@@ -80,20 +78,24 @@ describe('country programming through the API', () => {
     assert.equal(r.status, 400);
     assert.equal(r.body.error.details.field, 'periodStart');
     assert.match(r.body.error.message, /overlaps the cycle "UNSDF 2018–22"/);
-    ok(await api.post('/api/countries/IN/cf-cycles', { kind: 'cooperation_framework', title: 'CF 2023–27', periodStart: '2023-01-01', periodEnd: '2027-12-31', stage: 'signed' }));
+    ok(
+      await api.post('/api/countries/IN/cf-cycles', { kind: 'cooperation_framework', title: 'CF 2023–27', periodStart: '2023-01-01', periodEnd: '2027-12-31', stage: 'signed' }),
+      201,
+    );
   });
 
   test('DWCP: a derived CPO copies the CF outcome verbatim; an additional one needs a justification', async () => {
     const dwcp = ok(
       await api.post('/api/countries/IN/dwcps', { title: 'DWCP India 2018–22', periodStart: '2018-01-01', periodEnd: '2022-12-31', status: 'active', cfCycleId: ids.cycle }),
+      201,
     );
     ids.dwcp = dwcp.id;
-    const pa = ok(await api.post(`/api/dwcps/${dwcp.id}/priorities`, { code: 'P1', title: 'Social protection for informal workers' }));
-    const pb = ok(await api.post(`/api/dwcps/${dwcp.id}/priorities`, { code: 'P2', title: 'Fair migration' }));
-    const pc = ok(await api.post(`/api/dwcps/${dwcp.id}/priorities`, { code: 'P3', title: 'Ratification of conventions' }));
+    const pa = ok(await api.post(`/api/dwcps/${dwcp.id}/priorities`, { code: 'P1', title: 'Social protection for informal workers' }), 201);
+    const pb = ok(await api.post(`/api/dwcps/${dwcp.id}/priorities`, { code: 'P2', title: 'Fair migration' }), 201);
+    const pc = ok(await api.post(`/api/dwcps/${dwcp.id}/priorities`, { code: 'P3', title: 'Ratification of conventions' }), 201);
     Object.assign(ids, { pa: pa.id, pb: pb.id, pc: pc.id });
 
-    const derived = ok(await api.post(`/api/dwcps/${dwcp.id}/cpos`, { priorityId: pa.id, code: 'IND101', derivation: 'derived', cfOutcomeId: ids.o1, sdgTargets: ['1.3'] }));
+    const derived = ok(await api.post(`/api/dwcps/${dwcp.id}/cpos`, { priorityId: pa.id, code: 'IND101', derivation: 'derived', cfOutcomeId: ids.o1, sdgTargets: ['1.3'] }), 201);
     assert.equal(derived.text, 'By 2022, more workers in the informal economy are covered by social protection');
     ids.derived = derived.id;
 
@@ -119,6 +121,7 @@ describe('country programming through the API', () => {
         text: 'Conventions ratified',
         justification: 'Normative work: supervisory bodies',
       }),
+      201,
     );
     ok(
       await api.post(`/api/dwcps/${dwcp.id}/cpos`, {
@@ -129,6 +132,7 @@ describe('country programming through the API', () => {
         justification: 'Standards',
         cfOutputIds: [ids.out],
       }),
+      201,
     );
   });
 
@@ -137,9 +141,9 @@ describe('country programming through the API', () => {
     const admin = await buildUser(database.db, 'admin');
     const a = new Client(api.app);
     await a.signIn(admin.email, TEST_PASSWORD);
-    ok(await a.post('/api/countries', { countryCode: 'PK', presence: 'resident', coveringOfficeId: ro.id }));
-    const dwcp = ok(await a.post('/api/countries/PK/dwcps', { title: 'DWCP Pakistan', periodStart: '2018-01-01', periodEnd: '2022-12-31', status: 'active' }));
-    const pr = ok(await a.post(`/api/dwcps/${dwcp.id}/priorities`, { code: 'P1', title: 'Jobs' }));
+    ok(await a.post('/api/countries', { countryCode: 'PK', presence: 'resident', coveringOfficeId: ro.id }), 201);
+    const dwcp = ok(await a.post('/api/countries/PK/dwcps', { title: 'DWCP Pakistan', periodStart: '2018-01-01', periodEnd: '2022-12-31', status: 'active' }), 201);
+    const pr = ok(await a.post(`/api/dwcps/${dwcp.id}/priorities`, { code: 'P1', title: 'Jobs' }), 201);
     const r = await a.post(`/api/dwcps/${dwcp.id}/cpos`, { priorityId: pr.id, code: 'PAK101', derivation: 'derived', cfOutcomeId: ids.o1 });
     assert.equal(r.status, 400);
     assert.equal(r.body.error.details.field, 'cfOutcomeId');
@@ -194,16 +198,17 @@ describe('country programming through the API', () => {
         baselineValue: '1000000',
         baselineDate: '2017-12-31',
       }),
+      201,
     );
-    ok(await api.post(`/api/indicators/${ind.id}/targets`, { kind: 'target', periodStart: '2018-01-01', periodEnd: '2022-12-31', value: '5000000' }));
+    ok(await api.post(`/api/indicators/${ind.id}/targets`, { kind: 'target', periodStart: '2018-01-01', periodEnd: '2022-12-31', value: '5000000' }), 201);
     const noReason = await api.post(`/api/indicators/${ind.id}/targets`, { kind: 'target', periodStart: '2018-01-01', periodEnd: '2022-12-31', value: '4000000' });
     assert.equal(noReason.status, 400);
     assert.equal(noReason.body.error.details.field, 'reason');
-    ok(await api.post(`/api/indicators/${ind.id}/targets`, { kind: 'target', periodStart: '2018-01-01', periodEnd: '2022-12-31', value: 4000000, reason: 'Budget cut' }));
+    ok(await api.post(`/api/indicators/${ind.id}/targets`, { kind: 'target', periodStart: '2018-01-01', periodEnd: '2022-12-31', value: 4000000, reason: 'Budget cut' }), 201);
     const outside = await api.post(`/api/indicators/${ind.id}/targets`, { kind: 'milestone', periodStart: '2024-01-01', periodEnd: '2024-12-31', value: '1' });
     assert.equal(outside.status, 400);
     assert.equal(outside.body.error.details.field, 'periodStart');
-    ok(await api.post(`/api/indicators/${ind.id}/actuals`, { periodStart: '2019-01-01', periodEnd: '2019-12-31', value: '2100000', source: 'Labour force survey 2019' }));
+    ok(await api.post(`/api/indicators/${ind.id}/actuals`, { periodStart: '2019-01-01', periodEnd: '2019-12-31', value: '2100000', source: 'Labour force survey 2019' }), 201);
     const full = ok(await api.get(`/api/indicators/${ind.id}`), 200);
     assert.deepEqual(
       full.targets.map((t: { value: string }) => t.value),
@@ -217,9 +222,9 @@ describe('country programming through the API', () => {
   });
 
   test('the calendar: next 24 months, notifications with constituents, and an iCalendar feed', async () => {
-    ok(await api.post('/api/countries/IN/milestones', { kind: 'cca', title: 'CCA update', dueDate: '2027-03-01', notifyDays: 45, cfCycleId: ids.cycle }));
-    ok(await api.post('/api/countries/IN/milestones', { kind: 'dwcp_review', title: 'DWCP mid-term review', dueDate: '2027-06-15', dwcpId: ids.dwcp }));
-    ok(await api.post('/api/countries/IN/milestones', { kind: 'cf_evaluation', title: 'Far away', dueDate: '2030-01-01' }));
+    ok(await api.post('/api/countries/IN/milestones', { kind: 'cca', title: 'CCA update', dueDate: '2027-03-01', notifyDays: 45, cfCycleId: ids.cycle }), 201);
+    ok(await api.post('/api/countries/IN/milestones', { kind: 'dwcp_review', title: 'DWCP mid-term review', dueDate: '2027-06-15', dwcpId: ids.dwcp }), 201);
+    ok(await api.post('/api/countries/IN/milestones', { kind: 'cf_evaluation', title: 'Far away', dueDate: '2030-01-01' }), 201);
     const cal = ok(await api.get('/api/calendar?asOf=2027-01-20'), 200);
     assert.deepEqual(
       cal.items.map((m: { title: string }) => m.title),
@@ -252,16 +257,21 @@ describe('country programming through the API', () => {
     await a.signIn(admin.email, TEST_PASSWORD);
     const fw = ok(
       await a.post('/api/frameworks', { kind: 'programme_budget', code: 'PB-2020-21', title: 'Programme and Budget 2020–21', periodStart: '2020-01-01', periodEnd: '2021-12-31' }),
+      201,
     );
-    const outcome = ok(await a.post(`/api/frameworks/${fw.id}/outcomes`, { code: '8', title: 'Comprehensive and sustainable social protection for all' }));
+    const outcome = ok(await a.post(`/api/frameworks/${fw.id}/outcomes`, { code: '8', title: 'Comprehensive and sustainable social protection for all' }), 201);
     ok(
       await a.post(`/api/frameworks/outcomes/${outcome.id}/outputs`, {
         code: '8.1',
         title: 'Increased capacity of member States to develop new or reformed national social protection strategies',
       }),
+      201,
     );
-    const ind = ok(await a.post('/api/indicators', { nodeType: 'org_outcome', nodeId: outcome.id, title: 'Member States with improved social protection', unit: 'countries' }));
-    ok(await a.post(`/api/indicators/${ind.id}/targets`, { kind: 'target', periodStart: '2020-01-01', periodEnd: '2021-12-31', value: '25' }));
+    const ind = ok(
+      await a.post('/api/indicators', { nodeType: 'org_outcome', nodeId: outcome.id, title: 'Member States with improved social protection', unit: 'countries' }),
+      201,
+    );
+    ok(await a.post(`/api/indicators/${ind.id}/targets`, { kind: 'target', periodStart: '2020-01-01', periodEnd: '2021-12-31', value: '25' }), 201);
     const listed = ok(await api.get('/api/frameworks'), 200);
     const o = listed.items.find((f: { code: string }) => f.code === 'PB-2020-21').outcomes[0];
     assert.equal(o.outputs[0].code, '8.1');

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { buildProject, type ProjectOptions } from '../../../../test/factories/projects.ts';
 import { buildOffice, buildPartner, buildUser, TEST_PASSWORD } from '../../../../test/factories.ts';
-import { buildApp, Client } from '../../../../test/helpers/api.ts';
+import { buildApp, Client, ok } from '../../../../test/helpers/api.ts';
 import { openTestDatabase } from '../../../../test/helpers/test-db.ts';
 import type { Database } from '../../db/connect.ts';
 
@@ -28,10 +29,6 @@ let viewer: Client;
 let donor: Client;
 let app: ReturnType<typeof buildApp>;
 const ids: Record<string, string> = {};
-const ok = (r: { status: number; body: any }) => {
-  assert.ok(r.status < 300, JSON.stringify(r.body));
-  return r.body;
-};
 
 const strategy = (over: Record<string, unknown> = {}) => ({
   code: 'DC-STRATEGY',
@@ -134,26 +131,21 @@ before(async () => {
   const pr = ok(await hq.post(`/api/dwcps/${dwcp.id}/priorities`, { code: 'P1', title: 'Youth employment' }));
   ids.cpo = ok(await hq.post(`/api/dwcps/${dwcp.id}/cpos`, { priorityId: pr.id, code: 'KEN101', derivation: 'derived', cfOutcomeId: o1.id })).id;
 
-  const project = async (code: string, fundingSource: string, path: string[], over: Record<string, unknown> = {}) => {
-    const p = ok(
-      await hq.post('/api/projects', {
-        code,
-        title: `Project ${code}`,
-        place: 'country',
-        countryCode: 'KE',
-        officeId: co.id,
-        fundingSource,
-        plannedStart: `${Y}-01-01`,
-        plannedEnd: `${Y + 1}-12-31`,
-        partners: [{ partnerId: partner.id, role: 'funding' }],
-        ...over,
-      }),
-    );
-    let version = p.version;
-    for (const to of path) version = ok(await hq.post(`/api/projects/${p.id}/transitions`, { to, version })).version;
+  const project = async (code: string, fundingSource: string, path: ProjectOptions['path'], over: Partial<ProjectOptions> = {}) => {
+    const p = await buildProject(db, {
+      code,
+      title: `Project ${code}`,
+      officeId: co.id,
+      fundingSource,
+      plannedStart: `${Y}-01-01`,
+      plannedEnd: `${Y + 1}-12-31`,
+      partners: [{ partnerId: partner.id, role: 'funding' }],
+      path,
+      ...over,
+    });
     ids[code] = p.id;
   };
-  await project('P1', 'XBDC', ['appraisal', 'approved', 'active'], { cpoLinks: [{ cpoId: ids.cpo, share: 100 }] });
+  await project('P1', 'XBDC', ['appraisal', 'approved', 'active'], { cpoLinks: [{ cpoId: ids.cpo as string, share: 100 }] });
   await project('P2', 'RBSA', ['appraisal', 'approved', 'active']);
   await project('P3', 'XBDC', ['appraisal', 'pipeline']);
   await project('P4', 'XBDC', []);
