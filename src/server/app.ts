@@ -18,6 +18,7 @@ import { agreementRoutes } from './modules/agreements/agreements.routes.ts';
 import { alignmentRoutes } from './modules/alignment/alignment.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { sessionRoutes } from './modules/auth/session.routes.ts';
+import { resolveSession } from './modules/auth/session.service.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { countryCycleRoutes, cycleRoutes } from './modules/cf/cf.routes.ts';
 import { constituentRoutes, countryRoutes } from './modules/countries/countries.routes.ts';
@@ -93,7 +94,10 @@ export function createApp(deps: Deps) {
   app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/iati/') ? next() : c.req.path.startsWith('/api/finance/imports') ? imports(c, next) : forms(c, next)));
   app.use('/api/*', jsonOnly);
   app.use('/api/*', rejectNul);
-  app.use('/api/*', sessionMiddleware(deps.db));
+  app.use(
+    '/api/*',
+    sessionMiddleware((token) => resolveSession(deps.db, token)),
+  );
 
   app.route('/api/health', healthRoutes(deps));
   app.route('/api/session', sessionRoutes(deps));
