@@ -1,11 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { RIGHT_NAMES, ROLES } from '../../../shared/rights.ts';
-import { LOCALES } from '../../../shared/roles.ts';
+import { RIGHT_NAMES, ROLES, type Role } from '../../../shared/rights.ts';
+import { LOCALES, type Locale } from '../../../shared/roles.ts';
 import { rightsOf } from '../../access/rights.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
 import { errors, json, jsonBody, router } from '../../http/openapi.ts';
-import { presentUser } from '../users/users.service.ts';
 import { accountRoutes } from './account.routes.ts';
 import { signIn, signOut } from './session.service.ts';
 import { clearSessionCookie, deviceCookie, setSessionCookies } from './session-cookies.ts';
@@ -33,9 +32,15 @@ const Session = z
   .openapi('Session');
 
 async function sessionBody(db: Deps['db'], userId: string, csrfToken: string, expiresAt: string): Promise<z.infer<typeof Session>> {
-  const row = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
-  const { id, email, name, role, officeId, partnerId, countryCode, locale } = presentUser(row);
-  return { user: { id, email, name, role, officeId, partnerId, countryCode, locale, rights: rightsOf({ role }) }, csrfToken, expiresAt };
+  // Read here, not through modules/users (which builds on auth's passwords): the session's own view of its user.
+  const u = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'role', 'office_id', 'partner_id', 'country_code', 'locale'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  const role = u.role as Role;
+  const user = { id: u.id, email: u.email, name: u.name, role, officeId: u.office_id, partnerId: u.partner_id, countryCode: u.country_code, locale: u.locale as Locale };
+  return { user: { ...user, rights: rightsOf({ role }) }, csrfToken, expiresAt };
 }
 
 export function sessionRoutes(deps: Deps) {
