@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { amountProblem, currencyDecimals, fromUnits, multiply, roundUnits, sameAmount, sum, toUnits } from './money.ts';
+import { amountProblem, currencyDecimals, fromUnits, multiply, ratioPercent, roundUnits, sameAmount, sum, toUnits, wholePercent } from './money.ts';
 
 describe('money', () => {
   test('decimals per currency come from ISO 4217 (CLDR)', () => {
@@ -24,6 +24,15 @@ describe('money', () => {
     assert.equal(Number('9007199254740993') === Number('9007199254740992'), true, 'the float comparison this replaces');
     assert.equal(sameAmount('9007199254740993', '9007199254740992'), false);
     assert.equal(sameAmount('1234567890123.4567', '1234567890123.4568'), false);
+  });
+  test('percentages worded exactly, half away from zero, where floats round down', () => {
+    assert.equal((Number('0.1235') * 100).toFixed(1), '12.3', 'a float: 12.35 is 12.3499… in binary');
+    assert.deepEqual(
+      [ratioPercent('0.1235'), ratioPercent('0.1234'), ratioPercent('0.5812', 2), ratioPercent('1.0000', 2), ratioPercent('0.0000')],
+      ['12.4', '12.3', '58.12', '100.00', '0.0'],
+    );
+    assert.equal(Math.round((Number('0.29') * 100) / Number('2')), 14, 'a float: 14.5 is 14.4999… in binary');
+    assert.deepEqual([wholePercent(toUnits('0.29'), toUnits('2')), wholePercent(toUnits('1'), toUnits('3')), wholePercent(toUnits('5'), 0n)], [15, 33, null]);
   });
   test('rounding in units: half away from zero, at the currency decimals', () => {
     const r = (a: string, d: number) => fromUnits(roundUnits(toUnits(a), d), 4);

@@ -76,3 +76,13 @@ export function sum(amounts: string[], decimals = 2): string {
     decimals,
   );
 }
+
+/** A ratio (a decimal string such as '0.1235') as a percentage to `decimals` decimals, exactly, half away from zero ('12.4'). */
+export const ratioPercent = (ratio: string, decimals = 1): string => fromUnits(toUnits(ratio) * 100n, decimals);
+
+/** part ÷ whole (amounts in units, see toUnits) as a whole percentage, exactly, half away from zero; null when whole is 0. */
+export function wholePercent(part: bigint, whole: bigint): number | null {
+  if (whole === 0n) return null;
+  // Truncated at 4 decimals first: that never moves a value across a half, so the rounding is exact.
+  return Number(fromUnits((part * 100n * 10n ** BigInt(SCALE)) / whole, 0));
+}

@@ -1,3 +1,4 @@
+import { ratioPercent } from '../../shared/money.ts';
 import type { ReportLanguage } from './report-words.ts';
 
 /**
@@ -54,4 +55,4 @@ export function moneyText(amount: string, currency: string): string {
 }
 
 /** A 4-decimal ratio as a percentage for a table ("0.8125" → "81.3%"); a dash when there is none. */
-export const percentText = (ratio: string | null) => (ratio === null ? '–' : `${(Number(ratio) * 100).toFixed(1)}%`);
+export const percentText = (ratio: string | null) => (ratio === null ? '–' : `${ratioPercent(ratio, 1)}%`);

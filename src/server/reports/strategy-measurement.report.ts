@@ -1,3 +1,4 @@
+import { sameAmount, toUnits, wholePercent } from '../../shared/money.ts';
 import type { StrategyProgress } from '../modules/strategies/strategy-progress.service.ts';
 import { type Block, moneyText, type ReportDoc, type Row } from './report-model.ts';
 import { longDate, REPORT_WORDS, type ReportLanguage } from './report-words.ts';
@@ -64,7 +65,11 @@ export function strategyMeasurementReport(s: StrategyProgress, lang: ReportLangu
     });
     if (o.linkages || o.assumptions_risks) blocks.push({ kind: 'heading', level: 3, text: w.linkages }, ...paragraphs(o.linkages), ...paragraphs(o.assumptions_risks));
   }
-  const total = s.outcomes.reduce((t, { outcome: o }) => t + (o.available_resources ? Number(o.available_resources) : 0), 0);
+  const total = s.outcomes.reduce((t, { outcome: o }) => t + (o.available_resources ? toUnits(o.available_resources) : 0n), 0n);
+  const share = (amount: string) => {
+    const percent = wholePercent(toUnits(amount), total);
+    return percent === null ? '' : ` (${w.perCent(percent)})`;
+  };
   blocks.push({ kind: 'heading', level: 2, text: w.cost });
   blocks.push({
     kind: 'table',
@@ -74,11 +79,9 @@ export function strategyMeasurementReport(s: StrategyProgress, lang: ReportLangu
     rows: s.outcomes.map(({ outcome: o }) => ({
       cells: [
         w.outcome(o.number),
-        o.available_resources === null
-          ? '–'
-          : `${o.resources_estimated ? `${w.circa} ` : ''}${moneyText(o.available_resources, strategy.currency)}${total > 0 ? ` (${w.perCent(Math.round((Number(o.available_resources) * 100) / total))})` : ''}`,
+        o.available_resources === null ? '–' : `${o.resources_estimated ? `${w.circa} ` : ''}${moneyText(o.available_resources, strategy.currency)}${share(o.available_resources)}`,
         o.key_outputs.join('\n'),
-        o.resource_gap === null || Number(o.resource_gap) === 0 ? w.none : moneyText(o.resource_gap, strategy.currency),
+        o.resource_gap === null || sameAmount(o.resource_gap, '0') ? w.none : moneyText(o.resource_gap, strategy.currency),
       ],
     })),
     widths: [14, 26, 44, 16],

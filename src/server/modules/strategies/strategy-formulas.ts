@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { FORMULAS } from '../../../shared/contracts/strategies.ts';
+import { ratioPercent } from '../../../shared/money.ts';
 import { systemActor } from '../../access/actor.ts';
 import type { DB } from '../../db/schema.ts';
 import { deliveryTotals } from '../../finance/delivery.service.ts';
@@ -19,7 +20,7 @@ export interface Computed {
 }
 
 /** A share as a percentage with two decimals, from a 4-decimal ratio string ("0.5812" → "58.12"). */
-const percent = (ratio: string | null) => (ratio === null ? null : (Number(ratio) * 100).toFixed(2));
+const percent = (ratio: string | null) => (ratio === null ? null : ratioPercent(ratio, 2));
 
 /**
  * The named formulas an indicator can be computed by. Strategies are organisation-wide, so every formula
