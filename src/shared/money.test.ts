@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { amountProblem, currencyDecimals, fromUnits, multiply, ratioPercent, roundUnits, sameAmount, sum, toUnits, wholePercent } from './money.ts';
+import { amountProblem, currencyDecimals, fromUnits, multiply, ratioPercent, roundUnits, sameDecimal, sum, toUnits, wholePercent } from './money.ts';
 
 describe('money', () => {
   test('decimals per currency come from ISO 4217 (CLDR)', () => {
@@ -20,10 +20,12 @@ describe('money', () => {
     assert.equal(multiply('999999999999.99', '0.01'), '10000000000.00');
   });
   test('amounts compared exactly: equal however written, different where floats see one number', () => {
-    assert.equal(sameAmount('1250.5', '1250.5000'), true);
+    assert.equal(sameDecimal('1250.5', '1250.5000'), true);
     assert.equal(Number('9007199254740993') === Number('9007199254740992'), true, 'the float comparison this replaces');
-    assert.equal(sameAmount('9007199254740993', '9007199254740992'), false);
-    assert.equal(sameAmount('1234567890123.4567', '1234567890123.4568'), false);
+    assert.equal(sameDecimal('9007199254740993', '9007199254740992'), false);
+    assert.equal(sameDecimal('1234567890123.4567', '1234567890123.4568'), false);
+    assert.equal(sameDecimal('123456789012.12345678', '123456789012.12345679'), false, 'exchange rates: 20 digits');
+    assert.deepEqual([sameDecimal('0012.50', '12.5'), sameDecimal('-0.00', '0'), sameDecimal('-1', '1'), sameDecimal('0.000', '0')], [true, true, false, true]);
   });
   test('percentages worded exactly, half away from zero, where floats round down', () => {
     assert.equal((Number('0.1235') * 100).toFixed(1), '12.3', 'a float: 12.35 is 12.3499… in binary');

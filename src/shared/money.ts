@@ -39,9 +39,19 @@ export function toUnits(amount: string): bigint {
   return m[1] ? -units : units;
 }
 
-/** Whether two decimal amounts are the same number ('1250.5' and '1250.5000' are; floats would also call
- * '9007199254740993' and '9007199254740992' the same). */
-export const sameAmount = (a: string, b: string): boolean => toUnits(a) === toUnits(b);
+/** A decimal string in one spelling: no leading zeros, no trailing decimal zeros, no sign on zero ('-0012.50' → '-12.5'). */
+function canonicalDecimal(d: string): string {
+  const m = /^([-+]?)(\d*)(?:\.(\d*))?$/.exec(d.trim());
+  if (!m || (!m[2] && !m[3])) throw new Error(`not a decimal: ${d}`);
+  const whole = (m[2] ?? '').replace(/^0+/, '') || '0';
+  const frac = (m[3] ?? '').replace(/0+$/, '');
+  const digits = frac ? `${whole}.${frac}` : whole;
+  return m[1] === '-' && digits !== '0' ? `-${digits}` : digits;
+}
+
+/** Whether two decimal strings (amounts, rates; any number of digits) are the same number: '1250.5' and '1250.5000'
+ * are; as floats '9007199254740993' and '9007199254740992' would be too. */
+export const sameDecimal = (a: string, b: string): boolean => canonicalDecimal(a) === canonicalDecimal(b);
 
 const DROP = [10000n, 1000n, 100n, 10n, 1n];
 /** Units rounded half away from zero to the wanted decimals, still in units (scale 4). */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
-import { sameAmount } from '../../shared/money.ts';
+import { sameDecimal } from '../../shared/money.ts';
 import type { Actor } from '../access/actor.ts';
 import { requireRight, scopeFor } from '../access/rights.ts';
 import type { DB } from '../db/schema.ts';
@@ -142,7 +142,7 @@ export async function importFinancialLines(
       if (++n % 5000 === 0) await yieldToOthers();
       const e = existing.get(`${l.kind}/${l.sourceRef}`);
       if (!e) fresh.push(l);
-      else if (!sameAmount(e.amount, l.amount) || e.period !== l.period || e.currency !== l.currency || e.project_id !== l.projectId) changed.push(l);
+      else if (!sameDecimal(e.amount, l.amount) || e.period !== l.period || e.currency !== l.currency || e.project_id !== l.projectId) changed.push(l);
     }
     Object.assign(report, { inserted: fresh.length, updated: changed.length, unchanged: checked.resolved.length - fresh.length - changed.length, ok: true });
     const previous = await trx.selectFrom('imports').select('id').where('file_sha256', '=', sha).executeTakeFirst();

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { sameDecimal } from '../../shared/money.ts';
 import type { Actor } from '../access/actor.ts';
 import { requireRight } from '../access/rights.ts';
 import type { DB } from '../db/schema.ts';
@@ -23,7 +24,7 @@ export async function importRates(db: Kysely<DB>, source: string, rates: RateInp
     if (!currencies.has(r.currency))
       throw new AppError('INVALID_INPUT', `rates[${i}].currency: ${r.currency} is not a currency of the IATI Currency codelist`, { field: `rates.${i}.currency` });
     if (!/^\d{4}-\d{2}-01$/.test(r.month)) throw new AppError('INVALID_INPUT', `rates[${i}].month: use the first day of the month, e.g. 2024-03-01`, { field: `rates.${i}.month` });
-    if (!/^\d{1,12}(\.\d{1,8})?$/.test(r.perUsd) || Number(r.perUsd) <= 0)
+    if (!/^\d{1,12}(\.\d{1,8})?$/.test(r.perUsd) || sameDecimal(r.perUsd, '0'))
       throw new AppError('INVALID_INPUT', `rates[${i}].perUsd: a positive decimal`, { field: `rates.${i}.perUsd` });
   });
   return inTransaction(db, async (trx) => {
@@ -37,7 +38,7 @@ export async function importRates(db: Kysely<DB>, source: string, rates: RateInp
         .onConflict((oc) => oc.columns(['currency', 'month']).doUpdateSet({ per_usd: r.perUsd, source }))
         .execute();
       if (!before) inserted++;
-      else if (Number(before.per_usd) !== Number(r.perUsd)) updated++;
+      else if (!sameDecimal(before.per_usd, r.perUsd)) updated++;
     }
     if (inserted || updated) await refreshProjectFinance(trx);
     await writeAudit(trx, actor, { action: 'import', entityType: 'exchange_rates', entityId: source, after: { source, rates: rates.length, inserted, updated } });

@@ -1,4 +1,4 @@
-import { sameAmount, toUnits, wholePercent } from '../../shared/money.ts';
+import { sameDecimal, toUnits, wholePercent } from '../../shared/money.ts';
 import type { StrategyProgress } from '../modules/strategies/strategy-progress.service.ts';
 import { type Block, moneyText, type ReportDoc, type Row } from './report-model.ts';
 import { longDate, REPORT_WORDS, type ReportLanguage } from './report-words.ts';
@@ -81,7 +81,7 @@ export function strategyMeasurementReport(s: StrategyProgress, lang: ReportLangu
         w.outcome(o.number),
         o.available_resources === null ? '–' : `${o.resources_estimated ? `${w.circa} ` : ''}${moneyText(o.available_resources, strategy.currency)}${share(o.available_resources)}`,
         o.key_outputs.join('\n'),
-        o.resource_gap === null || sameAmount(o.resource_gap, '0') ? w.none : moneyText(o.resource_gap, strategy.currency),
+        o.resource_gap === null || sameDecimal(o.resource_gap, '0') ? w.none : moneyText(o.resource_gap, strategy.currency),
       ],
     })),
     widths: [14, 26, 44, 16],
