@@ -29,6 +29,8 @@ export interface Config {
   uploadsDir: string;
   /** A job on a PostgreSQL server whose process has not been heard from for this long is failed (its process stopped). */
   jobStaleSeconds: number;
+  /** How long a stopping server waits for its running jobs (SIGTERM, Ctrl+C). */
+  shutdownSeconds: number;
   /** Session lifetime in seconds. */
   sessionTtl: number;
   /** Sign-in attempts per account from unknown devices (×4 per client address) before delays begin; the longest delay, in seconds. */
@@ -116,6 +118,7 @@ export function loadConfig(env: Settings, version = '0.0.0'): Config {
     iatiMaxBytes: int(env.IATI_MAX_FILE_MB, 1024, 'IATI_MAX_FILE_MB') * 1024 * 1024,
     uploadsDir: resolve(env.DEVCOOP_UPLOADS || defaultUploadsDir(env)),
     jobStaleSeconds: Math.max(1, int(env.DEVCOOP_JOB_STALE_SECONDS, 60, 'DEVCOOP_JOB_STALE_SECONDS')),
+    shutdownSeconds: int(env.DEVCOOP_SHUTDOWN_SECONDS, 30, 'DEVCOOP_SHUTDOWN_SECONDS'),
     sessionTtl: int(env.DEVCOOP_SESSION_TTL, 8 * 3600, 'DEVCOOP_SESSION_TTL'),
     loginMaxFailures: int(env.DEVCOOP_LOGIN_MAX_FAILURES, 5, 'DEVCOOP_LOGIN_MAX_FAILURES'),
     loginWindow: int(env.DEVCOOP_LOGIN_WINDOW, 15 * 60, 'DEVCOOP_LOGIN_WINDOW'),

@@ -6,6 +6,7 @@ import { type Database, openDatabase } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { databaseRole, grantAppRole } from './db/roles.ts';
 import { startJobRecovery } from './jobs/job-recovery.ts';
+import { runnerFor } from './jobs/job-runner.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { loadReferenceData } from './reference/load-reference.ts';
 
@@ -68,9 +69,13 @@ async function migrateAsOwner(url: string, appRole: string, logger: Logger, onCo
 /** Serves the API and the web UI until SIGINT/SIGTERM; then stops taking requests, finishes, and closes the database. */
 export async function startServer(config: Config, opened: Opened): Promise<{ url: string; close: () => Promise<void> }> {
   const { database, logger } = opened;
-  const app = createApp({ db: database.db, dbKind: database.kind, config, logger });
-  // Before the first request: jobs left running by a stopped process are failed, their uploads removed.
-  const stopRecovery = await startJobRecovery({ db: database.db, dbKind: database.kind, config, logger });
+  const deps = { db: database.db, dbKind: database.kind, config, logger };
+  const app = createApp(deps);
+  // Before the first request: jobs left running by a stopped process are failed, their uploads removed; jobs queued
+  // and never started (no upload) are taken up again.
+  const stopRecovery = await startJobRecovery(deps);
+  const jobs = runnerFor(deps);
+  jobs.wake();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());
@@ -81,7 +86,13 @@ export async function startServer(config: Config, opened: Opened): Promise<{ url
   let closing: Promise<void> | undefined;
   const close = () => {
     stopRecovery();
-    closing ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => database.close());
+    closing ??= new Promise<void>((resolve) => server.close(() => resolve()))
+      .then(async () => {
+        // Running jobs finish (or, past the wait, are failed at the next start: nothing of them is stored).
+        const left = await jobs.stop(config.shutdownSeconds * 1000);
+        if (left) logger.warn('stopping with jobs still running: they will read failed at the next start, nothing of them stored', { jobs: left });
+      })
+      .then(() => database.close());
     return closing;
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -52,7 +52,7 @@ export interface Job {
   id: string;
   kind: string;
   title: string;
-  status: 'running' | 'done' | 'failed';
+  status: 'queued' | 'running' | 'done' | 'failed';
   progress: { done: number; total: number; unit: string } | null;
   result: any;
   error: string | null;

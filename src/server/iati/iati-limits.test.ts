@@ -136,7 +136,7 @@ describe('IATI reader limits: element depth and text length', () => {
     const poll = async (id: string) => {
       for (let i = 0; i < 2000; i++) {
         const job = (await hq.get(`/api/jobs/${id}`)).body;
-        if (job.status !== 'running') return job;
+        if (job.status !== 'running' && job.status !== 'queued') return job;
         await new Promise((r) => setTimeout(r, 25));
       }
       throw new Error('the job did not finish');

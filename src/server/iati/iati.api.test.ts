@@ -94,7 +94,7 @@ after(() => database.close());
 const poll = async (client: Client, id: string) => {
   for (let i = 0; i < 400; i++) {
     const job = ok(await client.get(`/api/jobs/${id}`));
-    if (job.status !== 'running') return job;
+    if (job.status !== 'running' && job.status !== 'queued') return job;
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error('the job did not finish');

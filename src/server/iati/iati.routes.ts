@@ -1,9 +1,3 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { createRoute, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { requireRight } from '../access/rights.ts';
@@ -14,62 +8,28 @@ import type { AppEnv } from '../http/env.ts';
 import { actorOf } from '../http/env.ts';
 import { errors, json, jsonBody, router } from '../http/openapi.ts';
 import { AnyRecord, IdParam, one, readErrors, writeErrors } from '../http/route-kit.ts';
+import { iatiCheckJob } from '../jobs/iati-check.job.ts';
+import { iatiImportJob } from '../jobs/iati-import.job.ts';
+import { iatiValidateJob } from '../jobs/iati-validate.job.ts';
 import { getJob, startJob } from '../jobs/jobs.service.ts';
 import { receiveUpload } from '../jobs/uploads.ts';
 import { toCsv } from '../spreadsheets/export-table.ts';
 import { findIatiActivities, linkIatiActivity, projectIatiLinks } from './iati-activities.service.ts';
-import { activityIdentifier, PUBLISHED } from './iati-activity.build.ts';
-import { outcomeOfActivity } from './iati-cpo-activities.load.ts';
+import { PUBLISHED } from './iati-activity.build.ts';
 import { activityFile, hasRecord, organisationFile, publishedScope } from './iati-export.load.ts';
-import { type IatiImportReport, importIatiFile } from './iati-import.apply.ts';
 import { checkProjectActivity } from './iati-project-check.ts';
 import { PublisherIdentity, publisherSettings, publishesSynthetic, setActivityUnit, setPublisher } from './iati-settings.service.ts';
-import { reportRows, type ValidationReport, validateIatiFile } from './iati-validate.ts';
-import { IatiFileError } from './iati-xml.reader.ts';
+import { reportRows, type ValidationReport } from './iati-validate.ts';
 
 const tags = ['IATI'];
 const Upload = z.strictObject({ fileName: z.string().min(1).max(200) });
 const Accepted = json(z.object({ jobId: z.string() }), 'The job was started: follow it at /api/jobs/{jobId}');
 const JobParam = z.object({ id: z.guid() });
-const explain = (e: unknown) =>
-  e instanceof IatiFileError ? `${e.message}${e.line ? ` (line ${e.line}${e.column ? `, column ${e.column}` : ''})` : ''}. Nothing was changed.` : null;
-
 const receive = (c: { req: { raw: Request } }, { config }: Deps) => receiveUpload(c.req.raw.body, config.uploadsDir, config.iatiMaxBytes, 'IATI_MAX_FILE_MB');
-
-/**
- * Generates the activity file as published and validates it; each activity with findings is tied to the
- * project it comes from, or in the outcome-and-biennium mode to the country programme outcome, so a finding
- * is fixed where it arises (the page names the field from its path).
- */
-async function checkPublication(db: Deps['db'], progress: (done: number) => void) {
-  // Written to a temporary file as it is generated, then validated as a stream: the file of a large portfolio is
-  // hundreds of MB, never whole in memory.
-  const dir = await mkdtemp(join(tmpdir(), 'devcoop-iati-check-'));
-  let report: ValidationReport;
-  try {
-    const path = join(dir, 'activities.xml');
-    await pipeline(Readable.from(activityFile(db, { progress })), createWriteStream(path));
-    report = await validateIatiFile({ path });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-  const publisher = await publisherSettings(db);
-  if (publisher.activityUnit === 'cpo_biennium') {
-    const outcomeOf = await outcomeOfActivity(db, publisher);
-    return { fileName: 'activities.xml', ...report, withFindings: report.withFindings.map((r) => ({ ...r, project: null, outcome: outcomeOf(r.identifier) })) };
-  }
-  const projects = await db.selectFrom('projects').select(['id', 'code', 'title']).where('confidential', '=', false).execute();
-  const byIdentifier = new Map(projects.map((p) => [activityIdentifier(publisher, p.code), p]));
-  return {
-    fileName: 'activities.xml',
-    ...report,
-    withFindings: report.withFindings.map((r) => ({ ...r, project: byIdentifier.get(r.identifier) ?? null, outcome: null })),
-  };
-}
 
 /** Validation and import of IATI files as jobs, their reports, and the jobs themselves (signed in). */
 export function iatiRoutes(deps: Deps) {
-  const { db, config } = deps;
+  const { db } = deps;
   return router()
     .openapi(
       createRoute({
@@ -85,16 +45,7 @@ export function iatiRoutes(deps: Deps) {
         const actor = actorOf(c);
         requireRight(actor, 'iati.validate');
         const file = await receive(c, deps);
-        const job = await startJob(
-          deps,
-          actor,
-          { id: file.jobId, kind: 'iati.validate', title: `Validation of ${c.req.valid('query').fileName}`, total: file.bytes, unit: 'bytes', upload: file.path },
-          async ({ progress }) => {
-            const report = await validateIatiFile({ path: file.path }, { maxBytes: config.iatiMaxBytes, progress });
-            return { fileName: c.req.valid('query').fileName, ...report };
-          },
-          explain,
-        );
+        const job = await startJob(deps, actor, iatiValidateJob, { fileName: c.req.valid('query').fileName, bytes: file.bytes }, file);
         return c.json({ jobId: job.id }, 202);
       },
     )
@@ -112,23 +63,7 @@ export function iatiRoutes(deps: Deps) {
         requireRight(actor, 'iati.import');
         const { fileName } = c.req.valid('query');
         const file = await receive(c, deps);
-        // What the job keeps of the report: the activities with something skipped, not every imported one.
-        const kept = (report: IatiImportReport) => ({ ...report, outcomes: report.outcomes.filter((o) => o.skipped.length) });
-        const job = await startJob(
-          deps,
-          actor,
-          { id: file.jobId, kind: 'iati.import', title: `Import of ${fileName}`, total: file.bytes, unit: 'bytes', upload: file.path },
-          async ({ progress, completeIn }) =>
-            kept(
-              await importIatiFile(db, createReadStream(file.path), { name: fileName, bytes: file.bytes }, actor, {
-                maxBytes: config.iatiMaxBytes,
-                progress,
-                // The job is done in the import's own transaction: its outcome commits with the data.
-                beforeCommit: (trx, report) => completeIn(trx, kept(report)),
-              }),
-            ),
-          explain,
-        );
+        const job = await startJob(deps, actor, iatiImportJob, { fileName, bytes: file.bytes }, file);
         return c.json({ jobId: job.id }, 202);
       },
     )
@@ -178,16 +113,9 @@ export function iatiRoutes(deps: Deps) {
       async (c) => {
         const actor = actorOf(c);
         requireRight(actor, 'iati.validate');
-        const { total, unit } = await publishedScope(db);
         // Nothing to publish is no finding: say why plainly, as /iati/activities.xml does, rather than validate an empty file.
-        if (total === 0) throw new AppError('CONFLICT', await nothingPublished(db));
-        const job = await startJob(
-          deps,
-          actor,
-          { kind: 'iati.check', title: 'Check of the published activity file', total, unit },
-          ({ progress }) => checkPublication(db, progress),
-          explain,
-        );
+        if ((await publishedScope(db)).total === 0) throw new AppError('CONFLICT', await nothingPublished(db));
+        const job = await startJob(deps, actor, iatiCheckJob, {});
         return c.json({ jobId: job.id }, 202);
       },
     )

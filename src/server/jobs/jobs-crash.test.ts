@@ -7,7 +7,8 @@ import { after, before, describe, test } from 'node:test';
 import { openTestDatabase } from '../../../test/helpers/test-db.ts';
 import type { Database } from '../db/connect.ts';
 import { recoverJobs } from './job-recovery.ts';
-import { RUNNER, STOPPED } from './jobs.service.ts';
+import { RUNNER } from './job-runner.ts';
+import { STOPPED } from './jobs.service.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const bin = join(root, 'bin', 'devcoop.js');

@@ -1,130 +1,69 @@
-import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../access/actor.ts';
 import { holds } from '../access/rights.ts';
-import type { Config } from '../config.ts';
 import type { DatabaseKind } from '../db/connect.ts';
 import type { DB } from '../db/schema.ts';
-import { notFound } from '../errors.ts';
-
-/** How far a running job has come, held by the process (a job's own transaction would hide it). */
-export interface Progress {
-  done: number;
-  total: number;
-  unit: string;
-}
-
-/** This process, as the runner of its jobs: a new id at every start, so a restarted server never mistakes a dead run for its own. */
-export const RUNNER = randomUUID();
-/** On a PostgreSQL server a running job's row is touched four times per `jobStaleSeconds` (DEVCOOP_JOB_STALE_SECONDS); one not touched for that long belongs to a stopped process. */
-const heartbeatMs = (staleSeconds: number) => Math.max(250, (staleSeconds * 1000) / 4);
+import type { Deps } from '../deps.ts';
+import { AppError, notFound } from '../errors.ts';
+import type { JobKind } from './job-kind.ts';
+import { localProgress, RUNNER, runnerFor } from './job-runner.ts';
+import { uploadPath } from './uploads.ts';
 
 /** What a job of a stopped process says: true for every job, since work that stores anything stores its outcome in the same transaction. */
 export const STOPPED =
   'The server stopped while this job was running (it was ended outright, before the job finished). A job stores its work together with its outcome, so nothing of it was stored: run it again.';
 
-export interface JobContext {
-  progress(done: number): void;
-  /**
-   * Records the job as done inside the work's own transaction: the outcome commits with the data, or neither does.
-   * Work that stores data calls it last in its transaction; work that stores nothing need not.
-   */
-  completeIn(trx: Transaction<DB>, result: unknown): Promise<void>;
-}
-
-const running = new Map<string, Progress>();
-
 /**
- * Starts long work and returns its id at once: the job row says who started what and which process runs it; `work`
- * reports its progress as it goes and its result (or failure, as a message a person can act on) is stored at the end.
- * `explain` turns an expected failure into that message; anything else is logged and reported as internal. An upload
- * the job reads (`upload`, named by the job's id: see uploads.ts) is removed when the job ends, however it ends.
+ * Queues a job of a kind with its payload (checked against the kind's schema) and returns its id at once; this
+ * process's runner is woken to claim it. A kind that reads an upload is given the id the upload was received under
+ * (`receiveUpload`), and the job is pinned to this process, which holds the file.
  */
-export async function startJob<T>(
-  deps: { db: Kysely<DB>; dbKind: DatabaseKind; config: Pick<Config, 'jobStaleSeconds'> },
-  actor: Actor,
-  job: { id?: string; kind: string; title: string; total: number; unit: string; upload?: string },
-  work: (ctx: JobContext) => Promise<T>,
-  explain: (err: unknown) => string | null,
-): Promise<{ id: string; done: Promise<void> }> {
-  const { db } = deps;
-  let row: { id: string };
+export async function startJob<P>(deps: Deps, actor: Actor, kind: JobKind<P>, payload: P, upload?: { jobId: string }): Promise<{ id: string }> {
   try {
-    row = await db
+    if (kind.upload !== Boolean(upload)) throw new Error(`Job kind ${kind.kind} ${kind.upload ? 'reads an upload' : 'reads no upload'}`);
+    const parsed = kind.payload.safeParse(payload);
+    if (!parsed.success) throw new AppError('INVALID_INPUT', `The job's input is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    const { total, unit } = await kind.measure(parsed.data, { deps, upload: upload ? uploadPath(deps.config.uploadsDir, upload.jobId) : null });
+    const row = await deps.db
       .insertInto('jobs')
       .values({
-        ...(job.id ? { id: job.id } : {}),
-        kind: job.kind,
-        title: job.title,
+        ...(upload ? { id: upload.jobId, runner: RUNNER } : { runner: null }),
+        kind: kind.kind,
+        status: 'queued',
+        title: kind.title(parsed.data),
+        payload: JSON.stringify(parsed.data),
+        actor: JSON.stringify(actor),
         actor_id: actor.userId,
         actor_label: actor.label,
+        progress_total: total,
+        progress_unit: unit,
         result: null,
         error: null,
         finished_at: null,
-        runner: RUNNER,
         heartbeat_at: new Date().toISOString(),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    runnerFor(deps).wake();
+    return { id: row.id };
   } catch (err) {
-    if (job.upload) await rm(job.upload, { force: true });
+    if (upload) await rm(uploadPath(deps.config.uploadsDir, upload.jobId), { force: true });
     throw err;
   }
-  const progress: Progress = { done: 0, total: job.total, unit: job.unit };
-  running.set(row.id, progress);
-  // PGlite belongs to this process alone (the folder lock), so its jobs need no sign of life: at start, every running job there is a dead one.
-  const heartbeat =
-    deps.dbKind === 'postgres'
-      ? setInterval(() => {
-          db.updateTable('jobs')
-            .set({ heartbeat_at: sql<string>`now()` })
-            .where('id', '=', row.id)
-            .where('status', '=', 'running')
-            .execute()
-            .catch(() => {}); // the database is away: the next beat tries again, and the job's own work will say what failed
-        }, heartbeatMs(deps.config.jobStaleSeconds)).unref()
-      : undefined;
-  const ctx: JobContext = {
-    progress: (n) => {
-      progress.done = n;
-    },
-    completeIn: (trx, result) => finish(trx, row.id, { status: 'done', result: JSON.stringify(result), error: null }),
-  };
-  const done = work(ctx)
-    .then(
-      (result) => finish(db, row.id, { status: 'done', result: JSON.stringify(result), error: null }),
-      (err) => {
-        const message = explain(err);
-        if (!message) process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'job failed', job: row.id, error: err instanceof Error ? err.stack : String(err) })}\n`);
-        return finish(db, row.id, { status: 'failed', result: null, error: message ?? `The job failed unexpectedly (job ${row.id}); nothing was changed.` });
-      },
-    )
-    .finally(async () => {
-      clearInterval(heartbeat);
-      running.delete(row.id);
-      if (job.upload) await rm(job.upload, { force: true });
-    });
-  return { id: row.id, done };
-}
-
-/** Stores a job's outcome once: a job already completed inside its work's transaction keeps that outcome. */
-async function finish(db: Kysely<DB>, id: string, outcome: { status: string; result: string | null; error: string | null }) {
-  await db
-    .updateTable('jobs')
-    .set({ ...outcome, finished_at: new Date().toISOString() })
-    .where('id', '=', id)
-    .where('status', '=', 'running')
-    .execute();
 }
 
 /**
- * Marks failed the jobs of processes that have stopped, saying what happened to their data. On the embedded
- * database every running job is such a job (this process has just taken the folder); on a server, a job whose
- * runner has not been heard from for `staleSeconds`. Returns the ids marked.
+ * Marks failed the jobs of processes that have stopped, saying what happened to their data: running jobs, and queued
+ * ones pinned to the process holding their upload. On the embedded database every such job is dead (this process has
+ * just taken the folder); on a server, one whose process has not been heard from for `staleSeconds`. A queued job
+ * with no upload waits for any process to claim it. Returns the ids marked.
  */
 export async function failJobsOfStoppedProcesses(db: Kysely<DB>, dbKind: DatabaseKind, staleSeconds: number): Promise<string[]> {
-  let q = db.updateTable('jobs').set({ status: 'failed', error: STOPPED, finished_at: sql<string>`now()` }).where('status', '=', 'running');
+  let q = db
+    .updateTable('jobs')
+    .set({ status: 'failed', error: STOPPED, finished_at: sql<string>`now()` })
+    .where((eb) => eb.or([eb('status', '=', 'running'), eb.and([eb('status', '=', 'queued'), eb('runner', 'is not', null)])]));
   if (dbKind === 'postgres')
     q = q
       .where((eb) => eb.or([eb('runner', 'is', null), eb('runner', '!=', RUNNER)]))
@@ -136,12 +75,14 @@ export async function failJobsOfStoppedProcesses(db: Kysely<DB>, dbKind: Databas
 export async function getJob(db: Kysely<DB>, id: string, actor: Actor) {
   const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row || (row.actor_id !== actor.userId && !holds(actor, 'jobs.read'))) throw notFound('Job', id);
+  const stored = { done: Number(row.progress_done), total: Number(row.progress_total), unit: row.progress_unit };
   return {
     id: row.id,
     kind: row.kind,
     title: row.title,
     status: row.status,
-    progress: running.get(id) ?? null,
+    // Known at once by the process running it; otherwise as stored (every second, by a process on a shared server).
+    progress: row.status === 'running' || row.status === 'queued' ? (localProgress.get(id) ?? stored) : null,
     result: row.result,
     error: row.error,
     createdAt: row.created_at,

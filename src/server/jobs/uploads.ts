@@ -14,20 +14,23 @@ export interface Upload {
   bytes: number;
 }
 
+/** Where the upload of a job waits. */
+export const uploadPath = (dir: string, jobId: string) => join(dir, `${jobId}.upload`);
+
 const NAME = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.upload$/;
 /** An upload with no job yet is being received; one that has not grown for this long was left by a stopped process. */
 const RECEIVING_SECONDS = 3600;
 
 /**
  * Writes the request body to `dir` as it arrives (never whole in memory), within `limit` bytes (`limitSetting` names
- * the setting in the refusal). The caller starts a job with `jobId` and `upload: path`, which removes the file when it
- * ends; a refused or empty upload is removed here.
+ * the setting in the refusal). The caller starts a job with `jobId` (its runner removes the file when the job ends);
+ * a refused or empty upload is removed here.
  */
 export async function receiveUpload(body: ReadableStream<Uint8Array> | null, dir: string, limit: number, limitSetting: string): Promise<Upload> {
   if (!body) throw new AppError('INVALID_INPUT', 'Send the file as the request body (application/octet-stream)');
   await mkdir(dir, { recursive: true });
   const jobId = randomUUID();
-  const path = join(dir, `${jobId}.upload`);
+  const path = uploadPath(dir, jobId);
   let bytes = 0;
   try {
     const chunks: Uint8Array[] = [];
@@ -68,7 +71,7 @@ export async function sweepUploads(db: Kysely<DB>, dbKind: DatabaseKind, dir: st
     if (!id) continue; // not an upload of ours
     const path = join(dir, name);
     const jobStatus = status.get(id);
-    if (jobStatus === 'running') continue;
+    if (jobStatus === 'running' || jobStatus === 'queued') continue;
     if (jobStatus === undefined && dbKind === 'postgres') {
       const info = await stat(path).catch(() => null);
       if (info && Date.now() - info.mtimeMs < RECEIVING_SECONDS * 1000) continue;

@@ -17,7 +17,7 @@ export function JobProgress({ jobId, onDone }: { jobId: string; onDone: (job: Jo
         const j = await api.job(jobId);
         if (stop) return;
         setJob(j);
-        if (j.status === 'running') timer = setTimeout(tick, 400);
+        if (j.status === 'queued' || j.status === 'running') timer = setTimeout(tick, 400);
         else onDone(j);
       } catch {
         if (!stop) timer = setTimeout(tick, 1500);
@@ -31,11 +31,11 @@ export function JobProgress({ jobId, onDone }: { jobId: string; onDone: (job: Jo
   }, [jobId, onDone]);
   const p = job?.progress;
   const share = p && p.total > 0 ? Math.min(1, p.done / p.total) : null;
-  if (job && job.status !== 'running') return null;
+  if (job && job.status !== 'queued' && job.status !== 'running') return null;
   return (
     <div className="job-progress">
       <label>
-        {job?.title ?? t('jobs.starting')}
+        {job?.status === 'queued' ? t('jobs.starting') : (job?.title ?? t('jobs.starting'))}
         <progress max={1} value={share ?? undefined} aria-valuetext={share === null ? t('jobs.working') : `${Math.round(share * 100)}%`} />
       </label>
       <span className="muted small" aria-live="polite">

@@ -81,7 +81,13 @@ export interface JobsTable {
   actor_label: string;
   created_at: Generated<Timestamp>;
   finished_at: Timestamp | null;
-  /** The process running the job (a random id per process start) and when it last said it was alive. */
+  /** The process running the job, or holding its upload while it is queued (a random id per process start), and when it last said it was alive. */
   runner: string | null;
   heartbeat_at: Timestamp | null;
+  /** What the job's kind needs to run (its zod payload), and who asked, as they were when they asked. */
+  payload: ColumnType<unknown, string | undefined, string>;
+  actor: ColumnType<unknown, string | null, string | null>;
+  progress_done: Generated<number>;
+  progress_total: Generated<number>;
+  progress_unit: Generated<string>;
 }

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { publishedScope } from '../iati/iati-export.load.ts';
+import { checkPublication } from '../iati/iati-publication-check.ts';
+import { explainIatiFailure } from './iati-failure.ts';
+import { jobKind } from './job-kind.ts';
+
+/** Generates the activity file as published and validates it, each finding tied to its project or outcome. */
+export const iatiCheckJob = jobKind({
+  kind: 'iati.check',
+  payload: z.strictObject({}),
+  upload: false,
+  title: () => 'Check of the published activity file',
+  measure: async (_p, { deps }) => publishedScope(deps.db),
+  run: async (_p, { deps, progress }) => checkPublication(deps.db, progress),
+  explain: explainIatiFailure,
+});

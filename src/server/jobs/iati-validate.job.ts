@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { validateIatiFile } from '../iati/iati-validate.ts';
+import { explainIatiFailure } from './iati-failure.ts';
+import { jobKind } from './job-kind.ts';
+
+/** Validates an uploaded IATI file (XSD, codelists, rules); the report is the job's result. */
+export const iatiValidateJob = jobKind({
+  kind: 'iati.validate',
+  payload: z.strictObject({ fileName: z.string().min(1).max(200), bytes: z.number().int().positive() }),
+  upload: true,
+  title: (p) => `Validation of ${p.fileName}`,
+  measure: async (p) => ({ total: p.bytes, unit: 'bytes' }),
+  run: async (p, { deps, upload, progress }) => ({
+    fileName: p.fileName,
+    ...(await validateIatiFile({ path: upload as string }, { maxBytes: deps.config.iatiMaxBytes, progress })),
+  }),
+  explain: explainIatiFailure,
+});

@@ -1,0 +1,40 @@
+import type { Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { Actor } from '../access/actor.ts';
+import type { DB } from '../db/schema.ts';
+import type { Deps } from '../deps.ts';
+
+/** What a running job is given besides its payload. */
+export interface JobContext {
+  deps: Deps;
+  /** Who asked, as they were when they asked: the job acts with their rights and is audited as theirs. */
+  actor: Actor;
+  /** The job's upload, when it reads one (see uploads.ts). */
+  upload: string | null;
+  progress(done: number): void;
+  /**
+   * Records the job as done inside the work's own transaction: the outcome commits with the data, or neither does.
+   * Work that stores data calls it last in its transaction; work that stores nothing need not.
+   */
+  completeIn(trx: Transaction<DB>, result: unknown): Promise<void>;
+}
+
+/**
+ * A kind of long work, one file each (`<kind>.job.ts`): its payload as a zod schema (checked when the job is
+ * started), how it is named and measured, and its `run`. `explain` turns an expected failure into a message a person
+ * can act on; anything else is logged and reported as internal.
+ */
+export interface JobKind<P> {
+  kind: string;
+  payload: z.ZodType<P>;
+  /** Whether the job reads an upload (received before it starts, kept beside the process that received it). */
+  upload: boolean;
+  title(payload: P): string;
+  /** How much there is to do and in what unit (bytes of a file, projects of a portfolio). */
+  measure(payload: P, ctx: Pick<JobContext, 'deps' | 'upload'>): Promise<{ total: number; unit: string }>;
+  run(payload: P, ctx: JobContext): Promise<unknown>;
+  explain(err: unknown): string | null;
+}
+
+/** A kind, typed by its payload, for the registry. */
+export const jobKind = <P>(k: JobKind<P>): JobKind<P> => k;
