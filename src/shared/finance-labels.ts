@@ -1,3 +1,4 @@
+import type { ProjectStatus } from './project-statuses.ts';
 import type { Locale } from './roles.ts';
 
 /**
@@ -7,12 +8,11 @@ import type { Locale } from './roles.ts';
  */
 export type FinanceGroup = 'region' | 'office' | 'country' | 'funding_source' | 'partner' | 'outcome' | 'earmarking' | 'total';
 export type Earmarking = 'unearmarked' | 'softly_earmarked' | 'tightly_earmarked' | 'none';
-export type ProjectStage = 'pipeline' | 'appraisal' | 'approved' | 'active' | 'closed';
 export type WarningActionStatus = 'acknowledged' | 'action_taken' | 'dismissed';
 export interface FinanceLabels {
   groups: Record<FinanceGroup, string>;
   earmarking: Record<Earmarking, string>;
-  projectStatus: Record<ProjectStage, string>;
+  projectStatus: Record<ProjectStatus, string>;
   actionStatus: Record<WarningActionStatus, string>;
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { sameDecimal } from '../../shared/money.ts';
+import { DELIVERY_STATUSES, isStatusIn } from '../../shared/project-statuses.ts';
 import type { Actor } from '../access/actor.ts';
 import { requireRight, scopeFor } from '../access/rights.ts';
 import type { DB } from '../db/schema.ts';
@@ -9,7 +10,6 @@ import { writeAudit } from '../modules/audit/audit.service.ts';
 import { scopedProjects } from '../modules/projects/projects.queries.ts';
 import { readTable, type SpreadsheetLimits, UnreadableFile, yieldToOthers } from '../spreadsheets/read-table.ts';
 import { type FinancialMapping, type ImportIssue, type ParsedLine, parseFinancialLines } from './financial-lines.parse.ts';
-import { DELIVERY_STATUSES } from './portfolio-facts.query.ts';
 import { refreshProjectFinance } from './project-finance.refresh.ts';
 
 export interface ImportReport {
@@ -61,7 +61,7 @@ async function checkAgainstDatabase(db: Kysely<DB>, sheet: string, lines: Parsed
       });
     } else {
       resolved.push({ ...l, projectId: project.id });
-      if (!(DELIVERY_STATUSES as readonly string[]).includes(project.status)) {
+      if (!isStatusIn(DELIVERY_STATUSES, project.status)) {
         const rows = undelivered.get(l.projectCode) ?? [];
         undelivered.set(l.projectCode, rows);
         rows.push(l.row);

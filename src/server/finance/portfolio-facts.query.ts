@@ -1,4 +1,5 @@
 import { type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { DELIVERY_STATUSES } from '../../shared/project-statuses.ts';
 import type { Right } from '../../shared/rights.ts';
 import type { Actor } from '../access/actor.ts';
 import { scopeFor } from '../access/rights.ts';
@@ -17,8 +18,6 @@ export interface PortfolioFilter {
   /** a funding partner */
   partner?: string;
 }
-
-export const DELIVERY_STATUSES = ['approved', 'active', 'closed'] as const;
 
 /**
  * Projects in the actor's scope with their facts for a year, narrowed by the filter. Projects in the

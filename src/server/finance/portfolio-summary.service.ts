@@ -1,12 +1,11 @@
 import isoCountries from 'i18n-iso-countries';
 import { type Kysely, sql } from 'kysely';
 import { currencyDecimals } from '../../shared/money.ts';
+import { PROJECT_STATUSES, type ProjectStatus } from '../../shared/project-statuses.ts';
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
 import { complete, money, type PortfolioFilter, rate, scopedFacts } from './portfolio-facts.query.ts';
 import { reportingCurrency } from './reporting-currency.ts';
-
-const ALL_STATUSES = ['pipeline', 'appraisal', 'approved', 'active', 'closed'] as const;
 
 /**
  * The portfolio at a glance for a year: projects and money by status (the pipeline weighed by its
@@ -15,7 +14,7 @@ const ALL_STATUSES = ['pipeline', 'appraisal', 'approved', 'active', 'closed'] a
 export async function portfolioSummary(db: Kysely<DB>, year: number, filter: PortfolioFilter, actor: Actor) {
   const to = await reportingCurrency(db);
   const d = currencyDecimals(to);
-  const all = () => scopedFacts(db, actor, year, filter, ALL_STATUSES).where(complete);
+  const all = () => scopedFacts(db, actor, year, filter, PROJECT_STATUSES).where(complete);
   const delivering = () => scopedFacts(db, actor, year, filter).where(complete);
   const [byStatus, byCountry, bySource] = await Promise.all([
     all()
@@ -47,7 +46,7 @@ export async function portfolioSummary(db: Kysely<DB>, year: number, filter: Por
       .orderBy('s.code')
       .execute(),
   ]);
-  const order = (s: string) => ALL_STATUSES.indexOf(s as (typeof ALL_STATUSES)[number]);
+  const order = (s: string) => PROJECT_STATUSES.indexOf(s as ProjectStatus);
   // The ISO 3166 numeric code places a country on the world map (Natural Earth shapes are keyed by it).
   const mapped = byCountry.map((c) => ({ ...c, numeric: isoCountries.alpha2ToNumeric(c.code) ?? null }));
   return { currency: to, year, byStatus: byStatus.sort((a, b) => order(a.status) - order(b.status)), byCountry: mapped, bySource };

@@ -1,12 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 import { currencyDecimals, fromUnits, sum, toUnits } from '../../shared/money.ts';
+import { DELIVERY_STATUSES, PIPELINE_STATUSES } from '../../shared/project-statuses.ts';
 import type { Actor } from '../access/actor.ts';
 import { countryScope, scopeFor } from '../access/rights.ts';
 import type { DB } from '../db/schema.ts';
 import { scopedProfiles } from '../modules/countries/countries.queries.ts';
 import { scopedProjects } from '../modules/projects/projects.queries.ts';
 import { convert, MissingRate, type RateTable, rateKey } from './convert.ts';
-import { DELIVERY_STATUSES } from './portfolio-facts.query.ts';
 import { reportingCurrency } from './reporting-currency.ts';
 
 export interface GapRow {
@@ -84,7 +84,7 @@ export async function resourceGaps(db: Kysely<DB>, actor: Actor, filter: { count
     .select([
       'n.id as needId',
       sql<string>`case when projects.status in (${sql.join(DELIVERY_STATUSES.map((s) => sql.lit(s)))}) then s.kind else 'pipeline' end`.as('source'),
-      sql<string>`round(sum(f.allocation * l.share / 100 * case when projects.status in ('pipeline', 'appraisal') then coalesce(projects.probability, 0) / 100 else 1 end), ${sql.lit(d)})::text`.as(
+      sql<string>`round(sum(f.allocation * l.share / 100 * case when projects.status in (${sql.join(PIPELINE_STATUSES.map((s) => sql.lit(s)))}) then coalesce(projects.probability, 0) / 100 else 1 end), ${sql.lit(d)})::text`.as(
         'amount',
       ),
     ])

@@ -1,3 +1,4 @@
+import { PUBLISHED_STATUSES } from '../../shared/project-statuses.ts';
 import { el, esc, narratives } from './iati-xml.writer.ts';
 
 /** The publishing organisation, from the settings. */
@@ -46,8 +47,8 @@ export interface ProjectBundle {
   }[];
 }
 
-/** Projects that are published: decided, running or finished (and not confidential). */
-export const PUBLISHED = ['approved', 'active', 'closed'] as const;
+/** @deprecated the same list as PUBLISHED_STATUSES (shared/project-statuses.ts): kept for iati.routes.ts, being rewritten. */
+export const PUBLISHED = PUBLISHED_STATUSES;
 
 /** ERP line kinds as IATI TransactionType codes. */
 const TRANSACTION_TYPE: Record<string, string> = { commitment: '2', disbursement: '3', expenditure: '4' };

@@ -1,8 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import { currencyDecimals, fromUnits, toUnits } from '../../shared/money.ts';
+import { PUBLISHED_STATUSES } from '../../shared/project-statuses.ts';
 import type { DB } from '../db/schema.ts';
 import { reportingCurrency } from '../finance/reporting-currency.ts';
-import { activityIdentifier, buildActivity, ORGANISATION_TYPE, type ProjectBundle, PUBLISHED, type Publisher } from './iati-activity.build.ts';
+import { activityIdentifier, buildActivity, ORGANISATION_TYPE, type ProjectBundle, type Publisher } from './iati-activity.build.ts';
 import { indicatorResults } from './iati-indicators.load.ts';
 import { monthlyTransactions } from './iati-money.ts';
 import { publishesSynthetic } from './iati-settings.service.ts';
@@ -65,7 +66,7 @@ async function cpoBundles(db: Kysely<DB>, cpoIds: string[], today: string, synth
       ])
       .where('l.cpo_id', 'in', cpoIds)
       .where('p.confidential', '=', false)
-      .where('p.status', 'in', [...PUBLISHED])
+      .where('p.status', 'in', [...PUBLISHED_STATUSES])
       .where((eb) => (synthetic ? eb.lit(true) : eb('p.is_synthetic', '=', false)))
       .execute() as Promise<Link[]>,
   ]);

@@ -1,7 +1,8 @@
 import { type Kysely, sql } from 'kysely';
+import { PUBLISHED_STATUSES } from '../../shared/project-statuses.ts';
 import type { DB } from '../db/schema.ts';
 import { reportingCurrency } from '../finance/reporting-currency.ts';
-import { buildActivity, ORGANISATION_TYPE, type ProjectBundle, PUBLISHED } from './iati-activity.build.ts';
+import { buildActivity, ORGANISATION_TYPE, type ProjectBundle } from './iati-activity.build.ts';
 import { cpoActivities, linkedCpoCount } from './iati-cpo-activities.load.ts';
 import { indicatorResults } from './iati-indicators.load.ts';
 import { monthlyTransactions } from './iati-money.ts';
@@ -16,7 +17,7 @@ export async function publishedScope(db: Kysely<DB>): Promise<{ total: number; u
     .selectFrom('projects')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('confidential', '=', false)
-    .where('status', 'in', [...PUBLISHED]);
+    .where('status', 'in', [...PUBLISHED_STATUSES]);
   if (!publishesSynthetic(publisher)) q = q.where('is_synthetic', '=', false);
   const row = await q.executeTakeFirstOrThrow();
   return { total: Number(row.n), unit: 'projects' };
@@ -209,7 +210,7 @@ function projectPage(db: Kysely<DB>, after: string, size: number, synthetic: boo
       'marker_environment',
     ])
     .where('confidential', '=', false)
-    .where('status', 'in', [...PUBLISHED])
+    .where('status', 'in', [...PUBLISHED_STATUSES])
     .where('code', '>', after);
   if (!synthetic) q = q.where('is_synthetic', '=', false);
   if (only) q = q.where('id', '=', only);
@@ -284,7 +285,7 @@ export async function* organisationFile(db: Kysely<DB>, options: { generatedAt?:
   let base = db
     .selectFrom('project_finance as f')
     .innerJoin('projects as p', 'p.id', 'f.project_id')
-    .where('p.status', 'in', [...PUBLISHED])
+    .where('p.status', 'in', [...PUBLISHED_STATUSES])
     .where(sql<boolean>`f.problems = '[]'::jsonb`);
   // Synthetic projects' money is the demonstration's: never in a real organisation's totals.
   if (!publishesSynthetic(publisher)) base = base.where('p.is_synthetic', '=', false);

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
+import { isStatusIn, PUBLISHED_STATUSES } from '../../shared/project-statuses.ts';
 import type { Actor } from '../access/actor.ts';
 import { scopeFor } from '../access/rights.ts';
 import type { DB } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
 import { scopedProjects } from '../modules/projects/projects.queries.ts';
-import { activityIdentifier, PUBLISHED } from './iati-activity.build.ts';
+import { activityIdentifier } from './iati-activity.build.ts';
 import { activityFile } from './iati-export.load.ts';
 import type { Finding } from './iati-rules.ts';
 import { publisherSettings, publishesSynthetic } from './iati-settings.service.ts';
@@ -38,7 +39,7 @@ export async function checkProjectActivity(db: Kysely<DB>, projectId: string, ac
   const identifier = activityIdentifier(publisher, project.code);
   const none = { identifier, valid: true, counts: { critical: 0, error: 0, warning: 0 }, findings: [] };
   if (project.confidential) return { ...none, notPublished: 'confidential' };
-  if (!(PUBLISHED as readonly string[]).includes(project.status)) return { ...none, notPublished: 'status' };
+  if (!isStatusIn(PUBLISHED_STATUSES, project.status)) return { ...none, notPublished: 'status' };
   if (project.is_synthetic && !publishesSynthetic(publisher)) return { ...none, notPublished: 'synthetic' };
   if (publisher.activityUnit === 'cpo_biennium') return { ...none, notPublished: 'outcome_unit' };
   const parts: string[] = [];

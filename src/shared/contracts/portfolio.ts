@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROJECT_STATUSES } from '../project-statuses.ts';
 import { partialUpdate } from './partial-update.ts';
 
 /** Input contracts of partners, agreements and projects (C4, C5). Unknown fields are refused. */
@@ -72,7 +73,9 @@ export const AgreementUpdate = partialUpdate(AgreementCreate.omit({ partnerId: t
 
 /** IATI RelatedActivityType codes. */
 export const RELATED_ACTIVITY_TYPES = ['1', '2', '3', '4', '5'] as const;
-export const PROJECT_STATUSES = ['pipeline', 'appraisal', 'approved', 'active', 'closed'] as const;
+/** Defined in shared/project-statuses.ts, with its named subsets. */
+export { PROJECT_STATUSES };
+
 const share = z.union([z.string(), z.number()]).transform((v) => String(v));
 const marker = z.number().int().min(0).max(2);
 export const ProjectCreate = z.strictObject({

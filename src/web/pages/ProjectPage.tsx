@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { type ProjectStatus, TRANSITIONS } from '../../shared/project-statuses.ts';
 import { ApiError, api, type Rec } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
 import { ProjectDocuments } from '../components/ProjectDocuments.tsx';
@@ -11,7 +12,8 @@ import { ReportLinks } from '../components/ReportLinks.tsx';
 import { useSession } from '../session.tsx';
 import { useCountries } from '../useCountries.ts';
 
-const NEXT: Record<string, string[]> = { pipeline: ['appraisal'], appraisal: ['approved', 'pipeline'], approved: ['active'], active: ['closed'], closed: [] };
+/** The statuses a project may move to from its own (the lifecycle, shared with the server). */
+const next = (status: unknown): readonly ProjectStatus[] => TRANSITIONS[status as ProjectStatus] ?? [];
 
 /** One project: where, who, links, markers, and its lifecycle with the moves the user may make. */
 export function ProjectPage() {
@@ -77,9 +79,9 @@ export function ProjectPage() {
           </dd>
         </div>
       </dl>
-      {canWrite && NEXT[p.status]?.length ? (
+      {canWrite && next(p.status).length ? (
         <p>
-          {NEXT[p.status]?.map((s) => (
+          {next(p.status).map((s) => (
             <button key={s} type="button" className="secondary" onClick={() => move(s)}>
               {t('portfolio.moveTo', { status: t(`portfolio.statuses.${s}`) })}
             </button>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { PROJECT_STATUSES } from '../../shared/contracts/portfolio.ts';
+import { PROJECT_STATUSES } from '../../shared/project-statuses.ts';
 import { api, type Rec } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
 import { useCountries } from '../useCountries.ts';

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { PROJECT_STATUSES, ProjectCreate, ProjectTransition, ProjectUpdate } from '../../../shared/contracts/portfolio.ts';
+import { ProjectCreate, ProjectTransition, ProjectUpdate } from '../../../shared/contracts/portfolio.ts';
+import { PROJECT_STATUSES } from '../../../shared/project-statuses.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
 import { json, jsonBody, router } from '../../http/openapi.ts';

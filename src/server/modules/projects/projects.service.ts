@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { ProjectCreate, ProjectTransition, ProjectUpdate } from '../../../shared/contracts/portfolio.ts';
+import { type ProjectStatus, TRANSITIONS } from '../../../shared/project-statuses.ts';
 import type { Actor } from '../../access/actor.ts';
 import { inScope, officeScope, scopeFor } from '../../access/rights.ts';
 import type { DB } from '../../db/schema.ts';
@@ -14,15 +15,6 @@ import { checkLinks, readLinks, writeLinks } from './project-links.ts';
 import { scopedProjects } from './projects.queries.ts';
 
 type ProjectRow = { version: number; status: string; office_id: string; planned_start: string; planned_end: string; actual_start: string | null } & Record<string, unknown>;
-
-/** The lifecycle: each status and the ones it may move to. */
-export const TRANSITIONS: Record<string, string[]> = {
-  pipeline: ['appraisal'],
-  appraisal: ['approved', 'pipeline'],
-  approved: ['active'],
-  active: ['closed'],
-  closed: [],
-};
 
 async function checkPlacement(
   trx: Transaction<DB>,
@@ -225,8 +217,8 @@ export async function updateProject(db: Kysely<DB>, id: string, input: z.infer<t
 /** Moves a project along its lifecycle (pipeline → appraisal → approved → active → closed), recording who moved it and when. */
 export async function transitionProject(db: Kysely<DB>, id: string, input: z.infer<typeof ProjectTransition>, actor: Actor) {
   const row = await changeVersioned<ProjectRow>(db, actor, projectChange(actor, id, input.version, input), 'update', async (trx, current) => {
-    if (!TRANSITIONS[current.status]?.includes(input.to)) {
-      const allowed = TRANSITIONS[current.status]?.join(', ') || 'none: it is closed';
+    if (!TRANSITIONS[current.status as ProjectStatus]?.includes(input.to)) {
+      const allowed = TRANSITIONS[current.status as ProjectStatus]?.join(', ') || 'none: it is closed';
       throw new AppError('INVALID_INPUT', `A project in ${current.status} cannot move to ${input.to} (allowed: ${allowed})`, { field: 'to' });
     }
     const today = new Date().toISOString().slice(0, 10);

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isStatusIn, PIPELINE_STATUSES } from '../../../shared/project-statuses.ts';
 import { api, type Rec } from '../../api.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { WorldMap } from '../charts/WorldMap.tsx';
@@ -41,7 +42,7 @@ export function PortfolioView() {
             label: t('dash.pipelineWeighted'),
             value: f.money(
               total(
-                data.byStatus.filter((s) => ['pipeline', 'appraisal'].includes(s.status)),
+                data.byStatus.filter((s) => isStatusIn(PIPELINE_STATUSES, s.status)),
                 'weighted',
               ),
             ),
