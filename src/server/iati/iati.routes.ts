@@ -11,8 +11,7 @@ import { AnyRecord, IdParam, one, readErrors, writeErrors } from '../http/route-
 import { iatiCheckJob } from '../jobs/iati-check.job.ts';
 import { iatiImportJob } from '../jobs/iati-import.job.ts';
 import { iatiValidateJob } from '../jobs/iati-validate.job.ts';
-import { getJob, startJob } from '../jobs/jobs.service.ts';
-import { receiveUpload } from '../jobs/uploads.ts';
+import { getJob, startJob, startUploadJob } from '../jobs/jobs.service.ts';
 import { toCsv } from '../spreadsheets/export-table.ts';
 import { findIatiActivities, linkIatiActivity, projectIatiLinks } from './iati-activities.service.ts';
 import { PUBLISHED } from './iati-activity.build.ts';
@@ -25,8 +24,6 @@ const tags = ['IATI'];
 const Upload = z.strictObject({ fileName: z.string().min(1).max(200) });
 const Accepted = json(z.object({ jobId: z.string() }), 'The job was started: follow it at /api/jobs/{jobId}');
 const JobParam = z.object({ id: z.guid() });
-const receive = (c: { req: { raw: Request } }, { config }: Deps) => receiveUpload(c.req.raw.body, config.uploadsDir, config.iatiMaxBytes, 'IATI_MAX_FILE_MB');
-
 /** Validation and import of IATI files as jobs, their reports, and the jobs themselves (signed in). */
 export function iatiRoutes(deps: Deps) {
   const { db } = deps;
@@ -42,10 +39,8 @@ export function iatiRoutes(deps: Deps) {
         responses: { 202: Accepted, ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE') },
       }),
       async (c) => {
-        const actor = actorOf(c);
-        requireRight(actor, 'iati.validate');
-        const file = await receive(c, deps);
-        const job = await startJob(deps, actor, iatiValidateJob, { fileName: c.req.valid('query').fileName, bytes: file.bytes }, file);
+        const { fileName } = c.req.valid('query');
+        const job = await startUploadJob(deps, actorOf(c), iatiValidateJob, c.req.raw.body, (bytes) => ({ fileName, bytes }));
         return c.json({ jobId: job.id }, 202);
       },
     )
@@ -59,11 +54,8 @@ export function iatiRoutes(deps: Deps) {
         responses: { 202: Accepted, ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE') },
       }),
       async (c) => {
-        const actor = actorOf(c);
-        requireRight(actor, 'iati.import');
         const { fileName } = c.req.valid('query');
-        const file = await receive(c, deps);
-        const job = await startJob(deps, actor, iatiImportJob, { fileName, bytes: file.bytes }, file);
+        const job = await startUploadJob(deps, actorOf(c), iatiImportJob, c.req.raw.body, (bytes) => ({ fileName, bytes }));
         return c.json({ jobId: job.id }, 202);
       },
     )
@@ -112,7 +104,7 @@ export function iatiRoutes(deps: Deps) {
       }),
       async (c) => {
         const actor = actorOf(c);
-        requireRight(actor, 'iati.validate');
+        requireRight(actor, iatiCheckJob.right);
         // Nothing to publish is no finding: say why plainly, as /iati/activities.xml does, rather than validate an empty file.
         if ((await publishedScope(db)).total === 0) throw new AppError('CONFLICT', await nothingPublished(db));
         const job = await startJob(deps, actor, iatiCheckJob, {});

@@ -8,6 +8,7 @@ import { jobKind } from './job-kind.ts';
 export const iatiCheckJob = jobKind({
   kind: 'iati.check',
   payload: z.strictObject({}),
+  right: 'iati.validate',
   upload: false,
   title: () => 'Check of the published activity file',
   measure: async (_p, { deps }) => publishedScope(deps.db),

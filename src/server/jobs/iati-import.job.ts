@@ -11,7 +11,8 @@ const kept = (report: IatiImportReport) => ({ ...report, outcomes: report.outcom
 export const iatiImportJob = jobKind({
   kind: 'iati.import',
   payload: z.strictObject({ fileName: z.string().min(1).max(200), bytes: z.number().int().positive() }),
-  upload: true,
+  right: 'iati.import',
+  upload: { maxBytes: (config) => config.iatiMaxBytes, setting: 'IATI_MAX_FILE_MB' },
   title: (p) => `Import of ${p.fileName}`,
   measure: async (p) => ({ total: p.bytes, unit: 'bytes' }),
   run: async (p, { deps, actor, upload, progress, completeIn }) =>

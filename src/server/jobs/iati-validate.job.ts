@@ -7,7 +7,8 @@ import { jobKind } from './job-kind.ts';
 export const iatiValidateJob = jobKind({
   kind: 'iati.validate',
   payload: z.strictObject({ fileName: z.string().min(1).max(200), bytes: z.number().int().positive() }),
-  upload: true,
+  right: 'iati.validate',
+  upload: { maxBytes: (config) => config.iatiMaxBytes, setting: 'IATI_MAX_FILE_MB' },
   title: (p) => `Validation of ${p.fileName}`,
   measure: async (p) => ({ total: p.bytes, unit: 'bytes' }),
   run: async (p, { deps, upload, progress }) => ({

@@ -1,6 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
+import type { Right } from '../../shared/rights.ts';
 import type { Actor } from '../access/actor.ts';
+import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 
@@ -27,8 +29,13 @@ export interface JobContext {
 export interface JobKind<P> {
   kind: string;
   payload: z.ZodType<P>;
-  /** Whether the job reads an upload (received before it starts, kept beside the process that received it). */
-  upload: boolean;
+  /** The right that starting such a job needs (checked before an upload is received). */
+  right: Right;
+  /**
+   * Whether the job reads an upload (received before it starts, kept beside the process that received it), and how
+   * large one may be, with the setting a refusal names.
+   */
+  upload: false | { maxBytes(config: Config): number; setting: string };
   title(payload: P): string;
   /** How much there is to do and in what unit (bytes of a file, projects of a portfolio). */
   measure(payload: P, ctx: Pick<JobContext, 'deps' | 'upload'>): Promise<{ total: number; unit: string }>;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -10,9 +10,10 @@ import { type Database, openDatabase } from '../db/connect.ts';
 import type { Deps } from '../deps.ts';
 import { createLogger } from '../logger.ts';
 import { iatiCheckJob } from './iati-check.job.ts';
+import { iatiImportJob } from './iati-import.job.ts';
 import { iatiValidateJob } from './iati-validate.job.ts';
 import { claimNextJob, JobRunner, RUNNER, runnerFor } from './job-runner.ts';
-import { getJob, startJob } from './jobs.service.ts';
+import { getJob, startJob, startUploadJob } from './jobs.service.ts';
 import { uploadPath } from './uploads.ts';
 
 const actor = systemActor('system', 'job runner test');
@@ -34,6 +35,8 @@ after(async () => {
   await database.close();
   rmSync(uploads, { recursive: true, force: true });
 });
+
+const body = (text: string) => new Response(text).body;
 
 /** An upload as receiveUpload leaves it: a file named by the job's id. */
 function uploaded(xml: string) {
@@ -59,17 +62,37 @@ async function settled(id: string) {
 }
 
 describe('jobs as units: a kind, a payload, a queue', () => {
-  test("a payload that breaks its kind's schema is refused and nothing is queued; a kind's upload must be given", async () => {
+  test("a payload that breaks its kind's schema is refused, nothing queued and the upload removed; the kind's right is checked before the upload is read", async () => {
     const before = await database.db.selectFrom('jobs').select('id').execute();
-    const file = uploaded('<iati-activities version="2.03"/>');
-    await assert.rejects(startJob(deps, actor, iatiValidateJob, { fileName: '', bytes: file.bytes }, file), /fileName/);
+    await assert.rejects(
+      startUploadJob(deps, actor, iatiValidateJob, body('<iati-activities version="2.03"/>'), (bytes) => ({ fileName: '', bytes })),
+      /fileName/,
+    );
+    assert.deepEqual(readdirSync(uploads), [], 'the refused upload is removed');
     await assert.rejects(startJob(deps, actor, iatiValidateJob, { fileName: 'x.xml', bytes: 1 }), /reads an upload/);
+    const constituent = { ...actor, role: 'constituent_viewer' as const, countryCode: 'IN' };
+    let read = false;
+    // highWaterMark 0: the stream is pulled only when someone reads it.
+    const watched = new ReadableStream<Uint8Array>(
+      {
+        pull() {
+          read = true;
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    await assert.rejects(
+      startUploadJob(deps, constituent, iatiImportJob, watched, (bytes) => ({ fileName: 'x.xml', bytes })),
+      /does not allow iati.import/,
+    );
+    assert.equal(read, false, 'not a byte read for a refused actor');
     assert.equal((await database.db.selectFrom('jobs').select('id').execute()).length, before.length);
   });
 
   test('a queued job is run by the runner and its upload removed; the job carries its payload and who asked', async () => {
-    const file = uploaded(bigFile(3));
-    const { id } = await startJob(deps, actor, iatiValidateJob, { fileName: 'three.xml', bytes: file.bytes }, file);
+    const xml = bigFile(3);
+    const file = { bytes: Buffer.byteLength(xml) };
+    const { id } = await startUploadJob(deps, actor, iatiValidateJob, body(xml), (bytes) => ({ fileName: 'three.xml', bytes }));
     const row = await database.db.selectFrom('jobs').select(['kind', 'payload', 'actor', 'progress_total', 'progress_unit']).where('id', '=', id).executeTakeFirstOrThrow();
     assert.deepEqual(row.payload, { fileName: 'three.xml', bytes: file.bytes });
     assert.equal((row.actor as { label: string }).label, 'job runner test');

@@ -1,27 +1,48 @@
 import { rm } from 'node:fs/promises';
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../access/actor.ts';
-import { holds } from '../access/rights.ts';
+import { holds, requireRight } from '../access/rights.ts';
 import type { DatabaseKind } from '../db/connect.ts';
 import type { DB } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { JobKind } from './job-kind.ts';
 import { localProgress, RUNNER, runnerFor } from './job-runner.ts';
-import { uploadPath } from './uploads.ts';
+import { receiveUpload, uploadPath } from './uploads.ts';
 
 /** What a job of a stopped process says: true for every job, since work that stores anything stores its outcome in the same transaction. */
 export const STOPPED =
   'The server stopped while this job was running (it was ended outright, before the job finished). A job stores its work together with its outcome, so nothing of it was stored: run it again.';
 
 /**
- * Queues a job of a kind with its payload (checked against the kind's schema) and returns its id at once; this
- * process's runner is woken to claim it. A kind that reads an upload is given the id the upload was received under
- * (`receiveUpload`), and the job is pinned to this process, which holds the file.
+ * Queues a job of a kind that reads no upload, with its payload (checked against the kind's schema), if the actor holds
+ * the kind's right; returns its id at once, and this process's runner is woken to claim it.
  */
-export async function startJob<P>(deps: Deps, actor: Actor, kind: JobKind<P>, payload: P, upload?: { jobId: string }): Promise<{ id: string }> {
+export async function startJob<P>(deps: Deps, actor: Actor, kind: JobKind<P>, payload: P): Promise<{ id: string }> {
+  if (kind.upload) throw new Error(`Job kind ${kind.kind} reads an upload: start it with startUploadJob`);
+  requireRight(actor, kind.right);
+  return queue(deps, actor, kind, payload);
+}
+
+/**
+ * Receives the upload of a job whose kind reads one (the right checked first, the size within the kind's limit),
+ * then queues the job with the payload made from the upload's size. The job is pinned to this process, which holds the file.
+ */
+export async function startUploadJob<P>(
+  deps: Deps,
+  actor: Actor,
+  kind: JobKind<P>,
+  body: ReadableStream<Uint8Array> | null,
+  payload: (bytes: number) => P,
+): Promise<{ id: string }> {
+  if (!kind.upload) throw new Error(`Job kind ${kind.kind} reads no upload: start it with startJob`);
+  requireRight(actor, kind.right);
+  const file = await receiveUpload(body, deps.config.uploadsDir, kind.upload.maxBytes(deps.config), kind.upload.setting);
+  return queue(deps, actor, kind, payload(file.bytes), file);
+}
+
+async function queue<P>(deps: Deps, actor: Actor, kind: JobKind<P>, payload: P, upload?: { jobId: string }): Promise<{ id: string }> {
   try {
-    if (kind.upload !== Boolean(upload)) throw new Error(`Job kind ${kind.kind} ${kind.upload ? 'reads an upload' : 'reads no upload'}`);
     const parsed = kind.payload.safeParse(payload);
     if (!parsed.success) throw new AppError('INVALID_INPUT', `The job's input is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     const { total, unit } = await kind.measure(parsed.data, { deps, upload: upload ? uploadPath(deps.config.uploadsDir, upload.jobId) : null });
