@@ -188,7 +188,13 @@ describe('kill -9 during an import job, then a restart (real server processes)',
         await new Promise((r) => setTimeout(r, 100));
       }
     };
-    return { get, importFile, kill, judged };
+    /** SIGTERM, as a service manager stops a server: the exit code. */
+    const terminate = async () => {
+      const gone = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+      child.kill('SIGTERM');
+      return gone;
+    };
+    return { get, importFile, kill, terminate, judged };
   }
 
   test('a job killed while it works reads failed after the restart and stored nothing; its upload is gone; a job killed at any moment is done only if its data is there', async () => {
@@ -229,6 +235,15 @@ describe('kill -9 during an import job, then a restart (real server processes)',
       `one trial at least lets the import finish: ${JSON.stringify(trials)}`,
     );
     assert.ok(existsSync(uploads));
-    await current.kill();
+
+    // Stopped politely (SIGTERM) while an import runs: the server lets the job finish before it exits.
+    const id = await current.importFile('crash-term.xml', iatiFile(8_000, 'TERM'));
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(await current.terminate(), 0, 'a clean exit');
+    const last = await server();
+    const ended = await last.get(`/api/jobs/${id}`);
+    assert.equal(ended.status, 'done', `the running job finished before the server stopped: ${JSON.stringify(ended)}`);
+    assert.equal((await last.get('/api/iati/activities?q=XE-EXAMPLE-CRASH-TERM-&limit=1')).total, 8_000);
+    await last.kill();
   });
 });
