@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely';
 import { systemActor } from '../server/access/actor.ts';
 import type { DB } from '../server/db/schema.ts';
 import { REPORT_FORMATS, type ReportFormat } from '../server/reports/report-model.ts';
-import { REPORT_LANGUAGES, type ReportLanguage } from '../server/reports/report-words.ts';
 import { buildReport, REPORT_KINDS, type ReportKind, renderReport } from '../server/reports/reports.service.ts';
+import { LOCALES, type Locale } from '../shared/roles.ts';
 import { UsageError } from './output.ts';
 
 type Flags = Record<string, string | boolean | undefined>;
@@ -20,8 +20,8 @@ export async function reportCommand(db: Kysely<DB>, kind: string | undefined, su
   const asOf = typeof flags['as-of'] === 'string' ? flags['as-of'] : new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of: a date such as 2020-03-02');
   const meta = { symbol: flags.symbol as string | undefined, session: flags.session as string | undefined };
-  const lang = (typeof flags.lang === 'string' ? flags.lang : 'en') as ReportLanguage;
-  if (!(REPORT_LANGUAGES as readonly string[]).includes(lang)) throw new UsageError(`--lang: one of ${REPORT_LANGUAGES.join(', ')}`);
+  const lang = (typeof flags.lang === 'string' ? flags.lang : 'en') as Locale;
+  if (!(LOCALES as readonly string[]).includes(lang)) throw new UsageError(`--lang: one of ${LOCALES.join(', ')}`);
   const doc = await buildReport(db, kind as ReportKind, subject, asOf, systemActor('cli'), meta, lang);
   const out = typeof flags.out === 'string' ? flags.out : `${doc.fileName}.${format}`;
   writeFileSync(out, await renderReport(doc, format));

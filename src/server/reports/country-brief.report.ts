@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Locale } from '../../shared/roles.ts';
 import type { Actor } from '../access/actor.ts';
 import { holds, scopeFor } from '../access/rights.ts';
 import type { DB } from '../db/schema.ts';
@@ -6,7 +7,7 @@ import { projectDelivery } from '../finance/delivery.service.ts';
 import { getCountryPage } from '../modules/country-page/country-page.service.ts';
 import { scopedProjects } from '../modules/projects/projects.queries.ts';
 import { type Block, moneyText, percentText, type ReportDoc } from './report-model.ts';
-import { longDate, REPORT_WORDS, type ReportLanguage } from './report-words.ts';
+import { longDate, REPORT_WORDS } from './report-words.ts';
 
 const text = (v: unknown) => (v === null || v === undefined || v === '' ? '–' : String(v));
 
@@ -16,7 +17,7 @@ const text = (v: unknown) => (v === null || v === undefined || v === '' ? '–' 
  * and the active projects with their delivery this year as at the date. A reader without `finance.read` (a
  * constituent viewer) gets the projects without their money.
  */
-export async function countryBriefReport(db: Kysely<DB>, code: string, asOf: string, actor: Actor, lang: ReportLanguage = 'en'): Promise<ReportDoc> {
+export async function countryBriefReport(db: Kysely<DB>, code: string, asOf: string, actor: Actor, lang: Locale = 'en'): Promise<ReportDoc> {
   const w = REPORT_WORDS[lang];
   const date = (iso: string) => longDate(iso, lang);
   const page = await getCountryPage(db, code, actor);

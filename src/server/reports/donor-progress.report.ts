@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import type { Locale } from '../../shared/roles.ts';
 import type { Actor } from '../access/actor.ts';
 import { holds, scopeFor } from '../access/rights.ts';
 import type { DB } from '../db/schema.ts';
@@ -11,7 +12,7 @@ import { findIndicators } from '../modules/indicators/indicators.service.ts';
 import { reachesProject } from '../modules/projects/projects.queries.ts';
 import { getProject } from '../modules/projects/projects.service.ts';
 import { type Block, moneyText, percentText, type ReportDoc } from './report-model.ts';
-import { longDate, REPORT_WORDS, type ReportLanguage } from './report-words.ts';
+import { longDate, REPORT_WORDS } from './report-words.ts';
 
 /**
  * The donor progress report in one standard format (004 Part II.3, "a standard format for progress
@@ -20,7 +21,7 @@ import { longDate, REPORT_WORDS, type ReportLanguage } from './report-words.ts';
  * needs `finance.read` over the project (a donor viewer gets the reports of the projects its partner funds, a
  * constituent viewer none); the risks are left out for a reader without `warnings.read`.
  */
-export async function donorProgressReport(db: Kysely<DB>, projectId: string, asOf: string, actor: Actor, lang: ReportLanguage = 'en'): Promise<ReportDoc> {
+export async function donorProgressReport(db: Kysely<DB>, projectId: string, asOf: string, actor: Actor, lang: Locale = 'en'): Promise<ReportDoc> {
   const w = REPORT_WORDS[lang];
   const date = (iso: string) => longDate(iso, lang);
   scopeFor(actor, 'finance.read');

@@ -1,5 +1,5 @@
 import { ratioPercent } from '../../shared/money.ts';
-import type { ReportLanguage } from './report-words.ts';
+import type { Locale } from '../../shared/roles.ts';
 
 /**
  * A report as a neutral document: a title block, then headings, paragraphs and tables. Every format
@@ -34,7 +34,7 @@ export interface ReportDoc {
   /** "As at 2 March 2020" */
   asAt: string;
   blocks: Block[];
-  language: ReportLanguage;
+  language: Locale;
 }
 
 export const REPORT_FORMATS = ['html', 'docx', 'pdf', 'xlsx'] as const;

@@ -1,14 +1,11 @@
-import { LOCALES, type Locale } from '../../shared/roles.ts';
+import type { Locale } from '../../shared/roles.ts';
 
 /**
  * The words of the reports in the organisation's three languages. The data (titles of plans, items,
  * indicators, statuses as written) stays in the language it was entered in; the frame around it follows
- * the reader. French and Spanish must have exactly the English keys (checked by the compiler).
+ * the reader, in the interface's languages (LOCALES, shared/roles.ts). French and Spanish must have exactly
+ * the English keys (checked by the compiler).
  */
-// The reports speak the interface's languages (shared/roles.ts).
-export const REPORT_LANGUAGES = LOCALES;
-export type ReportLanguage = Locale;
-
 const en = {
   governingBody: 'Governing Body',
   date: (d: string) => `Date: ${d}`,
@@ -271,10 +268,10 @@ const es: ReportWords = {
   noProjects: (year) => `Ningún proyecto con fondos en ${year}.`,
 };
 
-export const REPORT_WORDS: Record<ReportLanguage, ReportWords> = { en, fr, es };
+export const REPORT_WORDS: Record<Locale, ReportWords> = { en, fr, es };
 
 /** A date as the papers write it: "2 March 2020", "2 mars 2020", "2 de marzo de 2020". */
-export function longDate(iso: string, lang: ReportLanguage = 'en'): string {
+export function longDate(iso: string, lang: Locale = 'en'): string {
   const [y, m, d] = iso.split('-').map(Number);
   const date = new Date(Date.UTC(y ?? 2000, (m ?? 1) - 1, d ?? 1));
   return date.toLocaleDateString({ en: 'en-GB', fr: 'fr-FR', es: 'es-ES' }[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

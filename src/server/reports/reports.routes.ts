@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { LOCALES } from '../../shared/roles.ts';
 import type { Deps } from '../deps.ts';
 import { dispositionOf } from '../http/content-disposition.ts';
 import { actorOf } from '../http/env.ts';
 import { errors, router } from '../http/openapi.ts';
 import { today } from '../modules/calendar/calendar.service.ts';
 import { REPORT_FORMATS } from './report-model.ts';
-import { REPORT_LANGUAGES } from './report-words.ts';
 import { buildReport, CONTENT_TYPES, REPORT_KINDS, renderReport } from './reports.service.ts';
 
 const tags = ['Reports'];
@@ -25,7 +25,7 @@ export function reportRoutes({ db }: Deps) {
         query: z.strictObject({
           asOf: z.iso.date().optional(),
           format: z.enum(REPORT_FORMATS).default('html'),
-          lang: z.enum(REPORT_LANGUAGES).default('en'),
+          lang: z.enum(LOCALES).default('en'),
           symbol: z.string().max(60).optional(),
           session: z.string().max(200).optional(),
           section: z.string().max(200).optional(),

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Locale } from '../../shared/roles.ts';
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
 import { planAsAt } from '../modules/action-plans/action-plans.service.ts';
@@ -11,7 +12,6 @@ import { renderHtml } from './render-html.ts';
 import { renderPdf } from './render-pdf.ts';
 import { renderXlsx } from './render-xlsx.ts';
 import type { ReportDoc, ReportFormat } from './report-model.ts';
-import type { ReportLanguage } from './report-words.ts';
 import { strategyMeasurementReport } from './strategy-measurement.report.ts';
 
 export const REPORT_KINDS = ['plan-progress', 'strategy-measurement', 'donor-progress', 'country-brief'] as const;
@@ -25,7 +25,7 @@ export async function buildReport(
   asOf: string,
   actor: Actor,
   meta: GoverningBodyMeta = {},
-  lang: ReportLanguage = 'en',
+  lang: Locale = 'en',
 ): Promise<ReportDoc> {
   switch (kind) {
     case 'plan-progress':

@@ -1,7 +1,8 @@
 import { sameDecimal, toUnits, wholePercent } from '../../shared/money.ts';
+import type { Locale } from '../../shared/roles.ts';
 import type { StrategyProgress } from '../modules/strategies/strategy-progress.service.ts';
 import { type Block, moneyText, type ReportDoc, type Row } from './report-model.ts';
-import { longDate, REPORT_WORDS, type ReportLanguage } from './report-words.ts';
+import { longDate, REPORT_WORDS } from './report-words.ts';
 
 /** "2010–15" from the strategy's first and last years. */
 export const yearsLabel = (start: string, end: string) => `${start.slice(0, 4)}–${end.slice(2, 4)}`;
@@ -18,7 +19,7 @@ const paragraphs = (text: string | null): Block[] =>
  * progress as at the date (value, source or formula with its data, status and the rule that decided it),
  * and the costing table.
  */
-export function strategyMeasurementReport(s: StrategyProgress, lang: ReportLanguage = 'en'): ReportDoc {
+export function strategyMeasurementReport(s: StrategyProgress, lang: Locale = 'en'): ReportDoc {
   const w = REPORT_WORDS[lang];
   const asAt = longDate(s.asOf, lang);
   const { strategy, periods } = s;

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { LOCALES } from '../../shared/roles.ts';
 import { type Query, reportUrl } from '../api.ts';
 
 const FORMATS = ['html', 'docx', 'pdf', 'xlsx'] as const;
@@ -6,7 +7,7 @@ const FORMATS = ['html', 'docx', 'pdf', 'xlsx'] as const;
 /** Links to a report as at a date in every format: HTML opens in a new tab, the others download. */
 export function ReportLinks({ kind, subject, query, label }: { kind: string; subject: string; query: Query; label: string }) {
   const { t, i18n } = useTranslation();
-  const lang = ['en', 'fr', 'es'].includes(i18n.language) ? i18n.language : 'en';
+  const lang = (LOCALES as readonly string[]).includes(i18n.language) ? i18n.language : 'en';
   return (
     <nav className="report-links" aria-label={label}>
       <span className="small muted">{label}:</span>
