@@ -45,7 +45,8 @@ export async function changeVersioned<R extends Row>(
   db: Kysely<DB>,
   actor: Actor,
   c: VersionedChange<R>,
-  action: 'update' | 'delete',
+  /** The audit action: 'update', 'delete', or a named change ('set_role'). */
+  action: string,
   apply: (trx: Transaction<DB>, current: R) => Promise<R | null>,
 ): Promise<R | null> {
   const result = await inTransaction(db, async (trx) => {

@@ -8,10 +8,8 @@ export function scopedOffices(db: Kysely<DB>, scope: OfficeScope) {
   return scope.kind === 'all' ? q : q.where('path', 'like', `${scope.path}%`);
 }
 
-export async function selectOffice(db: Kysely<DB>, id: string, scope: OfficeScope, forUpdate = false): Promise<Office | undefined> {
-  let q = scopedOffices(db, scope).where('id', '=', id);
-  if (forUpdate) q = q.forUpdate();
-  return q.executeTakeFirst();
+export async function selectOffice(db: Kysely<DB>, id: string, scope: OfficeScope): Promise<Office | undefined> {
+  return scopedOffices(db, scope).where('id', '=', id).executeTakeFirst();
 }
 
 export interface OfficeListFilter {

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Office, OfficeCreate, OfficeUpdate } from '../../../shared/contracts/offices.ts';
 import type { Actor } from '../../access/actor.ts';
-import { type OfficeScope, officeScope } from '../../access/rights.ts';
+import { inScope, type OfficeScope, officeScope } from '../../access/rights.ts';
 import type { DB, Office as OfficeRow } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { bump, changeVersioned, type VersionedChange } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { assertCountry } from '../reference/reference.checks.ts';
@@ -65,25 +66,23 @@ export async function createOffice(db: Kysely<DB>, input: OfficeCreate, actor: A
   });
 }
 
-/** Locks the office within the actor's reach; a stale version is refused (409) without an audit row: it changes nothing. */
-async function lockForChange(db: Kysely<DB>, id: string, version: number, actor: Actor) {
-  const scope = officeScope(actor, 'offices.write');
-  const current = await selectOffice(db, id, scope, true);
-  if (!current) throw notFound('Office', id);
-  return { scope, current, stale: current.version !== version };
-}
-
-const conflict = (current: OfficeRow) =>
-  new AppError('CONFLICT', 'This office was changed by someone else since you read it; reload it and apply your change again', {
-    currentVersion: current.version,
-    current: presentOffice(current),
-  });
+/** An office change under optimistic concurrency: locked, within the actor's reach (404 outside it), versioned, audited. */
+const officeChange = (id: string, version: number, scope: OfficeScope): VersionedChange<OfficeRow> => ({
+  table: 'offices',
+  id,
+  version,
+  entityType: 'office',
+  label: 'office',
+  authorize: async (_trx, current) => {
+    if (!inScope(scope, current.path)) throw notFound('Office', id);
+  },
+  present: presentOffice,
+});
 
 /** Changes an office if the client read its current version (else CONFLICT); moving it re-roots its subtree. */
 export async function updateOffice(db: Kysely<DB>, id: string, input: OfficeUpdate, actor: Actor): Promise<Office> {
-  const result = await inTransaction(db, async (trx) => {
-    const { scope, current, stale } = await lockForChange(trx, id, input.version, actor);
-    if (stale) return { current, office: null };
+  const scope = officeScope(actor, 'offices.write');
+  const row = await changeVersioned(db, actor, officeChange(id, input.version, scope), 'update', async (trx, current) => {
     const officeType = input.officeType ?? current.office_type;
     const parentId = input.parentId === undefined ? current.parent_id : input.parentId;
     let path = current.path;
@@ -99,7 +98,7 @@ export async function updateOffice(db: Kysely<DB>, id: string, input: OfficeUpda
     }
     await assertCountry(trx, input.countryCode);
     if (path !== current.path) await repathSubtree(trx, current.path, path);
-    const row = await trx
+    return trx
       .updateTable('offices')
       .set({
         code: input.code ?? current.code,
@@ -109,33 +108,25 @@ export async function updateOffice(db: Kysely<DB>, id: string, input: OfficeUpda
         country_code: input.countryCode === undefined ? current.country_code : input.countryCode,
         city: input.city === undefined ? current.city : input.city,
         email: input.email === undefined ? current.email : input.email,
-        version: current.version + 1,
-        updated_at: new Date().toISOString(),
+        ...bump(current),
       })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    const office = presentOffice(row);
-    await writeAudit(trx, actor, { action: 'update', entityType: 'office', entityId: id, before: presentOffice(current), after: office });
-    return { current, office };
   });
-  if (!result.office) throw conflict(result.current);
-  return result.office;
+  return presentOffice(row as OfficeRow);
 }
 
 /** Deletes an office with no offices or users below it, if the client read its current version. */
 export async function deleteOffice(db: Kysely<DB>, id: string, version: number, actor: Actor): Promise<void> {
-  const result = await inTransaction(db, async (trx) => {
-    const { scope, current, stale } = await lockForChange(trx, id, version, actor);
-    if (stale) return current;
+  const scope = officeScope(actor, 'offices.write');
+  await changeVersioned(db, actor, officeChange(id, version, scope), 'delete', async (trx, current) => {
     if (scope.kind === 'subtree' && current.path === scope.path) throw new AppError('FORBIDDEN', 'You cannot delete the office your own rights are anchored on');
     const deps = await countDependents(trx, id);
     if (deps.children || deps.users) {
       throw new AppError('CONFLICT', `The office still has ${deps.children} office(s) and ${deps.users} user(s) attached; move or remove them first`, deps);
     }
     await trx.deleteFrom('offices').where('id', '=', id).execute();
-    await writeAudit(trx, actor, { action: 'delete', entityType: 'office', entityId: id, before: presentOffice(current) });
     return null;
   });
-  if (result) throw conflict(result);
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../../access/actor.ts';
 import { requireRight } from '../../access/rights.ts';
 import type { DB, User as UserRow } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { bump, changeVersioned, type VersionedChange } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -102,22 +103,16 @@ export async function getUserByEmail(db: Kysely<DB>, email: string, actor: Actor
 /** Gives a user another role and scope, if the client read its current version; audited. */
 export async function setUserRole(db: Kysely<DB>, id: string, input: UserRoleChange, actor: Actor): Promise<User> {
   requireRight(actor, 'users.write');
-  return inTransaction(db, async (trx) => {
-    const current = await trx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!current) throw notFound('User', id);
-    if (current.version !== input.version) {
-      throw new AppError('CONFLICT', 'This user was changed by someone else since you read it', { currentVersion: current.version });
-    }
-    const row = await trx
+  const change: VersionedChange<UserRow> = { table: 'users', id, version: input.version, entityType: 'user', label: 'user', authorize: async () => {}, present: presentUser };
+  const row = await changeVersioned(db, actor, change, 'set_role', async (trx, current) =>
+    trx
       .updateTable('users')
-      .set({ role: input.role, ...(await scopeColumns(trx, input)), version: current.version + 1, updated_at: new Date().toISOString() })
+      .set({ role: input.role, ...(await scopeColumns(trx, input)), ...bump(current) })
       .where('id', '=', id)
       .returningAll()
-      .executeTakeFirstOrThrow();
-    const user = presentUser(row);
-    await writeAudit(trx, actor, { action: 'set_role', entityType: 'user', entityId: id, before: presentUser(current), after: user });
-    return user;
-  });
+      .executeTakeFirstOrThrow(),
+  );
+  return presentUser(row as UserRow);
 }
 
 /** Sets a new password (argon2id, refused when guessable) and ends the user's sessions; audited without the hash. */
