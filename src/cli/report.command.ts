@@ -4,6 +4,7 @@ import { systemActor } from '../server/access/actor.ts';
 import type { DB } from '../server/db/schema.ts';
 import { REPORT_FORMATS, type ReportFormat } from '../server/reports/report-model.ts';
 import { buildReport, REPORT_KINDS, type ReportKind, renderReport } from '../server/reports/reports.service.ts';
+import { today } from '../shared/dates.ts';
 import { LOCALES, type Locale } from '../shared/roles.ts';
 import { UsageError } from './output.ts';
 
@@ -17,7 +18,7 @@ export async function reportCommand(db: Kysely<DB>, kind: string | undefined, su
   if (!kind || !subject || !(REPORT_KINDS as readonly string[]).includes(kind)) throw new UsageError(USAGE);
   const format = (typeof flags.format === 'string' ? flags.format : 'docx') as ReportFormat;
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: one of ${REPORT_FORMATS.join(', ')}`);
-  const asOf = typeof flags['as-of'] === 'string' ? flags['as-of'] : new Date().toISOString().slice(0, 10);
+  const asOf = typeof flags['as-of'] === 'string' ? flags['as-of'] : today();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of: a date such as 2020-03-02');
   const meta = { symbol: flags.symbol as string | undefined, session: flags.session as string | undefined };
   const lang = (typeof flags.lang === 'string' ? flags.lang : 'en') as Locale;

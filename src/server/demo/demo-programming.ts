@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isoDate } from '../../shared/dates.ts';
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
 import { createMilestone } from '../modules/calendar/calendar.service.ts';
@@ -29,7 +30,7 @@ const addMonths = (months: number) => {
   const d = new Date();
   d.setUTCDate(1);
   d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
+  return isoDate(d);
 };
 
 export async function loadDemoProgramming(db: Kysely<DB>, actor: Actor, officeIds: Map<string, string>): Promise<void> {

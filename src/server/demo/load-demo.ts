@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { ActionPlanCreate, StrategyCreate } from '../../shared/contracts/strategies.ts';
+import { today } from '../../shared/dates.ts';
 import { systemActor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -56,8 +57,8 @@ async function loadAll(db: Kysely<DB>, admin: { email?: string; password?: strin
   for (const p of DEMO_PARTNERS) partners.set(p.code, (await createPartner(db, p, actor)).id as string);
   await loadDemoProgramming(db, actor, ids);
   await loadDemoPortfolio(db, actor, ids, partners);
-  const today = new Date().toISOString().slice(0, 10);
-  await loadGeneratedPortfolio(db, actor, { projects: DEMO_GENERATED_PROJECTS, seed: 2010, firstYear: Number(today.slice(0, 4)) - 2, today });
+  const now = today();
+  await loadGeneratedPortfolio(db, actor, { projects: DEMO_GENERATED_PROJECTS, seed: 2010, firstYear: Number(now.slice(0, 4)) - 2, today: now });
   // The strategy and plans transcribed from the seed documents, through the API's own contracts.
   await createStrategy(db, StrategyCreate.parse(TC_STRATEGY_2010_15), actor);
   for (const plan of [PLAN_OF_ACTION_2019_20, IMPLEMENTATION_PLAN_1999]) await createPlan(db, ActionPlanCreate.parse(plan), actor);

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { today } from '../../shared/dates.ts';
 import { LOCALES } from '../../shared/roles.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
@@ -119,7 +120,7 @@ export function deliveryRoutes({ db }: Deps) {
       }),
       async (c) => {
         const q = c.req.valid('query');
-        return c.json(await findWarnings(db, q.asOf ?? new Date().toISOString().slice(0, 10), actorOf(c), filterOf(q), q.limit), 200);
+        return c.json(await findWarnings(db, q.asOf ?? today(), actorOf(c), filterOf(q), q.limit), 200);
       },
     )
     .openapi(

@@ -1,3 +1,4 @@
+import { isoDate } from '../../shared/dates.ts';
 import { PUBLISHED_STATUSES } from '../../shared/project-statuses.ts';
 import { el, esc, narratives } from './iati-xml.writer.ts';
 
@@ -78,7 +79,7 @@ const lastDays = new Map<string, string>();
 const monthEnd = (period: string) => {
   let d = lastDays.get(period);
   if (!d) {
-    d = new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)), 0)).toISOString().slice(0, 10);
+    d = isoDate(new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)), 0)));
     lastDays.set(period, d);
   }
   return d;

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { today } from '../../shared/dates.ts';
 import { PUBLISHED_STATUSES } from '../../shared/project-statuses.ts';
 import type { DB } from '../db/schema.ts';
 import { reportingCurrency } from '../finance/reporting-currency.ts';
@@ -245,17 +246,17 @@ export async function* activityFile(
   db: Kysely<DB>,
   options: { today?: string; generatedAt?: string; pageSize?: number; progress?: (done: number) => void /** one project's activity alone */; projectId?: string } = {},
 ) {
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const asAt = options.today ?? today();
   const publisher = await publisherSettings(db);
   yield `<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03" generated-datetime="${options.generatedAt ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z')}">\n`;
   if (publisher.activityUnit === 'cpo_biennium' && !options.projectId) {
-    yield* cpoActivities(db, publisher, today, options.pageSize ?? 200, options.progress);
+    yield* cpoActivities(db, publisher, asAt, options.pageSize ?? 200, options.progress);
     yield '</iati-activities>\n';
     return;
   }
   const nextPage = async (after: string) => {
     const page = await projectPage(db, after, options.pageSize ?? 500, publishesSynthetic(publisher), options.projectId);
-    return { page, bundles: page.length ? await loadBundles(db, page, today) : new Map() };
+    return { page, bundles: page.length ? await loadBundles(db, page, asAt) : new Map() };
   };
   let done = 0;
   // The next page is read from the database while this one is written out.
@@ -266,7 +267,7 @@ export async function* activityFile(
     pending = nextPage(page[page.length - 1]?.code as string);
     pending.catch(() => {});
     const parts: string[] = [];
-    for (const p of page) parts.push(buildActivity({ ...(bundles.get(p.id) as Omit<ProjectBundle, keyof ProjectRow>), ...toRow(p) }, publisher, today), '\n');
+    for (const p of page) parts.push(buildActivity({ ...(bundles.get(p.id) as Omit<ProjectBundle, keyof ProjectRow>), ...toRow(p) }, publisher, asAt), '\n');
     yield parts.join('');
     done += page.length;
     options.progress?.(done);
@@ -314,9 +315,7 @@ export async function* organisationFile(db: Kysely<DB>, options: { generatedAt?:
     el('reporting-org', { ref: publisher.ref, type: publisher.type }, narratives([{ text: publisher.name }])),
     ...years.map((y) => el('total-budget', { status: '2' }, period(y.year), value(y.year, y.budget))),
     ...countries.map((c) => el('recipient-country-budget', { status: '2' }, el('recipient-country', { code: c.country_code }), period(c.year), value(c.year, c.budget))),
-    ...years
-      .filter((y) => `${y.year}-12-31` < new Date().toISOString().slice(0, 10) || Number(y.spent) > 0)
-      .map((y) => el('total-expenditure', {}, period(y.year), value(y.year, y.spent))),
+    ...years.filter((y) => `${y.year}-12-31` < today() || Number(y.spent) > 0).map((y) => el('total-expenditure', {}, period(y.year), value(y.year, y.spent))),
   );
   yield '\n</iati-organisations>\n';
 }

@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { today } from '../../shared/dates.ts';
 import { LOCALES } from '../../shared/roles.ts';
 import type { Deps } from '../deps.ts';
 import { dispositionOf } from '../http/content-disposition.ts';
 import { actorOf } from '../http/env.ts';
 import { errors, router } from '../http/openapi.ts';
-import { today } from '../modules/calendar/calendar.service.ts';
 import { REPORT_FORMATS } from './report-model.ts';
 import { buildReport, CONTENT_TYPES, REPORT_KINDS, renderReport } from './reports.service.ts';
 

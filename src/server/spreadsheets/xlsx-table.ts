@@ -1,4 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { isoDate } from '../../shared/dates.ts';
 import type { SpreadsheetLimits, Table } from './table.ts';
 import { UnreadableFile } from './unreadable.ts';
 import { inflatePart, readCentralDirectory, type ZipPart } from './zip-archive.ts';
@@ -198,7 +199,7 @@ function cellText(type: string, style: number, value: string, inline: string, sh
       if (value.trim() === '') return '';
       const n = Number(value);
       if (!Number.isFinite(n)) return value.trim();
-      if (dateStyles.has(style)) return new Date(Math.round((n - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)).toISOString().slice(0, 10);
+      if (dateStyles.has(style)) return isoDate(new Date(Math.round((n - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)));
       return String(n);
     }
   }

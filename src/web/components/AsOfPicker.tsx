@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-
-export const today = () => new Date().toISOString().slice(0, 10);
+import { today } from '../../shared/dates.ts';
 
 /** The "as at" date of a page, kept in the URL (?asOf=) so a view can be shared and reloaded. */
 export function useAsOf(initial?: string): [string, (d: string) => void] {

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MILESTONE_KINDS } from '../../shared/contracts/programming.ts';
+import { today } from '../../shared/dates.ts';
 import { ApiError, api, type Rec } from '../api.ts';
 import { Notice } from './Layout.tsx';
 
@@ -112,11 +113,7 @@ export function MarkDone({ milestone, reload }: { milestone: Rec; reload: () => 
   const { message, submit } = useSubmit(reload);
   return (
     <>
-      <button
-        type="button"
-        className="link"
-        onClick={() => submit(() => api.updateMilestone(milestone.id, { doneOn: new Date().toISOString().slice(0, 10), version: milestone.version }))}
-      >
+      <button type="button" className="link" onClick={() => submit(() => api.updateMilestone(milestone.id, { doneOn: today(), version: milestone.version }))}>
         {t('edit.markDone')}
       </button>
       {message?.kind === 'error' && <Notice kind="error">{message.text}</Notice>}

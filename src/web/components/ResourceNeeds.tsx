@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { today } from '../../shared/dates.ts';
 import { api, type Rec } from '../api.ts';
 import { QuickForm } from './QuickForm.tsx';
 
@@ -73,7 +74,7 @@ export function ResourceNeeds({ cpoId, canWrite }: { cpoId: string; canWrite: bo
             { name: 'currency', label: t('needs.currency'), required: true, defaultValue: 'USD', maxLength: 3 },
             { name: 'needed', label: t('needs.needed'), required: true },
             { name: 'availableAtIdentification', label: t('needs.availableThen'), hint: t('needs.availableHint') },
-            { name: 'identifiedOn', label: t('needs.identifiedOn'), type: 'date', required: true, defaultValue: new Date().toISOString().slice(0, 10) },
+            { name: 'identifiedOn', label: t('needs.identifiedOn'), type: 'date', required: true, defaultValue: today() },
             { name: 'note', label: t('needs.note'), type: 'textarea', maxLength: 2000 },
           ]}
           onSubmit={(v) => api.createResourceNeed(cpoId, v)}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { today } from '../../shared/dates.ts';
 import { api, type Rec } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
 
@@ -23,11 +24,11 @@ export function PartnersPage() {
       })
       .catch((e) => setError(e.message));
   }, []);
-  const today = new Date().toISOString().slice(0, 10);
+  const now = today();
   const dd = (p: Rec) => {
     const latest = p.dueDiligence?.[0];
     if (!latest) return p.partnerType === 'private_sector' ? <span className="badge warn">{t('portfolio.ddNone')}</span> : '—';
-    return latest.validUntil >= today ? (
+    return latest.validUntil >= now ? (
       t('portfolio.ddValid', { date: latest.validUntil })
     ) : (
       <span className="badge warn">{t('portfolio.ddExpired', { date: latest.validUntil })}</span>

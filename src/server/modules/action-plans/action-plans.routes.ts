@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ActionItemUpdate, ActionPlanCreate, StatusInput } from '../../../shared/contracts/strategies.ts';
+import { today } from '../../../shared/dates.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
 import { jsonBody, router } from '../../http/openapi.ts';
 import { AnyRecord, IdParam, json, many, one, readErrors, writeErrors } from '../../http/route-kit.ts';
-import { today } from '../calendar/calendar.service.ts';
 import { addStatus, createPlan, listPlans, planAsAt, updateItem } from './action-plans.service.ts';
 
 const tags = ['Action plans'];

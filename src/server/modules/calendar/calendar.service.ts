@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { MilestoneCreate, MilestoneUpdate } from '../../../shared/contracts/programming.ts';
+import { isoDate, today } from '../../../shared/dates.ts';
 import type { Actor } from '../../access/actor.ts';
 import { countryScope } from '../../access/rights.ts';
 import type { DB } from '../../db/schema.ts';
@@ -11,13 +12,12 @@ import { present } from '../../http/present.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { assertCountryInScope, scopedProfiles } from '../countries/countries.queries.ts';
 
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (iso: string, days: number) => isoDate(new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000));
 const addMonths = (iso: string, months: number) => {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
+  return isoDate(d);
 };
-export const today = () => new Date().toISOString().slice(0, 10);
 
 async function checkAnchors(db: Kysely<DB>, code: string, input: { cfCycleId?: string | null; dwcpId?: string | null }) {
   if (input.cfCycleId) {

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { ProjectCreate, ProjectTransition, ProjectUpdate } from '../../../shared/contracts/portfolio.ts';
+import { today } from '../../../shared/dates.ts';
 import { type ProjectStatus, TRANSITIONS } from '../../../shared/project-statuses.ts';
 import type { Actor } from '../../access/actor.ts';
 import { inScope, officeScope, scopeFor } from '../../access/rights.ts';
@@ -221,9 +222,9 @@ export async function transitionProject(db: Kysely<DB>, id: string, input: z.inf
       const allowed = TRANSITIONS[current.status as ProjectStatus]?.join(', ') || 'none: it is closed';
       throw new AppError('INVALID_INPUT', `A project in ${current.status} cannot move to ${input.to} (allowed: ${allowed})`, { field: 'to' });
     }
-    const today = new Date().toISOString().slice(0, 10);
-    const on = input.on ?? today;
-    if (on > today) throw new AppError('INVALID_INPUT', 'A move cannot be dated in the future', { field: 'on' });
+    const now = today();
+    const on = input.on ?? now;
+    if (on > now) throw new AppError('INVALID_INPUT', 'A move cannot be dated in the future', { field: 'on' });
     await trx
       .insertInto('project_status_history')
       .values({ project_id: id, from_status: current.status, to_status: input.to, actor_label: actor.label, note: input.note ?? null })

@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { IndicatorValueCreate, StrategyCreate, StrategyIndicatorUpdate } from '../../../shared/contracts/strategies.ts';
+import { today } from '../../../shared/dates.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
 import { jsonBody, router } from '../../http/openapi.ts';
 import { presentDeep } from '../../http/present.ts';
 import { AnyRecord, IdParam, json, many, one, readErrors, writeErrors } from '../../http/route-kit.ts';
-import { today } from '../calendar/calendar.service.ts';
 import { addIndicatorValue, createStrategy, listStrategies, updateIndicator } from './strategies.service.ts';
 import { strategyProgress } from './strategy-progress.service.ts';
 

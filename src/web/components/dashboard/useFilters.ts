@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { isoDate } from '../../../shared/dates.ts';
 import type { Query } from '../../api.ts';
 
 export const FILTER_KEYS = ['region', 'office', 'country', 'fundingSource', 'partner'] as const;
@@ -17,7 +18,7 @@ export function useFilters() {
   const through = Number(params.get('through') ?? lastClosed);
   const filter: Query = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined]));
   /** The day the watch list is evaluated: the end of the month the view runs through. */
-  const asOf = new Date(Date.UTC(year, through, 0)).toISOString().slice(0, 10);
+  const asOf = isoDate(new Date(Date.UTC(year, through, 0)));
   const set = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(changes)) {
