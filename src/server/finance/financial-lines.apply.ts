@@ -9,7 +9,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { writeAudit } from '../modules/audit/audit.service.ts';
 import { scopedProjects } from '../modules/projects/projects.queries.ts';
 import { readTable, type SpreadsheetLimits, UnreadableFile, yieldToOthers } from '../spreadsheets/read-table.ts';
-import { type FinancialMapping, type ImportIssue, type ParsedLine, parseFinancialLines } from './financial-lines.parse.ts';
+import { type FinancialLineIssue, type FinancialMapping, type ParsedLine, parseFinancialLines } from './financial-lines.parse.ts';
 import { refreshProjectFinance } from './project-finance.refresh.ts';
 
 export interface ImportReport {
@@ -20,7 +20,7 @@ export interface ImportReport {
   inserted: number;
   updated: number;
   unchanged: number;
-  issues: ImportIssue[];
+  issues: FinancialLineIssue[];
 }
 
 const chunks = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
@@ -31,7 +31,7 @@ const chunks = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.leng
  * warning: the ERP has spent it, so refusing would only hide it, and once the project is approved it counts.
  */
 async function checkAgainstDatabase(db: Kysely<DB>, sheet: string, lines: ParsedLine[], mapping: FinancialMapping, actor: Actor) {
-  const issues: ImportIssue[] = [];
+  const issues: FinancialLineIssue[] = [];
   const codes = [...new Set(lines.map((l) => l.projectCode))];
   const projects = new Map<string, { id: string; start: string; status: string }>();
   for (const part of chunks(codes, 1000)) {

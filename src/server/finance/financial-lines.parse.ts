@@ -12,7 +12,8 @@ export interface FinancialMapping {
   kind: string;
 }
 
-export interface ImportIssue {
+/** A problem of an ERP file, located by sheet, row and column (the importer's report). */
+export interface FinancialLineIssue {
   severity: 'critical' | 'error' | 'warning';
   sheet: string;
   row: number | null;
@@ -57,8 +58,8 @@ const NUL_MESSAGE = 'The cell holds a NUL character (U+0000), which cannot be st
  * lines go to is checked here (FINANCIAL_LINE_LIMITS, a test holds them to the schema), so a dry run refuses
  * whatever the import would. Hands the event loop back every 1,000 rows.
  */
-export async function parseFinancialLines(table: Table, mapping: FinancialMapping): Promise<{ lines: ParsedLine[]; issues: ImportIssue[] }> {
-  const issues: ImportIssue[] = [];
+export async function parseFinancialLines(table: Table, mapping: FinancialMapping): Promise<{ lines: ParsedLine[]; issues: FinancialLineIssue[] }> {
+  const issues: FinancialLineIssue[] = [];
   const fixedKind = (KINDS as readonly string[]).includes(mapping.kind) ? (mapping.kind as ParsedLine['kind']) : null;
   const needed = (['projectCode', 'period', 'amount', 'currency', 'sourceRef'] as const).map((k) => mapping[k]).concat(fixedKind ? [] : [mapping.kind]);
   for (const column of needed) {

@@ -108,13 +108,14 @@ export const ProgrammeFile = z.strictObject({
 });
 export type ProgrammeFile = z.infer<typeof ProgrammeFile>;
 
-export interface ImportIssue {
+/** A problem of a programme document, located by its path in the JSON. */
+export interface ProgrammeFileIssue {
   path: string;
   message: string;
 }
 
 /** Parses the JSON text; problems come back as issues with their place in the document, never thrown. */
-export function parseProgrammeFile(text: string): { file?: ProgrammeFile; issues: ImportIssue[] } {
+export function parseProgrammeFile(text: string): { file?: ProgrammeFile; issues: ProgrammeFileIssue[] } {
   let json: unknown;
   try {
     json = JSON.parse(text);
