@@ -13,6 +13,8 @@ import { rejectNul } from './http/nul-input.middleware.ts';
 import { jsonOnly, sessionMiddleware } from './http/session.middleware.ts';
 import { webRoutes } from './http/web.routes.ts';
 import { iatiPublicRoutes, iatiRoutes } from './iati/iati.routes.ts';
+import { IATI_JOB_KINDS } from './iati/iati-jobs.ts';
+import { registerJobKinds } from './jobs/job-kinds.ts';
 import { actionPlanRoutes } from './modules/action-plans/action-plans.routes.ts';
 import { agreementRoutes } from './modules/agreements/agreements.routes.ts';
 import { alignmentRoutes } from './modules/alignment/alignment.routes.ts';
@@ -58,6 +60,8 @@ const CONTENT_SECURITY_POLICY = {
 
 /** Builds the whole HTTP application from its dependencies. It never listens: main.ts does, tests call app.request(). */
 export function createApp(deps: Deps) {
+  // The kinds of long work the areas define, for this process's job runner.
+  registerJobKinds(IATI_JOB_KINDS);
   const { config, logger } = deps;
   const app = new OpenAPIHono<AppEnv>();
 

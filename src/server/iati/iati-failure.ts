@@ -1,4 +1,4 @@
-import { IatiFileError } from '../iati/iati-xml.reader.ts';
+import { IatiFileError } from './iati-xml.reader.ts';
 
 /** An IATI file that cannot be read, said with its line and column; anything else is not expected. */
 export const explainIatiFailure = (e: unknown) =>

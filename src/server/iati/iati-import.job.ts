@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { z } from 'zod';
-import { type IatiImportReport, importIatiFile } from '../iati/iati-import.apply.ts';
+import { jobKind } from '../jobs/job-kind.ts';
 import { explainIatiFailure } from './iati-failure.ts';
-import { jobKind } from './job-kind.ts';
+import { type IatiImportReport, importIatiFile } from './iati-import.apply.ts';
 
 /** What the job keeps of the report: the activities with something skipped, not every imported one. */
 const kept = (report: IatiImportReport) => ({ ...report, outcomes: report.outcomes.filter((o) => o.skipped.length) });

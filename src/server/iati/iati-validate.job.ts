@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { validateIatiFile } from '../iati/iati-validate.ts';
+import { jobKind } from '../jobs/job-kind.ts';
 import { explainIatiFailure } from './iati-failure.ts';
-import { jobKind } from './job-kind.ts';
+import { validateIatiFile } from './iati-validate.ts';
 
 /** Validates an uploaded IATI file (XSD, codelists, rules); the report is the job's result. */
 export const iatiValidateJob = jobKind({

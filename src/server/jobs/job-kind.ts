@@ -45,3 +45,9 @@ export interface JobKind<P> {
 
 /** A kind, typed by its payload, for the registry. */
 export const jobKind = <P>(k: JobKind<P>): JobKind<P> => k;
+
+/**
+ * A kind of any payload, as a registry holds it: safe because the runner parses a stored payload with the kind's own
+ * schema before it calls `run`.
+ */
+export type SomeJobKind = JobKind<any>;

@@ -1,7 +1,13 @@
-import { iatiCheckJob } from './iati-check.job.ts';
-import { iatiImportJob } from './iati-import.job.ts';
-import { iatiValidateJob } from './iati-validate.job.ts';
-import type { JobKind } from './job-kind.ts';
+import type { SomeJobKind } from './job-kind.ts';
 
-/** Every kind of job, by name: what a runner looks a claimed job up in. A new kind is a `<kind>.job.ts` added here. */
-export const JOB_KINDS: ReadonlyMap<string, JobKind<unknown>> = new Map([iatiValidateJob, iatiImportJob, iatiCheckJob].map((k) => [k.kind, k as JobKind<unknown>]));
+const kinds = new Map<string, SomeJobKind>();
+
+/**
+ * Every kind of job, by name: what a runner looks a claimed job up in. The areas define their kinds
+ * (`<area>/<name>.job.ts`) and the app registers them (`app.ts`), so this folder depends on no area.
+ */
+export function registerJobKinds(list: readonly SomeJobKind[]): void {
+  for (const k of list) kinds.set(k.kind, k);
+}
+
+export const jobKindNamed = (name: string): SomeJobKind | undefined => kinds.get(name);

@@ -8,10 +8,12 @@ import { systemActor } from '../access/actor.ts';
 import { loadConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/connect.ts';
 import type { Deps } from '../deps.ts';
+import { iatiCheckJob } from '../iati/iati-check.job.ts';
+import { iatiImportJob } from '../iati/iati-import.job.ts';
+import { IATI_JOB_KINDS } from '../iati/iati-jobs.ts';
+import { iatiValidateJob } from '../iati/iati-validate.job.ts';
 import { createLogger } from '../logger.ts';
-import { iatiCheckJob } from './iati-check.job.ts';
-import { iatiImportJob } from './iati-import.job.ts';
-import { iatiValidateJob } from './iati-validate.job.ts';
+import { registerJobKinds } from './job-kinds.ts';
 import { claimNextJob, JobRunner, RUNNER, runnerFor } from './job-runner.ts';
 import { getJob, startJob, startUploadJob } from './jobs.service.ts';
 import { uploadPath } from './uploads.ts';
@@ -22,6 +24,7 @@ let deps: Deps;
 let uploads: string;
 
 before(async () => {
+  registerJobKinds(IATI_JOB_KINDS);
   database = await openTestDatabase();
   uploads = mkdtempSync(join(tmpdir(), 'devcoop-runner-'));
   deps = {

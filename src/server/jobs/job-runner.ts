@@ -5,7 +5,7 @@ import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import type { JobContext } from './job-kind.ts';
-import { JOB_KINDS } from './job-kinds.ts';
+import { jobKindNamed } from './job-kinds.ts';
 import { uploadPath } from './uploads.ts';
 
 /** This process, as the runner of its jobs: a new id at every start, so a restarted server never mistakes a dead run for its own. */
@@ -80,7 +80,7 @@ export class JobRunner {
 
   private async run(row: JobRow) {
     const { deps } = this;
-    const kind = JOB_KINDS.get(row.kind);
+    const kind = jobKindNamed(row.kind);
     const progress: Progress = { done: 0, total: Number(row.progress_total), unit: row.progress_unit };
     localProgress.set(row.id, progress);
     const upload = kind?.upload ? uploadPath(deps.config.uploadsDir, row.id) : null;
