@@ -21,7 +21,7 @@ import { sql } from 'kysely';
 import { openDatabase } from '../src/server/db/connect.ts';
 import { migrate } from '../src/server/db/migrate.ts';
 import { refreshProjectFinance } from '../src/server/finance/project-finance.refresh.ts';
-import { loadReferenceData } from '../src/server/reference/load-reference.ts';
+import { loadReferenceData } from '../src/server/standards/load-reference.ts';
 import { type BenchLocation, kind, openBenchDatabase, serverUrl } from './bench-kit.ts';
 import { type Figure, recordFigures } from './record.ts';
 

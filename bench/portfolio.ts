@@ -15,7 +15,7 @@ import { systemActor } from '../src/server/access/actor.ts';
 import { migrate } from '../src/server/db/migrate.ts';
 import { importFinancialLines } from '../src/server/finance/financial-lines.apply.ts';
 import { refreshProjectFinance } from '../src/server/finance/project-finance.refresh.ts';
-import { loadReferenceData } from '../src/server/reference/load-reference.ts';
+import { loadReferenceData } from '../src/server/standards/load-reference.ts';
 import { benchApp, kind, openBenchDatabase, serverUrl, spread } from './bench-kit.ts';
 import { type Figure, recordFigures } from './record.ts';
 

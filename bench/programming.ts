@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { migrate } from '../src/server/db/migrate.ts';
-import { loadReferenceData } from '../src/server/reference/load-reference.ts';
+import { loadReferenceData } from '../src/server/standards/load-reference.ts';
 import { benchApp, kind, openBenchDatabase, serverUrl, spread } from './bench-kit.ts';
 import { type Figure, recordFigures } from './record.ts';
 

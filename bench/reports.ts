@@ -5,8 +5,8 @@
  */
 import { migrate } from '../src/server/db/migrate.ts';
 import { loadDemo } from '../src/server/demo/load-demo.ts';
-import { loadReferenceData } from '../src/server/reference/load-reference.ts';
 import { chromiumPath } from '../src/server/reports/render-pdf.ts';
+import { loadReferenceData } from '../src/server/standards/load-reference.ts';
 import { benchApp, kind, openBenchDatabase, serverUrl, spread } from './bench-kit.ts';
 import { type Figure, recordFigures } from './record.ts';
 

@@ -16,7 +16,7 @@ import { systemActor } from '../src/server/access/actor.ts';
 import { migrate } from '../src/server/db/migrate.ts';
 import { importFinancialLines } from '../src/server/finance/financial-lines.apply.ts';
 import { createOffice } from '../src/server/modules/offices/offices.service.ts';
-import { loadReferenceData } from '../src/server/reference/load-reference.ts';
+import { loadReferenceData } from '../src/server/standards/load-reference.ts';
 import { benchApp, kind, openBenchDatabase, serverUrl } from './bench-kit.ts';
 import { type Figure, percentile, recordFigures } from './record.ts';
 

@@ -16,7 +16,7 @@ import pg from 'pg';
 import { openDatabase } from '../src/server/db/connect.ts';
 import { listMigrations, migrate } from '../src/server/db/migrate.ts';
 import { grantAppRole } from '../src/server/db/roles.ts';
-import { loadReferenceData, REFERENCE_DIR } from '../src/server/reference/load-reference.ts';
+import { loadReferenceData, REFERENCE_DIR } from '../src/server/standards/load-reference.ts';
 import { ensureTestRoles, TEST_APP_ROLE, TEST_OWNER_ROLE, urlAs } from './helpers/pg-roles.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -42,7 +42,7 @@ function templateKey(): string {
     }
   };
   walk(REFERENCE_DIR);
-  walk(join(root, 'src', 'server', 'reference')); // the loader's code shapes the template too
+  walk(join(root, 'src', 'server', 'standards')); // the loader's code shapes the template too
   return h.digest('hex').slice(0, 16);
 }
 

@@ -8,7 +8,7 @@ import { databaseRole, grantAppRole } from './db/roles.ts';
 import { startJobRecovery } from './jobs/job-recovery.ts';
 import { runnerFor } from './jobs/job-runner.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { loadReferenceData } from './reference/load-reference.ts';
+import { loadReferenceData } from './standards/load-reference.ts';
 
 const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 

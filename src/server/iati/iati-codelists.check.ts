@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
-import { REFERENCE_DIR } from '../reference/load-reference.ts';
-import { parseCodelist } from '../reference/parse-codelist.ts';
+import { REFERENCE_DIR } from '../standards/load-reference.ts';
+import { parseCodelist } from '../standards/parse-codelist.ts';
 import { lineOf, pathOf, xp } from './iati-dom.ts';
 import type { Finding } from './iati-rules.ts';
 

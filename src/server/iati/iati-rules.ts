@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REFERENCE_DIR } from '../reference/load-reference.ts';
+import { REFERENCE_DIR } from '../standards/load-reference.ts';
 import { lineOf, pathOf, xp } from './iati-dom.ts';
 
 /** One thing wrong with a record, where it is, and which rule says so. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { memoryPages, validateXML } from 'xmllint-wasm';
-import { REFERENCE_DIR } from '../reference/load-reference.ts';
+import { REFERENCE_DIR } from '../standards/load-reference.ts';
 
 export type IatiFileKind = 'activities' | 'organisations';
 

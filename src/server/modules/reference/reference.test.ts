@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { buildApp, Client } from '../../../../test/helpers/api.ts';
 import { openTestDatabase } from '../../../../test/helpers/test-db.ts';
 import type { Database } from '../../db/connect.ts';
-import { loadReferenceData, REFERENCE_DIR } from '../../reference/load-reference.ts';
+import { loadReferenceData, REFERENCE_DIR } from '../../standards/load-reference.ts';
 
 let database: Database;
 let client: Client;
