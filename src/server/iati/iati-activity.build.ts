@@ -1,5 +1,4 @@
 import { isoDate } from '../../shared/dates.ts';
-import { PUBLISHED_STATUSES } from '../../shared/project-statuses.ts';
 import { el, esc, narratives } from './iati-xml.writer.ts';
 
 /** The publishing organisation, from the settings. */
@@ -47,9 +46,6 @@ export interface ProjectBundle {
     periods: { start: string; end: string; target: string | null; actual: string | null }[];
   }[];
 }
-
-/** @deprecated the same list as PUBLISHED_STATUSES (shared/project-statuses.ts): kept for iati.routes.ts, being rewritten. */
-export const PUBLISHED = PUBLISHED_STATUSES;
 
 /** ERP line kinds as IATI TransactionType codes. */
 const TRANSACTION_TYPE: Record<string, string> = { commitment: '2', disbursement: '3', expenditure: '4' };

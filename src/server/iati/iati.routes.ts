@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
+import { PUBLISHED_STATUSES } from '../../shared/project-statuses.ts';
 import { requireRight } from '../access/rights.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
@@ -11,7 +12,6 @@ import { AnyRecord, IdParam, one, readErrors, writeErrors } from '../http/route-
 import { getJob, startJob, startUploadJob } from '../jobs/jobs.service.ts';
 import { toCsv } from '../spreadsheets/export-table.ts';
 import { findIatiActivities, linkIatiActivity, projectIatiLinks } from './iati-activities.service.ts';
-import { PUBLISHED } from './iati-activity.build.ts';
 import { iatiCheckJob } from './iati-check.job.ts';
 import { activityFile, hasRecord, organisationFile, publishedScope } from './iati-export.load.ts';
 import { iatiImportJob } from './iati-import.job.ts';
@@ -213,7 +213,7 @@ async function nothingPublished(db: Deps['db']) {
       .select('id')
       .where('is_synthetic', '=', true)
       .where('confidential', '=', false)
-      .where('status', 'in', [...PUBLISHED])
+      .where('status', 'in', [...PUBLISHED_STATUSES])
       .limit(1)
       .executeTakeFirst());
   return [
