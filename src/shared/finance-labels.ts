@@ -6,7 +6,15 @@ import type { Locale } from './roles.ts';
  * organisation's three languages: one wording for the screens (web/i18n) and for the dashboards' downloads
  * (server/finance/finance-table-words.ts).
  */
-export type FinanceGroup = 'region' | 'office' | 'country' | 'funding_source' | 'partner' | 'outcome' | 'earmarking' | 'total';
+/** The dimensions the delivery views group by, in the order the dashboard offers them (API, screens, downloads). */
+export const DELIVERY_GROUPS = ['region', 'office', 'country', 'funding_source', 'partner', 'outcome', 'earmarking'] as const;
+export type DeliveryGroup = (typeof DELIVERY_GROUPS)[number];
+/** The funding alignment's groupings: its total and three of the delivery ones. */
+export const ALIGNMENT_GROUPS = ['total', 'region', 'partner', 'earmarking'] as const satisfies readonly (DeliveryGroup | 'total')[];
+export type AlignmentGroup = (typeof ALIGNMENT_GROUPS)[number];
+export type FinanceGroup = DeliveryGroup | 'total';
+/** How the per-project delivery list can be ordered. */
+export const DELIVERY_SORTS = ['code', 'deliveryRate', 'allocation', 'expenditure'] as const;
 export type Earmarking = 'unearmarked' | 'softly_earmarked' | 'tightly_earmarked' | 'none';
 export type WarningActionStatus = 'acknowledged' | 'action_taken' | 'dismissed';
 export interface FinanceLabels {

@@ -1,13 +1,10 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { DELIVERY_SORTS, DeliveryGroup } from '../../shared/finance-labels.ts';
 import { currencyDecimals, fromUnits, sum, toUnits } from '../../shared/money.ts';
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
 import { commitmentThrough, complete, expenditureThrough, money, type PortfolioFilter, rate, ratio, scopedFacts, withRegion, withRegionIf } from './portfolio-facts.query.ts';
 import { reportingCurrency } from './reporting-currency.ts';
-
-export const DELIVERY_GROUPS = ['office', 'region', 'country', 'funding_source', 'partner', 'outcome', 'earmarking'] as const;
-export type DeliveryGroup = (typeof DELIVERY_GROUPS)[number];
-export const DELIVERY_SORTS = ['code', 'deliveryRate', 'allocation', 'expenditure'] as const;
 
 /** A delivery question: a year, up to which month (12 = the whole year), narrowed by the filter. */
 export interface DeliveryQuery {

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
+import type { AlignmentGroup, DeliveryGroup } from '../../shared/finance-labels.ts';
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
 import type { Column } from '../spreadsheets/export-table.ts';
-import { type DeliveryGroup, deliveryCurve, deliveryTrend, groupedDelivery, projectDelivery } from './delivery.service.ts';
+import { deliveryCurve, deliveryTrend, groupedDelivery, projectDelivery } from './delivery.service.ts';
 import { findWarnings } from './early-warning.service.ts';
 import type { TableWords } from './finance-table-words.ts';
-import { type AlignmentGroup, alignedShare } from './funding-alignment.service.ts';
+import { alignedShare } from './funding-alignment.service.ts';
 import type { PortfolioFilter } from './portfolio-facts.query.ts';
 import { portfolioSummary } from './portfolio-summary.service.ts';
 import { resourceGaps } from './resource-gaps.service.ts';

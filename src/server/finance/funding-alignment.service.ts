@@ -1,12 +1,10 @@
 import { type Kysely, sql } from 'kysely';
+import type { AlignmentGroup } from '../../shared/finance-labels.ts';
 import { currencyDecimals } from '../../shared/money.ts';
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
 import { complete, money, type PortfolioFilter, rate, scopedFacts, withRegionIf } from './portfolio-facts.query.ts';
 import { reportingCurrency } from './reporting-currency.ts';
-
-export const ALIGNMENT_GROUPS = ['total', 'region', 'partner', 'earmarking'] as const;
-export type AlignmentGroup = (typeof ALIGNMENT_GROUPS)[number];
 
 /** Funding sources whose kind is voluntary (RBSA, extra-budgetary): the money 002's 58% measure is about. */
 export const VOLUNTARY_KINDS = ['voluntary_core', 'voluntary_earmarked'] as const;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { DELIVERY_SORTS } from '../../shared/finance-labels.ts';
 import { api } from '../api.ts';
 import { DataTable } from '../components/dashboard/DataTable.tsx';
 import { Downloads } from '../components/dashboard/Downloads.tsx';
@@ -42,7 +43,7 @@ export function DeliveryPage() {
         <label>
           {t('deliveryView.sort')}
           <select value={sort} onChange={(e) => set({ sort: e.target.value, page: null })}>
-            {['code', 'deliveryRate', 'allocation', 'expenditure'].map((s) => (
+            {DELIVERY_SORTS.map((s) => (
               <option key={s} value={s}>
                 {t(`deliveryView.sorts.${s}`)}
               </option>

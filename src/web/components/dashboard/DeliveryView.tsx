@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { DELIVERY_GROUPS, type DeliveryGroup } from '../../../shared/finance-labels.ts';
 import { api, qs, type Rec } from '../../api.ts';
 import { useSession } from '../../session.tsx';
 import { Chart } from '../charts/Chart.tsx';
@@ -11,15 +12,13 @@ import { Downloads } from './Downloads.tsx';
 import { Kpis } from './Kpis.tsx';
 import { useFilters, useFormats } from './useFilters.ts';
 
-export const GROUPS = ['region', 'office', 'country', 'funding_source', 'partner', 'outcome', 'earmarking'] as const;
-
 /** Delivery against the time elapsed: the year's curve, the trend over five years, and delivery by any dimension. */
 export function DeliveryView() {
   const { t } = useTranslation();
   const { can } = useSession();
   const flags = can('warnings.read');
   const { year, through, filter, params, set, asOf } = useFilters();
-  const by = (params.get('by') ?? 'region') as (typeof GROUPS)[number];
+  const by = (params.get('by') ?? 'region') as DeliveryGroup;
   const [data, setData] = useState<{ total: Rec; currency: string; curve: Rec; trend: Rec[]; groups: Rec[]; warnings: number | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = JSON.stringify([year, through, filter, by]);
@@ -145,7 +144,7 @@ export function DeliveryView() {
           {t('dash.groupBy')}
         </label>{' '}
         <select id="group-by" value={by} onChange={(e) => set({ by: e.target.value })}>
-          {GROUPS.map((g) => (
+          {DELIVERY_GROUPS.map((g) => (
             <option key={g} value={g}>
               {t(`dash.groups.${g}`)}
             </option>
