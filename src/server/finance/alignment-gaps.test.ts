@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { buildProject, type ProjectOptions } from '../../../test/factories/projects.ts';
-import { buildOffice, buildPartner, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
-import { buildApp, Client, ok } from '../../../test/helpers/api.ts';
+import { buildOffice, buildPartner, type buildUser, signedInAs } from '../../../test/factories.ts';
+import { buildApp, type Client, ok } from '../../../test/helpers/api.ts';
 import { openTestDatabase } from '../../../test/helpers/test-db.ts';
 import type { Database } from '../db/connect.ts';
 
@@ -31,10 +31,8 @@ before(async () => {
   const ro = await buildOffice(db, { code: 'RO-AF', name: 'Regional Office for Africa', officeType: 'regional_office', parentId: root.id });
   const co = await buildOffice(db, { code: 'CO-KE', officeType: 'country_office', parentId: ro.id });
   Object.assign(ids, { root: root.id, ro: ro.id, co: co.id });
-  hq = new Client(app);
-  await hq.signIn((await buildUser(db, 'hq_officer')).email, TEST_PASSWORD);
-  manager = new Client(app);
-  await manager.signIn((await buildUser(db, 'office_manager', { officeId: co.id })).email, TEST_PASSWORD);
+  hq = await signedInAs(app, db, 'hq_officer');
+  manager = await signedInAs(app, db, 'office_manager', { officeId: co.id });
   const donorA = await buildPartner(db, 'Donor A');
   const donorB = await buildPartner(db, 'Donor B');
   Object.assign(ids, { donorA: donorA.id, donorB: donorB.id });
@@ -236,8 +234,7 @@ describe('alignment of voluntary funding and resource gaps (hand-checked)', () =
   test('authorisation matrix: each role sees the delivery, watch list and downloads of its own projects only; a constituent viewer none', async () => {
     const db = database.db;
     const as = async (role: Parameters<typeof buildUser>[1], scope: Parameters<typeof buildUser>[2] = {}) => {
-      const c = new Client(app);
-      await c.signIn((await buildUser(db, role, scope)).email, TEST_PASSWORD);
+      const c = await signedInAs(app, db, role, scope);
       return c;
     };
     const other = await buildOffice(db, { code: 'CO-XX', officeType: 'country_office', parentId: ids.ro });
@@ -311,8 +308,7 @@ describe('alignment of voluntary funding and resource gaps (hand-checked)', () =
   test("authorisation matrix: a project's confidential documents, financial statement and flags, and the rights each session lists", async () => {
     const db = database.db;
     const as = async (role: Parameters<typeof buildUser>[1], scope: Parameters<typeof buildUser>[2] = {}) => {
-      const c = new Client(app);
-      await c.signIn((await buildUser(db, role, scope)).email, TEST_PASSWORD);
+      const c = await signedInAs(app, db, role, scope);
       return c;
     };
     const document = (title: string, confidential: boolean, category: string) =>
@@ -364,8 +360,7 @@ describe('alignment of voluntary funding and resource gaps (hand-checked)', () =
   test('authorisation matrix: saved ERP mappings are read and changed by finance roles, each office its own', async () => {
     const db = database.db;
     const as = async (role: Parameters<typeof buildUser>[1], scope: Parameters<typeof buildUser>[2] = {}) => {
-      const c = new Client(app);
-      await c.signIn((await buildUser(db, role, scope)).email, TEST_PASSWORD);
+      const c = await signedInAs(app, db, role, scope);
       return c;
     };
     const mapping = { projectCode: 'Project', period: 'Period', amount: 'Amount', currency: 'Currency', sourceRef: 'Line', kind: 'Type' };

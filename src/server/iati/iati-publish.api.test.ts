@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildProject } from '../../../test/factories/projects.ts';
-import { buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
+import { buildUser, signedInAs, TEST_PASSWORD } from '../../../test/factories.ts';
 import { buildApp, Client, ok } from '../../../test/helpers/api.ts';
 import { openTestDatabase } from '../../../test/helpers/test-db.ts';
 import { systemActor } from '../access/actor.ts';
@@ -86,8 +86,7 @@ describe('the demonstration is never published under a real organisation identif
 
   test('an administrator who sets a real identifier publishes no synthetic project or figure under it; real projects go out', async () => {
     const app = buildApp(demo);
-    const admin = new Client(app);
-    await admin.signIn((await buildUser(demo.db, 'admin')).email, TEST_PASSWORD);
+    const admin = await signedInAs(app, demo.db, 'admin');
     const anonymous = new Client(app);
     // A malformed identifier is refused; the real one is taken (and audited).
     assert.equal((await admin.put('/api/settings/iati-publisher', { ref: 'not an id', name: 'X' })).status, 400);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { buildUser, TEST_PASSWORD } from '../../../../test/factories.ts';
+import { buildUser, signedInAs, TEST_PASSWORD } from '../../../../test/factories.ts';
 import { buildApp, Client, ok } from '../../../../test/helpers/api.ts';
 import { openTestDatabase } from '../../../../test/helpers/test-db.ts';
 import type { Database } from '../../db/connect.ts';
@@ -12,8 +12,7 @@ const ids: Record<string, string> = {};
 before(async () => {
   database = await openTestDatabase();
   const app = buildApp(database);
-  hq = new Client(app);
-  await hq.signIn((await buildUser(database.db, 'hq_officer')).email, TEST_PASSWORD);
+  hq = await signedInAs(app, database.db, 'hq_officer');
 });
 after(() => database.close());
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { buildOffice, buildPartner, buildUser, TEST_PASSWORD } from '../../../../test/factories.ts';
-import { buildApp, Client, type TestApp } from '../../../../test/helpers/api.ts';
+import { buildOffice, buildPartner, signedInAs } from '../../../../test/factories.ts';
+import { buildApp, type Client, type TestApp } from '../../../../test/helpers/api.ts';
 import { openTestDatabase } from '../../../../test/helpers/test-db.ts';
 import type { Role } from '../../../shared/rights.ts';
 import type { Database } from '../../db/connect.ts';
@@ -19,8 +19,7 @@ before(async () => {
   ids.ro = (await buildOffice(db, { code: 'RO-A', officeType: 'regional_office', parentId: hq.id })).id;
   ids.other = (await buildOffice(db, { code: 'RO-B', officeType: 'regional_office', parentId: hq.id })).id;
   ids.donor = (await buildPartner(db, 'Donor A')).id;
-  officer = new Client(app);
-  await officer.signIn((await buildUser(db, 'programme_officer', { officeId: ids.ro })).email, TEST_PASSWORD);
+  officer = await signedInAs(app, db, 'programme_officer', { officeId: ids.ro });
   const created = await officer.post('/api/projects', {
     code: 'KEN/24/09',
     title: 'Skills for youth employment',
@@ -110,8 +109,7 @@ describe('project documents', () => {
       ['hq_officer', {}, 200, 201],
     ];
     for (const [role, scope, read, write] of expectations) {
-      const c = new Client(app);
-      await c.signIn((await buildUser(database.db, role, scope)).email, TEST_PASSWORD);
+      const c = await signedInAs(app, database.db, role, scope);
       assert.equal((await c.get(`/api/projects/${ids.project}/documents`)).status, read, `${role} ${JSON.stringify(scope)} reads`);
       const w = await c.post(`/api/projects/${ids.project}/documents`, doc({ url: `https://example.org/${role}-${Object.values(scope).join('')}.pdf` }));
       assert.equal(w.status, write, `${role} ${JSON.stringify(scope)} writes: ${JSON.stringify(w.body)}`);

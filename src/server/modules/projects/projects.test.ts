@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { buildOffice, buildPartner, buildUser, TEST_PASSWORD } from '../../../../test/factories.ts';
-import { buildApp, Client, type TestApp } from '../../../../test/helpers/api.ts';
+import { buildOffice, buildPartner, signedInAs } from '../../../../test/factories.ts';
+import { buildApp, type Client, type TestApp } from '../../../../test/helpers/api.ts';
 import { openTestDatabase } from '../../../../test/helpers/test-db.ts';
 import type { Role } from '../../../shared/rights.ts';
 import type { Database } from '../../db/connect.ts';
@@ -21,8 +21,7 @@ before(async () => {
   ids.roB = (await buildOffice(db, { code: 'RO-B', officeType: 'regional_office', parentId: hq.id })).id;
   ids.donor = (await buildPartner(db, 'Donor A')).id;
   ids.otherDonor = (await buildPartner(db, 'Donor B')).id;
-  officer = new Client(app);
-  await officer.signIn((await buildUser(db, 'programme_officer', { officeId: ids.roA })).email, TEST_PASSWORD);
+  officer = await signedInAs(app, db, 'programme_officer', { officeId: ids.roA });
 });
 after(() => database.close());
 
@@ -120,8 +119,7 @@ describe('projects', () => {
   });
 
   test('who sees which project: office subtree, funding partner, own country', async () => {
-    const admin = new Client(app);
-    await admin.signIn((await buildUser(database.db, 'admin')).email, TEST_PASSWORD);
+    const admin = await signedInAs(app, database.db, 'admin');
     const b = await admin.post('/api/projects', project({ code: 'PER/24/01', countryCode: 'PE', officeId: ids.roB, partners: [{ partnerId: ids.otherDonor, role: 'funding' }] }));
     assert.equal(b.status, 201);
     const expectations: [Role, Record<string, string>, boolean, boolean][] = [
@@ -132,8 +130,7 @@ describe('projects', () => {
       ['hq_officer', {}, true, true],
     ];
     for (const [role, scope, seesA, seesB] of expectations) {
-      const c = new Client(app);
-      await c.signIn((await buildUser(database.db, role, scope)).email, TEST_PASSWORD);
+      const c = await signedInAs(app, database.db, role, scope);
       const list = await c.get('/api/projects?limit=500');
       const codes = list.body.items.map((p: { code: string }) => p.code);
       assert.equal(codes.includes('KEN/24/01'), seesA, `${role} ${JSON.stringify(scope)} sees KEN/24/01`);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildProject, type ProjectOptions } from '../../../../test/factories/projects.ts';
-import { buildOffice, buildPartner, buildUser, TEST_PASSWORD } from '../../../../test/factories.ts';
-import { buildApp, Client, ok } from '../../../../test/helpers/api.ts';
+import { buildOffice, buildPartner, signedInAs } from '../../../../test/factories.ts';
+import { buildApp, type Client, ok } from '../../../../test/helpers/api.ts';
 import { openTestDatabase } from '../../../../test/helpers/test-db.ts';
 import type { Database } from '../../db/connect.ts';
 
@@ -113,14 +113,11 @@ before(async () => {
   const db = database.db;
   const root = await buildOffice(db, { code: 'HQ' });
   const co = await buildOffice(db, { code: 'CO-KE', officeType: 'country_office', parentId: root.id });
-  hq = new Client(app);
-  await hq.signIn((await buildUser(db, 'hq_officer')).email, TEST_PASSWORD);
-  viewer = new Client(app);
-  await viewer.signIn((await buildUser(db, 'viewer', { officeId: co.id })).email, TEST_PASSWORD);
+  hq = await signedInAs(app, db, 'hq_officer');
+  viewer = await signedInAs(app, db, 'viewer', { officeId: co.id });
   ok(await hq.post('/api/countries', { countryCode: 'KE', presence: 'resident', coveringOfficeId: co.id }));
   const partner = await buildPartner(db, 'Donor');
-  donor = new Client(app);
-  await donor.signIn((await buildUser(db, 'donor_viewer', { partnerId: partner.id })).email, TEST_PASSWORD);
+  donor = await signedInAs(app, db, 'donor_viewer', { partnerId: partner.id });
   const cycle = async (title: string, start: string, end: string) =>
     ok(await hq.post('/api/countries/KE/cf-cycles', { kind: 'cooperation_framework', title, periodStart: start, periodEnd: end, stage: 'signed' }));
   await cycle('UNDAF 2020–23', '2020-01-01', '2023-12-31');
