@@ -38,6 +38,7 @@ export class JobRunner {
   private readonly active = new Map<string, Promise<void>>();
   private stopped = false;
   private draining = false;
+  private again = false;
   private readonly timers: NodeJS.Timeout[] = [];
 
   constructor(private readonly deps: Deps) {
@@ -57,12 +58,19 @@ export class JobRunner {
 
   /** Looks for work now (a job was just queued, or a poll came round). */
   wake(): void {
-    if (this.stopped || this.draining) return;
+    if (this.stopped) return;
+    // A job queued while the runner is claiming may have been missed by that claim: look again when it is done.
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
     this.draining = true;
+    this.again = false;
     this.drain()
       .catch((err: Error) => this.deps.logger.warn('the job runner could not claim a job; it will try again', { error: err.message }))
       .finally(() => {
         this.draining = false;
+        if (this.again) this.wake();
       });
   }
 
