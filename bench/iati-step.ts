@@ -9,7 +9,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { systemActor } from '../src/server/access/actor.ts';
 import { openDatabase } from '../src/server/db/connect.ts';
 import { limitHeapGrowth } from '../src/server/heap.ts';
-import { activityFile } from '../src/server/iati/iati-export.load.ts';
+import { activityFile } from '../src/server/iati/iati-export.read.ts';
 import { importIatiFile } from '../src/server/iati/iati-import.apply.ts';
 import { validateIatiFile } from '../src/server/iati/iati-validate.ts';
 import { readIatiXml } from '../src/server/iati/iati-xml.reader.ts';

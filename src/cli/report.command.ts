@@ -5,7 +5,7 @@ import type { DB } from '../server/db/schema.ts';
 import { REPORT_FORMATS, type ReportFormat } from '../server/reports/report-model.ts';
 import { buildReport, REPORT_KINDS, type ReportKind, renderReport } from '../server/reports/reports.service.ts';
 import { today } from '../shared/dates.ts';
-import { LOCALES, type Locale } from '../shared/roles.ts';
+import { LOCALES, type Locale } from '../shared/locales.ts';
 import { UsageError } from './output.ts';
 
 type Flags = Record<string, string | boolean | undefined>;

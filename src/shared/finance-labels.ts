@@ -1,5 +1,5 @@
+import type { Locale } from './locales.ts';
 import type { ProjectStatus } from './project-statuses.ts';
-import type { Locale } from './roles.ts';
 
 /**
  * The names of the portfolio's groupings, earmarking levels, project stages and watch-list actions in the

@@ -1,4 +1,4 @@
-import type { Locale } from './roles.ts';
+import type { Locale } from './locales.ts';
 
 /**
  * Why an early-warning rule flags a project, as numbers, and the sentence that says it in the organisation's

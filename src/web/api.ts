@@ -1,6 +1,6 @@
 import type { Office, OfficeCreate, OfficeUpdate } from '../shared/contracts/offices.ts';
+import type { Locale } from '../shared/locales.ts';
 import type { Right, Role } from '../shared/rights.ts';
-import type { Locale } from '../shared/roles.ts';
 
 /** The only caller of fetch in the web UI: JSON in and out, the CSRF header on changes, errors as ApiError. */
 export class ApiError extends Error {

@@ -5,7 +5,8 @@ import { type Actor, systemActor } from '../../src/server/access/actor.ts';
 import type { DB } from '../../src/server/db/schema.ts';
 import { createAgreement } from '../../src/server/modules/agreements/agreements.service.ts';
 import { createProject, transitionProject } from '../../src/server/modules/projects/projects.service.ts';
-import { AgreementCreate, type PROJECT_STATUSES, ProjectCreate } from '../../src/shared/contracts/portfolio.ts';
+import { AgreementCreate, ProjectCreate } from '../../src/shared/contracts/portfolio.ts';
+import type { PROJECT_STATUSES } from '../../src/shared/project-statuses.ts';
 
 const factoryActor = systemActor('system', 'test factory');
 const unique = () => randomUUID().slice(0, 8);

@@ -1,9 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../access/actor.ts';
+import { writeAudit } from '../db/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { importFinancialLines } from '../finance/financial-lines.apply.ts';
 import { refreshProjectFinance } from '../finance/project-finance.refresh.ts';
-import { writeAudit } from '../modules/audit/audit.service.ts';
 import { createCpo, createDwcp, createDwcpPriority } from '../modules/dwcps/dwcps.service.ts';
 
 /** A small, seeded pseudo-random generator (mulberry32): the same seed gives the same portfolio. */

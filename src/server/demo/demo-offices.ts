@@ -1,4 +1,4 @@
-import type { OfficeType } from '../../shared/roles.ts';
+import type { OfficeType } from '../../shared/office-types.ts';
 
 /**
  * An illustrative office tree for the demonstration (synthetic: modelled on a UN specialised agency

@@ -2,13 +2,13 @@ import type { Kysely } from 'kysely';
 import { amountProblem } from '../../shared/money.ts';
 import type { Actor } from '../access/actor.ts';
 import { scopeFor } from '../access/rights.ts';
+import { writeAudit } from '../db/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { AppError, notFound } from '../errors.ts';
 import { present } from '../http/present.ts';
-import { writeAudit } from '../modules/audit/audit.service.ts';
 import { scopedProjects } from '../modules/projects/projects.queries.ts';
-import { assertCurrency } from '../modules/reference/reference.checks.ts';
+import { assertCurrency } from '../modules/reference/reference.check.ts';
 import { refreshProjectFinance } from './project-finance.refresh.ts';
 
 /** Sets a project's allocation for a year (replacing the earlier one, audited with before and after). */

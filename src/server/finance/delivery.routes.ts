@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { today } from '../../shared/dates.ts';
 import { ALIGNMENT_GROUPS, DELIVERY_GROUPS, DELIVERY_SORTS } from '../../shared/finance-labels.ts';
-import { LOCALES } from '../../shared/roles.ts';
+import { LOCALES } from '../../shared/locales.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { dispositionOf } from '../http/content-disposition.ts';
@@ -14,7 +14,7 @@ import { findWarnings } from './early-warning.service.ts';
 import { TABLE_WORDS } from './finance-table-words.ts';
 import { FINANCE_TABLES } from './finance-tables.ts';
 import { alignedShare } from './funding-alignment.service.ts';
-import type { PortfolioFilter } from './portfolio-facts.query.ts';
+import type { PortfolioFilter } from './portfolio-facts.queries.ts';
 import { portfolioSummary } from './portfolio-summary.service.ts';
 import { resourceGaps } from './resource-gaps.service.ts';
 import { createNeed, listNeeds, updateNeed } from './resource-needs.service.ts';

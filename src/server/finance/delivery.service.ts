@@ -3,7 +3,7 @@ import type { DELIVERY_SORTS, DeliveryGroup } from '../../shared/finance-labels.
 import { currencyDecimals, fromUnits, sum, toUnits } from '../../shared/money.ts';
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
-import { commitmentThrough, complete, expenditureThrough, money, type PortfolioFilter, rate, ratio, scopedFacts, withRegion, withRegionIf } from './portfolio-facts.query.ts';
+import { commitmentThrough, complete, expenditureThrough, money, type PortfolioFilter, rate, ratio, scopedFacts, withRegion, withRegionIf } from './portfolio-facts.queries.ts';
 import { reportingCurrency } from './reporting-currency.ts';
 
 /** A delivery question: a year, up to which month (12 = the whole year), narrowed by the filter. */

@@ -4,7 +4,7 @@ import { DELIVERY_STATUSES } from '../../shared/project-statuses.ts';
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { commitmentThrough, complete, expenditureThrough, type PortfolioFilter, scopedFacts } from './portfolio-facts.query.ts';
+import { commitmentThrough, complete, expenditureThrough, type PortfolioFilter, scopedFacts } from './portfolio-facts.queries.ts';
 import { reportingCurrency } from './reporting-currency.ts';
 import { evaluateWarnings, type ProjectFacts, type WarningRule } from './warning.rules.ts';
 import { type FactColumn, ruleCondition } from './warning-rules.sql.ts';

@@ -1,5 +1,5 @@
 import { FINANCE_LABELS } from '../../shared/finance-labels.ts';
-import type { Locale } from '../../shared/roles.ts';
+import type { Locale } from '../../shared/locales.ts';
 import { reasonText, type WarningReason } from '../../shared/warning-reasons.ts';
 
 /**

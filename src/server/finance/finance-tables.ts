@@ -7,7 +7,7 @@ import { deliveryCurve, deliveryTrend, groupedDelivery, projectDelivery } from '
 import { findWarnings } from './early-warning.service.ts';
 import type { TableWords } from './finance-table-words.ts';
 import { alignedShare } from './funding-alignment.service.ts';
-import type { PortfolioFilter } from './portfolio-facts.query.ts';
+import type { PortfolioFilter } from './portfolio-facts.queries.ts';
 import { portfolioSummary } from './portfolio-summary.service.ts';
 import { resourceGaps } from './resource-gaps.service.ts';
 

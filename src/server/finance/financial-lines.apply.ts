@@ -4,11 +4,13 @@ import { sameDecimal } from '../../shared/money.ts';
 import { DELIVERY_STATUSES, isStatusIn } from '../../shared/project-statuses.ts';
 import type { Actor } from '../access/actor.ts';
 import { requireRight, scopeFor } from '../access/rights.ts';
+import { writeAudit } from '../db/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { writeAudit } from '../modules/audit/audit.service.ts';
 import { scopedProjects } from '../modules/projects/projects.queries.ts';
-import { readTable, type SpreadsheetLimits, UnreadableFile, yieldToOthers } from '../spreadsheets/read-table.ts';
+import { readTable, yieldToOthers } from '../spreadsheets/read-table.ts';
+import type { SpreadsheetLimits } from '../spreadsheets/table.ts';
+import { UnreadableFile } from '../spreadsheets/unreadable.ts';
 import { type FinancialLineIssue, type FinancialMapping, type ParsedLine, parseFinancialLines } from './financial-lines.parse.ts';
 import { refreshProjectFinance } from './project-finance.refresh.ts';
 

@@ -1,5 +1,6 @@
 import { amountProblem } from '../../shared/money.ts';
-import { type Table, yieldToOthers } from '../spreadsheets/read-table.ts';
+import { yieldToOthers } from '../spreadsheets/read-table.ts';
+import type { Table } from '../spreadsheets/table.ts';
 
 /** Which column of the file holds each field (column names as they appear in the first row). */
 export interface FinancialMapping {

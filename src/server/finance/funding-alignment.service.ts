@@ -3,7 +3,7 @@ import type { AlignmentGroup } from '../../shared/finance-labels.ts';
 import { currencyDecimals } from '../../shared/money.ts';
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
-import { complete, money, type PortfolioFilter, rate, scopedFacts, withRegionIf } from './portfolio-facts.query.ts';
+import { complete, money, type PortfolioFilter, rate, scopedFacts, withRegionIf } from './portfolio-facts.queries.ts';
 import { reportingCurrency } from './reporting-currency.ts';
 
 /** Funding sources whose kind is voluntary (RBSA, extra-budgetary): the money 002's 58% measure is about. */

@@ -1,11 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../access/actor.ts';
 import { type OfficeScope, officeScope } from '../access/rights.ts';
+import { writeAudit } from '../db/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { AppError, notFound } from '../errors.ts';
-import { writeAudit } from '../modules/audit/audit.service.ts';
-import { readTable, type SpreadsheetLimits, UnreadableFile } from '../spreadsheets/read-table.ts';
+import { readTable } from '../spreadsheets/read-table.ts';
+import type { SpreadsheetLimits } from '../spreadsheets/table.ts';
+import { UnreadableFile } from '../spreadsheets/unreadable.ts';
 import type { FinancialMapping } from './financial-lines.parse.ts';
 
 export const MAPPING_FIELDS = ['projectCode', 'period', 'amount', 'currency', 'sourceRef', 'kind'] as const;

@@ -4,7 +4,7 @@ import { currencyDecimals } from '../../shared/money.ts';
 import { PROJECT_STATUSES, type ProjectStatus } from '../../shared/project-statuses.ts';
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
-import { complete, money, type PortfolioFilter, rate, scopedFacts } from './portfolio-facts.query.ts';
+import { complete, money, type PortfolioFilter, rate, scopedFacts } from './portfolio-facts.queries.ts';
 import { reportingCurrency } from './reporting-currency.ts';
 
 /**

@@ -2,11 +2,11 @@ import type { Kysely } from 'kysely';
 import { sameDecimal } from '../../shared/money.ts';
 import type { Actor } from '../access/actor.ts';
 import { requireRight } from '../access/rights.ts';
+import { writeAudit } from '../db/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { AppError } from '../errors.ts';
-import { writeAudit } from '../modules/audit/audit.service.ts';
-import { assertCurrency } from '../modules/reference/reference.checks.ts';
+import { assertCurrency } from '../modules/reference/reference.check.ts';
 import { refreshProjectFinance } from './project-finance.refresh.ts';
 import { reportingCurrency } from './reporting-currency.ts';
 

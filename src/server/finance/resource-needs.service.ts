@@ -2,14 +2,14 @@ import type { Kysely, Transaction } from 'kysely';
 import { amountProblem } from '../../shared/money.ts';
 import type { Actor } from '../access/actor.ts';
 import { countryScope } from '../access/rights.ts';
+import { writeAudit } from '../db/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { bump, changeVersioned } from '../db/versioned.ts';
 import { AppError, notFound } from '../errors.ts';
 import { present } from '../http/present.ts';
-import { writeAudit } from '../modules/audit/audit.service.ts';
 import { assertCountryInScope } from '../modules/countries/countries.queries.ts';
-import { assertCurrency } from '../modules/reference/reference.checks.ts';
+import { assertCurrency } from '../modules/reference/reference.check.ts';
 
 export interface NeedInput {
   yearFrom: number;

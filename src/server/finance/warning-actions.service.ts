@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../access/actor.ts';
 import { requireRight, scopeFor } from '../access/rights.ts';
+import { writeAudit } from '../db/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { changeVersioned } from '../db/versioned.ts';
 import { AppError, notFound } from '../errors.ts';
 import { present } from '../http/present.ts';
-import { writeAudit } from '../modules/audit/audit.service.ts';
 import { scopedProjects } from '../modules/projects/projects.queries.ts';
 import type { WarningRule } from './warning.rules.ts';
 

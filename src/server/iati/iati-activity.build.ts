@@ -11,7 +11,7 @@ export interface Publisher {
   activityUnit: 'project' | 'cpo_biennium';
 }
 
-/** Everything one activity file entry says about a project, gathered by iati-export.load.ts. */
+/** Everything one activity file entry says about a project, gathered by iati-export.read.ts. */
 export interface ProjectBundle {
   code: string;
   title: string;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { jobKind } from '../jobs/job-kind.ts';
-import { publishedScope } from './iati-export.load.ts';
+import { publishedScope } from './iati-export.read.ts';
 import { explainIatiFailure } from './iati-failure.ts';
-import { checkPublication } from './iati-publication-check.ts';
+import { checkPublication } from './iati-publication.check.ts';
 
 /** Generates the activity file as published and validates it, each finding tied to its project or outcome. */
 export const iatiCheckJob = jobKind({

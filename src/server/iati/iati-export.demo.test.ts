@@ -6,7 +6,7 @@ import { openTestDatabase } from '../../../test/helpers/test-db.ts';
 import { systemActor } from '../access/actor.ts';
 import type { Database } from '../db/connect.ts';
 import { loadDemo } from '../demo/load-demo.ts';
-import { activityFile, organisationFile } from './iati-export.load.ts';
+import { activityFile, organisationFile } from './iati-export.read.ts';
 import { importIatiFile } from './iati-import.apply.ts';
 import { DEMO_PUBLISHER, setActivityUnit, setPublisher } from './iati-settings.service.ts';
 import { validateIatiFile } from './iati-validate.ts';

@@ -1,9 +1,9 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Actor } from '../access/actor.ts';
+import { writeAudit } from '../db/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { refreshProjectFinance } from '../finance/project-finance.refresh.ts';
-import { writeAudit } from '../modules/audit/audit.service.ts';
 import { type MappedActivity, mapActivity, type Skipped } from './iati-activity.map.ts';
 import { applyOwnActivity, type OwnContext, ownContext } from './iati-own.apply.ts';
 import { publisherSettings } from './iati-settings.service.ts';

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../access/actor.ts';
+import { writeAudit } from '../db/audit-log.ts';
 import type { DB } from '../db/schema.ts';
-import { writeAudit } from '../modules/audit/audit.service.ts';
 import { ORGANISATION_TYPE } from './iati-activity.build.ts';
 import type { MappedActivity, Skipped } from './iati-activity.map.ts';
 

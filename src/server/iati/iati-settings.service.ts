@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../access/actor.ts';
 import { requireRight } from '../access/rights.ts';
+import { writeAudit } from '../db/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { writeAudit } from '../modules/audit/audit.service.ts';
 import type { Publisher } from './iati-activity.build.ts';
 
 /**

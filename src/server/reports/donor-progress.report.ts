@@ -1,11 +1,11 @@
 import { type Kysely, sql } from 'kysely';
-import type { Locale } from '../../shared/roles.ts';
+import type { Locale } from '../../shared/locales.ts';
 import type { Actor } from '../access/actor.ts';
 import { holds, scopeFor } from '../access/rights.ts';
 import type { DB } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
 import { findWarnings } from '../finance/early-warning.service.ts';
-import { rate } from '../finance/portfolio-facts.query.ts';
+import { rate } from '../finance/portfolio-facts.queries.ts';
 import { reportingCurrency } from '../finance/reporting-currency.ts';
 import { findCalendar } from '../modules/calendar/calendar.service.ts';
 import { findIndicators } from '../modules/indicators/indicators.service.ts';

@@ -1,4 +1,4 @@
-import type { Locale } from '../../shared/roles.ts';
+import type { Locale } from '../../shared/locales.ts';
 import type { PlanAsAt } from '../modules/action-plans/action-plans.service.ts';
 import type { Block, ReportDoc, Row } from './report-model.ts';
 import { longDate, REPORT_WORDS } from './report-words.ts';

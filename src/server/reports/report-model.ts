@@ -1,5 +1,5 @@
+import type { Locale } from '../../shared/locales.ts';
 import { ratioPercent } from '../../shared/money.ts';
-import type { Locale } from '../../shared/roles.ts';
 
 /**
  * A report as a neutral document: a title block, then headings, paragraphs and tables. Every format

@@ -1,9 +1,9 @@
-import type { Locale } from '../../shared/roles.ts';
+import type { Locale } from '../../shared/locales.ts';
 
 /**
  * The words of the reports in the organisation's three languages. The data (titles of plans, items,
  * indicators, statuses as written) stays in the language it was entered in; the frame around it follows
- * the reader, in the interface's languages (LOCALES, shared/roles.ts). French and Spanish must have exactly
+ * the reader, in the interface's languages (LOCALES, shared/locales.ts). French and Spanish must have exactly
  * the English keys (checked by the compiler).
  */
 const en = {

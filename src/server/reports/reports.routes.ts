@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { today } from '../../shared/dates.ts';
-import { LOCALES } from '../../shared/roles.ts';
+import { LOCALES } from '../../shared/locales.ts';
 import type { Deps } from '../deps.ts';
 import { dispositionOf } from '../http/content-disposition.ts';
 import { actorOf } from '../http/env.ts';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Locale } from '../../shared/roles.ts';
+import type { Locale } from '../../shared/locales.ts';
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
 import { planAsAt } from '../modules/action-plans/action-plans.service.ts';

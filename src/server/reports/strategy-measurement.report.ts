@@ -1,5 +1,5 @@
+import type { Locale } from '../../shared/locales.ts';
 import { sameDecimal, toUnits, wholePercent } from '../../shared/money.ts';
-import type { Locale } from '../../shared/roles.ts';
 import type { StrategyProgress } from '../modules/strategies/strategy-progress.service.ts';
 import { type Block, moneyText, type ReportDoc, type Row } from './report-model.ts';
 import { longDate, REPORT_WORDS } from './report-words.ts';

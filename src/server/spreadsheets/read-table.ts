@@ -4,9 +4,6 @@ import type { SpreadsheetLimits, Table } from './table.ts';
 import { UnreadableFile } from './unreadable.ts';
 import { readXlsxTable, tooManyRows } from './xlsx-table.ts';
 
-export type { SpreadsheetLimits, Table };
-export { UnreadableFile };
-
 export const DEFAULT_SPREADSHEET_LIMITS: SpreadsheetLimits = { maxRows: 300_000, maxUncompressedBytes: 500 * 2 ** 20, maxCompressionRatio: 100 };
 
 const isXlsx = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b; // a zip: XLSX

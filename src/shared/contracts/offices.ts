@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OFFICE_TYPES } from '../roles.ts';
+import { OFFICE_TYPES } from '../office-types.ts';
 import { partialUpdate } from './partial-update.ts';
 
 const nullableText = (max: number) =>

@@ -74,7 +74,6 @@ export const AgreementUpdate = partialUpdate(AgreementCreate.omit({ partnerId: t
 /** IATI RelatedActivityType codes. */
 export const RELATED_ACTIVITY_TYPES = ['1', '2', '3', '4', '5'] as const;
 /** Defined in shared/project-statuses.ts, with its named subsets. */
-export { PROJECT_STATUSES };
 
 const share = z.union([z.string(), z.number()]).transform((v) => String(v));
 const marker = z.number().int().min(0).max(2);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { LOCALES } from '../locales.ts';
 import { ROLES } from '../rights.ts';
-import { LOCALES } from '../roles.ts';
 
 export const UserCreate = z.strictObject({
   email: z.email().max(254),

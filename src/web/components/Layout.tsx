@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
-import type { Locale } from '../../shared/roles.ts';
+import type { Locale } from '../../shared/locales.ts';
 import { LANGUAGE_NAMES, setLocale } from '../i18n/index.ts';
 import { useSession } from '../session.tsx';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LOCALES } from '../../shared/roles.ts';
+import { LOCALES } from '../../shared/locales.ts';
 import { type Query, reportUrl } from '../api.ts';
 
 const FORMATS = ['html', 'docx', 'pdf', 'xlsx'] as const;

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Locale } from '../../shared/roles.ts';
+import type { Locale } from '../../shared/locales.ts';
 import { reasonText } from '../../shared/warning-reasons.ts';
 import { api, type Query, type Rec } from '../api.ts';
 import { Downloads } from './dashboard/Downloads.tsx';

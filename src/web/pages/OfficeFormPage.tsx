@@ -2,7 +2,7 @@ import { type FormEvent, type ReactElement, useCallback, useEffect, useState } f
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Office } from '../../shared/contracts/offices.ts';
-import { OFFICE_TYPES, type OfficeType } from '../../shared/roles.ts';
+import { OFFICE_TYPES, type OfficeType } from '../../shared/office-types.ts';
 import { ApiError, api } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
 import { useSession } from '../session.tsx';

@@ -3,12 +3,12 @@ import type { z } from 'zod';
 import type { ActionItemUpdate, ActionPlanCreate, StatusInput } from '../../../shared/contracts/strategies.ts';
 import type { Actor } from '../../access/actor.ts';
 import { requireRight } from '../../access/rights.ts';
+import { writeAudit } from '../../db/audit-log.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { bump, changeVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
-import { writeAudit } from '../audit/audit.service.ts';
 
 type Status = z.infer<typeof StatusInput>;
 const invalid = (field: string, message: string) => new AppError('INVALID_INPUT', `${field}: ${message}`, { field });

@@ -4,14 +4,14 @@ import type { AgreementCreate, AgreementUpdate } from '../../../shared/contracts
 import { amountProblem, currencyDecimals, sum } from '../../../shared/money.ts';
 import type { Actor } from '../../access/actor.ts';
 import { requireRight, scopeFor } from '../../access/rights.ts';
+import { writeAudit } from '../../db/audit-log.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { bump, changeVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
-import { writeAudit } from '../audit/audit.service.ts';
 import { dueDiligenceProblem } from '../partners/partners.service.ts';
-import { assertCurrency, assertFundingSource, assertPeriod } from '../reference/reference.checks.ts';
+import { assertCurrency, assertFundingSource, assertPeriod } from '../reference/reference.check.ts';
 import { computeLevy } from './levy.rules.ts';
 
 type AgreementRow = { id: string; version: number; partner_id: string; currency: string; earmarking: string; period_start: string; period_end: string } & Record<string, unknown>;

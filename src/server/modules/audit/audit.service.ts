@@ -4,7 +4,6 @@ import { requireRight } from '../../access/rights.ts';
 import type { AuditEntry, DB } from '../../db/schema.ts';
 
 // The writer lives with the database layer (db/versioned.ts writes through it too); services keep importing it from here.
-export { type AuditRecord, writeAudit } from '../../db/audit-log.ts';
 
 export interface AuditFilter {
   entityType?: string;

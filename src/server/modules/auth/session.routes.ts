@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { LOCALES, type Locale } from '../../../shared/locales.ts';
 import { RIGHT_NAMES, ROLES, type Role } from '../../../shared/rights.ts';
-import { LOCALES, type Locale } from '../../../shared/roles.ts';
 import { rightsOf } from '../../access/rights.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';

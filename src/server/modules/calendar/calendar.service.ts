@@ -4,12 +4,12 @@ import type { MilestoneCreate, MilestoneUpdate } from '../../../shared/contracts
 import { isoDate, today } from '../../../shared/dates.ts';
 import type { Actor } from '../../access/actor.ts';
 import { countryScope } from '../../access/rights.ts';
+import { writeAudit } from '../../db/audit-log.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { bump, changeVersioned } from '../../db/versioned.ts';
 import { AppError } from '../../errors.ts';
 import { present } from '../../http/present.ts';
-import { writeAudit } from '../audit/audit.service.ts';
 import { assertCountryInScope, scopedProfiles } from '../countries/countries.queries.ts';
 
 const addDays = (iso: string, days: number) => isoDate(new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000));

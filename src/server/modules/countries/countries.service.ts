@@ -3,13 +3,13 @@ import type { z } from 'zod';
 import type { ConstituentCreate, ConstituentUpdate, CountryProfileCreate, CountryProfileUpdate } from '../../../shared/contracts/programming.ts';
 import type { Actor } from '../../access/actor.ts';
 import { countryScope, inScope, officeScope } from '../../access/rights.ts';
+import { writeAudit } from '../../db/audit-log.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { bump, changeVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
-import { writeAudit } from '../audit/audit.service.ts';
-import { assertCountry } from '../reference/reference.checks.ts';
+import { assertCountry } from '../reference/reference.check.ts';
 import { assertCountryInScope, scopedProfiles } from './countries.queries.ts';
 
 type ProfileRow = { version: number; country_code: string } & Record<string, unknown>;

@@ -3,14 +3,14 @@ import type { z } from 'zod';
 import type { CpoCreate, CpoUpdate, DwcpCreate, DwcpPriorityCreate, DwcpPriorityUpdate, DwcpUpdate } from '../../../shared/contracts/programming.ts';
 import type { Actor } from '../../access/actor.ts';
 import { countryScope } from '../../access/rights.ts';
+import { writeAudit } from '../../db/audit-log.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { bump, changeVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
-import { writeAudit } from '../audit/audit.service.ts';
 import { assertCountryInScope } from '../countries/countries.queries.ts';
-import { assertPeriod } from '../reference/reference.checks.ts';
+import { assertPeriod } from '../reference/reference.check.ts';
 import { computeAlignment } from './alignment.rules.ts';
 
 type Row = { version: number } & Record<string, unknown>;

@@ -3,12 +3,12 @@ import type { z } from 'zod';
 import type { OrgFrameworkCreate, OrgOutcomeCreate, OrgOutputCreate } from '../../../shared/contracts/programming.ts';
 import type { Actor } from '../../access/actor.ts';
 import { requireRight } from '../../access/rights.ts';
+import { writeAudit } from '../../db/audit-log.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
-import { writeAudit } from '../audit/audit.service.ts';
-import { assertPeriod } from '../reference/reference.checks.ts';
+import { assertPeriod } from '../reference/reference.check.ts';
 
 /** Organisation-wide frameworks (strategic plans, programme-and-budget biennia) with their outcomes, outputs and indicators. */
 export async function findFrameworks(db: Kysely<DB>, actor: Actor) {

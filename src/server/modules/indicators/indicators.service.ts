@@ -3,11 +3,11 @@ import type { z } from 'zod';
 import type { ActualCreate, IndicatorCreate, TargetSet } from '../../../shared/contracts/programming.ts';
 import type { Actor } from '../../access/actor.ts';
 import { countryScope, requireRight, scopeFor } from '../../access/rights.ts';
+import { writeAudit } from '../../db/audit-log.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
-import { writeAudit } from '../audit/audit.service.ts';
 import { assertCountryInScope } from '../countries/countries.queries.ts';
 import { scopedProjects } from '../projects/projects.queries.ts';
 

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Office, OfficeCreate, OfficeUpdate } from '../../../shared/contracts/offices.ts';
-import { OFFICE_TYPES } from '../../../shared/roles.ts';
+import { OFFICE_TYPES } from '../../../shared/office-types.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
 import { errors, json, jsonBody, router } from '../../http/openapi.ts';

@@ -3,12 +3,12 @@ import type { Kysely } from 'kysely';
 import type { Office, OfficeCreate, OfficeUpdate } from '../../../shared/contracts/offices.ts';
 import type { Actor } from '../../access/actor.ts';
 import { inScope, type OfficeScope, officeScope } from '../../access/rights.ts';
+import { writeAudit } from '../../db/audit-log.ts';
 import type { DB, Office as OfficeRow } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { bump, changeVersioned, type VersionedChange } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { writeAudit } from '../audit/audit.service.ts';
-import { assertCountry } from '../reference/reference.checks.ts';
+import { assertCountry } from '../reference/reference.check.ts';
 import { presentOffice } from './offices.presenter.ts';
 import { countDependents, type OfficeListFilter, repathSubtree, selectOffice, selectOffices } from './offices.queries.ts';
 

@@ -1,13 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { scopeFor } from '../../access/rights.ts';
+import { writeAudit } from '../../db/audit-log.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { bump, changeVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
-import { writeAudit } from '../audit/audit.service.ts';
-import { assertCode } from '../reference/reference.checks.ts';
+import { assertCode } from '../reference/reference.check.ts';
 import { reachesProject, scopedProjects } from './projects.queries.ts';
 
 export interface DocumentInput {

@@ -5,13 +5,13 @@ import { today } from '../../../shared/dates.ts';
 import { type ProjectStatus, TRANSITIONS } from '../../../shared/project-statuses.ts';
 import type { Actor } from '../../access/actor.ts';
 import { inScope, officeScope, scopeFor } from '../../access/rights.ts';
+import { writeAudit } from '../../db/audit-log.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { bump, changeVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
-import { writeAudit } from '../audit/audit.service.ts';
-import { assertCountry, assertFundingSource } from '../reference/reference.checks.ts';
+import { assertCountry, assertFundingSource } from '../reference/reference.check.ts';
 import { checkLinks, readLinks, writeLinks } from './project-links.ts';
 import { scopedProjects } from './projects.queries.ts';
 

@@ -3,13 +3,13 @@ import type { z } from 'zod';
 import { FORMULAS, type IndicatorValueCreate, type MilestoneInput, type StrategyCreate, type StrategyIndicatorUpdate } from '../../../shared/contracts/strategies.ts';
 import type { Actor } from '../../access/actor.ts';
 import { requireRight } from '../../access/rights.ts';
+import { writeAudit } from '../../db/audit-log.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { bump, changeVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
-import { writeAudit } from '../audit/audit.service.ts';
-import { assertCurrency } from '../reference/reference.checks.ts';
+import { assertCurrency } from '../reference/reference.check.ts';
 
 type Period = { id: string; label: string; start_date: string; end_date: string };
 

@@ -3,11 +3,11 @@ import type { User, UserCreate, UserRoleChange } from '../../../shared/contracts
 import { ROLE_SCOPE, type Role } from '../../../shared/rights.ts';
 import type { Actor } from '../../access/actor.ts';
 import { requireRight } from '../../access/rights.ts';
+import { writeAudit } from '../../db/audit-log.ts';
 import type { DB, User as UserRow } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { bump, changeVersioned, type VersionedChange } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { writeAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import { requireStrongPassword } from '../auth/password-strength.ts';
 

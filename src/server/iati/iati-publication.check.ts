@@ -7,8 +7,8 @@ import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { activityIdentifier } from './iati-activity.build.ts';
-import { outcomeOfActivity } from './iati-cpo-activities.load.ts';
-import { activityFile } from './iati-export.load.ts';
+import { outcomeOfActivity } from './iati-cpo-activities.read.ts';
+import { activityFile } from './iati-export.read.ts';
 import { publisherSettings } from './iati-settings.service.ts';
 import { type ValidationReport, validateIatiFile } from './iati-validate.ts';
 

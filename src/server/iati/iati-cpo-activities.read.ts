@@ -4,7 +4,7 @@ import { PUBLISHED_STATUSES } from '../../shared/project-statuses.ts';
 import type { DB } from '../db/schema.ts';
 import { reportingCurrency } from '../finance/reporting-currency.ts';
 import { activityIdentifier, buildActivity, ORGANISATION_TYPE, type ProjectBundle, type Publisher } from './iati-activity.build.ts';
-import { indicatorResults } from './iati-indicators.load.ts';
+import { indicatorResults } from './iati-indicators.read.ts';
 import { monthlyTransactions } from './iati-money.ts';
 import { publishesSynthetic } from './iati-settings.service.ts';
 

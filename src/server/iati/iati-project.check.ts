@@ -6,7 +6,7 @@ import type { DB } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
 import { scopedProjects } from '../modules/projects/projects.queries.ts';
 import { activityIdentifier } from './iati-activity.build.ts';
-import { activityFile } from './iati-export.load.ts';
+import { activityFile } from './iati-export.read.ts';
 import type { Finding } from './iati-rules.ts';
 import { publisherSettings, publishesSynthetic } from './iati-settings.service.ts';
 import { validateIatiFile } from './iati-validate.ts';
