@@ -42,6 +42,16 @@ export function ok<T = any>(r: { status: number; body: unknown }, status?: numbe
   return r.body as T;
 }
 
+/** Follows a job through the API until it has ended (done or failed), as the screens do. */
+export async function settledJob(client: Client, id: string) {
+  for (let i = 0; i < 400; i++) {
+    const job = ok(await client.get(`/api/jobs/${id}`));
+    if (job.status !== 'running' && job.status !== 'queued') return job;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('the job did not finish');
+}
+
 /** A client that keeps its session cookie and sends the CSRF header, as the web UI does. */
 export class Client {
   cookie?: string;

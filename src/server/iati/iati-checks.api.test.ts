@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildOffice, buildPartner, buildProject, signedInAs } from '../../../test/factories.ts';
-import { buildApp, Client, ok } from '../../../test/helpers/api.ts';
+import { buildApp, Client, ok, settledJob } from '../../../test/helpers/api.ts';
 import { openTestDatabase } from '../../../test/helpers/test-db.ts';
 import { systemActor } from '../access/actor.ts';
 import type { Database } from '../db/connect.ts';
@@ -48,18 +48,10 @@ before(async () => {
 });
 after(() => database.close());
 
-const poll = async (client: Client, id: string) => {
-  for (let i = 0; i < 400; i++) {
-    const job = ok(await client.get(`/api/jobs/${id}`));
-    if (job.status !== 'running' && job.status !== 'queued') return job;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('the job did not finish');
-};
 const check = async (client: Client) => {
   const started = ok(await client.post('/api/iati/checks', {}), 202);
   assert.match(started.jobId, /^[0-9a-f-]{36}$/);
-  const job = await poll(client, started.jobId);
+  const job = await settledJob(client, started.jobId);
   assert.deepEqual([job.kind, job.status, job.error], ['iati.check', 'done', null], JSON.stringify(job));
   return { jobId: started.jobId as string, report: job.result };
 };

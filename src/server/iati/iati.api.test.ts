@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import contentDisposition from 'content-disposition';
 import { buildProject, type ProjectOptions } from '../../../test/factories/projects.ts';
 import { buildOffice, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
-import { buildApp, Client, ok } from '../../../test/helpers/api.ts';
+import { buildApp, Client, ok, settledJob } from '../../../test/helpers/api.ts';
 import { SHARED_IATI } from '../../../test/helpers/shared-iati.ts';
 import { openTestDatabase } from '../../../test/helpers/test-db.ts';
 import type { Database } from '../db/connect.ts';
@@ -91,14 +91,6 @@ before(async () => {
 });
 after(() => database.close());
 
-const poll = async (client: Client, id: string) => {
-  for (let i = 0; i < 400; i++) {
-    const job = ok(await client.get(`/api/jobs/${id}`));
-    if (job.status !== 'running' && job.status !== 'queued') return job;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('the job did not finish');
-};
 const upload = (client: Client, path: string, name: string, body: Uint8Array | string) =>
   client.request('POST', `${path}?fileName=${encodeURIComponent(name)}`, body, { 'Content-Type': 'application/octet-stream' });
 
@@ -156,7 +148,7 @@ describe('validation and import as jobs', () => {
   test('a viewer validates a file: a job, then its report, downloadable as JSON and CSV', async () => {
     const started = await upload(viewer, '/api/iati/validations', 'strict.xml', readFileSync(join(rulesTests, 'iati-act-strictSum-error.xml')));
     assert.equal(started.status, 202);
-    const job = await poll(viewer, started.body.jobId);
+    const job = await settledJob(viewer, started.body.jobId);
     assert.equal(job.status, 'done');
     assert.equal(job.result.valid, false);
     assert.ok(job.result.withFindings[0].findings.some((f: { rule: string }) => f.rule === '3.4.2'));
@@ -170,7 +162,7 @@ describe('validation and import as jobs', () => {
 
   test('an uploaded name with CR/LF, a quote or accents comes back as one safe file name in the report download', async () => {
     const name = 'Rapport\r\nSet-Cookie: x=1"; filename="evil.exe année.xml';
-    const job = await poll(viewer, (await upload(viewer, '/api/iati/validations', name, readFileSync(join(rulesTests, 'iati-act-strictSum-error.xml')))).body.jobId);
+    const job = await settledJob(viewer, (await upload(viewer, '/api/iati/validations', name, readFileSync(join(rulesTests, 'iati-act-strictSum-error.xml')))).body.jobId);
     for (const format of ['csv', 'json']) {
       const r = await viewer.get(`/api/iati/validations/${job.id}/report?format=${format}`);
       assert.equal(r.status, 200, `${format}: ${JSON.stringify(r.body).slice(0, 200)}`);
@@ -183,10 +175,10 @@ describe('validation and import as jobs', () => {
 
   test('an upload with a DOCTYPE fails with a clear message; an empty upload is refused at once', async () => {
     const started = await upload(hq, '/api/iati/validations', 'x.xml', '<!DOCTYPE x [<!ENTITY a "b">]><iati-activities version="2.03"/>');
-    const job = await poll(hq, started.body.jobId);
+    const job = await settledJob(hq, started.body.jobId);
     assert.equal(job.status, 'done', 'the report says so');
     assert.match(job.result.file[0].message, /DOCTYPE/);
-    const imp = await poll(hq, (await upload(hq, '/api/iati/imports', 'x.xml', '<!DOCTYPE x [<!ENTITY a "b">]><iati-activities version="2.03"/>')).body.jobId);
+    const imp = await settledJob(hq, (await upload(hq, '/api/iati/imports', 'x.xml', '<!DOCTYPE x [<!ENTITY a "b">]><iati-activities version="2.03"/>')).body.jobId);
     assert.equal(imp.status, 'failed');
     assert.match(imp.error, /DOCTYPE.*Nothing was changed/);
     assert.equal((await upload(hq, '/api/iati/validations', 'e.xml', '')).status, 400);
@@ -196,7 +188,7 @@ describe('validation and import as jobs', () => {
     const body = readFileSync(join(SHARED_IATI, 'real', 'hdx-foodsecurity-dportal.xml'));
     assert.equal((await upload(viewer, '/api/iati/imports', 'food.xml', body)).status, 403);
     assert.equal((await upload(anonymous, '/api/iati/imports', 'food.xml', body)).status, 401);
-    const job = await poll(hq, (await upload(hq, '/api/iati/imports', 'food.xml', body)).body.jobId);
+    const job = await settledJob(hq, (await upload(hq, '/api/iati/imports', 'food.xml', body)).body.jobId);
     assert.equal(job.status, 'done', job.error);
     assert.deepEqual([job.result.activities.imported, job.result.transactions.imported], [7, 63]);
     const audit = await database.db.selectFrom('audit_log').select(['action', 'entity_type']).where('entity_type', '=', 'iati_import').execute();
@@ -209,7 +201,7 @@ describe('validation and import as jobs', () => {
       <transaction><transaction-type code="3"/><transaction-date iso-date="2024-03-15"/><value>50000</value>
         <receiver-org ref="XM-DAC-41302" receiver-activity-id="XM-DAC-41302-KEN-24-01"><narrative>ILO</narrative></receiver-org></transaction>
     </iati-activity></iati-activities>`;
-    const job = await poll(hq, (await upload(hq, '/api/iati/imports', 'donor.xml', donorFile)).body.jobId);
+    const job = await settledJob(hq, (await upload(hq, '/api/iati/imports', 'donor.xml', donorFile)).body.jobId);
     assert.equal(job.status, 'done', job.error);
     const found = ok(await hq.get('/api/iati/activities?q=youth%20employment%20in%20Kenya')).items;
     assert.deepEqual(

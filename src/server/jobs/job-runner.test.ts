@@ -55,6 +55,22 @@ const bigFile = (n: number) =>
       `<iati-activity><iati-identifier>XE-EXAMPLE-R-${i}</iati-identifier><reporting-org ref="XE-EXAMPLE-R" type="10"><narrative>R</narrative></reporting-org><title><narrative>Activity ${i}</narrative></title></iati-activity>`,
   ).join('\n')}</iati-activities>`;
 
+/** A job row queued by hand, as startJob would store it, so that no runner of this process is woken for it. */
+const queuedRow = (j: { kind: string; title: string; payload: unknown; runner: string | null }) => ({
+  kind: j.kind,
+  status: 'queued',
+  title: j.title,
+  payload: JSON.stringify(j.payload),
+  actor: JSON.stringify(actor),
+  actor_id: null,
+  actor_label: actor.label,
+  result: null,
+  error: null,
+  finished_at: null,
+  runner: j.runner,
+  heartbeat_at: null,
+});
+
 async function settled(id: string) {
   for (let i = 0; i < 600; i++) {
     const job = await getJob(database.db, id, actor);
@@ -115,22 +131,7 @@ describe('jobs as units: a kind, a payload, a queue', () => {
     const ids = (
       await database.db
         .insertInto('jobs')
-        .values(
-          Array.from({ length: 8 }, () => ({
-            kind: iatiCheckJob.kind,
-            status: 'queued',
-            title: 'claim race',
-            payload: '{}',
-            actor: JSON.stringify(actor),
-            actor_id: null,
-            actor_label: actor.label,
-            result: null,
-            error: null,
-            finished_at: null,
-            runner: null,
-            heartbeat_at: null,
-          })),
-        )
+        .values(Array.from({ length: 8 }, () => queuedRow({ kind: iatiCheckJob.kind, title: 'claim race', payload: {}, runner: null })))
         .returning('id')
         .execute()
     ).map((r) => r.id);
@@ -156,21 +157,7 @@ describe('jobs as units: a kind, a payload, a queue', () => {
     // Queued by hand (the shared runner is stopped), pinned to this process as an upload's job is.
     await database.db
       .insertInto('jobs')
-      .values({
-        id: file.jobId,
-        kind: iatiValidateJob.kind,
-        status: 'queued',
-        title: 'stop test',
-        payload: JSON.stringify({ fileName: 'big.xml', bytes: file.bytes }),
-        actor: JSON.stringify(actor),
-        actor_id: null,
-        actor_label: actor.label,
-        result: null,
-        error: null,
-        finished_at: null,
-        runner: RUNNER,
-        heartbeat_at: null,
-      })
+      .values({ id: file.jobId, ...queuedRow({ kind: iatiValidateJob.kind, title: 'stop test', payload: { fileName: 'big.xml', bytes: file.bytes }, runner: RUNNER }) })
       .execute();
     runner.wake();
     for (let i = 0; i < 200; i++) {
