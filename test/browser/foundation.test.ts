@@ -15,6 +15,10 @@ before(async () => {
 });
 after(() => session?.close());
 
+/** The administrator's sessions the server still holds. */
+const adminSessions = () =>
+  database.db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id').select('sessions.id').where('users.email', '=', ADMIN.email).execute();
+
 describe('the web interface in Chromium', () => {
   test('sign in with a wrong password, then the right one, by keyboard alone', async () => {
     await page.goto(server.url);
@@ -148,12 +152,7 @@ describe('the web interface in Chromium', () => {
     await page.getByRole('button', { name: 'Sign out everywhere' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    const sessions = await database.db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select('sessions.id')
-      .where('users.email', '=', ADMIN.email)
-      .execute();
+    const sessions = await adminSessions();
     assert.equal(sessions.length, 0, 'every session of the administrator ended');
   });
 
@@ -174,12 +173,7 @@ describe('the web interface in Chromium', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     assert.equal(await page.evaluate(async () => (await fetch('/api/session')).status), 401, 'the server holds no session for this browser');
-    const sessions = await database.db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select('sessions.id')
-      .where('users.email', '=', ADMIN.email)
-      .execute();
+    const sessions = await adminSessions();
     assert.equal(sessions.length, 0, 'the session ended on the server');
   });
 });

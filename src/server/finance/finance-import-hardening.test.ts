@@ -4,7 +4,7 @@ import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { buildProject } from '../../../test/factories/projects.ts';
-import { buildOffice, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
+import { buildOffice, buildUser, ERP_HEAD, ERP_MAPPING, TEST_PASSWORD } from '../../../test/factories.ts';
 import { buildApp, Client } from '../../../test/helpers/api.ts';
 import { openTestDatabase } from '../../../test/helpers/test-db.ts';
 import { sheetXml, xlsxParts, zipOf } from '../../../test/helpers/zip.ts';
@@ -14,8 +14,8 @@ import { FINANCIAL_LINE_LIMITS } from './financial-lines.parse.ts';
 // The hardening issue of the ERP expenditure import (items 2, 3, 4, 9, 11, 12).
 let database: Database;
 let api: Client;
-const MAPPING = JSON.stringify({ projectCode: 'Project', period: 'Period', amount: 'Amount', currency: 'Currency', sourceRef: 'Line', kind: 'Type' });
-const HEAD = 'Project,Period,Amount,Currency,Line,Type';
+const MAPPING = JSON.stringify(ERP_MAPPING);
+const HEAD = ERP_HEAD;
 
 before(async () => {
   database = await openTestDatabase();

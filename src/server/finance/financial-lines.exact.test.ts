@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { buildOffice, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
+import { buildOffice, buildUser, ERP_HEAD, ERP_MAPPING, TEST_PASSWORD } from '../../../test/factories.ts';
 import { buildApp, Client } from '../../../test/helpers/api.ts';
 import { openTestDatabase } from '../../../test/helpers/test-db.ts';
 import type { Database } from '../db/connect.ts';
@@ -8,8 +8,8 @@ import type { Database } from '../db/connect.ts';
 // Money never goes through a float: a re-imported line is compared with the stored one exactly.
 let database: Database;
 let api: Client;
-const MAPPING = JSON.stringify({ projectCode: 'Project', period: 'Period', amount: 'Amount', currency: 'Currency', sourceRef: 'Line', kind: 'Type' });
-const HEAD = 'Project,Period,Amount,Currency,Line,Type';
+const MAPPING = JSON.stringify(ERP_MAPPING);
+const HEAD = ERP_HEAD;
 
 before(async () => {
   database = await openTestDatabase();
