@@ -66,6 +66,11 @@ export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.use(requestId());
+  if (config.checkResponses)
+    app.use(async (c, next) => {
+      c.set('checkResponses', true);
+      await next();
+    });
   app.use(async (c, next) => {
     const start = performance.now();
     await next();

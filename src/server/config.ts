@@ -31,6 +31,13 @@ export interface Config {
   jobStaleSeconds: number;
   /** How long a stopping server waits for its running jobs (SIGTERM, Ctrl+C). */
   shutdownSeconds: number;
+  /**
+   * Every JSON answer checked against its route's declared response schema, an answer that differs (a field
+   * missing, of another type, or one the contract does not name) replaced by a 500 naming the difference. On in
+   * the tests (DEVCOOP_CHECK_RESPONSES=1), so every API test also tests the contract; off by default (it parses
+   * every answer twice).
+   */
+  checkResponses: boolean;
   /** Session lifetime in seconds. */
   sessionTtl: number;
   /** Sign-in attempts per account from unknown devices (×4 per client address) before delays begin; the longest delay, in seconds. */
@@ -119,6 +126,7 @@ export function loadConfig(env: Settings, version = '0.0.0'): Config {
     uploadsDir: resolve(env.DEVCOOP_UPLOADS || defaultUploadsDir(env)),
     jobStaleSeconds: Math.max(1, int(env.DEVCOOP_JOB_STALE_SECONDS, 60, 'DEVCOOP_JOB_STALE_SECONDS')),
     shutdownSeconds: int(env.DEVCOOP_SHUTDOWN_SECONDS, 30, 'DEVCOOP_SHUTDOWN_SECONDS'),
+    checkResponses: env.DEVCOOP_CHECK_RESPONSES === '1',
     sessionTtl: int(env.DEVCOOP_SESSION_TTL, 8 * 3600, 'DEVCOOP_SESSION_TTL'),
     loginMaxFailures: int(env.DEVCOOP_LOGIN_MAX_FAILURES, 5, 'DEVCOOP_LOGIN_MAX_FAILURES'),
     loginWindow: int(env.DEVCOOP_LOGIN_WINDOW, 15 * 60, 'DEVCOOP_LOGIN_WINDOW'),

@@ -1,6 +1,8 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import type { Right } from '../shared/rights.ts';
-import { ApiError, api, type SessionUser } from './api.ts';
+import { ApiError } from './api/client.ts';
+import type { SessionUser } from './api/foundation.ts';
+import { api } from './api.ts';
 
 interface SessionState {
   user: SessionUser | null;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Country } from './api.ts';
+import type { Country } from './api/reference.ts';
+import { api } from './api.ts';
 
 let cache: Promise<Country[]> | undefined;
 

@@ -22,7 +22,7 @@ function uploadsDir(): string {
 
 /** The real app over a test database, with a silent logger; `overrides` are environment-style settings. */
 export function buildApp(database: Database, overrides: Record<string, string> = {}): TestApp {
-  const config = loadConfig({ DEVCOOP_DATA: '/nonexistent', DEVCOOP_UPLOADS: uploadsDir(), LOG_LEVEL: 'silent', ...overrides }, 'test');
+  const config = loadConfig({ DEVCOOP_DATA: '/nonexistent', DEVCOOP_UPLOADS: uploadsDir(), LOG_LEVEL: 'silent', DEVCOOP_CHECK_RESPONSES: '1', ...overrides }, 'test');
   return createApp({ db: database.db, dbKind: database.kind, config, logger: createLogger('silent') });
 }
 

@@ -17,6 +17,8 @@ export interface AppEnv {
     session?: SessionInfo;
     /** Why the session cookie sent with the request was refused (expired, ended, disabled). */
     sessionError?: AppError;
+    /** Check the answer against the route's response schema (config.checkResponses; the tests). */
+    checkResponses?: boolean;
   };
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type AlignmentMatrixData, api } from '../api.ts';
+import type { AlignmentMatrixData } from '../api/programming.ts';
+import { api } from '../api.ts';
 
 /** DWCP priorities (rows) × CF outcomes (columns): ● a CPO derived from the outcome, ○ a link at output level only. */
 export function AlignmentMatrix({ code }: { code: string }) {

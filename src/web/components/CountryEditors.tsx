@@ -2,7 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MILESTONE_KINDS } from '../../shared/contracts/programming.ts';
 import { today } from '../../shared/dates.ts';
-import { ApiError, api, type Rec } from '../api.ts';
+import { ApiError, type Rec } from '../api/client.ts';
+import { api } from '../api.ts';
 import { Notice } from './Layout.tsx';
 
 /** Small editors of the country page. Each sends one request; the page reloads its data after it. */

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { api, type CountryPageData } from '../api.ts';
+import type { CountryPageData } from '../api/programming.ts';
+import { api } from '../api.ts';
 import { QuickForm } from './QuickForm.tsx';
 
 type Indicator = CountryPageData['indicators'][number];

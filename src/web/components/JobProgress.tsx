@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Job } from '../api.ts';
+import type { Job } from '../api/foundation.ts';
+import { api } from '../api.ts';
 
 /**
  * Follows a job on the server until it ends: a progress bar (announced to screen readers) while it runs,

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Rec } from '../api.ts';
+import type { Rec } from '../api/client.ts';
 import { useCountries } from '../useCountries.ts';
 import { MarkDone } from './CountryEditors.tsx';
 

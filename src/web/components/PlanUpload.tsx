@@ -1,6 +1,7 @@
 import { type ChangeEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../api.ts';
+import { ApiError } from '../api/client.ts';
+import { api } from '../api.ts';
 import { Notice } from './Layout.tsx';
 
 type Issue = { field?: string; message: string };

@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Office } from '../../shared/contracts/offices.ts';
 import { CF_STAGES, DWCP_STATUSES } from '../../shared/contracts/programming.ts';
-import { api, type CountryPageData, type Rec } from '../api.ts';
+import type { Rec } from '../api/client.ts';
+import type { CountryPageData } from '../api/programming.ts';
+import { api } from '../api.ts';
 import { QuickForm } from './QuickForm.tsx';
 
 /** The editors of the country page, each a QuickForm over one API call; `reload` refreshes the page after. */

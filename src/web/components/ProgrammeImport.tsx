@@ -1,12 +1,13 @@
 import { type ChangeEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../api.ts';
+import { ApiError } from '../api/client.ts';
+import { api } from '../api.ts';
 import { Notice } from './Layout.tsx';
 
 /** Upload of a country programme document; the server applies it whole or not at all and says where it failed. */
 export function ProgrammeImport({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
-  const [result, setResult] = useState<{ kind: 'success' | 'error'; text: string; issues?: { path: string; message: string }[] } | null>(null);
+  const [result, setResult] = useState<{ kind: 'success' | 'error'; text: string; issues?: { path?: string; message: string }[] } | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function upload(e: ChangeEvent<HTMLInputElement>) {

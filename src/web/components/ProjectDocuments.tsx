@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Rec } from '../api.ts';
+import type { Rec } from '../api/client.ts';
+import { api } from '../api.ts';
 import { Notice } from './Layout.tsx';
 import { type Field, QuickForm } from './QuickForm.tsx';
 

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api.ts';
+import { ApiError } from '../api/client.ts';
 import { Notice } from './Layout.tsx';
 
 export interface Field {

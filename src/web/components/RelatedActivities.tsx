@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { api, type Rec } from '../api.ts';
+import type { Rec } from '../api/client.ts';
+import { api } from '../api.ts';
 import { QuickForm } from './QuickForm.tsx';
 
 const RELATIONS = ['1', '2', '3', '4', '5'] as const;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LOCALES } from '../../shared/locales.ts';
-import { type Query, reportUrl } from '../api.ts';
+import type { Query } from '../api/client.ts';
+import { reportUrl } from '../api/plans.ts';
 
 const FORMATS = ['html', 'docx', 'pdf', 'xlsx'] as const;
 

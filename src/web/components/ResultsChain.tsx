@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CountryPageData } from '../api.ts';
+import type { CountryPageData } from '../api/programming.ts';
 
 /**
  * The chain from SDG target down to country programme outcome, as a tree of native disclosure

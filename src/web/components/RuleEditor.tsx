@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Rec } from '../api.ts';
+import type { Rec } from '../api/client.ts';
+import { api } from '../api.ts';
 import { Notice } from './Layout.tsx';
 
 /** The early-warning rules as data: thresholds and whether each is active, changed with optimistic concurrency. */

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Locale } from '../../shared/locales.ts';
 import { reasonText } from '../../shared/warning-reasons.ts';
-import { api, type Query, type Rec } from '../api.ts';
+import type { Query, Rec } from '../api/client.ts';
+import { api } from '../api.ts';
 import { Downloads } from './dashboard/Downloads.tsx';
 import { Notice } from './Layout.tsx';
 

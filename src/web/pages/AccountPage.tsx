@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../api.ts';
+import { ApiError } from '../api/client.ts';
+import { api } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
 import { useSession } from '../session.tsx';
 

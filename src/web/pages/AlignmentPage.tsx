@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type PortfolioRow } from '../api.ts';
+import type { PortfolioRow } from '../api/programming.ts';
+import { api } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
 
 /** The share of DWCP priorities reflected in Cooperation Frameworks, by region and year, with bars. */

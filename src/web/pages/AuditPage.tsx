@@ -1,6 +1,8 @@
 import { type FormEvent, Fragment, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type AuditEntry, api } from '../api.ts';
+import { ApiError } from '../api/client.ts';
+import type { AuditEntry } from '../api/reference.ts';
+import { api } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
 
 type Filter = Record<string, string | undefined>;

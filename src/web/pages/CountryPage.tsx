@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, api, type CountryPageData } from '../api.ts';
+import { ApiError } from '../api/client.ts';
+import type { CountryPageData } from '../api/programming.ts';
+import { api } from '../api.ts';
 import { AlignmentMatrix } from '../components/AlignmentMatrix.tsx';
 import { CfStructure } from '../components/CfStructure.tsx';
 import { ConstituentForm, MilestoneForm, PriorityAssessment } from '../components/CountryEditors.tsx';

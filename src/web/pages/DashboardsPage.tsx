@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { qs } from '../api.ts';
+import { qs } from '../api/client.ts';
 import { AlignmentView } from '../components/dashboard/AlignmentView.tsx';
 import { DeliveryView } from '../components/dashboard/DeliveryView.tsx';
 import { Filters } from '../components/dashboard/Filters.tsx';

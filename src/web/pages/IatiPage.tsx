@@ -1,6 +1,8 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, type Job } from '../api.ts';
+import { ApiError } from '../api/client.ts';
+import type { Job } from '../api/foundation.ts';
+import { api } from '../api.ts';
 import { IatiReport } from '../components/IatiReport.tsx';
 import { JobProgress } from '../components/JobProgress.tsx';
 import { Notice } from '../components/Layout.tsx';

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Office } from '../../shared/contracts/offices.ts';
 import { OFFICE_TYPES, type OfficeType } from '../../shared/office-types.ts';
-import { ApiError, api } from '../api.ts';
+import { ApiError } from '../api/client.ts';
+import { api } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
 import { useSession } from '../session.tsx';
 import { useCountries } from '../useCountries.ts';
@@ -88,8 +89,8 @@ export function OfficeFormPage() {
     } catch (err) {
       if (err instanceof ApiError && err.code === 'CONFLICT' && err.details?.currentVersion) setConflict(true);
       else if (err instanceof ApiError && err.code === 'INVALID_INPUT') {
-        const issues: { field: string; message: string }[] = err.details?.issues ?? (err.details?.field ? [{ field: err.details.field, message: err.message }] : []);
-        setFieldErrors(Object.fromEntries(issues.map((i) => [i.field, i.message])));
+        const issues = err.details?.issues ?? (err.details?.field ? [{ field: err.details.field, message: err.message }] : []);
+        setFieldErrors(Object.fromEntries(issues.map((i) => [i.field ?? '', i.message])));
         setError(err.message);
       } else setError(err instanceof ApiError ? err.message : String(err));
     } finally {

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { today } from '../../shared/dates.ts';
-import { api, type Rec } from '../api.ts';
+import type { Rec } from '../api/client.ts';
+import { api } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
 
 const money = (lang: string, amount: string, currency: string) => {

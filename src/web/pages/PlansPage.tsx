@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api, type Rec } from '../api.ts';
+import type { Rec } from '../api/client.ts';
+import { api } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
 import { PlanUpload } from '../components/PlanUpload.tsx';
 import { useSession } from '../session.tsx';

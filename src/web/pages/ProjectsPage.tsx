@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { PROJECT_STATUSES } from '../../shared/project-statuses.ts';
-import { api, type Rec } from '../api.ts';
+import type { Rec } from '../api/client.ts';
+import { api } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
 import { useCountries } from '../useCountries.ts';
 

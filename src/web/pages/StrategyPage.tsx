@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { api, type Rec } from '../api.ts';
+import type { Rec } from '../api/client.ts';
+import { api } from '../api.ts';
 import { AsOfPicker, useAsOf } from '../components/AsOfPicker.tsx';
 import { Notice } from '../components/Layout.tsx';
 import { QuickForm } from '../components/QuickForm.tsx';

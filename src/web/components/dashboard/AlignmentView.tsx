@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Rec } from '../../api.ts';
+import type { Rec } from '../../api/client.ts';
+import { api } from '../../api.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { Notice } from '../Layout.tsx';
 import { DataTable } from './DataTable.tsx';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Rec } from '../../api.ts';
+import type { Rec } from '../../api/client.ts';
 import { useFormats } from './useFilters.ts';
 
 export interface Col {

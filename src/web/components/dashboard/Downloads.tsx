@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { type Query, qs } from '../../api.ts';
+import { type Query, qs } from '../../api/client.ts';
 
 /** CSV and XLSX of a dashboard table, with the same parameters as the view (readable labels in the reader's language, formulas neutralised). */
 export function Downloads({ table, query, label }: { table: string; query: Query; label: string }) {

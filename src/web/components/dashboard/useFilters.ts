@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { isoDate } from '../../../shared/dates.ts';
-import type { Query } from '../../api.ts';
+import type { Query } from '../../api/client.ts';
 
 export const FILTER_KEYS = ['region', 'office', 'country', 'fundingSource', 'partner'] as const;
 
