@@ -1,14 +1,17 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { Actor } from '../access/actor.ts';
 import { AppError, notFound } from '../errors.ts';
 import { writeAudit } from './audit-log.ts';
 import type { DB } from './schema.ts';
 import { inTransaction } from './transaction.ts';
 
-type Row = { version: number } & Record<string, unknown>;
+/** The tables whose rows carry an integer version (optimistic concurrency). */
+export type VersionedTable = { [T in keyof DB]: Selectable<DB[T]> extends { version: number; updated_at: string } ? T : never }[keyof DB];
+/** A row of such a table as read. */
+export type RowOf<T extends VersionedTable> = Selectable<DB[T]> & { version: number };
 
-export interface VersionedChange<R extends Row> {
-  table: keyof DB;
+export interface VersionedChange<T extends VersionedTable> {
+  table: T;
   /** The key column (default 'id'). */
   key?: string;
   id: string;
@@ -17,57 +20,70 @@ export interface VersionedChange<R extends Row> {
   /** Audit entity type and the noun for messages ("office", "DWCP", …). */
   entityType: string;
   label: string;
-  /**
-   * @deprecated What the client tried to write. No longer recorded: a stale attempt changes nothing, so it is not
-   * in the audit trail (it is logged with the 409). Accepted so that callers need not change.
-   */
-  attempted?: unknown;
   /** Throws (NOT_FOUND, FORBIDDEN) when the actor may not change this row. */
-  authorize: (trx: Transaction<DB>, current: R) => Promise<void>;
-  present: (row: R) => unknown;
+  authorize: (trx: Transaction<DB>, current: RowOf<T>) => Promise<void>;
+  present: (row: RowOf<T>) => unknown;
   /** What else the change may touch (a project's links, an agreement's amounts), read inside the transaction so the audit row shows it before and after. */
   related?: (trx: Transaction<DB>, id: string) => Promise<Record<string, unknown>>;
 }
 
-export const conflictError = (label: string, current: Row, present: (r: never) => unknown) =>
+export const conflictError = <R extends { version: number }>(label: string, current: R, present: (r: R) => unknown) =>
   new AppError('CONFLICT', `This ${label} was changed by someone else since you read it; reload it and apply your change again`, {
     currentVersion: current.version,
-    current: present(current as never),
+    current: present(current),
   });
+
+/**
+ * Kysely cannot follow a table name that is a type parameter, so the two statements below that take one go through
+ * this untyped view; their callers' types (RowOf<T>, Updateable<DB[T]>) are what keep them honest.
+ */
+const untyped = (trx: Transaction<DB>) => trx as unknown as Kysely<any>;
 
 /**
  * Optimistic concurrency, the one way for every versioned record: lock the row, check the actor may
  * change it, compare versions (a stale attempt is answered 409 and changes nothing, so it writes no audit
  * row: the trail is a record of changes; the error handler logs it), apply, audit before and after.
- * `apply` returns the new row, or null for a deletion.
+ * `apply` returns the new row (`updateVersioned`), or null for a deletion.
  */
-export async function changeVersioned<R extends Row>(
+export async function changeVersioned<T extends VersionedTable, N extends RowOf<T> | null>(
   db: Kysely<DB>,
   actor: Actor,
-  c: VersionedChange<R>,
+  c: VersionedChange<T>,
   /** The audit action: 'update', 'delete', or a named change ('set_role'). */
   action: string,
-  apply: (trx: Transaction<DB>, current: R) => Promise<R | null>,
-): Promise<R | null> {
+  apply: (trx: Transaction<DB>, current: RowOf<T>) => Promise<N>,
+): Promise<N> {
   const result = await inTransaction(db, async (trx) => {
-    const current = (await (trx as any)
-      .selectFrom(c.table)
+    const current = (await untyped(trx)
+      .selectFrom(c.table as string)
       .selectAll()
       .where(c.key ?? 'id', '=', c.id)
       .forUpdate()
-      .executeTakeFirst()) as R | undefined;
+      .executeTakeFirst()) as RowOf<T> | undefined;
     if (!current) throw notFound(c.label, c.id);
     await c.authorize(trx, current);
     if (current.version !== c.version) return { stale: true as const, row: current };
-    const snapshot = async (row: R) => ({ ...(c.present(row) as object), ...(await c.related?.(trx, c.id)) });
+    const snapshot = async (row: RowOf<T>) => ({ ...(c.present(row) as object), ...(await c.related?.(trx, c.id)) });
     const before = await snapshot(current);
     const next = await apply(trx, current);
     await writeAudit(trx, actor, { action, entityType: c.entityType, entityId: c.id, before, after: next ? await snapshot(next) : undefined });
     return { stale: false as const, row: next };
   });
-  if (result.stale) throw conflictError(c.label, result.row, c.present as (r: never) => unknown);
+  if (result.stale) throw conflictError(c.label, result.row, c.present);
   return result.row;
 }
 
-/** The columns every versioned update sets besides the change itself. */
-export const bump = (current: Row) => ({ version: current.version + 1, updated_at: new Date().toISOString() });
+/**
+ * The one way a versioned row is changed inside `changeVersioned`'s apply: the columns named (a column given
+ * as undefined is left alone, so `{ name: input.name }` writes only a name that was sent), version + 1,
+ * updated_at now; the new row returned.
+ */
+export async function updateVersioned<T extends VersionedTable>(trx: Transaction<DB>, table: T, current: RowOf<T>, set: Updateable<DB[T]>, key = 'id'): Promise<RowOf<T>> {
+  const values: Record<string, unknown> = { ...set, version: current.version + 1, updated_at: new Date().toISOString() };
+  return (await untyped(trx)
+    .updateTable(table as string)
+    .set(values)
+    .where(key, '=', (current as Record<string, unknown>)[key])
+    .returningAll()
+    .executeTakeFirstOrThrow()) as RowOf<T>;
+}

@@ -5,7 +5,7 @@ import { countryScope } from '../access/rights.ts';
 import { writeAudit } from '../db/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { bump, changeVersioned } from '../db/versioned.ts';
+import { changeVersioned, updateVersioned } from '../db/versioned.ts';
 import { AppError, notFound } from '../errors.ts';
 import { present } from '../http/present.ts';
 import { assertCountryInScope } from '../modules/countries/countries.queries.ts';
@@ -73,7 +73,7 @@ export async function createNeed(db: Kysely<DB>, cpoId: string, input: NeedInput
 
 /** Changes the amounts or the note of a resource need (optimistic concurrency). */
 export async function updateNeed(db: Kysely<DB>, id: string, input: Partial<Pick<NeedInput, 'needed' | 'availableAtIdentification' | 'note'>> & { version: number }, actor: Actor) {
-  const row = await changeVersioned<{ version: number; cpo_id: string; currency: string } & Record<string, unknown>>(
+  const row = await changeVersioned(
     db,
     actor,
     {
@@ -82,7 +82,6 @@ export async function updateNeed(db: Kysely<DB>, id: string, input: Partial<Pick
       version: input.version,
       entityType: 'resource_need',
       label: 'resource need',
-      attempted: input,
       present: (r) => present(r),
       authorize: async (trx, current) => {
         await writableCpo(trx, current.cpo_id, actor);
@@ -91,19 +90,13 @@ export async function updateNeed(db: Kysely<DB>, id: string, input: Partial<Pick
     },
     'update',
     async (trx, current) =>
-      (await trx
-        .updateTable('resource_needs')
-        .set({
-          ...(input.needed !== undefined && { needed: input.needed }),
-          ...(input.availableAtIdentification !== undefined && { available_at_identification: input.availableAtIdentification }),
-          ...(input.note !== undefined && { note: input.note }),
-          ...bump(current),
-        })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow()) as never,
+      updateVersioned(trx, 'resource_needs', current, {
+        needed: input.needed,
+        available_at_identification: input.availableAtIdentification,
+        note: input.note,
+      }),
   );
-  return present(row as Record<string, unknown>);
+  return present(row);
 }
 
 /** The resource needs recorded for a country programme outcome, oldest period first (programming read scope). */

@@ -55,7 +55,7 @@ export const RULE_PARAMS: Record<WarningRule['kind'], Record<string, [number, nu
 /** Changes a rule's name, parameters or whether it is active (optimistic concurrency, audited). */
 export async function updateWarningRule(db: Kysely<DB>, code: string, input: { version: number; name?: string; params?: Record<string, number>; active?: boolean }, actor: Actor) {
   requireRight(actor, 'finance.configure');
-  const row = await changeVersioned<{ version: number; kind: string } & Record<string, unknown>>(
+  const row = await changeVersioned(
     db,
     actor,
     {
@@ -65,7 +65,6 @@ export async function updateWarningRule(db: Kysely<DB>, code: string, input: { v
       version: input.version,
       entityType: 'warning_rule',
       label: 'early-warning rule',
-      attempted: input,
       present: (r) => r,
       authorize: async (_trx, current) => {
         if (!input.params) return;

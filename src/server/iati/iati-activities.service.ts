@@ -43,7 +43,7 @@ export async function findIatiActivities(db: Kysely<DB>, q: { q?: string; limit:
  * optimistic concurrency; the actor must be able to change the project.
  */
 export async function linkIatiActivity(db: Kysely<DB>, id: string, input: { projectId: string | null; version: number }, actor: Actor) {
-  const row = await changeVersioned<{ version: number; project_id: string | null } & Record<string, unknown>>(
+  const row = await changeVersioned(
     db,
     actor,
     {
@@ -52,7 +52,6 @@ export async function linkIatiActivity(db: Kysely<DB>, id: string, input: { proj
       version: input.version,
       entityType: 'iati_activity',
       label: 'IATI activity',
-      attempted: input,
       present: (r) => presentActivity(r),
       // Linking changes what a project claims: the right to change the project, both the one unlinked and the one linked.
       authorize: async (trx, current) => {

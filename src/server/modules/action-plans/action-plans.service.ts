@@ -6,7 +6,7 @@ import { requireRight } from '../../access/rights.ts';
 import { writeAudit } from '../../db/audit-log.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { bump, changeVersioned } from '../../db/versioned.ts';
+import { changeVersioned, updateVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
 
@@ -158,25 +158,19 @@ export async function addStatus(db: Kysely<DB>, itemId: string, input: Status, a
 /** Changes an item's wording, responsible unit or due date (optimistic concurrency). */
 export async function updateItem(db: Kysely<DB>, id: string, input: z.infer<typeof ActionItemUpdate>, actor: Actor) {
   requireRight(actor, 'strategies.write');
-  const row = await changeVersioned<{ version: number } & Record<string, unknown>>(
+  const row = await changeVersioned(
     db,
     actor,
-    { table: 'action_items', id, version: input.version, entityType: 'action_item', label: 'action item', attempted: input, present: (r) => present(r), authorize: async () => {} },
+    { table: 'action_items', id, version: input.version, entityType: 'action_item', label: 'action item', present: (r) => present(r), authorize: async () => {} },
     'update',
     async (trx, current) =>
-      (await trx
-        .updateTable('action_items')
-        .set({
-          ...(input.title !== undefined && { title: input.title }),
-          ...(input.context !== undefined && { context: input.context }),
-          ...(input.responsibleUnit !== undefined && { responsible_unit: input.responsibleUnit }),
-          ...(input.dueText !== undefined && { due_text: input.dueText }),
-          ...(input.dueDate !== undefined && { due_date: input.dueDate }),
-          ...bump(current),
-        })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow()) as never,
+      updateVersioned(trx, 'action_items', current, {
+        title: input.title,
+        context: input.context,
+        responsible_unit: input.responsibleUnit,
+        due_text: input.dueText,
+        due_date: input.dueDate,
+      }),
   );
-  return present(row as Record<string, unknown>);
+  return present(row);
 }

@@ -7,7 +7,7 @@ import { requireRight, scopeFor } from '../../access/rights.ts';
 import { writeAudit } from '../../db/audit-log.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { bump, changeVersioned } from '../../db/versioned.ts';
+import { changeVersioned, updateVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
 import { dueDiligenceProblem } from '../partners/partners.service.ts';
@@ -132,7 +132,7 @@ export async function createAgreement(db: Kysely<DB>, input: z.infer<typeof Agre
 
 export async function updateAgreement(db: Kysely<DB>, id: string, input: z.infer<typeof AgreementUpdate>, actor: Actor) {
   requireRight(actor, 'partners.write');
-  const row = await changeVersioned<AgreementRow>(
+  const row = await changeVersioned(
     db,
     actor,
     {
@@ -141,7 +141,6 @@ export async function updateAgreement(db: Kysely<DB>, id: string, input: z.infer
       version: input.version,
       entityType: 'agreement',
       label: 'agreement',
-      attempted: input,
       authorize: async () => {},
       present: (r) => present(r),
       related: async (trx, agreementId) => ({
@@ -163,23 +162,17 @@ export async function updateAgreement(db: Kysely<DB>, id: string, input: z.infer
             .values(input.amounts.map((a) => ({ agreement_id: id, year: a.year, amount: a.amount })))
             .execute();
       }
-      return (await trx
-        .updateTable('agreements')
-        .set({
-          ...(input.code ? { code: input.code } : {}),
-          ...(input.title ? { title: input.title } : {}),
-          ...(input.earmarking ? { earmarking: input.earmarking } : {}),
-          ...(input.fundingSource ? { funding_source: input.fundingSource } : {}),
-          ...(input.currency ? { currency: input.currency } : {}),
-          ...(input.status ? { status: input.status } : {}),
-          period_start: start,
-          period_end: end,
-          ...bump(current),
-        })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow()) as never;
+      return updateVersioned(trx, 'agreements', current, {
+        code: input.code,
+        title: input.title,
+        earmarking: input.earmarking,
+        funding_source: input.fundingSource,
+        currency: input.currency,
+        status: input.status,
+        period_start: start,
+        period_end: end,
+      });
     },
   );
-  return withAmountsAndLevy(db, row as AgreementRow);
+  return withAmountsAndLevy(db, row);
 }

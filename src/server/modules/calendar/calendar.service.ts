@@ -7,7 +7,7 @@ import { countryScope } from '../../access/rights.ts';
 import { writeAudit } from '../../db/audit-log.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { bump, changeVersioned } from '../../db/versioned.ts';
+import { changeVersioned, updateVersioned } from '../../db/versioned.ts';
 import { AppError } from '../../errors.ts';
 import { present } from '../../http/present.ts';
 import { assertCountryInScope, scopedProfiles } from '../countries/countries.queries.ts';
@@ -54,11 +54,9 @@ export async function createMilestone(db: Kysely<DB>, code: string, input: z.inf
   });
 }
 
-type MilestoneRow = { version: number; country_code: string } & Record<string, unknown>;
-
 export async function updateMilestone(db: Kysely<DB>, id: string, input: z.infer<typeof MilestoneUpdate>, actor: Actor) {
   const scope = countryScope(actor, 'programming.write');
-  const row = await changeVersioned<MilestoneRow>(
+  const row = await changeVersioned(
     db,
     actor,
     {
@@ -67,31 +65,24 @@ export async function updateMilestone(db: Kysely<DB>, id: string, input: z.infer
       version: input.version,
       entityType: 'milestone',
       label: 'milestone',
-      attempted: input,
       authorize: (trx, current) => assertCountryInScope(trx, scope, current.country_code),
       present: (r) => present(r),
     },
     'update',
     async (trx, current) => {
       await checkAnchors(trx, current.country_code, input);
-      return (await trx
-        .updateTable('programming_milestones')
-        .set({
-          ...(input.kind ? { kind: input.kind } : {}),
-          ...(input.title ? { title: input.title } : {}),
-          ...(input.dueDate ? { due_date: input.dueDate } : {}),
-          ...(input.doneOn !== undefined ? { done_on: input.doneOn } : {}),
-          ...(input.cfCycleId !== undefined ? { cf_cycle_id: input.cfCycleId } : {}),
-          ...(input.dwcpId !== undefined ? { dwcp_id: input.dwcpId } : {}),
-          ...(input.notifyDays !== undefined ? { notify_days: input.notifyDays } : {}),
-          ...bump(current),
-        })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow()) as never;
+      return updateVersioned(trx, 'programming_milestones', current, {
+        kind: input.kind,
+        title: input.title,
+        due_date: input.dueDate,
+        done_on: input.doneOn,
+        cf_cycle_id: input.cfCycleId,
+        dwcp_id: input.dwcpId,
+        notify_days: input.notifyDays,
+      });
     },
   );
-  return present(row as MilestoneRow);
+  return present(row);
 }
 
 export interface CalendarQuery {

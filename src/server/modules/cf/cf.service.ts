@@ -6,13 +6,11 @@ import { countryScope } from '../../access/rights.ts';
 import { writeAudit } from '../../db/audit-log.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { bump, changeVersioned } from '../../db/versioned.ts';
+import { changeVersioned, updateVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
 import { assertCountryInScope } from '../countries/countries.queries.ts';
 import { assertPeriod } from '../reference/reference.check.ts';
-
-type CycleRow = { version: number; country_code: string; period_start: string; period_end: string } & Record<string, unknown>;
 
 async function assertNoOverlap(db: Kysely<DB>, code: string, start: string, end: string, exceptId?: string) {
   assertPeriod(start, end);
@@ -116,7 +114,7 @@ export async function createCycle(db: Kysely<DB>, code: string, input: z.infer<t
 
 export async function updateCycle(db: Kysely<DB>, id: string, input: z.infer<typeof CfCycleUpdate>, actor: Actor) {
   const scope = countryScope(actor, 'programming.write');
-  const row = await changeVersioned<CycleRow>(
+  const row = await changeVersioned(
     db,
     actor,
     {
@@ -125,7 +123,6 @@ export async function updateCycle(db: Kysely<DB>, id: string, input: z.infer<typ
       version: input.version,
       entityType: 'cf_cycle',
       label: 'Cooperation Framework cycle',
-      attempted: input,
       authorize: (trx, current) => assertCountryInScope(trx, scope, current.country_code),
       present: (r) => present(r),
     },
@@ -134,22 +131,16 @@ export async function updateCycle(db: Kysely<DB>, id: string, input: z.infer<typ
       const start = input.periodStart ?? current.period_start;
       const end = input.periodEnd ?? current.period_end;
       if (start !== current.period_start || end !== current.period_end) await assertNoOverlap(trx, current.country_code, start, end, id);
-      return (await trx
-        .updateTable('cf_cycles')
-        .set({
-          ...(input.kind ? { kind: input.kind } : {}),
-          ...(input.title ? { title: input.title } : {}),
-          ...(input.stage ? { stage: input.stage } : {}),
-          period_start: start,
-          period_end: end,
-          ...bump(current),
-        })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow()) as never;
+      return updateVersioned(trx, 'cf_cycles', current, {
+        kind: input.kind,
+        title: input.title,
+        stage: input.stage,
+        period_start: start,
+        period_end: end,
+      });
     },
   );
-  return present(row as CycleRow);
+  return present(row);
 }
 
 async function writableCycle(db: Kysely<DB>, cycleId: string, actor: Actor) {
@@ -198,7 +189,7 @@ type OutcomeRow = { version: number; cycle_id: string } & Record<string, unknown
 
 /** Changes a CF outcome; CPOs derived from it keep their text and are flagged as drifted until re-derived. */
 export async function updateOutcome(db: Kysely<DB>, id: string, input: z.infer<typeof CfOutcomeUpdate>, actor: Actor) {
-  const row = await changeVersioned<OutcomeRow>(
+  const row = await changeVersioned(
     db,
     actor,
     {
@@ -207,7 +198,6 @@ export async function updateOutcome(db: Kysely<DB>, id: string, input: z.infer<t
       version: input.version,
       entityType: 'cf_outcome',
       label: 'CF outcome',
-      attempted: input,
       authorize: (trx, current) => writableCycle(trx, current.cycle_id, actor),
       present: (r) => present(r),
       related: async (trx, outcomeId) => ({

@@ -6,13 +6,12 @@ import { countryScope, inScope, officeScope } from '../../access/rights.ts';
 import { writeAudit } from '../../db/audit-log.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { bump, changeVersioned } from '../../db/versioned.ts';
+import { changeVersioned, updateVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
 import { assertCountry } from '../reference/reference.check.ts';
 import { assertCountryInScope, scopedProfiles } from './countries.queries.ts';
 
-type ProfileRow = { version: number; country_code: string } & Record<string, unknown>;
 const presentProfile = (r: Record<string, unknown>) => present(r);
 
 /** Country programmes (profiles) the actor may see, with the country's names and covering office. */
@@ -73,7 +72,7 @@ export async function createCountryProfile(db: Kysely<DB>, input: z.infer<typeof
 
 export async function updateCountryProfile(db: Kysely<DB>, code: string, input: z.infer<typeof CountryProfileUpdate>, actor: Actor) {
   const scope = countryScope(actor, 'programming.write');
-  const row = await changeVersioned<ProfileRow>(
+  const row = await changeVersioned(
     db,
     actor,
     {
@@ -83,27 +82,26 @@ export async function updateCountryProfile(db: Kysely<DB>, code: string, input: 
       version: input.version,
       entityType: 'country_profile',
       label: 'country programme',
-      attempted: input,
       authorize: (trx) => assertCountryInScope(trx, scope, code),
       present: (r) => present(r),
     },
     'update',
     async (trx, current) => {
       if (input.coveringOfficeId) await checkCoveringOffice(trx, actor, input.coveringOfficeId);
-      return (await trx
-        .updateTable('country_profiles')
-        .set({
-          ...(input.presence ? { presence: input.presence } : {}),
-          ...(input.coveringOfficeId ? { covering_office_id: input.coveringOfficeId } : {}),
-          ...(input.rcOffice !== undefined ? { rc_office: input.rcOffice } : {}),
-          ...(input.multiCountryRc !== undefined ? { multi_country_rc: input.multiCountryRc } : {}),
-          ...(input.deliveringAsOne !== undefined ? { delivering_as_one: input.deliveringAsOne } : {}),
-          ...(input.notes !== undefined ? { notes: input.notes } : {}),
-          ...bump(current),
-        })
-        .where('country_code', '=', code)
-        .returningAll()
-        .executeTakeFirstOrThrow()) as never;
+      return updateVersioned(
+        trx,
+        'country_profiles',
+        current,
+        {
+          presence: input.presence,
+          covering_office_id: input.coveringOfficeId,
+          rc_office: input.rcOffice,
+          multi_country_rc: input.multiCountryRc,
+          delivering_as_one: input.deliveringAsOne,
+          notes: input.notes,
+        },
+        'country_code',
+      );
     },
   );
   return present(row as Record<string, unknown>);
@@ -138,11 +136,9 @@ export async function createConstituent(db: Kysely<DB>, code: string, input: z.i
   });
 }
 
-type ConstituentRow = { version: number; country_code: string } & Record<string, unknown>;
-
 export async function updateConstituent(db: Kysely<DB>, id: string, input: z.infer<typeof ConstituentUpdate>, actor: Actor) {
   const scope = countryScope(actor, 'programming.write');
-  const row = await changeVersioned<ConstituentRow>(
+  const row = await changeVersioned(
     db,
     actor,
     {
@@ -151,32 +147,25 @@ export async function updateConstituent(db: Kysely<DB>, id: string, input: z.inf
       version: input.version,
       entityType: 'constituent',
       label: 'constituent',
-      attempted: input,
       authorize: (trx, current) => assertCountryInScope(trx, scope, current.country_code),
       present: (r) => present(r),
     },
     'update',
     async (trx, current) =>
-      (await trx
-        .updateTable('constituents')
-        .set({
-          ...(input.kind ? { kind: input.kind } : {}),
-          ...(input.name ? { name: input.name } : {}),
-          ...(input.acronym !== undefined ? { acronym: input.acronym } : {}),
-          ...(input.contactName !== undefined ? { contact_name: input.contactName } : {}),
-          ...(input.contactEmail !== undefined ? { contact_email: input.contactEmail } : {}),
-          ...bump(current),
-        })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow()) as never,
+      updateVersioned(trx, 'constituents', current, {
+        kind: input.kind,
+        name: input.name,
+        acronym: input.acronym,
+        contact_name: input.contactName,
+        contact_email: input.contactEmail,
+      }),
   );
-  return present(row as ConstituentRow);
+  return present(row);
 }
 
 export async function deleteConstituent(db: Kysely<DB>, id: string, version: number, actor: Actor) {
   const scope = countryScope(actor, 'programming.write');
-  await changeVersioned<ConstituentRow>(
+  await changeVersioned(
     db,
     actor,
     {
@@ -185,7 +174,6 @@ export async function deleteConstituent(db: Kysely<DB>, id: string, version: num
       version,
       entityType: 'constituent',
       label: 'constituent',
-      attempted: { version },
       authorize: (trx, current) => assertCountryInScope(trx, scope, current.country_code),
       present: (r) => present(r),
     },

@@ -6,7 +6,7 @@ import { countryScope } from '../../access/rights.ts';
 import { writeAudit } from '../../db/audit-log.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { bump, changeVersioned } from '../../db/versioned.ts';
+import { changeVersioned, updateVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
 import { assertCountryInScope } from '../countries/countries.queries.ts';
@@ -103,7 +103,7 @@ export async function createDwcp(db: Kysely<DB>, code: string, input: z.infer<ty
 }
 
 export async function updateDwcp(db: Kysely<DB>, id: string, input: z.infer<typeof DwcpUpdate>, actor: Actor) {
-  const row = await changeVersioned<Row & { country_code: string; period_start: string; period_end: string }>(
+  const row = await changeVersioned(
     db,
     actor,
     {
@@ -112,7 +112,6 @@ export async function updateDwcp(db: Kysely<DB>, id: string, input: z.infer<type
       version: input.version,
       entityType: 'dwcp',
       label: 'DWCP',
-      attempted: input,
       authorize: async (trx) => void (await writable(trx, id, actor)),
       present: (r) => present(r),
     },
@@ -122,19 +121,13 @@ export async function updateDwcp(db: Kysely<DB>, id: string, input: z.infer<type
       const end = input.periodEnd ?? current.period_end;
       assertPeriod(start, end);
       await checkCycleOfCountry(trx, input.cfCycleId, current.country_code);
-      return (await trx
-        .updateTable('dwcps')
-        .set({
-          ...(input.title ? { title: input.title } : {}),
-          ...(input.status ? { status: input.status } : {}),
-          ...(input.cfCycleId !== undefined ? { cf_cycle_id: input.cfCycleId } : {}),
-          period_start: start,
-          period_end: end,
-          ...bump(current),
-        })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow()) as never;
+      return updateVersioned(trx, 'dwcps', current, {
+        title: input.title,
+        status: input.status,
+        cf_cycle_id: input.cfCycleId,
+        period_start: start,
+        period_end: end,
+      });
     },
   );
   return present(row as Row);
@@ -155,7 +148,7 @@ export async function createDwcpPriority(db: Kysely<DB>, dwcpId: string, input: 
 
 /** Records how far a priority is reflected in the CF (with evidence), or changes its title. */
 export async function updateDwcpPriority(db: Kysely<DB>, id: string, input: z.infer<typeof DwcpPriorityUpdate>, actor: Actor) {
-  const row = await changeVersioned<Row & { dwcp_id: string }>(
+  const row = await changeVersioned(
     db,
     actor,
     {
@@ -164,7 +157,6 @@ export async function updateDwcpPriority(db: Kysely<DB>, id: string, input: z.in
       version: input.version,
       entityType: 'dwcp_priority',
       label: 'DWCP priority',
-      attempted: input,
       authorize: async (trx, current) => void (await writable(trx, current.dwcp_id, actor)),
       present: (r) => present(r),
     },
@@ -279,7 +271,7 @@ export async function createCpo(db: Kysely<DB>, dwcpId: string, input: z.infer<t
 
 /** Changes a CPO's text (an additional one) or re-derives a derived one's text from its CF outcome when the text is left out. */
 export async function updateCpo(db: Kysely<DB>, id: string, input: z.infer<typeof CpoUpdate>, actor: Actor) {
-  const row = await changeVersioned<Row & { dwcp_id: string; derivation: string; cf_outcome_id: string | null }>(
+  const row = await changeVersioned(
     db,
     actor,
     {
@@ -288,7 +280,6 @@ export async function updateCpo(db: Kysely<DB>, id: string, input: z.infer<typeo
       version: input.version,
       entityType: 'cpo',
       label: 'CPO',
-      attempted: input,
       authorize: async (trx, current) => void (await writable(trx, current.dwcp_id, actor)),
       present: (r) => present(r),
     },

@@ -6,7 +6,7 @@ import { inScope, type OfficeScope, officeScope } from '../../access/rights.ts';
 import { writeAudit } from '../../db/audit-log.ts';
 import type { DB, Office as OfficeRow } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { bump, changeVersioned, type VersionedChange } from '../../db/versioned.ts';
+import { changeVersioned, updateVersioned, type VersionedChange } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { assertCountry } from '../reference/reference.check.ts';
 import { presentOffice } from './offices.presenter.ts';
@@ -67,7 +67,7 @@ export async function createOffice(db: Kysely<DB>, input: OfficeCreate, actor: A
 }
 
 /** An office change under optimistic concurrency: locked, within the actor's reach (404 outside it), versioned, audited. */
-const officeChange = (id: string, version: number, scope: OfficeScope): VersionedChange<OfficeRow> => ({
+const officeChange = (id: string, version: number, scope: OfficeScope): VersionedChange<'offices'> => ({
   table: 'offices',
   id,
   version,
@@ -98,23 +98,17 @@ export async function updateOffice(db: Kysely<DB>, id: string, input: OfficeUpda
     }
     await assertCountry(trx, input.countryCode);
     if (path !== current.path) await repathSubtree(trx, current.path, path);
-    return trx
-      .updateTable('offices')
-      .set({
-        code: input.code ?? current.code,
-        name: input.name ?? current.name,
-        office_type: officeType,
-        parent_id: parentId,
-        country_code: input.countryCode === undefined ? current.country_code : input.countryCode,
-        city: input.city === undefined ? current.city : input.city,
-        email: input.email === undefined ? current.email : input.email,
-        ...bump(current),
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    return updateVersioned(trx, 'offices', current, {
+      code: input.code,
+      name: input.name,
+      office_type: officeType,
+      parent_id: parentId,
+      country_code: input.countryCode,
+      city: input.city,
+      email: input.email,
+    });
   });
-  return presentOffice(row as OfficeRow);
+  return presentOffice(row);
 }
 
 /** Deletes an office with no offices or users below it, if the client read its current version. */

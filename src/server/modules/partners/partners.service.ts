@@ -6,12 +6,10 @@ import { requireRight, scopeFor } from '../../access/rights.ts';
 import { writeAudit } from '../../db/audit-log.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { bump, changeVersioned } from '../../db/versioned.ts';
+import { changeVersioned, updateVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
 import { assertCountry } from '../reference/reference.check.ts';
-
-type PartnerRow = { version: number } & Record<string, unknown>;
 
 function scopedPartners(db: Kysely<DB>, actor: Actor) {
   const scope = scopeFor(actor, 'partners.read');
@@ -68,30 +66,24 @@ export async function createPartner(db: Kysely<DB>, input: z.infer<typeof Partne
 
 export async function updatePartner(db: Kysely<DB>, id: string, input: z.infer<typeof PartnerUpdate>, actor: Actor) {
   requireRight(actor, 'partners.write');
-  const row = await changeVersioned<PartnerRow>(
+  const row = await changeVersioned(
     db,
     actor,
-    { table: 'partners', id, version: input.version, entityType: 'partner', label: 'partner', attempted: input, authorize: async () => {}, present: (r) => present(r) },
+    { table: 'partners', id, version: input.version, entityType: 'partner', label: 'partner', authorize: async () => {}, present: (r) => present(r) },
     'update',
     async (trx, current) => {
       await assertCountry(trx, input.countryCode);
-      return (await trx
-        .updateTable('partners')
-        .set({
-          ...(input.code ? { code: input.code } : {}),
-          ...(input.name ? { name: input.name } : {}),
-          ...(input.partnerType ? { partner_type: input.partnerType } : {}),
-          ...(input.organisationRef !== undefined ? { organisation_ref: input.organisationRef } : {}),
-          ...(input.countryCode !== undefined ? { country_code: input.countryCode } : {}),
-          ...(input.confidential !== undefined ? { confidential: input.confidential } : {}),
-          ...bump(current),
-        })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow()) as never;
+      return updateVersioned(trx, 'partners', current, {
+        code: input.code,
+        name: input.name,
+        partner_type: input.partnerType,
+        organisation_ref: input.organisationRef,
+        country_code: input.countryCode,
+        confidential: input.confidential,
+      });
     },
   );
-  return present(row as PartnerRow);
+  return present(row);
 }
 
 /** Records a due-diligence review of a private-sector partner (UN Common Approach). */

@@ -4,7 +4,7 @@ import { scopeFor } from '../../access/rights.ts';
 import { writeAudit } from '../../db/audit-log.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { bump, changeVersioned } from '../../db/versioned.ts';
+import { changeVersioned, updateVersioned, type VersionedChange } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
 import { assertCode } from '../reference/reference.check.ts';
@@ -82,17 +82,14 @@ export async function createDocument(db: Kysely<DB>, projectId: string, input: D
   });
 }
 
-type DocumentRow = { version: number; project_id: string } & Record<string, unknown>;
-
-const documentChange = (actor: Actor, id: string, version: number, attempted: unknown, input: Partial<DocumentInput> = {}) => ({
-  table: 'project_documents' as const,
+const documentChange = (actor: Actor, id: string, version: number, input: Partial<DocumentInput> = {}): VersionedChange<'project_documents'> => ({
+  table: 'project_documents',
   id,
   version,
   entityType: 'project_document',
   label: 'document',
-  attempted,
-  present: (r: DocumentRow) => present(r),
-  authorize: async (trx: Transaction<DB>, current: DocumentRow) => {
+  present: (r) => present(r),
+  authorize: async (trx, current) => {
     await projectInScope(trx, current.project_id, actor, 'projects.write');
     await checkCodes(trx, input);
   },
@@ -100,29 +97,23 @@ const documentChange = (actor: Actor, id: string, version: number, attempted: un
 
 /** Changes a document (optimistic concurrency: a stale version is answered 409). */
 export async function updateDocument(db: Kysely<DB>, id: string, input: Partial<DocumentInput> & { version: number }, actor: Actor) {
-  const row = await changeVersioned<DocumentRow>(db, actor, documentChange(actor, id, input.version, input, input), 'update', async (trx, current) => {
-    return (await trx
-      .updateTable('project_documents')
-      .set({
-        ...(input.title !== undefined && { title: input.title }),
-        ...(input.url !== undefined && { url: input.url }),
-        ...(input.format !== undefined && { format: input.format }),
-        ...(input.category !== undefined && { category: input.category }),
-        ...(input.language !== undefined && { language: input.language }),
-        ...(input.documentDate !== undefined && { document_date: input.documentDate }),
-        ...(input.confidential !== undefined && { confidential: input.confidential }),
-        ...bump(current),
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow()) as never;
+  const row = await changeVersioned(db, actor, documentChange(actor, id, input.version, input), 'update', async (trx, current) => {
+    return updateVersioned(trx, 'project_documents', current, {
+      title: input.title,
+      url: input.url,
+      format: input.format,
+      category: input.category,
+      language: input.language,
+      document_date: input.documentDate,
+      confidential: input.confidential,
+    });
   });
-  return present(row as DocumentRow);
+  return present(row);
 }
 
 /** Removes a document from a project (at the version the client read). */
 export async function deleteDocument(db: Kysely<DB>, id: string, version: number, actor: Actor) {
-  await changeVersioned<DocumentRow>(db, actor, documentChange(actor, id, version, { delete: true }), 'delete', async (trx) => {
+  await changeVersioned(db, actor, documentChange(actor, id, version), 'delete', async (trx) => {
     await trx.deleteFrom('project_documents').where('id', '=', id).execute();
     return null;
   });

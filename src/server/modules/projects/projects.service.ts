@@ -8,14 +8,12 @@ import { inScope, officeScope, scopeFor } from '../../access/rights.ts';
 import { writeAudit } from '../../db/audit-log.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { bump, changeVersioned } from '../../db/versioned.ts';
+import { changeVersioned, type RowOf, updateVersioned, type VersionedChange } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
 import { assertCountry, assertFundingSource } from '../reference/reference.check.ts';
 import { checkLinks, readLinks, writeLinks } from './project-links.ts';
 import { scopedProjects } from './projects.queries.ts';
-
-type ProjectRow = { version: number; status: string; office_id: string; planned_start: string; planned_end: string; actual_start: string | null } & Record<string, unknown>;
 
 async function checkPlacement(
   trx: Transaction<DB>,
@@ -156,68 +154,58 @@ export async function createProject(db: Kysely<DB>, input: z.infer<typeof Projec
   });
 }
 
-function projectChange(actor: Actor, id: string, version: number, attempted: unknown) {
+function projectChange(actor: Actor, id: string, version: number): VersionedChange<'projects'> {
   return {
     table: 'projects' as const,
     id,
     version,
     entityType: 'project',
     label: 'project',
-    attempted,
-    authorize: async (trx: Transaction<DB>, current: ProjectRow) => {
-      const found = await scopedProjects(trx, scopeFor(actor, 'projects.write'))
-        .select('projects.id')
-        .where('projects.id', '=', current.id as string)
-        .executeTakeFirst();
+    authorize: async (trx: Transaction<DB>, current: RowOf<'projects'>) => {
+      const found = await scopedProjects(trx, scopeFor(actor, 'projects.write')).select('projects.id').where('projects.id', '=', current.id).executeTakeFirst();
       if (!found) throw notFound('Project', id);
     },
-    present: (r: ProjectRow) => present(r),
+    present: (r: RowOf<'projects'>) => present(r),
     related: readLinks,
   };
 }
 
 export async function updateProject(db: Kysely<DB>, id: string, input: z.infer<typeof ProjectUpdate>, actor: Actor) {
-  const row = await changeVersioned<ProjectRow>(db, actor, projectChange(actor, id, input.version, input), 'update', async (trx, current) => {
+  const row = await changeVersioned(db, actor, projectChange(actor, id, input.version), 'update', async (trx, current) => {
     const start = input.plannedStart ?? current.planned_start;
     const end = input.plannedEnd ?? current.planned_end;
     if (end < start) throw new AppError('INVALID_INPUT', 'The planned end is before the planned start', { field: 'plannedEnd' });
-    await checkPlacement(trx, actor, input, current as never);
+    await checkPlacement(trx, actor, input, current);
     await checkLinks(trx, input);
     await writeLinks(trx, id, input);
     const m = input.markers ?? {};
-    return (await trx
-      .updateTable('projects')
-      .set({
-        ...(input.code ? { code: input.code } : {}),
-        ...(input.title ? { title: input.title } : {}),
-        ...(input.titleFr !== undefined ? { title_fr: input.titleFr } : {}),
-        ...(input.titleEs !== undefined ? { title_es: input.titleEs } : {}),
-        ...(input.description !== undefined ? { description: input.description } : {}),
-        ...(input.place ? { place: input.place } : {}),
-        ...(input.countryCode !== undefined ? { country_code: input.countryCode } : {}),
-        ...(input.regionCode !== undefined ? { region_code: input.regionCode } : {}),
-        ...(input.officeId ? { office_id: input.officeId } : {}),
-        ...(input.fundingSource ? { funding_source: input.fundingSource } : {}),
-        ...(input.probability !== undefined ? { probability: input.probability === null ? null : String(input.probability) } : {}),
-        ...(m.gender !== undefined ? { marker_gender: m.gender } : {}),
-        ...(m.standards !== undefined ? { marker_standards: m.standards } : {}),
-        ...(m.socialDialogue !== undefined ? { marker_social_dialogue: m.socialDialogue } : {}),
-        ...(m.environment !== undefined ? { marker_environment: m.environment } : {}),
-        ...(input.confidential !== undefined ? { confidential: input.confidential } : {}),
-        planned_start: start,
-        planned_end: end,
-        ...bump(current),
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow()) as never;
+    return updateVersioned(trx, 'projects', current, {
+      code: input.code,
+      title: input.title,
+      title_fr: input.titleFr,
+      title_es: input.titleEs,
+      description: input.description,
+      place: input.place,
+      country_code: input.countryCode,
+      region_code: input.regionCode,
+      office_id: input.officeId,
+      funding_source: input.fundingSource,
+      ...(input.probability !== undefined ? { probability: input.probability === null ? null : String(input.probability) } : {}),
+      marker_gender: m.gender,
+      marker_standards: m.standards,
+      marker_social_dialogue: m.socialDialogue,
+      marker_environment: m.environment,
+      confidential: input.confidential,
+      planned_start: start,
+      planned_end: end,
+    });
   });
-  return present(row as ProjectRow);
+  return present(row);
 }
 
 /** Moves a project along its lifecycle (pipeline → appraisal → approved → active → closed), recording who moved it and when. */
 export async function transitionProject(db: Kysely<DB>, id: string, input: z.infer<typeof ProjectTransition>, actor: Actor) {
-  const row = await changeVersioned<ProjectRow>(db, actor, projectChange(actor, id, input.version, input), 'update', async (trx, current) => {
+  const row = await changeVersioned(db, actor, projectChange(actor, id, input.version), 'update', async (trx, current) => {
     if (!TRANSITIONS[current.status as ProjectStatus]?.includes(input.to)) {
       const allowed = TRANSITIONS[current.status as ProjectStatus]?.join(', ') || 'none: it is closed';
       throw new AppError('INVALID_INPUT', `A project in ${current.status} cannot move to ${input.to} (allowed: ${allowed})`, { field: 'to' });
@@ -229,17 +217,11 @@ export async function transitionProject(db: Kysely<DB>, id: string, input: z.inf
       .insertInto('project_status_history')
       .values({ project_id: id, from_status: current.status, to_status: input.to, actor_label: actor.label, note: input.note ?? null })
       .execute();
-    return (await trx
-      .updateTable('projects')
-      .set({
-        status: input.to,
-        ...(input.to === 'active' && !current.actual_start ? { actual_start: on } : {}),
-        ...(input.to === 'closed' ? { actual_end: on } : {}),
-        ...bump(current),
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow()) as never;
+    return updateVersioned(trx, 'projects', current, {
+      status: input.to,
+      ...(input.to === 'active' && !current.actual_start ? { actual_start: on } : {}),
+      ...(input.to === 'closed' ? { actual_end: on } : {}),
+    });
   });
-  return present(row as ProjectRow);
+  return present(row);
 }

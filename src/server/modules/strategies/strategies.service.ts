@@ -6,7 +6,7 @@ import { requireRight } from '../../access/rights.ts';
 import { writeAudit } from '../../db/audit-log.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { bump, changeVersioned } from '../../db/versioned.ts';
+import { changeVersioned, updateVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { present } from '../../http/present.ts';
 import { assertCurrency } from '../reference/reference.check.ts';
@@ -200,7 +200,7 @@ export async function addIndicatorValue(db: Kysely<DB>, indicatorId: string, inp
 export async function updateIndicator(db: Kysely<DB>, id: string, input: z.infer<typeof StrategyIndicatorUpdate>, actor: Actor) {
   requireRight(actor, 'strategies.write');
   checkFormula('formula', input.formula);
-  const row = await changeVersioned<{ version: number; outcome_id: string } & Record<string, unknown>>(
+  const row = await changeVersioned(
     db,
     actor,
     {
@@ -209,7 +209,6 @@ export async function updateIndicator(db: Kysely<DB>, id: string, input: z.infer
       version: input.version,
       entityType: 'strategy_indicator',
       label: 'indicator',
-      attempted: input,
       present: (r) => present(r),
       authorize: async () => {},
     },
@@ -226,21 +225,15 @@ export async function updateIndicator(db: Kysely<DB>, id: string, input: z.infer
         await trx.deleteFrom('strategy_milestones').where('indicator_id', '=', id).execute();
         if (ms.length) await trx.insertInto('strategy_milestones').values(ms).execute();
       }
-      return (await trx
-        .updateTable('strategy_indicators')
-        .set({
-          ...(input.baselineText !== undefined && { baseline_text: input.baselineText }),
-          ...(input.baselineValue !== undefined && { baseline_value: input.baselineValue }),
-          ...(input.baselineNote !== undefined && { baseline_note: input.baselineNote }),
-          ...(input.targetText !== undefined && { target_text: input.targetText }),
-          ...(input.targetValue !== undefined && { target_value: input.targetValue }),
-          ...(input.formula !== undefined && { formula: input.formula }),
-          ...bump(current),
-        })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow()) as never;
+      return updateVersioned(trx, 'strategy_indicators', current, {
+        baseline_text: input.baselineText,
+        baseline_value: input.baselineValue,
+        baseline_note: input.baselineNote,
+        target_text: input.targetText,
+        target_value: input.targetValue,
+        formula: input.formula,
+      });
     },
   );
-  return present(row as Record<string, unknown>);
+  return present(row);
 }

@@ -6,7 +6,7 @@ import { requireRight } from '../../access/rights.ts';
 import { writeAudit } from '../../db/audit-log.ts';
 import type { DB, User as UserRow } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { bump, changeVersioned, type VersionedChange } from '../../db/versioned.ts';
+import { changeVersioned, updateVersioned, type VersionedChange } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { hashPassword } from '../auth/password.ts';
 import { requireStrongPassword } from '../auth/password-strength.ts';
@@ -103,16 +103,11 @@ export async function getUserByEmail(db: Kysely<DB>, email: string, actor: Actor
 /** Gives a user another role and scope, if the client read its current version; audited. */
 export async function setUserRole(db: Kysely<DB>, id: string, input: UserRoleChange, actor: Actor): Promise<User> {
   requireRight(actor, 'users.write');
-  const change: VersionedChange<UserRow> = { table: 'users', id, version: input.version, entityType: 'user', label: 'user', authorize: async () => {}, present: presentUser };
+  const change: VersionedChange<'users'> = { table: 'users', id, version: input.version, entityType: 'user', label: 'user', authorize: async () => {}, present: presentUser };
   const row = await changeVersioned(db, actor, change, 'set_role', async (trx, current) =>
-    trx
-      .updateTable('users')
-      .set({ role: input.role, ...(await scopeColumns(trx, input)), ...bump(current) })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow(),
+    updateVersioned(trx, 'users', current, { role: input.role, ...(await scopeColumns(trx, input)) }),
   );
-  return presentUser(row as UserRow);
+  return presentUser(row);
 }
 
 /** Sets a new password (argon2id, refused when guessable) and ends the user's sessions; audited without the hash. */
