@@ -1,7 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Country } from './api/reference.ts';
+import type { Country } from '../shared/contracts/reference.ts';
 import { api } from './api.ts';
+
+type Lang = 'en' | 'fr' | 'es';
+
+/** A reference entry's name (country, funding source, codelist code) in a language, English where it has none. */
+export const localName = (r: { nameEn: string; nameFr: string | null; nameEs: string | null }, lang: string) =>
+  (lang === 'fr' ? r.nameFr : lang === 'es' ? r.nameEs : r.nameEn) ?? r.nameEn;
 
 let cache: Promise<Country[]> | undefined;
 
@@ -13,8 +19,13 @@ export function useCountries() {
     cache ??= api.countries().then((r) => r.items);
     cache.then(setCountries).catch(() => setCountries([]));
   }, []);
-  const lang = (i18n.language === 'fr' || i18n.language === 'es' ? i18n.language : 'en') as 'en' | 'fr' | 'es';
-  const name = (code: string | null) => (code ? (countries.find((c) => c.code === code)?.[`name_${lang}`] ?? code) : '');
-  const sorted = [...countries].sort((a, b) => a[`name_${lang}`].localeCompare(b[`name_${lang}`], lang));
-  return { countries: sorted, name, lang };
+  const lang: Lang = i18n.language === 'fr' || i18n.language === 'es' ? i18n.language : 'en';
+  const countryName = (c: Country) => localName(c, lang);
+  const name = (code: string | null) => {
+    if (!code) return '';
+    const c = countries.find((x) => x.code === code);
+    return c ? countryName(c) : code;
+  };
+  const sorted = [...countries].sort((a, b) => countryName(a).localeCompare(countryName(b), lang));
+  return { countries: sorted, name, countryName, lang };
 }

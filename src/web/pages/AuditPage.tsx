@@ -1,7 +1,7 @@
 import { type FormEvent, Fragment, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '../../shared/contracts/audit.ts';
 import { ApiError } from '../api/client.ts';
-import type { AuditEntry } from '../api/reference.ts';
 import { api } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
 

@@ -37,7 +37,7 @@ export function OfficeFormPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { user, can } = useSession();
-  const { countries, lang } = useCountries();
+  const { countries, countryName, lang } = useCountries();
   const [office, setOffice] = useState<Office | undefined>();
   const [offices, setOffices] = useState<Office[]>([]);
   const [draft, setDraft] = useState<Draft>(toDraft());
@@ -176,7 +176,7 @@ export function OfficeFormPage() {
               <option value="">—</option>
               {countries.map((c) => (
                 <option key={c.code} value={c.code}>
-                  {c[`name_${lang}`]}
+                  {countryName(c)}
                 </option>
               ))}
             </select>

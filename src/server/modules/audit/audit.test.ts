@@ -36,6 +36,8 @@ describe('audit browser', () => {
       page.body.items.map((e: { action: string }) => e.action),
       ['update', 'create'],
     );
+    assert.equal(page.body.total, 2);
+    assert.equal(page.body.next, null, 'one page holds them all');
     assert.equal(page.body.items[0].before.name, 'Audited');
     assert.equal(page.body.items[0].after.name, 'Audited twice');
     assert.equal(page.body.items[0].via, 'api');
@@ -43,8 +45,10 @@ describe('audit browser', () => {
     const first = await hq.get('/api/audit?limit=2');
     assert.equal(first.body.items.length, 2);
     assert.ok(first.body.next);
+    assert.ok(first.body.total > 2, 'total counts every matching entry, not the page');
     const second = await hq.get(`/api/audit?limit=2&before=${first.body.next}`);
     assert.ok(second.body.items.every((e: { id: number }) => e.id < first.body.next));
+    assert.equal(second.body.total, first.body.total, 'the same filter, the same total on every page');
   });
 
   test('other roles may not read it', async () => {

@@ -26,27 +26,31 @@ describe('reference data from the real standards, public and read-only', () => {
       .split('\n')
       .slice(1);
     assert.equal(r.body.items.length, index.length);
+    assert.equal(r.body.total, index.length);
     const sector = r.body.items.find((l: { name: string }) => l.name === 'Sector');
-    assert.equal(sector.items, itemsIn('Sector.xml'));
+    assert.equal(sector.codeCount, itemsIn('Sector.xml'));
     const status = await client.get('/api/reference/codelists/ActivityStatus');
     assert.deepEqual(
-      status.body.items.map((i: { code: string }) => i.code),
+      status.body.codes.map((i: { code: string }) => i.code),
       ['1', '2', '3', '4', '5', '6'],
     );
-    assert.equal(status.body.items[1].name_en, 'Implementation');
+    assert.equal(status.body.codeCount, 6);
+    assert.equal(status.body.codes[1].nameEn, 'Implementation');
   });
 
   test('countries and currencies with English, French and Spanish names', async () => {
-    const countries = (await client.get('/api/reference/countries')).body.items;
+    const answer = (await client.get('/api/reference/countries')).body;
+    const countries = answer.items;
     assert.equal(countries.length, itemsIn('Country.xml'));
+    assert.equal(answer.total, countries.length);
     const ci = countries.find((c: { code: string }) => c.code === 'CI');
-    assert.deepEqual([ci.name_en, ci.name_fr], ["Côte d'Ivoire", 'Côte d’Ivoire']);
+    assert.deepEqual([ci.nameEn, ci.nameFr], ["Côte d'Ivoire", 'Côte d’Ivoire']);
     const de = countries.find((c: { code: string }) => c.code === 'DE');
-    assert.deepEqual([de.name_en, de.name_fr, de.name_es], ['Germany', 'Allemagne', 'Alemania']);
+    assert.deepEqual([de.nameEn, de.nameFr, de.nameEs], ['Germany', 'Allemagne', 'Alemania']);
     const currencies = (await client.get('/api/reference/currencies')).body.items;
     assert.equal(currencies.length, itemsIn('Currency.xml'));
     const chf = currencies.find((c: { code: string }) => c.code === 'CHF');
-    assert.equal(chf.name_fr, 'franc suisse');
+    assert.equal(chf.nameFr, 'franc suisse');
     const regions = (await client.get('/api/reference/regions')).body.items;
     assert.equal(regions.length, itemsIn('Region.xml'));
   });
@@ -55,18 +59,27 @@ describe('reference data from the real standards, public and read-only', () => {
     const goals = (await client.get('/api/reference/sdg/goals')).body.items;
     assert.equal(goals.length, 17);
     assert.equal(goals[7].code, '8');
-    assert.match(goals[7].title_en, /decent work/i);
-    assert.match(goals[7].title_fr, /travail décent/i);
-    assert.match(goals[7].title_es, /trabajo decente/i);
+    assert.match(goals[7].titleEn, /decent work/i);
+    assert.match(goals[7].titleFr, /travail décent/i);
+    assert.match(goals[7].titleEs, /trabajo decente/i);
     const targets = (await client.get('/api/reference/sdg/targets')).body.items;
     assert.equal(targets.length, 169);
     const of8 = (await client.get('/api/reference/sdg/targets?goal=8')).body.items;
     assert.ok(of8.some((t: { code: string }) => t.code === '8.7'));
+    assert.ok(of8.every((t: { goalCode: string }) => t.goalCode === '8'));
     const ind = (await client.get('/api/reference/sdg/indicators?target=8.5')).body.items;
     assert.deepEqual(
       ind.map((i: { code: string }) => i.code),
       ['8.5.1', '8.5.2'],
     );
+    assert.equal(ind[0].targetCode, '8.5');
+  });
+
+  test("the organisation's funding sources with their names and kind", async () => {
+    const sources = (await client.get('/api/reference/funding-sources')).body;
+    assert.equal(sources.total, sources.items.length);
+    const xbdc = sources.items.find((s: { code: string }) => s.code === 'XBDC');
+    assert.ok(xbdc.nameEn && xbdc.nameFr && xbdc.nameEs && xbdc.kind, JSON.stringify(xbdc));
   });
 
   test('reloading unchanged files changes nothing', async () => {

@@ -1,18 +1,19 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FundingSource } from '../../../shared/contracts/reference.ts';
 import type { Rec } from '../../api/client.ts';
 import { api } from '../../api.ts';
-import { useCountries } from '../../useCountries.ts';
+import { localName, useCountries } from '../../useCountries.ts';
 import { useFilters } from './useFilters.ts';
 
 /** Year, months and the filters of every dashboard, written to the URL. */
 export function Filters({ months = true }: { months?: boolean }) {
   const { t, i18n } = useTranslation();
   const f = useFilters();
-  const { countries, lang } = useCountries();
+  const { countries, countryName, lang } = useCountries();
   const [offices, setOffices] = useState<Rec[]>([]);
   const [partners, setPartners] = useState<Rec[]>([]);
-  const [sources, setSources] = useState<Rec[]>([]);
+  const [sources, setSources] = useState<FundingSource[]>([]);
   useEffect(() => {
     api.offices().then(
       (r) => setOffices(r.items),
@@ -72,12 +73,12 @@ export function Filters({ months = true }: { months?: boolean }) {
       {select(
         'country',
         t('dash.country'),
-        countries.map((c) => [c.code, c[`name_${lang}`]]),
+        countries.map((c) => [c.code, countryName(c)]),
       )}
       {select(
         'fundingSource',
         t('dash.fundingSource'),
-        sources.map((s) => [s.code, s[`name_${lang}`] ?? s.name_en]),
+        sources.map((s) => [s.code, localName(s, lang)]),
       )}
       {select(
         'partner',
