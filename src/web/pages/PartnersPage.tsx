@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Agreement, Partner } from '../../shared/contracts/portfolio.ts';
 import { today } from '../../shared/dates.ts';
-import type { Rec } from '../api/client.ts';
 import { api } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
 
@@ -14,8 +14,8 @@ const money = (lang: string, amount: string, currency: string) => {
 /** Partners with their due diligence, and agreements with amounts and the coordination levy. */
 export function PartnersPage() {
   const { t, i18n } = useTranslation();
-  const [partners, setPartners] = useState<Rec[] | null>(null);
-  const [agreements, setAgreements] = useState<Rec[]>([]);
+  const [partners, setPartners] = useState<Partner[] | null>(null);
+  const [agreements, setAgreements] = useState<Agreement[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     Promise.all([api.partners(), api.agreements()])
@@ -26,8 +26,8 @@ export function PartnersPage() {
       .catch((e) => setError(e.message));
   }, []);
   const now = today();
-  const dd = (p: Rec) => {
-    const latest = p.dueDiligence?.[0];
+  const dd = (p: Partner) => {
+    const latest = p.dueDiligence[0];
     if (!latest) return p.partnerType === 'private_sector' ? <span className="badge warn">{t('portfolio.ddNone')}</span> : '—';
     return latest.validUntil >= now ? (
       t('portfolio.ddValid', { date: latest.validUntil })
@@ -88,23 +88,26 @@ export function PartnersPage() {
               </tr>
             </thead>
             <tbody>
-              {agreements.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row">
-                    <code>{a.code}</code> {a.title}
-                  </th>
-                  <td>{a.partnerName}</td>
-                  <td>
-                    {a.periodStart.slice(0, 4)}–{a.periodEnd.slice(0, 4)}
-                  </td>
-                  <td>{t(`portfolio.earmarkings.${a.earmarking}`)}</td>
-                  <td className="num">{money(i18n.language, a.total, a.currency)}</td>
-                  <td className="num">
-                    {money(i18n.language, a.levyTotal, a.currency)}
-                    {a.levy.find((l: Rec) => l.exemption) && <div className="muted small">{t('portfolio.exempt', { reason: a.levy.find((l: Rec) => l.exemption).exemption })}</div>}
-                  </td>
-                </tr>
-              ))}
+              {agreements.map((a) => {
+                const exemption = a.levy.find((l) => l.exemption)?.exemption;
+                return (
+                  <tr key={a.id}>
+                    <th scope="row">
+                      <code>{a.code}</code> {a.title}
+                    </th>
+                    <td>{a.partnerName}</td>
+                    <td>
+                      {a.periodStart.slice(0, 4)}–{a.periodEnd.slice(0, 4)}
+                    </td>
+                    <td>{t(`portfolio.earmarkings.${a.earmarking}`)}</td>
+                    <td className="num">{money(i18n.language, a.total, a.currency)}</td>
+                    <td className="num">
+                      {money(i18n.language, a.levyTotal, a.currency)}
+                      {exemption && <div className="muted small">{t('portfolio.exempt', { reason: exemption })}</div>}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </>

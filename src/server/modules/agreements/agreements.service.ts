@@ -3,29 +3,24 @@ import type { z } from 'zod';
 import type { AgreementCreate, AgreementUpdate } from '../../../shared/contracts/portfolio.ts';
 import { amountProblem, currencyDecimals, sum } from '../../../shared/money.ts';
 import type { Actor } from '../../access/actor.ts';
-import { requireRight, scopeFor } from '../../access/rights.ts';
+import { requireRight, type Scope, scopeFor } from '../../access/rights.ts';
 import { writeAudit } from '../../db/audit-log.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { changeVersioned, updateVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { present } from '../../http/present.ts';
 import { dueDiligenceProblem } from '../partners/partners.service.ts';
 import { assertCurrency, assertFundingSource, assertPeriod } from '../reference/reference.check.ts';
+import { type AgreementRow, presentAgreement, presentAgreementFields } from './agreements.presenter.ts';
+import { amountsOf, scopedAgreements } from './agreements.queries.ts';
 import { computeLevy } from './levy.rules.ts';
 
-type AgreementRow = { id: string; version: number; partner_id: string; currency: string; earmarking: string; period_start: string; period_end: string } & Record<string, unknown>;
 type Amounts = z.infer<typeof AgreementCreate>['amounts'];
 
-function scoped(db: Kysely<DB>, actor: Actor) {
-  const scope = scopeFor(actor, 'partners.read');
-  const q = db
-    .selectFrom('agreements')
-    .innerJoin('partners', 'partners.id', 'agreements.partner_id')
-    .selectAll('agreements')
-    .select(['partners.name as partner_name', 'partners.partner_type']);
-  return scope.kind === 'partner' ? q.where('agreements.partner_id', '=', scope.id) : q;
-}
+/** What the actor may read: every agreement, or (a donor viewer) its partner's. */
+const readScope = (actor: Actor) => scopeFor(actor, 'partners.read');
+/** After a write, the writer reads back what it wrote. */
+const everything: Scope = { kind: 'all' };
 
 function checkAmounts(amounts: Amounts, currency: string, start: string, end: string) {
   const years = new Set<number>();
@@ -45,53 +40,61 @@ async function checkReferences(trx: Transaction<DB>, input: { fundingSource?: st
   await assertCurrency(trx, input.currency);
 }
 
-async function withAmountsAndLevy(db: Kysely<DB>, row: AgreementRow) {
-  const [amounts, rules, exemptions, partner] = await Promise.all([
-    db
-      .selectFrom('agreement_amounts')
-      .select(['year', 'amount'])
-      .where('agreement_id', '=', row.id as string)
-      .orderBy('year')
-      .execute(),
+/**
+ * Agreements with their amounts by year, their total and the coordination levy, each line explained. Set-based:
+ * the amounts of all of them in one statement and the levy tables once, whatever the number of agreements.
+ */
+async function withAmountsAndLevy(db: Kysely<DB>, scope: Scope, rows: AgreementRow[], agreementId?: string) {
+  if (!rows.length) return [];
+  const [amounts, rules, exemptions] = await Promise.all([
+    amountsOf(db, scope, agreementId),
     db.selectFrom('levy_rules').selectAll().execute(),
     db.selectFrom('levy_exemptions').selectAll().execute(),
-    db.selectFrom('partners').select('partner_type').where('id', '=', row.partner_id).executeTakeFirstOrThrow(),
   ]);
-  const decimals = currencyDecimals(row.currency);
-  const shown = amounts.map((a) => ({ year: a.year, amount: sum([a.amount], decimals) }));
-  const levy = computeLevy(
-    { earmarking: String(row.earmarking), currency: row.currency, partner_id: row.partner_id, partner_type: partner.partner_type },
-    shown,
-    rules,
-    exemptions,
-  );
-  return {
-    ...present(row),
-    id: row.id,
-    amounts: shown,
-    total: sum(
-      shown.map((a) => a.amount),
-      decimals,
-    ),
-    levy,
-    levyTotal: sum(
-      levy.map((l) => l.levy),
-      decimals,
-    ),
-  };
+  const byAgreement = new Map<string, typeof amounts>();
+  for (const a of amounts) {
+    const list = byAgreement.get(a.agreement_id);
+    if (list) list.push(a);
+    else byAgreement.set(a.agreement_id, [a]);
+  }
+  return rows.map((row) => {
+    const decimals = currencyDecimals(row.currency);
+    const shown = (byAgreement.get(row.id) ?? []).map((a) => ({ year: a.year, amount: sum([a.amount], decimals) }));
+    const levy = computeLevy({ earmarking: row.earmarking, currency: row.currency, partner_id: row.partner_id, partner_type: row.partner_type }, shown, rules, exemptions);
+    return presentAgreement(row, {
+      amounts: shown,
+      total: sum(
+        shown.map((a) => a.amount),
+        decimals,
+      ),
+      levy,
+      levyTotal: sum(
+        levy.map((l) => l.levy),
+        decimals,
+      ),
+    });
+  });
+}
+
+/** One agreement within a scope, as the API answers it; 404 outside it. */
+async function readAgreement(db: Kysely<DB>, scope: Scope, id: string) {
+  const row = await scopedAgreements(db, scope).where('agreements.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Agreement', id);
+  const [agreement] = await withAmountsAndLevy(db, scope, [row], id);
+  return agreement as NonNullable<typeof agreement>;
 }
 
 /** Agreements the actor may see, newest first. */
 export async function findAgreements(db: Kysely<DB>, actor: Actor) {
-  const rows = await scoped(db, actor).orderBy('agreements.period_start', 'desc').execute();
-  return Promise.all(rows.map((r) => withAmountsAndLevy(db, r as unknown as AgreementRow)));
+  const scope = readScope(actor);
+  const rows = await scopedAgreements(db, scope).orderBy('agreements.period_start', 'desc').execute();
+  const items = await withAmountsAndLevy(db, scope, rows);
+  return { items, total: items.length };
 }
 
 /** One agreement with its amounts by year and the coordination levy, each line explained. */
 export async function getAgreement(db: Kysely<DB>, id: string, actor: Actor) {
-  const row = await scoped(db, actor).where('agreements.id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('Agreement', id);
-  return withAmountsAndLevy(db, row as unknown as AgreementRow);
+  return readAgreement(db, readScope(actor), id);
 }
 
 /** Records an agreement; a private-sector partner needs a current positive due-diligence review. */
@@ -124,7 +127,7 @@ export async function createAgreement(db: Kysely<DB>, input: z.infer<typeof Agre
         .insertInto('agreement_amounts')
         .values(input.amounts.map((a) => ({ agreement_id: row.id, year: a.year, amount: a.amount })))
         .execute();
-    const agreement = await withAmountsAndLevy(trx, row as unknown as AgreementRow);
+    const agreement = await readAgreement(trx, everything, row.id);
     await writeAudit(trx, actor, { action: 'create', entityType: 'agreement', entityId: row.id, after: agreement });
     return agreement;
   });
@@ -142,7 +145,7 @@ export async function updateAgreement(db: Kysely<DB>, id: string, input: z.infer
       entityType: 'agreement',
       label: 'agreement',
       authorize: async () => {},
-      present: (r) => present(r),
+      present: presentAgreementFields,
       related: async (trx, agreementId) => ({
         amounts: await trx.selectFrom('agreement_amounts').select(['year', 'amount']).where('agreement_id', '=', agreementId).orderBy('year').execute(),
       }),
@@ -174,5 +177,5 @@ export async function updateAgreement(db: Kysely<DB>, id: string, input: z.infer
       });
     },
   );
-  return withAmountsAndLevy(db, row);
+  return readAgreement(db, everything, row.id);
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { type KyselyPlugin, PostgresQueryCompiler, type RootOperationNode } from 'kysely';
 import { buildUser, signedInAs, TEST_PASSWORD } from '../../../../test/factories.ts';
 import { buildApp, Client, ok } from '../../../../test/helpers/api.ts';
 import { openTestDatabase } from '../../../../test/helpers/test-db.ts';
@@ -44,6 +45,13 @@ describe('partners and agreements', () => {
     assert.equal(a.total, '3500000.50');
     assert.equal(a.levyTotal, '35000.01');
     assert.match(a.levy[0].rule, /72\/279/);
+    assert.deepEqual(a.amounts, [
+      { year: 2020, amount: '1000000.00' },
+      { year: 2021, amount: '2500000.50' },
+    ]);
+    assert.deepEqual([a.partnerName, a.partnerType], ['Norway', 'government'], 'the created agreement names its partner, as the list does');
+    const read = ok(await hq.get(`/api/agreements/${a.id}`), 200);
+    assert.deepEqual(read, a, 'one shape: the agreement read is the agreement created');
     ids.agreement = a.id;
   });
 
@@ -115,9 +123,61 @@ describe('partners and agreements', () => {
       partners.items.map((p: { code: string }) => p.code),
       ['NO'],
     );
+    assert.equal(partners.total, 1);
     const agreements = ok(await d.get('/api/agreements'), 200);
     assert.ok(agreements.items.length >= 2);
+    assert.equal(agreements.total, agreements.items.length);
     assert.ok(agreements.items.every((a: { partnerId: string }) => a.partnerId === ids.donor));
     assert.equal((await d.post('/api/partners', { code: 'X', name: 'X', partnerType: 'other' })).status, 403);
   });
+
+  test('a partner lists its due-diligence reviews newest first; a change answers the partner with them', async () => {
+    const firm = (await hq.get('/api/partners')).body.items.find((p: { code: string }) => p.code === 'ACME');
+    assert.deepEqual(
+      firm.dueDiligence.map((r: { reviewedOn: string; decision: string }) => [r.reviewedOn, r.decision]),
+      [
+        ['2019-12-01', 'approved_with_conditions'],
+        ['2018-06-01', 'approved'],
+      ],
+    );
+    assert.deepEqual(firm.dueDiligence[0].criteria, { labourStandards: true, humanRights: true });
+    const changed = ok(await hq.patch(`/api/partners/${firm.id}`, { name: 'Acme Corporation', version: firm.version }), 200);
+    assert.equal(changed.name, 'Acme Corporation');
+    assert.deepEqual(changed.dueDiligence, firm.dueDiligence);
+    assert.deepEqual(ok(await hq.get(`/api/partners/${firm.id}`), 200), changed);
+  });
+
+  test('the list of agreements reads their amounts and the levy tables once, not once per agreement', async () => {
+    const recorder = new Recorder();
+    const app = buildApp({ ...database, db: database.db.withPlugin(recorder) });
+    const reader = await signedInAs(app, database.db, 'hq_officer');
+    const statementsFor = async () => {
+      recorder.statements = [];
+      const list = ok(await reader.get('/api/agreements'), 200);
+      return { count: list.total as number, statements: recorder.statements.filter((s) => !/\b(sessions|users)\b/.test(s)) };
+    };
+    const few = await statementsFor();
+    for (let i = 0; i < 3; i++) ok(await hq.post('/api/agreements', agreement(ids.donor as string)), 201);
+    const more = await statementsFor();
+    assert.equal(more.count, few.count + 3);
+    assert.deepEqual(more.statements, few.statements, 'the same statements for more agreements');
+    assert.ok(few.statements.length >= 2 && few.statements.length <= 4, few.statements.join('\n'));
+    assert.ok(
+      few.statements.some((s) => s.includes('"agreement_amounts"')),
+      'the amounts are read, in one statement',
+    );
+  });
 });
+
+/** Records the text of every statement run through it. */
+class Recorder implements KyselyPlugin {
+  statements: string[] = [];
+  #compiler = new PostgresQueryCompiler();
+  transformQuery(args: { node: RootOperationNode; queryId: { readonly queryId: string } }) {
+    this.statements.push(this.#compiler.compileQuery(args.node, args.queryId).sql);
+    return args.node;
+  }
+  async transformResult<T>(args: { result: T }): Promise<T> {
+    return args.result;
+  }
+}

@@ -8,8 +8,8 @@ import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { changeVersioned, updateVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { present } from '../../http/present.ts';
 import { assertCountry } from '../reference/reference.check.ts';
+import { presentDueDiligence, presentPartner, presentPartnerFields } from './partners.presenter.ts';
 
 function scopedPartners(db: Kysely<DB>, actor: Actor) {
   const scope = scopeFor(actor, 'partners.read');
@@ -17,7 +17,7 @@ function scopedPartners(db: Kysely<DB>, actor: Actor) {
   return scope.kind === 'partner' ? q.where('id', '=', scope.id) : q;
 }
 
-/** Partners the actor may see (a donor viewer: its own), with their latest due-diligence review. */
+/** Partners the actor may see (a donor viewer: its own), with their due-diligence reviews, newest first. */
 export async function findPartners(db: Kysely<DB>, actor: Actor) {
   const rows = await scopedPartners(db, actor).orderBy('name').execute();
   const reviews = rows.length
@@ -32,14 +32,23 @@ export async function findPartners(db: Kysely<DB>, actor: Actor) {
         .orderBy('reviewed_on', 'desc')
         .execute()
     : [];
-  return rows.map((r) => ({ ...present(r), dueDiligence: reviews.filter((d) => d.partner_id === r.id).map((d) => present(d)) }));
+  const byPartner = new Map<string, typeof reviews>();
+  for (const d of reviews) {
+    const list = byPartner.get(d.partner_id);
+    if (list) list.push(d);
+    else byPartner.set(d.partner_id, [d]);
+  }
+  return { items: rows.map((r) => presentPartner(r, byPartner.get(r.id) ?? [])), total: rows.length };
 }
+
+/** A partner's due-diligence reviews, newest first. */
+const reviewsOf = (db: Kysely<DB>, partnerId: string) =>
+  db.selectFrom('due_diligence_reviews').selectAll().where('partner_id', '=', partnerId).orderBy('reviewed_on', 'desc').execute();
 
 export async function getPartner(db: Kysely<DB>, id: string, actor: Actor) {
   const row = await scopedPartners(db, actor).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Partner', id);
-  const reviews = await db.selectFrom('due_diligence_reviews').selectAll().where('partner_id', '=', id).orderBy('reviewed_on', 'desc').execute();
-  return { ...present(row), dueDiligence: reviews.map((d) => present(d)) };
+  return presentPartner(row, await reviewsOf(db, id));
 }
 
 export async function createPartner(db: Kysely<DB>, input: z.infer<typeof PartnerCreate>, actor: Actor) {
@@ -59,8 +68,8 @@ export async function createPartner(db: Kysely<DB>, input: z.infer<typeof Partne
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, { action: 'create', entityType: 'partner', entityId: row.id, after: present(row) });
-    return present(row);
+    await writeAudit(trx, actor, { action: 'create', entityType: 'partner', entityId: row.id, after: presentPartnerFields(row) });
+    return presentPartner(row, []);
   });
 }
 
@@ -69,7 +78,7 @@ export async function updatePartner(db: Kysely<DB>, id: string, input: z.infer<t
   const row = await changeVersioned(
     db,
     actor,
-    { table: 'partners', id, version: input.version, entityType: 'partner', label: 'partner', authorize: async () => {}, present: (r) => present(r) },
+    { table: 'partners', id, version: input.version, entityType: 'partner', label: 'partner', authorize: async () => {}, present: presentPartnerFields },
     'update',
     async (trx, current) => {
       await assertCountry(trx, input.countryCode);
@@ -83,7 +92,7 @@ export async function updatePartner(db: Kysely<DB>, id: string, input: z.infer<t
       });
     },
   );
-  return present(row);
+  return presentPartner(row, await reviewsOf(db, id));
 }
 
 /** Records a due-diligence review of a private-sector partner (UN Common Approach). */
@@ -107,8 +116,8 @@ export async function addDueDiligence(db: Kysely<DB>, partnerId: string, input: 
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, { action: 'due_diligence', entityType: 'partner', entityId: partnerId, after: present(row) });
-    return present(row);
+    await writeAudit(trx, actor, { action: 'due_diligence', entityType: 'partner', entityId: partnerId, after: presentDueDiligence(row) });
+    return presentDueDiligence(row);
   });
 }
 
