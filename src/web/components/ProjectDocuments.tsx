@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Rec } from '../api/client.ts';
+import type { DocumentCreate, ProjectDocument } from '../../shared/contracts/portfolio.ts';
+import type { CodelistCode } from '../../shared/contracts/reference.ts';
 import { api } from '../api.ts';
+import { localName } from '../useCountries.ts';
 import { Notice } from './Layout.tsx';
 import { type Field, QuickForm } from './QuickForm.tsx';
 
@@ -14,14 +16,26 @@ const FORMATS = [
 ] as const;
 const LANGUAGES = ['en', 'fr', 'es', 'ar', 'pt', 'ru', 'zh'] as const;
 
-/** A codelist entry's name in the reader's language (English when it has none). */
-const named = (r: Rec, lang: string) => r[`name${lang === 'fr' ? 'Fr' : lang === 'es' ? 'Es' : 'En'}`] ?? r.nameEn ?? r.code;
+/** A document's category named in the reader's language (English when the codelist has none; the code when unknown). */
+const categoryName = (d: ProjectDocument, lang: string) =>
+  d.categoryName === null ? d.category : localName({ nameEn: d.categoryName, nameFr: d.categoryNameFr, nameEs: d.categoryNameEs }, lang);
+
+/** The form's values as a document (the fields are those of `fields` below; the server checks them again). */
+const asDocument = (v: Record<string, unknown>): DocumentCreate => ({
+  title: String(v.title ?? ''),
+  url: String(v.url ?? ''),
+  format: String(v.format ?? ''),
+  category: String(v.category ?? ''),
+  language: v.language === undefined ? undefined : String(v.language),
+  documentDate: v.documentDate === undefined ? null : String(v.documentDate),
+  confidential: v.confidential === true,
+});
 
 /** A project's documents (IATI document-links): a table, a form to add one, and per row change and remove. */
 export function ProjectDocuments({ projectId, canWrite }: { projectId: string; canWrite: boolean }) {
   const { t, i18n } = useTranslation();
-  const [docs, setDocs] = useState<Rec[] | null>(null);
-  const [categories, setCategories] = useState<Rec[]>([]);
+  const [docs, setDocs] = useState<ProjectDocument[] | null>(null);
+  const [categories, setCategories] = useState<CodelistCode[]>([]);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
     api.projectDocuments(projectId).then(
@@ -33,12 +47,12 @@ export function ProjectDocuments({ projectId, canWrite }: { projectId: string; c
   useEffect(() => {
     if (canWrite)
       api.codelist('DocumentCategory').then(
-        (r) => setCategories(r.items.filter((c) => c.status === 'active')),
+        (r) => setCategories(r.codes.filter((c) => c.status === 'active')),
         () => setCategories([]),
       );
   }, [canWrite]);
   const lang = i18n.language.slice(0, 2);
-  const fields = (d?: Rec): Field[] => [
+  const fields = (d?: ProjectDocument): Field[] => [
     { name: 'title', label: t('documents.name'), required: true, maxLength: 300, defaultValue: d?.title },
     { name: 'url', label: t('documents.url'), required: true, maxLength: 2000, defaultValue: d?.url, hint: 'https://…' },
     {
@@ -47,7 +61,7 @@ export function ProjectDocuments({ projectId, canWrite }: { projectId: string; c
       type: 'select',
       required: true,
       defaultValue: d?.category ?? 'A07',
-      options: categories.map((c) => ({ value: c.code, label: `${c.code} — ${named(c, lang)}` })),
+      options: categories.map((c) => ({ value: c.code, label: `${c.code} — ${localName(c, lang)}` })),
     },
     {
       name: 'format',
@@ -68,7 +82,7 @@ export function ProjectDocuments({ projectId, canWrite }: { projectId: string; c
     { name: 'documentDate', label: t('documents.date'), type: 'date', defaultValue: d?.documentDate ?? undefined },
     { name: 'confidential', label: t('documents.confidential'), type: 'checkbox', defaultValue: d?.confidential ?? false },
   ];
-  const remove = async (d: Rec) => {
+  const remove = async (d: ProjectDocument) => {
     if (!window.confirm(t('documents.removeConfirm', { title: d.title }))) return;
     setError(null);
     try {
@@ -105,7 +119,7 @@ export function ProjectDocuments({ projectId, canWrite }: { projectId: string; c
                   <span className="muted small">({t(`documents.formats.${d.format}`, { defaultValue: d.format })})</span>
                   {d.confidential && <span className="badge">{t('documents.confidentialBadge')}</span>}
                 </th>
-                <td>{named({ code: d.category, nameEn: d.categoryName, nameFr: d.categoryNameFr, nameEs: d.categoryNameEs }, lang)}</td>
+                <td>{categoryName(d, lang)}</td>
                 <td>{t(`documents.languages.${d.language}`, { defaultValue: d.language })}</td>
                 <td>{d.documentDate ?? ''}</td>
                 {canWrite && (
@@ -113,7 +127,7 @@ export function ProjectDocuments({ projectId, canWrite }: { projectId: string; c
                     <QuickForm
                       title={t('documents.changeDocument', { title: d.title })}
                       fields={fields(d)}
-                      onSubmit={(v) => api.updateProjectDocument(d.id, { ...v, documentDate: v.documentDate ?? null, version: d.version })}
+                      onSubmit={(v) => api.updateProjectDocument(d.id, { ...asDocument(v), version: d.version })}
                       onDone={load}
                     />{' '}
                     <button type="button" className="link" aria-label={t('documents.removeNamed', { title: d.title })} onClick={() => remove(d)}>
@@ -126,7 +140,9 @@ export function ProjectDocuments({ projectId, canWrite }: { projectId: string; c
           </tbody>
         </table>
       )}
-      {canWrite && categories.length > 0 && <QuickForm title={t('documents.add')} fields={fields()} onSubmit={(v) => api.createProjectDocument(projectId, v)} onDone={load} />}
+      {canWrite && categories.length > 0 && (
+        <QuickForm title={t('documents.add')} fields={fields()} onSubmit={(v) => api.createProjectDocument(projectId, asDocument(v))} onDone={load} />
+      )}
     </section>
   );
 }

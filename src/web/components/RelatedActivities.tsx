@@ -1,18 +1,18 @@
 import { useTranslation } from 'react-i18next';
-import type { Rec } from '../api/client.ts';
+import { type ProjectDetail, RELATED_ACTIVITY_TYPES } from '../../shared/contracts/portfolio.ts';
 import { api } from '../api.ts';
 import { QuickForm } from './QuickForm.tsx';
 
-const RELATIONS = ['1', '2', '3', '4', '5'] as const;
+type Related = ProjectDetail['relatedActivities'][number];
 
 /**
  * The IATI activities a project is related to (parent, child, sibling, co-funded, third party), edited
  * with the project (its version guards the list): add one, remove one.
  */
-export function RelatedActivities({ project, canWrite, onChange }: { project: Rec; canWrite: boolean; onChange: () => void }) {
+export function RelatedActivities({ project, canWrite, onChange }: { project: ProjectDetail; canWrite: boolean; onChange: () => void }) {
   const { t } = useTranslation();
-  const related: { ref: string; type: string }[] = project.relatedActivities ?? [];
-  const save = (list: { ref: string; type: string }[]) => api.updateProject(project.id, { relatedActivities: list, version: project.version });
+  const related = project.relatedActivities;
+  const save = (list: Related[]) => api.updateProject(project.id, { relatedActivities: list, version: project.version });
   return (
     <section className="card" aria-labelledby="p-related">
       <h2 id="p-related">{t('documents.related')}</h2>
@@ -44,10 +44,11 @@ export function RelatedActivities({ project, canWrite, onChange }: { project: Re
               type: 'select',
               required: true,
               defaultValue: '1',
-              options: RELATIONS.map((r) => ({ value: r, label: t(`documents.relations.${r}`) })),
+              options: RELATED_ACTIVITY_TYPES.map((r) => ({ value: r, label: t(`documents.relations.${r}`) })),
             },
           ]}
-          onSubmit={(v) => save([...related, { ref: String(v.ref), type: String(v.type) }])}
+          // type: one of the select's options, RELATED_ACTIVITY_TYPES (the server checks it again)
+          onSubmit={(v) => save([...related, { ref: String(v.ref), type: String(v.type) as Related['type'] }])}
           onDone={onChange}
         />
       )}

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import type { ProjectDetail } from '../../shared/contracts/portfolio.ts';
 import { type ProjectStatus, TRANSITIONS } from '../../shared/project-statuses.ts';
-import { ApiError, type Rec } from '../api/client.ts';
+import { ApiError } from '../api/client.ts';
 import { api } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
 import { ProjectDocuments } from '../components/ProjectDocuments.tsx';
@@ -14,7 +15,8 @@ import { useSession } from '../session.tsx';
 import { useCountries } from '../useCountries.ts';
 
 /** The statuses a project may move to from its own (the lifecycle, shared with the server). */
-const next = (status: unknown): readonly ProjectStatus[] => TRANSITIONS[status as ProjectStatus] ?? [];
+const next = (status: ProjectStatus): readonly ProjectStatus[] => TRANSITIONS[status] ?? [];
+const MARKERS = { gender: 'markerGender', standards: 'markerStandards', socialDialogue: 'markerSocialDialogue', environment: 'markerEnvironment' } as const;
 
 /** One project: where, who, links, markers, and its lifecycle with the moves the user may make. */
 export function ProjectPage() {
@@ -23,7 +25,7 @@ export function ProjectPage() {
   const { name } = useCountries();
   const { can } = useSession();
   const canWrite = can('projects.write');
-  const [p, setP] = useState<Rec | null>(null);
+  const [p, setP] = useState<ProjectDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
     api
@@ -34,7 +36,7 @@ export function ProjectPage() {
   useEffect(load, [load]);
   if (error && !p) return <Notice kind="error">{error}</Notice>;
   if (!p) return <p>{t('errors.loading')}</p>;
-  const move = async (to: string) => {
+  const move = async (to: ProjectStatus) => {
     setError(null);
     try {
       await api.transitionProject(id, { to, version: p.version });
@@ -93,7 +95,7 @@ export function ProjectPage() {
         <section className="card" aria-labelledby="p-partners">
           <h2 id="p-partners">{t('portfolio.partnersOf')}</h2>
           <ul className="plain">
-            {p.partners.map((x: Rec) => (
+            {p.partners.map((x) => (
               <li key={`${x.id}-${x.role}`}>
                 {x.name} <span className="muted">({t(`portfolio.roles.${x.role}`)})</span>
               </li>
@@ -101,7 +103,7 @@ export function ProjectPage() {
           </ul>
           <h2>{t('portfolio.agreements')}</h2>
           <ul className="plain">
-            {p.agreements.map((a: Rec) => (
+            {p.agreements.map((a) => (
               <li key={a.id}>
                 <code>{a.code}</code> {a.title}
               </li>
@@ -111,8 +113,8 @@ export function ProjectPage() {
         <section className="card" aria-labelledby="p-markers">
           <h2 id="p-markers">{t('portfolio.markers')}</h2>
           <ul className="plain">
-            {(['gender', 'standards', 'socialDialogue', 'environment'] as const).map((m) => {
-              const v = p[`marker${m[0]?.toUpperCase()}${m.slice(1)}`] as number;
+            {(Object.keys(MARKERS) as (keyof typeof MARKERS)[]).map((m) => {
+              const v = p[MARKERS[m]];
               return (
                 <li key={m}>
                   {t(`portfolio.markerNames.${m}`)}: <strong>{t(`portfolio.significance.${v}`)}</strong>
@@ -122,7 +124,7 @@ export function ProjectPage() {
           </ul>
           <h2>{t('portfolio.sdg')}</h2>
           <p>
-            {p.sdgTargets.map((s: string) => (
+            {p.sdgTargets.map((s) => (
               <span key={s} className="sdg small">
                 {s}
               </span>
@@ -144,7 +146,7 @@ export function ProjectPage() {
       <section aria-labelledby="p-history">
         <h2 id="p-history">{t('portfolio.history')}</h2>
         <ol className="plain">
-          {p.history.map((h: Rec) => (
+          {p.history.map((h) => (
             <li key={h.id}>
               <time dateTime={h.at}>{h.at.slice(0, 10)}</time> — {t(`portfolio.statuses.${h.toStatus}`)} <span className="muted">({h.actorLabel})</span> {h.note}
             </li>

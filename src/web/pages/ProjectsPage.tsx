@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import type { Project } from '../../shared/contracts/portfolio.ts';
 import { PROJECT_STATUSES } from '../../shared/project-statuses.ts';
-import type { Rec } from '../api/client.ts';
 import { api } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
 import { useCountries } from '../useCountries.ts';
@@ -13,7 +13,7 @@ export function ProjectsPage() {
   const { name } = useCountries();
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? '';
-  const [items, setItems] = useState<Rec[] | null>(null);
+  const [items, setItems] = useState<Project[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     api

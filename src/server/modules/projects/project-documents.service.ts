@@ -6,8 +6,8 @@ import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { changeVersioned, updateVersioned, type VersionedChange } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { present } from '../../http/present.ts';
 import { assertCode } from '../reference/reference.check.ts';
+import { presentDocument, presentDocumentFields } from './project-documents.presenter.ts';
 import { reachesProject, scopedProjects } from './projects.queries.ts';
 
 export interface DocumentInput {
@@ -35,6 +35,17 @@ async function checkCodes(db: Kysely<DB> | Transaction<DB>, input: Partial<Docum
   if (input.format !== undefined) await assertCode(db, 'FileFormat', input.format, 'format');
 }
 
+/** Documents with their DocumentCategory's names. */
+const withCategory = (db: Kysely<DB> | Transaction<DB>) =>
+  db
+    .selectFrom('project_documents as d')
+    .leftJoin('codelist_codes as c', (j) => j.onRef('c.code', '=', 'd.category').on('c.codelist', '=', 'DocumentCategory'))
+    .selectAll('d')
+    .select(['c.name_en as category_name', 'c.name_fr as category_name_fr', 'c.name_es as category_name_es']);
+
+/** One document as the API answers it (after a change). */
+const readDocument = async (db: Kysely<DB> | Transaction<DB>, id: string) => presentDocument(await withCategory(db).where('d.id', '=', id).executeTakeFirstOrThrow());
+
 /**
  * A project's documents, newest first, to whoever may read the project; confidential ones only to those whose
  * `documents.confidential` reaches it (staff of its offices), so a donor or constituent viewer gets the published ones.
@@ -42,18 +53,13 @@ async function checkCodes(db: Kysely<DB> | Transaction<DB>, input: Partial<Docum
 export async function listDocuments(db: Kysely<DB>, projectId: string, actor: Actor) {
   await projectInScope(db, projectId, actor, 'projects.read');
   const confidential = await reachesProject(db, actor, 'documents.confidential', projectId);
-  let query = db
-    .selectFrom('project_documents as d')
-    .leftJoin('codelist_codes as c', (j) => j.onRef('c.code', '=', 'd.category').on('c.codelist', '=', 'DocumentCategory'))
-    .selectAll('d')
-    .select(['c.name_en as category_name', 'c.name_fr as category_name_fr', 'c.name_es as category_name_es'])
-    .where('d.project_id', '=', projectId);
+  let query = withCategory(db).where('d.project_id', '=', projectId);
   if (!confidential) query = query.where('d.confidential', '=', false);
   const rows = await query
     .orderBy('d.document_date', (o) => o.desc().nullsLast())
     .orderBy('d.title')
     .execute();
-  return { items: rows.map((r) => present(r)) };
+  return { items: rows.map(presentDocument), total: rows.length };
 }
 
 /** Adds a document to a project (by its web address). */
@@ -77,8 +83,8 @@ export async function createDocument(db: Kysely<DB>, projectId: string, input: D
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, { action: 'create', entityType: 'project_document', entityId: row.id, after: present(row) });
-    return present(row);
+    await writeAudit(trx, actor, { action: 'create', entityType: 'project_document', entityId: row.id, after: presentDocumentFields(row) });
+    return readDocument(trx, row.id);
   });
 }
 
@@ -88,7 +94,7 @@ const documentChange = (actor: Actor, id: string, version: number, input: Partia
   version,
   entityType: 'project_document',
   label: 'document',
-  present: (r) => present(r),
+  present: presentDocumentFields,
   authorize: async (trx, current) => {
     await projectInScope(trx, current.project_id, actor, 'projects.write');
     await checkCodes(trx, input);
@@ -108,7 +114,7 @@ export async function updateDocument(db: Kysely<DB>, id: string, input: Partial<
       confidential: input.confidential,
     });
   });
-  return present(row);
+  return readDocument(db, row.id);
 }
 
 /** Removes a document from a project (at the version the client read). */

@@ -51,10 +51,13 @@ describe('project documents', () => {
     const created = await officer.post(`/api/projects/${ids.project}/documents`, doc());
     assert.equal(created.status, 201, JSON.stringify(created.body));
     assert.equal(created.body.confidential, false);
+    assert.equal(created.body.categoryName, 'Objectives / Purpose of activity');
     const list = await officer.get(`/api/projects/${ids.project}/documents`);
     assert.equal(list.status, 200);
     assert.equal(list.body.items.length, 1);
+    assert.equal(list.body.total, 1);
     assert.equal(list.body.items[0].categoryName, 'Objectives / Purpose of activity');
+    assert.deepEqual(list.body.items[0], created.body, 'one shape: the document listed is the document created');
     const changed = await officer.patch(`/api/project-documents/${created.body.id}`, { confidential: true, version: created.body.version });
     assert.equal(changed.status, 200);
     assert.equal(changed.body.confidential, true);

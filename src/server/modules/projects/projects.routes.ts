@@ -1,13 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ProjectCreate, ProjectTransition, ProjectUpdate } from '../../../shared/contracts/portfolio.ts';
+import { listOf } from '../../../shared/contracts/list.ts';
+import { Project, ProjectCreate, ProjectDetail, ProjectStatusChange, ProjectTransition, ProjectUpdate } from '../../../shared/contracts/portfolio.ts';
 import { PROJECT_STATUSES } from '../../../shared/project-statuses.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
 import { json, jsonBody, router } from '../../http/openapi.ts';
-import { AnyRecord, IdParam, one, readErrors, writeErrors } from '../../http/route-kit.ts';
+import { IdParam, readErrors, writeErrors } from '../../http/route-kit.ts';
 import * as projects from './projects.service.ts';
 
 const tags = ['Projects'];
+const ProjectSchema = Project.openapi('Project');
+const ProjectList = listOf(ProjectSchema).openapi('ProjectList');
+const ProjectDetailSchema = ProjectDetail.extend({ history: ProjectStatusChange.openapi('ProjectStatusChange').array() }).openapi('ProjectDetail');
 const ListQuery = z.strictObject({
   status: z.enum(PROJECT_STATUSES).optional(),
   country: z
@@ -26,9 +30,9 @@ export function projectRoutes({ db }: Deps) {
         method: 'get',
         path: '/',
         tags,
-        summary: 'Projects within your scope',
+        summary: 'Projects within your scope, a page at a time; `total` match the filters',
         request: { query: ListQuery },
-        responses: { 200: json(z.object({ items: z.array(AnyRecord), total: z.number() })), ...readErrors },
+        responses: { 200: json(ProjectList), ...readErrors },
       }),
       async (c) => c.json(await projects.findProjects(db, c.req.valid('query'), actorOf(c)), 200),
     )
@@ -38,8 +42,8 @@ export function projectRoutes({ db }: Deps) {
         path: '/',
         tags,
         summary: 'Add a project (it starts in the pipeline)',
-        request: { body: jsonBody(ProjectCreate) },
-        responses: { 201: one, ...writeErrors },
+        request: { body: jsonBody(ProjectCreate.openapi('ProjectCreate')) },
+        responses: { 201: json(ProjectSchema, 'Created'), ...writeErrors },
       }),
       async (c) => c.json(await projects.createProject(db, c.req.valid('json'), actorOf(c)), 201),
     )
@@ -50,7 +54,7 @@ export function projectRoutes({ db }: Deps) {
         tags,
         summary: 'A project with partners, agreements, links and history',
         request: { params: IdParam },
-        responses: { 200: one, ...readErrors },
+        responses: { 200: json(ProjectDetailSchema), ...readErrors },
       }),
       async (c) => c.json(await projects.getProject(db, c.req.valid('param').id, actorOf(c)), 200),
     )
@@ -59,9 +63,9 @@ export function projectRoutes({ db }: Deps) {
         method: 'patch',
         path: '/{id}',
         tags,
-        summary: 'Change a project (link lists given are replaced)',
-        request: { params: IdParam, body: jsonBody(ProjectUpdate) },
-        responses: { 200: one, ...writeErrors },
+        summary: 'Change a project (link lists given are replaced); send the version you read (a stale version gets 409)',
+        request: { params: IdParam, body: jsonBody(ProjectUpdate.openapi('ProjectUpdate')) },
+        responses: { 200: json(ProjectSchema), ...writeErrors },
       }),
       async (c) => c.json(await projects.updateProject(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),
     )
@@ -71,8 +75,8 @@ export function projectRoutes({ db }: Deps) {
         path: '/{id}/transitions',
         tags,
         summary: 'Move a project along its lifecycle',
-        request: { params: IdParam, body: jsonBody(ProjectTransition) },
-        responses: { 200: one, ...writeErrors },
+        request: { params: IdParam, body: jsonBody(ProjectTransition.openapi('ProjectTransition')) },
+        responses: { 200: json(ProjectSchema), ...writeErrors },
       }),
       async (c) => c.json(await projects.transitionProject(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),
     );

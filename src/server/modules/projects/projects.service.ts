@@ -10,9 +10,9 @@ import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { changeVersioned, type RowOf, updateVersioned, type VersionedChange } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { present } from '../../http/present.ts';
 import { assertCountry, assertFundingSource } from '../reference/reference.check.ts';
 import { checkLinks, readLinks, writeLinks } from './project-links.ts';
+import { presentProject, presentProjectDetail, presentProjectFields } from './projects.presenter.ts';
 import { scopedProjects } from './projects.queries.ts';
 
 async function checkPlacement(
@@ -50,7 +50,7 @@ export async function findProjects(db: Kysely<DB>, f: { status?: string; country
     q.selectAll('projects').select('offices.name as office_name').orderBy('projects.code').limit(f.limit).offset(f.offset).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map((r) => present(r)), total: count.n };
+  return { items: rows.map(presentProject), total: Number(count.n) };
 }
 
 /** One project with its partners, agreements, links and lifecycle history. */
@@ -94,25 +94,24 @@ export async function getProject(db: Kysely<DB>, id: string, actor: Actor) {
       .execute(),
     db.selectFrom('project_sdg_targets').select('target_code').where('project_id', '=', id).orderBy('target_code').execute(),
     db.selectFrom('project_status_history').selectAll().where('project_id', '=', id).orderBy('id').execute(),
-    db
-      .selectFrom('project_related_activities')
-      .select(['activity_ref as ref', 'relation as type'])
-      .where('project_id', '=', id)
-      .orderBy('relation')
-      .orderBy('activity_ref')
-      .execute(),
+    db.selectFrom('project_related_activities').select(['activity_ref', 'relation']).where('project_id', '=', id).orderBy('relation').orderBy('activity_ref').execute(),
   ]);
-  return {
-    ...present(row),
+  return presentProjectDetail(row, {
     partners,
     agreements,
     cpoLinks,
     orgOutcomeLinks: orgLinks,
     cfOutcomes: cfLinks,
-    sdgTargets: targets.map((t) => t.target_code),
-    history: history.map((h) => present(h)),
+    sdgTargets: targets,
+    history,
     relatedActivities: related,
-  };
+  });
+}
+
+/** A project as the API answers it after a change: with its office's name. */
+async function withOfficeName(db: Kysely<DB> | Transaction<DB>, row: RowOf<'projects'>) {
+  const office = await db.selectFrom('offices').select('name').where('id', '=', row.office_id).executeTakeFirstOrThrow();
+  return presentProject({ ...row, office_name: office.name });
 }
 
 export async function createProject(db: Kysely<DB>, input: z.infer<typeof ProjectCreate>, actor: Actor) {
@@ -149,8 +148,8 @@ export async function createProject(db: Kysely<DB>, input: z.infer<typeof Projec
       .executeTakeFirstOrThrow();
     await writeLinks(trx, row.id, input);
     await trx.insertInto('project_status_history').values({ project_id: row.id, from_status: null, to_status: row.status, actor_label: actor.label }).execute();
-    await writeAudit(trx, actor, { action: 'create', entityType: 'project', entityId: row.id, after: { ...present(row), links: input } });
-    return present(row);
+    await writeAudit(trx, actor, { action: 'create', entityType: 'project', entityId: row.id, after: { ...presentProjectFields(row), links: input } });
+    return withOfficeName(trx, row);
   });
 }
 
@@ -165,7 +164,7 @@ function projectChange(actor: Actor, id: string, version: number): VersionedChan
       const found = await scopedProjects(trx, scopeFor(actor, 'projects.write')).select('projects.id').where('projects.id', '=', current.id).executeTakeFirst();
       if (!found) throw notFound('Project', id);
     },
-    present: (r: RowOf<'projects'>) => present(r),
+    present: presentProjectFields,
     related: readLinks,
   };
 }
@@ -200,7 +199,7 @@ export async function updateProject(db: Kysely<DB>, id: string, input: z.infer<t
       planned_end: end,
     });
   });
-  return present(row);
+  return withOfficeName(db, row);
 }
 
 /** Moves a project along its lifecycle (pipeline → appraisal → approved → active → closed), recording who moved it and when. */
@@ -223,5 +222,5 @@ export async function transitionProject(db: Kysely<DB>, id: string, input: z.inf
       ...(input.to === 'closed' ? { actual_end: on } : {}),
     });
   });
-  return present(row);
+  return withOfficeName(db, row);
 }

@@ -59,6 +59,24 @@ describe('projects', () => {
       full.body.history.map((h: { toStatus: string }) => h.toStatus),
       ['pipeline', 'appraisal', 'approved', 'active'],
     );
+    assert.deepEqual(
+      full.body.history.map((h: { fromStatus: string | null; note: string | null }) => [h.fromStatus, h.note]),
+      [
+        [null, null],
+        ['pipeline', 'to appraisal'],
+        ['appraisal', 'to approved'],
+        ['approved', 'to active'],
+      ],
+    );
+    assert.equal(created.body.officeName, full.body.officeName, 'a created project names its office, as the project read does');
+    const listed = (await officer.get('/api/projects?q=KEN/24/01')).body;
+    assert.equal(listed.total, 1);
+    assert.deepEqual(
+      listed.items[0],
+      Object.fromEntries(Object.entries(full.body).filter(([k]) => k in listed.items[0])),
+      'the list item is the project read, without its links and history',
+    );
+    assert.deepEqual(Object.keys(listed.items[0]).sort(), Object.keys(created.body).sort(), 'one shape for a project in the list and in a change');
     assert.equal(full.body.actualStart, new Date().toISOString().slice(0, 10));
     assert.deepEqual(full.body.partners, [{ id: ids.donor, name: 'Donor A', role: 'funding' }]);
     assert.equal(full.body.markerSocialDialogue, 2);
@@ -133,6 +151,7 @@ describe('projects', () => {
       const c = await signedInAs(app, database.db, role, scope);
       const list = await c.get('/api/projects?limit=500');
       const codes = list.body.items.map((p: { code: string }) => p.code);
+      assert.equal(list.body.total, codes.length, `${role}: total counts what the role sees`);
       assert.equal(codes.includes('KEN/24/01'), seesA, `${role} ${JSON.stringify(scope)} sees KEN/24/01`);
       assert.equal(codes.includes('PER/24/01'), seesB, `${role} ${JSON.stringify(scope)} sees PER/24/01`);
       assert.equal((await c.get(`/api/projects/${ids.projectA}`)).status, seesA ? 200 : 404);
