@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { ProgrammeImportReport } from '../../shared/contracts/programming-answers.ts';
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -12,21 +13,18 @@ import type { ProgrammeFile } from './programme-file.ts';
 
 type IndicatorDoc = ProgrammeFile['cycles'][number]['priorities'][number]['outcomes'][number]['indicators'][number];
 
-async function addIndicators(trx: Kysely<DB>, path: string, nodeType: 'cf_outcome' | 'cpo', nodeId: string, list: IndicatorDoc[], actor: Actor, counts: Record<string, number>) {
+async function addIndicators(trx: Kysely<DB>, path: string, nodeType: 'cf_outcome' | 'cpo', nodeId: string, list: IndicatorDoc[], actor: Actor, counts: Counts) {
   for (const [ii, ind] of list.entries()) {
     const ipath = `${path}.indicators[${ii}]`;
     const created = await at(ipath, () =>
       createIndicator(trx, { nodeType, nodeId, code: ind.code, title: ind.title, unit: ind.unit, baselineValue: ind.baselineValue, baselineDate: ind.baselineDate }, actor),
     );
-    for (const [ti, target] of ind.targets.entries()) await at(`${ipath}.targets[${ti}]`, () => setTarget(trx, created.id as string, target, actor));
-    counts.indicators = (counts.indicators ?? 0) + 1;
+    for (const [ti, target] of ind.targets.entries()) await at(`${ipath}.targets[${ti}]`, () => setTarget(trx, created.id, target, actor));
+    counts.indicators++;
   }
 }
 
-export interface ImportReport {
-  country: string;
-  counts: Record<string, number>;
-}
+type Counts = ProgrammeImportReport['counts'];
 
 /** Runs one step; a refusal is reported at the place in the file it comes from (path + the field named by the service). */
 async function at<T>(path: string, step: () => Promise<T>): Promise<T> {
@@ -45,9 +43,9 @@ async function at<T>(path: string, step: () => Promise<T>): Promise<T> {
  * Applies a country programme document through the same services as the API, in one transaction:
  * either everything is stored (and audited, via 'import') or nothing is.
  */
-export function applyProgramme(db: Kysely<DB>, file: ProgrammeFile, actor: Actor): Promise<ImportReport> {
+export function applyProgramme(db: Kysely<DB>, file: ProgrammeFile, actor: Actor): Promise<ProgrammeImportReport> {
   return inTransaction(db, async (trx) => {
-    const counts: Record<string, number> = { constituents: 0, cycles: 0, outcomes: 0, outputs: 0, dwcps: 0, cpos: 0, indicators: 0, milestones: 0 };
+    const counts: Counts = { constituents: 0, cycles: 0, outcomes: 0, outputs: 0, dwcps: 0, cpos: 0, indicators: 0, milestones: 0 };
     const office = await trx.selectFrom('offices').select('id').where('code', '=', file.coveringOffice).executeTakeFirst();
     if (!office) throw new AppError('INVALID_INPUT', `coveringOffice: there is no office with the code ${file.coveringOffice}`, { path: 'coveringOffice' });
     const code = file.countryCode;
@@ -56,7 +54,7 @@ export function applyProgramme(db: Kysely<DB>, file: ProgrammeFile, actor: Actor
     );
     for (const [i, c] of file.constituents.entries()) {
       await at(`constituents[${i}]`, () => createConstituent(trx, code, c, actor));
-      counts.constituents = (counts.constituents ?? 0) + 1;
+      counts.constituents++;
     }
     const cycleIds = new Map<string, string>();
     const outcomeIds = new Map<string, Map<string, string>>();
@@ -64,29 +62,24 @@ export function applyProgramme(db: Kysely<DB>, file: ProgrammeFile, actor: Actor
     for (const [ci, cy] of file.cycles.entries()) {
       const path = `cycles[${ci}]`;
       const cycle = await at(path, () => createCycle(trx, code, cy, actor));
-      const cycleId = cycle.id as string;
+      const cycleId = cycle.id;
       cycleIds.set(cy.title, cycleId);
       outcomeIds.set(cycleId, new Map());
-      counts.cycles = (counts.cycles ?? 0) + 1;
+      counts.cycles++;
       for (const [pi, p] of cy.priorities.entries()) {
         const priority = await at(`${path}.priorities[${pi}]`, () => createPriority(trx, cycleId, { code: p.code, title: p.title }, actor));
         for (const [oi, o] of p.outcomes.entries()) {
           const opath = `${path}.priorities[${pi}].outcomes[${oi}]`;
           const outcome = await at(opath, () =>
-            createOutcome(
-              trx,
-              cycleId,
-              { priorityId: priority.id as string, code: o.code, text: o.text, orgRole: o.orgRole, outcomeGroup: o.outcomeGroup, sdgTargets: o.sdgTargets },
-              actor,
-            ),
+            createOutcome(trx, cycleId, { priorityId: priority.id, code: o.code, text: o.text, orgRole: o.orgRole, outcomeGroup: o.outcomeGroup, sdgTargets: o.sdgTargets }, actor),
           );
-          outcomeIds.get(cycleId)?.set(o.code, outcome.id as string);
-          counts.outcomes = (counts.outcomes ?? 0) + 1;
-          await addIndicators(trx, opath, 'cf_outcome', outcome.id as string, o.indicators, actor, counts);
+          outcomeIds.get(cycleId)?.set(o.code, outcome.id);
+          counts.outcomes++;
+          await addIndicators(trx, opath, 'cf_outcome', outcome.id, o.indicators, actor, counts);
           for (const [xi, x] of o.outputs.entries()) {
-            const output = await at(`${opath}.outputs[${xi}]`, () => createOutput(trx, outcome.id as string, x, actor));
-            outputIds.set(`${cycleId}/${x.code}`, output.id as string);
-            counts.outputs = (counts.outputs ?? 0) + 1;
+            const output = await at(`${opath}.outputs[${xi}]`, () => createOutput(trx, outcome.id, x, actor));
+            outputIds.set(`${cycleId}/${x.code}`, output.id);
+            counts.outputs++;
           }
         }
       }
@@ -100,9 +93,9 @@ export function applyProgramme(db: Kysely<DB>, file: ProgrammeFile, actor: Actor
         if (!cycleId) throw new AppError('INVALID_INPUT', `${path}.cycle: no cycle titled "${d.cycle}" in this file or for ${code}`, { path: `${path}.cycle` });
       }
       const dwcp = await at(path, () => createDwcp(trx, code, { title: d.title, periodStart: d.periodStart, periodEnd: d.periodEnd, status: d.status, cfCycleId: cycleId }, actor));
-      counts.dwcps = (counts.dwcps ?? 0) + 1;
+      counts.dwcps++;
       for (const [pi, p] of d.priorities.entries()) {
-        const priority = await at(`${path}.priorities[${pi}]`, () => createDwcpPriority(trx, dwcp.id as string, p, actor));
+        const priority = await at(`${path}.priorities[${pi}]`, () => createDwcpPriority(trx, dwcp.id, p, actor));
         for (const [ci, c] of p.cpos.entries()) {
           const cpath = `${path}.priorities[${pi}].cpos[${ci}]`;
           const cfOutcomeId = c.cfOutcome ? (cycleId ? outcomeIds.get(cycleId)?.get(c.cfOutcome) : undefined) : null;
@@ -112,9 +105,9 @@ export function applyProgramme(db: Kysely<DB>, file: ProgrammeFile, actor: Actor
           const cpo = await at(cpath, () =>
             createCpo(
               trx,
-              dwcp.id as string,
+              dwcp.id,
               {
-                priorityId: priority.id as string,
+                priorityId: priority.id,
                 code: c.code,
                 derivation: c.derivation,
                 cfOutcomeId,
@@ -127,14 +120,14 @@ export function applyProgramme(db: Kysely<DB>, file: ProgrammeFile, actor: Actor
               actor,
             ),
           );
-          counts.cpos = (counts.cpos ?? 0) + 1;
-          await addIndicators(trx, cpath, 'cpo', cpo.id as string, c.indicators, actor, counts);
+          counts.cpos++;
+          await addIndicators(trx, cpath, 'cpo', cpo.id, c.indicators, actor, counts);
         }
       }
     }
     for (const [mi, m] of file.milestones.entries()) {
       await at(`milestones[${mi}]`, () => createMilestone(trx, code, m, actor));
-      counts.milestones = (counts.milestones ?? 0) + 1;
+      counts.milestones++;
     }
     return { country: code, counts };
   });

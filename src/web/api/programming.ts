@@ -1,60 +1,84 @@
-import { call, type Query, qs, type Rec, upload } from './client.ts';
+import type { z } from 'zod';
+import type {
+  ActualCreate,
+  CfCycleCreate,
+  CfCycleUpdate,
+  CfOutcomeCreate,
+  CfOutputCreate,
+  CfPriorityCreate,
+  ConstituentCreate,
+  CountryProfileUpdate,
+  CpoCreate,
+  DwcpCreate,
+  DwcpPriorityCreate,
+  DwcpPriorityUpdate,
+  IndicatorCreate,
+  MilestoneCreate,
+  MilestoneUpdate,
+  OrgFrameworkCreate,
+  OrgOutcomeCreate,
+  OrgOutputCreate,
+  TargetSet,
+} from '../../shared/contracts/programming.ts';
+import type {
+  AlignmentMatrix,
+  AlignmentShareList,
+  CalendarList,
+  CfCycle,
+  CfOutcome,
+  CfOutput,
+  CfPriority,
+  Constituent,
+  CountryPageData,
+  CountryProgramme,
+  CountryProgrammeList,
+  Cpo,
+  Dwcp,
+  DwcpPriority,
+  Indicator,
+  IndicatorActual,
+  IndicatorTarget,
+  Milestone,
+  Notifications,
+  OrgFramework,
+  OrgFrameworkList,
+  OrgOutcome,
+  OrgOutput,
+  ProgrammeImportReport,
+} from '../../shared/contracts/programming-answers.ts';
+import { call } from './client.ts';
 
-export interface CountryPageData {
-  profile: Rec;
-  constituents: Rec[];
-  cycles: Rec[];
-  cycle: (Rec & { priorities: (Rec & { outcomes: (Rec & { sdgTargets: string[]; outputs: Rec[] })[] })[] }) | null;
-  dwcps: Rec[];
-  dwcp: (Rec & { priorities: (Rec & { alignmentComputed: string; cpos: (Rec & { drifted: boolean; sdgTargets: string[]; cfOutputIds: string[] })[] })[] }) | null;
-  milestones: Rec[];
-  indicators: (Rec & { targets: Rec[]; actuals: Rec[] })[];
-  sdgTargets: { code: string; title_en: string; title_fr: string; title_es: string }[];
-}
-
-export interface AlignmentMatrixData {
-  dwcp: Rec;
-  outcomes: { id: string; code: string; text: string; orgRole: string }[];
-  rows: { id: string; code: string; title: string; recorded: string | null; computed: string; cells: Record<string, 'outcome' | 'output'> }[];
-}
-
-export interface PortfolioRow {
-  region: string;
-  year: number;
-  priorities: number;
-  fully: number;
-  partially: number;
-  not: number;
-  reflectedShare: string;
-}
+/** What a client sends: the input side of a contract (before its defaults and transforms). */
+export type In<T extends z.ZodType> = z.input<T>;
 
 /** Country programming: countries, Cooperation Frameworks, DWCPs, indicators, calendar, alignment, frameworks. */
 export const programmingApi = {
-  programmes: () => call<{ items: Rec[] }>('GET', '/api/countries'),
+  programmes: () => call<CountryProgrammeList>('GET', '/api/countries'),
   countryPage: (code: string) => call<CountryPageData>('GET', `/api/countries/${code}/page`),
-  alignment: (code: string) => call<AlignmentMatrixData>('GET', `/api/countries/${code}/alignment`),
-  alignmentPortfolio: () => call<{ items: PortfolioRow[] }>('GET', '/api/alignment/portfolio'),
-  calendar: () => call<{ from: string; to: string; items: Rec[] }>('GET', '/api/calendar'),
-  notifications: () => call<{ asOf: string; items: Rec[] }>('GET', '/api/calendar/notifications'),
-  importProgramme: (doc: unknown) => call<{ country: string; counts: Record<string, number> }>('POST', '/api/programmes/import', doc),
-  addConstituent: (code: string, body: Rec) => call<Rec>('POST', `/api/countries/${code}/constituents`, body),
-  addMilestone: (code: string, body: Rec) => call<Rec>('POST', `/api/countries/${code}/milestones`, body),
-  updateMilestone: (id: string, body: Rec) => call<Rec>('PATCH', `/api/milestones/${id}`, body),
-  assessPriority: (id: string, body: Rec) => call<Rec>('PATCH', `/api/dwcp-priorities/${id}`, body),
-  updateProgramme: (code: string, body: Rec) => call<Rec>('PATCH', `/api/countries/${code}`, body),
-  addCycle: (code: string, body: Rec) => call<Rec>('POST', `/api/countries/${code}/cf-cycles`, body),
-  updateCycle: (id: string, body: Rec) => call<Rec>('PATCH', `/api/cf-cycles/${id}`, body),
-  addCfPriority: (cycleId: string, body: Rec) => call<Rec>('POST', `/api/cf-cycles/${cycleId}/priorities`, body),
-  addCfOutcome: (cycleId: string, body: Rec) => call<Rec>('POST', `/api/cf-cycles/${cycleId}/outcomes`, body),
-  addCfOutput: (outcomeId: string, body: Rec) => call<Rec>('POST', `/api/cf-outcomes/${outcomeId}/outputs`, body),
-  addDwcp: (code: string, body: Rec) => call<Rec>('POST', `/api/countries/${code}/dwcps`, body),
-  addDwcpPriority: (dwcpId: string, body: Rec) => call<Rec>('POST', `/api/dwcps/${dwcpId}/priorities`, body),
-  addCpo: (dwcpId: string, body: Rec) => call<Rec>('POST', `/api/dwcps/${dwcpId}/cpos`, body),
-  addIndicator: (body: Rec) => call<Rec>('POST', '/api/indicators', body),
-  setTarget: (id: string, body: Rec) => call<Rec>('POST', `/api/indicators/${id}/targets`, body),
-  addActual: (id: string, body: Rec) => call<Rec>('POST', `/api/indicators/${id}/actuals`, body),
-  frameworks: () => call<{ items: Rec[] }>('GET', '/api/frameworks'),
-  addFramework: (body: Rec) => call<Rec>('POST', '/api/frameworks', body),
-  addOrgOutcome: (id: string, body: Rec) => call<Rec>('POST', `/api/frameworks/${id}/outcomes`, body),
-  addOrgOutput: (outcomeId: string, body: Rec) => call<Rec>('POST', `/api/frameworks/outcomes/${outcomeId}/outputs`, body),
+  alignment: (code: string) => call<AlignmentMatrix>('GET', `/api/countries/${code}/alignment`),
+  alignmentPortfolio: () => call<AlignmentShareList>('GET', '/api/alignment/portfolio'),
+  calendar: () => call<CalendarList>('GET', '/api/calendar'),
+  notifications: () => call<Notifications>('GET', '/api/calendar/notifications'),
+  /** The document is checked by the server, which names each problem by its path in it. */
+  importProgramme: (doc: unknown) => call<ProgrammeImportReport>('POST', '/api/programmes/import', doc),
+  addConstituent: (code: string, body: In<typeof ConstituentCreate>) => call<Constituent>('POST', `/api/countries/${code}/constituents`, body),
+  addMilestone: (code: string, body: In<typeof MilestoneCreate>) => call<Milestone>('POST', `/api/countries/${code}/milestones`, body),
+  updateMilestone: (id: string, body: In<typeof MilestoneUpdate>) => call<Milestone>('PATCH', `/api/milestones/${id}`, body),
+  assessPriority: (id: string, body: In<typeof DwcpPriorityUpdate>) => call<DwcpPriority>('PATCH', `/api/dwcp-priorities/${id}`, body),
+  updateProgramme: (code: string, body: In<typeof CountryProfileUpdate>) => call<CountryProgramme>('PATCH', `/api/countries/${code}`, body),
+  addCycle: (code: string, body: In<typeof CfCycleCreate>) => call<CfCycle>('POST', `/api/countries/${code}/cf-cycles`, body),
+  updateCycle: (id: string, body: In<typeof CfCycleUpdate>) => call<CfCycle>('PATCH', `/api/cf-cycles/${id}`, body),
+  addCfPriority: (cycleId: string, body: In<typeof CfPriorityCreate>) => call<CfPriority>('POST', `/api/cf-cycles/${cycleId}/priorities`, body),
+  addCfOutcome: (cycleId: string, body: In<typeof CfOutcomeCreate>) => call<CfOutcome>('POST', `/api/cf-cycles/${cycleId}/outcomes`, body),
+  addCfOutput: (outcomeId: string, body: In<typeof CfOutputCreate>) => call<CfOutput>('POST', `/api/cf-outcomes/${outcomeId}/outputs`, body),
+  addDwcp: (code: string, body: In<typeof DwcpCreate>) => call<Dwcp>('POST', `/api/countries/${code}/dwcps`, body),
+  addDwcpPriority: (dwcpId: string, body: In<typeof DwcpPriorityCreate>) => call<DwcpPriority>('POST', `/api/dwcps/${dwcpId}/priorities`, body),
+  addCpo: (dwcpId: string, body: In<typeof CpoCreate>) => call<Cpo>('POST', `/api/dwcps/${dwcpId}/cpos`, body),
+  addIndicator: (body: In<typeof IndicatorCreate>) => call<Indicator>('POST', '/api/indicators', body),
+  setTarget: (id: string, body: In<typeof TargetSet>) => call<IndicatorTarget>('POST', `/api/indicators/${id}/targets`, body),
+  addActual: (id: string, body: In<typeof ActualCreate>) => call<IndicatorActual>('POST', `/api/indicators/${id}/actuals`, body),
+  frameworks: () => call<OrgFrameworkList>('GET', '/api/frameworks'),
+  addFramework: (body: In<typeof OrgFrameworkCreate>) => call<OrgFramework>('POST', '/api/frameworks', body),
+  addOrgOutcome: (id: string, body: In<typeof OrgOutcomeCreate>) => call<OrgOutcome>('POST', `/api/frameworks/${id}/outcomes`, body),
+  addOrgOutput: (outcomeId: string, body: In<typeof OrgOutputCreate>) => call<OrgOutput>('POST', `/api/frameworks/outcomes/${outcomeId}/outputs`, body),
 };

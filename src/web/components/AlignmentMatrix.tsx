@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AlignmentMatrixData } from '../api/programming.ts';
+import type { AlignmentMatrix as AlignmentMatrixData } from '../../shared/contracts/programming-answers.ts';
 import { api } from '../api.ts';
 
 /** DWCP priorities (rows) × CF outcomes (columns): ● a CPO derived from the outcome, ○ a link at output level only. */

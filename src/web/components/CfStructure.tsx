@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CountryPageData } from '../api/programming.ts';
+import type { CountryPageData } from '../../shared/contracts/programming-answers.ts';
 import { IndicatorPanel } from './IndicatorPanel.tsx';
 
 /** The current Cooperation Framework cycle: strategic priorities → outcomes (SDG targets, role) → outputs, with indicators. */

@@ -1,8 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MILESTONE_KINDS } from '../../shared/contracts/programming.ts';
+import { type ConstituentCreate, MILESTONE_KINDS, type MilestoneCreate } from '../../shared/contracts/programming.ts';
+import type { DwcpPriority, Milestone } from '../../shared/contracts/programming-answers.ts';
 import { today } from '../../shared/dates.ts';
-import { ApiError, type Rec } from '../api/client.ts';
+import { ApiError } from '../api/client.ts';
+import type { In } from '../api/programming.ts';
 import { api } from '../api.ts';
 import { Notice } from './Layout.tsx';
 
@@ -36,7 +38,9 @@ export function ConstituentForm({ code, reload }: { code: string; reload: () => 
     const form = e.currentTarget;
     const f = new FormData(form);
     const optional = (k: string) => (f.get(k) ? String(f.get(k)) : undefined);
-    const body = { kind: f.get('kind'), name: f.get('name'), contactName: optional('contactName'), contactEmail: optional('contactEmail') };
+    const body = { kind: String(f.get('kind')), name: String(f.get('name')), contactName: optional('contactName'), contactEmail: optional('contactEmail') } as In<
+      typeof ConstituentCreate
+    >;
     if (await submit(() => api.addConstituent(code, body))) form.reset();
   };
   return (
@@ -76,7 +80,11 @@ export function MilestoneForm({ code, reload }: { code: string; reload: () => vo
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
-    const ok = await submit(() => api.addMilestone(code, { kind: f.get('kind'), title: f.get('title'), dueDate: f.get('dueDate'), notifyDays: Number(f.get('notifyDays')) }));
+    const ok = await submit(() =>
+      api.addMilestone(code, { kind: String(f.get('kind')), title: String(f.get('title')), dueDate: String(f.get('dueDate')), notifyDays: Number(f.get('notifyDays')) } as In<
+        typeof MilestoneCreate
+      >),
+    );
     if (ok) form.reset();
   };
   return (
@@ -109,7 +117,7 @@ export function MilestoneForm({ code, reload }: { code: string; reload: () => vo
   );
 }
 
-export function MarkDone({ milestone, reload }: { milestone: Rec; reload: () => void }) {
+export function MarkDone({ milestone, reload }: { milestone: Milestone; reload: () => void }) {
   const { t } = useTranslation();
   const { message, submit } = useSubmit(reload);
   return (
@@ -123,13 +131,13 @@ export function MarkDone({ milestone, reload }: { milestone: Rec; reload: () => 
 }
 
 /** A person's assessment of how far a DWCP priority is reflected in the CF, with its evidence. */
-export function PriorityAssessment({ priority, reload }: { priority: Rec; reload: () => void }) {
+export function PriorityAssessment({ priority, reload }: { priority: DwcpPriority; reload: () => void }) {
   const { t } = useTranslation();
   const { message, submit } = useSubmit(reload);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    const level = String(f.get('level'));
+    const level = String(f.get('level')) as NonNullable<DwcpPriority['alignmentRecorded']> | '';
     submit(() => api.assessPriority(priority.id, { alignmentRecorded: level || null, alignmentEvidence: String(f.get('evidence') || '') || null, version: priority.version }));
   };
   return (

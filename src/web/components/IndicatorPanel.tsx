@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { CountryPageData } from '../api/programming.ts';
+import type { ActualCreate, IndicatorCreate, TargetSet } from '../../shared/contracts/programming.ts';
+import type { IndicatorWithValues } from '../../shared/contracts/programming-answers.ts';
+import type { In } from '../api/programming.ts';
 import { api } from '../api.ts';
 import { QuickForm } from './QuickForm.tsx';
-
-type Indicator = CountryPageData['indicators'][number];
 
 /** The indicators of one results node: baseline, current targets and milestones, actuals; editors when allowed. */
 export function IndicatorPanel({
@@ -16,7 +16,7 @@ export function IndicatorPanel({
   nodeType: 'cf_outcome' | 'cpo' | 'org_outcome';
   nodeId: string;
   /** Indicators of several nodes; this panel shows those of `nodeId`. */
-  all: Indicator[];
+  all: IndicatorWithValues[];
   canWrite: boolean;
   reload: () => void;
 }) {
@@ -76,7 +76,7 @@ export function IndicatorPanel({
               <QuickForm
                 title={t('edit.setTarget')}
                 onDone={reload}
-                onSubmit={(v) => api.setTarget(i.id, v)}
+                onSubmit={(v) => api.setTarget(i.id, v as In<typeof TargetSet>)}
                 fields={[
                   {
                     name: 'kind',
@@ -97,7 +97,7 @@ export function IndicatorPanel({
               <QuickForm
                 title={t('edit.addActual')}
                 onDone={reload}
-                onSubmit={(v) => api.addActual(i.id, v)}
+                onSubmit={(v) => api.addActual(i.id, v as In<typeof ActualCreate>)}
                 fields={[
                   { name: 'periodStart', label: t('edit.periodStart'), type: 'date', required: true },
                   { name: 'periodEnd', label: t('edit.periodEnd'), type: 'date', required: true },
@@ -114,7 +114,7 @@ export function IndicatorPanel({
         <QuickForm
           title={t('edit.addIndicator')}
           onDone={reload}
-          onSubmit={(v) => api.addIndicator({ ...v, nodeType, nodeId })}
+          onSubmit={(v) => api.addIndicator({ ...v, nodeType, nodeId } as In<typeof IndicatorCreate>)}
           fields={[
             { name: 'code', label: t('edit.code'), maxLength: 20 },
             { name: 'title', label: t('edit.title'), required: true, maxLength: 1000 },

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { Rec } from '../api/client.ts';
+import type { CalendarMilestone } from '../../shared/contracts/programming-answers.ts';
 import { useCountries } from '../useCountries.ts';
 import { MarkDone } from './CountryEditors.tsx';
 
 /** Coming milestones; with `onDone`, each can be marked done (the list then reloads). */
-export function MilestoneTable({ items, showCountry = true, onDone }: { items: Rec[]; showCountry?: boolean; onDone?: () => void }) {
+export function MilestoneTable({ items, showCountry = true, onDone }: { items: CalendarMilestone[]; showCountry?: boolean; onDone?: () => void }) {
   const { t, i18n } = useTranslation();
   const { name } = useCountries();
   const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' });

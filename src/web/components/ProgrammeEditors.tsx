@@ -1,9 +1,21 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Office } from '../../shared/contracts/offices.ts';
-import { CF_STAGES, DWCP_STATUSES } from '../../shared/contracts/programming.ts';
-import type { Rec } from '../api/client.ts';
-import type { CountryPageData } from '../api/programming.ts';
+import {
+  CF_STAGES,
+  type CfCycleCreate,
+  type CfCycleUpdate,
+  type CfOutcomeCreate,
+  type CfOutputCreate,
+  type CfPriorityCreate,
+  type CountryProfileUpdate,
+  type CpoCreate,
+  DWCP_STATUSES,
+  type DwcpCreate,
+  type DwcpPriorityCreate,
+} from '../../shared/contracts/programming.ts';
+import type { CfOutput, CountryPageData } from '../../shared/contracts/programming-answers.ts';
+import type { In } from '../api/programming.ts';
 import { api } from '../api.ts';
 import { QuickForm } from './QuickForm.tsx';
 
@@ -24,7 +36,7 @@ export function ProfileEditor({ code, data, reload }: Props) {
     <QuickForm
       title={t('edit.editProgramme')}
       onDone={reload}
-      onSubmit={(v) => api.updateProgramme(code, { ...v, version: p.version })}
+      onSubmit={(v) => api.updateProgramme(code, { ...v, version: p.version } as In<typeof CountryProfileUpdate>)}
       fields={[
         {
           name: 'presence',
@@ -61,7 +73,7 @@ export function CycleEditors({ code, data, reload }: Props) {
       <QuickForm
         title={t('edit.addCycle')}
         onDone={reload}
-        onSubmit={(v) => api.addCycle(code, v)}
+        onSubmit={(v) => api.addCycle(code, v as In<typeof CfCycleCreate>)}
         fields={[
           {
             name: 'kind',
@@ -84,7 +96,7 @@ export function CycleEditors({ code, data, reload }: Props) {
           <QuickForm
             title={t('edit.changeStage')}
             onDone={reload}
-            onSubmit={(v) => api.updateCycle(cycle.id, { ...v, version: cycle.version })}
+            onSubmit={(v) => api.updateCycle(cycle.id, { ...v, version: cycle.version } as In<typeof CfCycleUpdate>)}
             fields={[
               {
                 name: 'stage',
@@ -99,7 +111,7 @@ export function CycleEditors({ code, data, reload }: Props) {
           <QuickForm
             title={t('edit.addPriority')}
             onDone={reload}
-            onSubmit={(v) => api.addCfPriority(cycle.id, v)}
+            onSubmit={(v) => api.addCfPriority(cycle.id, v as In<typeof CfPriorityCreate>)}
             fields={[
               { name: 'code', label: t('edit.code'), required: true, maxLength: 20 },
               { name: 'title', label: t('edit.title'), required: true, maxLength: 1000 },
@@ -109,7 +121,7 @@ export function CycleEditors({ code, data, reload }: Props) {
             <QuickForm
               title={t('edit.addOutcome')}
               onDone={reload}
-              onSubmit={(v) => api.addCfOutcome(cycle.id, v)}
+              onSubmit={(v) => api.addCfOutcome(cycle.id, v as In<typeof CfOutcomeCreate>)}
               fields={[
                 {
                   name: 'priorityId',
@@ -130,7 +142,7 @@ export function CycleEditors({ code, data, reload }: Props) {
             <QuickForm
               title={t('edit.addOutput')}
               onDone={reload}
-              onSubmit={({ outcomeId, ...v }) => api.addCfOutput(String(outcomeId), v)}
+              onSubmit={({ outcomeId, ...v }) => api.addCfOutput(String(outcomeId), v as In<typeof CfOutputCreate>)}
               fields={[
                 { name: 'outcomeId', label: t('edit.outcome'), type: 'select', required: true, options: outcomes.map((o) => ({ value: o.id, label: `${o.code} ${o.text}` })) },
                 { name: 'code', label: t('edit.code'), required: true, maxLength: 20 },
@@ -149,13 +161,13 @@ export function DwcpEditors({ code, data, reload }: Props) {
   const { t } = useTranslation();
   const dwcp = data.dwcp;
   const outcomes = data.cycle?.priorities.flatMap((p) => p.outcomes) ?? [];
-  const outputs: Rec[] = outcomes.flatMap((o) => o.outputs);
+  const outputs: CfOutput[] = outcomes.flatMap((o) => o.outputs);
   return (
     <div className="editors">
       <QuickForm
         title={t('edit.addDwcp')}
         onDone={reload}
-        onSubmit={(v) => api.addDwcp(code, v)}
+        onSubmit={(v) => api.addDwcp(code, v as In<typeof DwcpCreate>)}
         fields={[
           { name: 'title', label: t('edit.title'), required: true, maxLength: 300 },
           { name: 'periodStart', label: t('edit.periodStart'), type: 'date', required: true },
@@ -169,7 +181,7 @@ export function DwcpEditors({ code, data, reload }: Props) {
           <QuickForm
             title={t('edit.addPriority')}
             onDone={reload}
-            onSubmit={(v) => api.addDwcpPriority(dwcp.id, v)}
+            onSubmit={(v) => api.addDwcpPriority(dwcp.id, v as In<typeof DwcpPriorityCreate>)}
             fields={[
               { name: 'code', label: t('edit.code'), required: true, maxLength: 20 },
               { name: 'title', label: t('edit.title'), required: true, maxLength: 1000 },
@@ -179,7 +191,7 @@ export function DwcpEditors({ code, data, reload }: Props) {
             <QuickForm
               title={t('edit.addCpo')}
               onDone={reload}
-              onSubmit={({ cfOutputId, ...v }) => api.addCpo(dwcp.id, { ...v, cfOutputIds: cfOutputId ? [cfOutputId] : [] })}
+              onSubmit={({ cfOutputId, ...v }) => api.addCpo(dwcp.id, { ...v, cfOutputIds: cfOutputId ? [String(cfOutputId)] : [] } as In<typeof CpoCreate>)}
               fields={[
                 {
                   name: 'priorityId',

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { CountryPageData } from '../api/programming.ts';
+import type { CountryPageData } from '../../shared/contracts/programming-answers.ts';
+
+const TITLE = { en: 'titleEn', fr: 'titleFr', es: 'titleEs' } as const;
 
 /**
  * The chain from SDG target down to country programme outcome, as a tree of native disclosure
@@ -8,7 +10,7 @@ import type { CountryPageData } from '../api/programming.ts';
 export function ResultsChain({ cycle, dwcp, sdgTargets }: Pick<CountryPageData, 'cycle' | 'dwcp' | 'sdgTargets'>) {
   const { t, i18n } = useTranslation();
   const lang = (['fr', 'es'].includes(i18n.language) ? i18n.language : 'en') as 'en' | 'fr' | 'es';
-  const title = (code: string) => sdgTargets.find((s) => s.code === code)?.[`title_${lang}`] ?? '';
+  const title = (code: string) => sdgTargets.find((s) => s.code === code)?.[TITLE[lang]] ?? '';
   if (!cycle) return <p>{t('countries.noCycle')}</p>;
   const outcomes = cycle.priorities.flatMap((p) => p.outcomes);
   const cpos = dwcp?.priorities.flatMap((p) => p.cpos) ?? [];

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PortfolioRow } from '../api/programming.ts';
+import type { AlignmentShare } from '../../shared/contracts/programming-answers.ts';
 import { api } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
 
 /** The share of DWCP priorities reflected in Cooperation Frameworks, by region and year, with bars. */
 export function AlignmentPage() {
   const { t, i18n } = useTranslation();
-  const [rows, setRows] = useState<PortfolioRow[] | null>(null);
+  const [rows, setRows] = useState<AlignmentShare[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     api

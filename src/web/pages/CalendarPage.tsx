@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Rec } from '../api/client.ts';
+import type { CalendarMilestone, MilestoneNotification } from '../../shared/contracts/programming-answers.ts';
 import { api } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
 import { MilestoneTable } from '../components/MilestoneTable.tsx';
@@ -10,8 +10,8 @@ import { useCountries } from '../useCountries.ts';
 export function CalendarPage() {
   const { t } = useTranslation();
   const { name } = useCountries();
-  const [items, setItems] = useState<Rec[] | null>(null);
-  const [notify, setNotify] = useState<Rec[]>([]);
+  const [items, setItems] = useState<CalendarMilestone[] | null>(null);
+  const [notify, setNotify] = useState<MilestoneNotification[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     Promise.all([api.calendar(), api.notifications()])
@@ -46,7 +46,7 @@ export function CalendarPage() {
                   {name(m.countryCode)}: {m.title}
                 </strong>{' '}
                 <span className="muted">({t('calendarView.daysLeft', { count: m.daysLeft })})</span>
-                <div className="small">{m.constituents.map((c: Rec) => c.name).join(' · ')}</div>
+                <div className="small">{m.constituents.map((c) => c.name).join(' · ')}</div>
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Rec } from '../api/client.ts';
+import type { CountryProgramme } from '../../shared/contracts/programming-answers.ts';
 import { api } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
 import { ProgrammeImport } from '../components/ProgrammeImport.tsx';
@@ -12,7 +12,7 @@ import { useCountries } from '../useCountries.ts';
 export function CountriesPage() {
   const { t } = useTranslation();
   const { name } = useCountries();
-  const [items, setItems] = useState<Rec[] | null>(null);
+  const [items, setItems] = useState<CountryProgramme[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { can } = useSession();
   const canWrite = can('programming.write');

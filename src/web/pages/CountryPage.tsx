@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import type { CountryPageData } from '../../shared/contracts/programming-answers.ts';
 import { ApiError } from '../api/client.ts';
-import type { CountryPageData } from '../api/programming.ts';
 import { api } from '../api.ts';
 import { AlignmentMatrix } from '../components/AlignmentMatrix.tsx';
 import { CfStructure } from '../components/CfStructure.tsx';

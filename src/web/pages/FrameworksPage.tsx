@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Rec } from '../api/client.ts';
+import type { OrgFrameworkCreate, OrgOutcomeCreate, OrgOutputCreate } from '../../shared/contracts/programming.ts';
+import type { OrgFrameworkTree } from '../../shared/contracts/programming-answers.ts';
+import type { In } from '../api/programming.ts';
 import { api } from '../api.ts';
 import { IndicatorPanel } from '../components/IndicatorPanel.tsx';
 import { Notice } from '../components/Layout.tsx';
@@ -12,7 +14,7 @@ export function FrameworksPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const canWrite = can('frameworks.write');
-  const [items, setItems] = useState<Rec[] | null>(null);
+  const [items, setItems] = useState<OrgFrameworkTree[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
     api
@@ -40,12 +42,12 @@ export function FrameworksPage() {
             {t(`frameworks.kinds.${f.kind}`)} · {f.periodStart} – {f.periodEnd}
           </p>
           <ul className="plain">
-            {f.outcomes.map((o: Rec) => (
+            {f.outcomes.map((o) => (
               <li key={o.id}>
                 <strong>{o.code}</strong> {o.title}
                 {o.outputs.length > 0 && (
                   <ul>
-                    {o.outputs.map((x: Rec) => (
+                    {o.outputs.map((x) => (
                       <li key={x.id} className="small">
                         {o.code}.{x.code} {x.title}
                       </li>
@@ -57,7 +59,7 @@ export function FrameworksPage() {
                   <QuickForm
                     title={`${t('edit.addOutput')} (${o.code})`}
                     onDone={load}
-                    onSubmit={(v) => api.addOrgOutput(o.id, v)}
+                    onSubmit={(v) => api.addOrgOutput(o.id, v as In<typeof OrgOutputCreate>)}
                     fields={[
                       { name: 'code', label: t('edit.code'), required: true, maxLength: 20 },
                       { name: 'title', label: t('edit.title'), required: true, maxLength: 1000 },
@@ -71,7 +73,7 @@ export function FrameworksPage() {
             <QuickForm
               title={t('edit.addOutcome')}
               onDone={load}
-              onSubmit={(v) => api.addOrgOutcome(f.id, v)}
+              onSubmit={(v) => api.addOrgOutcome(f.id, v as In<typeof OrgOutcomeCreate>)}
               fields={[
                 { name: 'code', label: t('edit.code'), required: true, maxLength: 20 },
                 { name: 'title', label: t('edit.title'), required: true, maxLength: 1000 },
@@ -84,7 +86,7 @@ export function FrameworksPage() {
         <QuickForm
           title={t('frameworks.add')}
           onDone={load}
-          onSubmit={(v) => api.addFramework(v)}
+          onSubmit={(v) => api.addFramework(v as In<typeof OrgFrameworkCreate>)}
           fields={[
             {
               name: 'kind',

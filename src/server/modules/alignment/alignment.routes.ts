@@ -1,11 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { AlignmentMatrix, AlignmentShareList } from '../../../shared/contracts/programming-answers.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
-import { router } from '../../http/openapi.ts';
-import { AnyRecord, CodeParam, json, one, readErrors } from '../../http/route-kit.ts';
+import { json, router } from '../../http/openapi.ts';
+import { CodeParam, readErrors } from '../../http/route-kit.ts';
 import { alignmentMatrix, alignmentPortfolio } from './alignment.service.ts';
 
 const tags = ['Alignment'];
+const MatrixSchema = AlignmentMatrix.openapi('AlignmentMatrix');
+const ShareList = AlignmentShareList.openapi('AlignmentShareList');
 
 export function alignmentRoutes({ db }: Deps) {
   return router()
@@ -16,7 +19,7 @@ export function alignmentRoutes({ db }: Deps) {
         tags,
         summary: 'DWCP priorities × CF outcomes for a country (latest DWCP unless one is named)',
         request: { params: CodeParam, query: z.strictObject({ dwcp: z.uuid().optional() }) },
-        responses: { 200: one, ...readErrors },
+        responses: { 200: json(MatrixSchema), ...readErrors },
       }),
       async (c) => c.json(await alignmentMatrix(db, c.req.valid('param').code, c.req.valid('query').dwcp, actorOf(c)), 200),
     )
@@ -26,8 +29,11 @@ export function alignmentRoutes({ db }: Deps) {
         path: '/alignment/portfolio',
         tags,
         summary: 'Share of DWCP priorities reflected in CFs, by region and year',
-        responses: { 200: json(z.object({ items: z.array(AnyRecord) })), ...readErrors },
+        responses: { 200: json(ShareList), ...readErrors },
       }),
-      async (c) => c.json({ items: await alignmentPortfolio(db, actorOf(c)) }, 200),
+      async (c) => {
+        const items = await alignmentPortfolio(db, actorOf(c));
+        return c.json({ items, total: items.length }, 200);
+      },
     );
 }

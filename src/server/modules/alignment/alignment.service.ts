@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import type { AlignmentMatrix, AlignmentShare } from '../../../shared/contracts/programming-answers.ts';
 import type { Actor } from '../../access/actor.ts';
 import { type CountryScope, countryScope } from '../../access/rights.ts';
 import type { DB } from '../../db/schema.ts';
@@ -14,7 +15,7 @@ const scopeFilter = (scope: CountryScope) =>
  * Cooperation Framework (columns); a cell says whether a CPO of the priority is derived from the outcome
  * ('outcome') or linked to one of its outputs only ('output').
  */
-export async function alignmentMatrix(db: Kysely<DB>, code: string, dwcpId: string | undefined, actor: Actor) {
+export async function alignmentMatrix(db: Kysely<DB>, code: string, dwcpId: string | undefined, actor: Actor): Promise<AlignmentMatrix> {
   await assertCountryInScope(db, countryScope(actor, 'programming.read'), code);
   const chosen = dwcpId
     ? await db.selectFrom('dwcps').select(['id', 'cf_cycle_id']).where('id', '=', dwcpId).where('country_code', '=', code).executeTakeFirst()
@@ -40,26 +41,15 @@ export async function alignmentMatrix(db: Kysely<DB>, code: string, dwcpId: stri
         const o = outcomeOfOutput.get(out);
         if (o && !cells[o]) cells[o] = 'output';
       }
-      if (c.derivation === 'derived' && typeof c.cfOutcomeId === 'string') cells[c.cfOutcomeId] = 'outcome';
+      if (c.derivation === 'derived' && c.cfOutcomeId) cells[c.cfOutcomeId] = 'outcome';
     }
     return { id: p.id, code: p.code, title: p.title, recorded: p.alignmentRecorded, computed: p.alignmentComputed, cells };
   });
   return {
     dwcp: { id: dwcp.id, title: dwcp.title, periodStart: dwcp.periodStart, periodEnd: dwcp.periodEnd, cfCycleId: chosen.cf_cycle_id },
-    outcomes: outcomes.map((o) => ({ id: o.id, code: o.code, text: o.text, orgRole: o.org_role })),
+    outcomes: outcomes.map((o) => ({ id: o.id, code: o.code, text: o.text, orgRole: o.org_role as AlignmentMatrix['outcomes'][number]['orgRole'] })),
     rows,
   };
-}
-
-export interface PortfolioRow {
-  region: string;
-  year: number;
-  priorities: number;
-  fully: number;
-  partially: number;
-  not: number;
-  /** Share of priorities reflected in the CF (fully or partially), 0–1, as a decimal string. */
-  reflectedShare: string;
 }
 
 /**
@@ -67,10 +57,10 @@ export interface PortfolioRow {
  * the covering office) and by the year the DWCP starts. The recorded assessment counts where there is
  * one; otherwise the level computed from the links.
  */
-export async function alignmentPortfolio(db: Kysely<DB>, actor: Actor): Promise<PortfolioRow[]> {
+export async function alignmentPortfolio(db: Kysely<DB>, actor: Actor): Promise<AlignmentShare[]> {
   const scope = countryScope(actor, 'programming.read');
   // Regions once per country (not per priority), and the link facts as two small sets joined in.
-  const { rows } = await sql<Omit<PortfolioRow, 'reflectedShare'>>`
+  const { rows } = await sql<Omit<AlignmentShare, 'reflectedShare'>>`
     with regions as (
       select cp.country_code,
              coalesce((select r.name from offices r where r.office_type = 'regional_office' and o.path like r.path || '%'

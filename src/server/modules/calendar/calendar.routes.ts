@@ -1,10 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { MilestoneCreate, MilestoneUpdate } from '../../../shared/contracts/programming.ts';
+import { CalendarList, Milestone, Notifications } from '../../../shared/contracts/programming-answers.ts';
 import type { Deps } from '../../deps.ts';
 import { dispositionOf } from '../../http/content-disposition.ts';
 import { actorOf } from '../../http/env.ts';
-import { jsonBody, router } from '../../http/openapi.ts';
-import { AnyRecord, CodeParam, IdParam, json, one, readErrors, writeErrors } from '../../http/route-kit.ts';
+import { json, jsonBody, router } from '../../http/openapi.ts';
+import { CodeParam, IdParam, readErrors, writeErrors } from '../../http/route-kit.ts';
 import { calendarIcs } from './calendar.ics.ts';
 import * as calendar from './calendar.service.ts';
 
@@ -17,7 +18,9 @@ const Query = z.strictObject({
     .regex(/^[A-Z]{2}$/)
     .optional(),
 });
-const Calendar = json(z.object({ from: z.string(), to: z.string(), items: z.array(AnyRecord) }));
+const MilestoneSchema = Milestone.openapi('ProgrammeMilestone');
+const CalendarSchema = CalendarList.openapi('ProgrammeCalendar');
+const NotificationsSchema = Notifications.openapi('MilestoneNotifications');
 
 export function calendarRoutes({ db }: Deps) {
   return router()
@@ -28,7 +31,7 @@ export function calendarRoutes({ db }: Deps) {
         tags,
         summary: 'Add a CCA/CF/DWCP milestone',
         request: { params: CodeParam, body: jsonBody(MilestoneCreate) },
-        responses: { 201: one, ...writeErrors },
+        responses: { 201: json(MilestoneSchema, 'Created'), ...writeErrors },
       }),
       async (c) => c.json(await calendar.createMilestone(db, c.req.valid('param').code, c.req.valid('json'), actorOf(c)), 201),
     )
@@ -39,7 +42,7 @@ export function calendarRoutes({ db }: Deps) {
         tags,
         summary: 'Change a milestone (e.g. mark it done)',
         request: { params: IdParam, body: jsonBody(MilestoneUpdate) },
-        responses: { 200: one, ...writeErrors },
+        responses: { 200: json(MilestoneSchema), ...writeErrors },
       }),
       async (c) => c.json(await calendar.updateMilestone(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),
     )
@@ -50,7 +53,7 @@ export function calendarRoutes({ db }: Deps) {
         tags,
         summary: 'Coming milestones, next 24 months by default',
         request: { query: Query },
-        responses: { 200: Calendar, ...readErrors },
+        responses: { 200: json(CalendarSchema), ...readErrors },
       }),
       async (c) => c.json(await calendar.findCalendar(db, c.req.valid('query'), actorOf(c)), 200),
     )
@@ -61,7 +64,7 @@ export function calendarRoutes({ db }: Deps) {
         tags,
         summary: 'Milestones whose constituents should be told now, with the constituents',
         request: { query: z.strictObject({ asOf: z.iso.date().optional(), days: z.coerce.number().int().min(0).max(365).optional() }) },
-        responses: { 200: json(z.object({ asOf: z.string(), items: z.array(AnyRecord) })), ...readErrors },
+        responses: { 200: json(NotificationsSchema), ...readErrors },
       }),
       async (c) => c.json(await calendar.findNotifications(db, c.req.valid('query'), actorOf(c)), 200),
     )
@@ -72,7 +75,7 @@ export function calendarRoutes({ db }: Deps) {
         tags,
         summary: 'The calendar as an iCalendar feed',
         request: { query: Query },
-        responses: { 200: { description: 'text/calendar', content: { 'text/calendar': { schema: z.string() } } }, ...readErrors },
+        responses: { 200: { description: 'The calendar, one all-day event per milestone', content: { 'text/calendar': { schema: z.string() } } }, ...readErrors },
       }),
       async (c) => {
         const { items } = await calendar.findCalendar(db, c.req.valid('query'), actorOf(c));

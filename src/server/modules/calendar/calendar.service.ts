@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { MilestoneCreate, MilestoneUpdate } from '../../../shared/contracts/programming.ts';
+import type { CalendarList, Notifications } from '../../../shared/contracts/programming-answers.ts';
 import { isoDate, today } from '../../../shared/dates.ts';
 import type { Actor } from '../../access/actor.ts';
 import { countryScope } from '../../access/rights.ts';
@@ -9,8 +10,9 @@ import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { changeVersioned, updateVersioned } from '../../db/versioned.ts';
 import { AppError } from '../../errors.ts';
-import { present } from '../../http/present.ts';
+import { presentConstituent } from '../countries/countries.presenter.ts';
 import { assertCountryInScope, scopedProfiles } from '../countries/countries.queries.ts';
+import { presentCalendarMilestone, presentMilestone } from './calendar.presenter.ts';
 
 const addDays = (iso: string, days: number) => isoDate(new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000));
 const addMonths = (iso: string, months: number) => {
@@ -49,8 +51,8 @@ export async function createMilestone(db: Kysely<DB>, code: string, input: z.inf
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, { action: 'create', entityType: 'milestone', entityId: row.id, after: present(row) });
-    return present(row);
+    await writeAudit(trx, actor, { action: 'create', entityType: 'milestone', entityId: row.id, after: presentMilestone(row) });
+    return presentMilestone(row);
   });
 }
 
@@ -66,7 +68,7 @@ export async function updateMilestone(db: Kysely<DB>, id: string, input: z.infer
       entityType: 'milestone',
       label: 'milestone',
       authorize: (trx, current) => assertCountryInScope(trx, scope, current.country_code),
-      present: (r) => present(r),
+      present: presentMilestone,
     },
     'update',
     async (trx, current) => {
@@ -82,7 +84,7 @@ export async function updateMilestone(db: Kysely<DB>, id: string, input: z.infer
       });
     },
   );
-  return present(row);
+  return presentMilestone(row);
 }
 
 export interface CalendarQuery {
@@ -92,7 +94,7 @@ export interface CalendarQuery {
 }
 
 /** Coming milestones (not yet done) of the countries in scope, from `asOf` over the next `months` months (24 by default). */
-export async function findCalendar(db: Kysely<DB>, q: CalendarQuery, actor: Actor) {
+export async function findCalendar(db: Kysely<DB>, q: CalendarQuery, actor: Actor): Promise<CalendarList> {
   const from = q.asOf ?? today();
   const to = addMonths(from, q.months ?? 24);
   let query = scopedProfiles(db, countryScope(actor, 'programming.read'))
@@ -107,25 +109,27 @@ export async function findCalendar(db: Kysely<DB>, q: CalendarQuery, actor: Acto
     .orderBy('countries.name_en');
   if (q.country) query = query.where('m.country_code', '=', q.country);
   const rows = await query.execute();
-  return { from, to, items: rows.map((r) => ({ ...present(r), notifyBy: addDays(r.due_date, -r.notify_days) })) };
+  const items = rows.map((r) => presentCalendarMilestone(r, addDays(r.due_date, -r.notify_days)));
+  return { items, total: items.length, from, to };
 }
 
 /**
  * Milestones whose constituents should be told now (000 §22): due from `asOf` on, and within their
  * notice period (or within `days` when given). Each comes with the constituents to inform.
  */
-export async function findNotifications(db: Kysely<DB>, q: { asOf?: string; days?: number }, actor: Actor) {
+export async function findNotifications(db: Kysely<DB>, q: { asOf?: string; days?: number }, actor: Actor): Promise<Notifications> {
   const asOf = q.asOf ?? today();
   const { items } = await findCalendar(db, { asOf, months: 24 }, actor);
   const due = items.filter((m) => (q.days === undefined ? m.notifyBy <= asOf : m.dueDate <= addDays(asOf, q.days)));
   const countries = [...new Set(due.map((m) => m.countryCode))];
   const constituents = countries.length ? await db.selectFrom('constituents').selectAll().where('country_code', 'in', countries).orderBy('kind').execute() : [];
   return {
-    asOf,
     items: due.map((m) => ({
       ...m,
       daysLeft: Math.round((Date.parse(m.dueDate) - Date.parse(asOf)) / 86_400_000),
-      constituents: constituents.filter((c) => c.country_code === m.countryCode).map((c) => present(c)),
+      constituents: constituents.filter((c) => c.country_code === m.countryCode).map(presentConstituent),
     })),
+    total: due.length,
+    asOf,
   };
 }

@@ -1,12 +1,19 @@
 import { createRoute } from '@hono/zod-openapi';
 import { CfCycleCreate, CfCycleUpdate, CfOutcomeCreate, CfOutcomeUpdate, CfOutputCreate, CfPriorityCreate } from '../../../shared/contracts/programming.ts';
+import { CfCycle, CfCycleList, CfCycleTree, CfOutcome, CfOutput, CfPriority } from '../../../shared/contracts/programming-answers.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
-import { jsonBody, router } from '../../http/openapi.ts';
-import { CodeParam, IdParam, many, one, readErrors, writeErrors } from '../../http/route-kit.ts';
+import { json, jsonBody, router } from '../../http/openapi.ts';
+import { CodeParam, IdParam, readErrors, writeErrors } from '../../http/route-kit.ts';
 import * as cf from './cf.service.ts';
 
 const tags = ['Cooperation Frameworks'];
+const CycleSchema = CfCycle.openapi('CfCycle');
+const CycleList = CfCycleList.openapi('CfCycleList');
+const CycleTreeSchema = CfCycleTree.openapi('CfCycleTree');
+const PrioritySchema = CfPriority.openapi('CfPriority');
+const OutcomeSchema = CfOutcome.openapi('CfOutcome');
+const OutputSchema = CfOutput.openapi('CfOutput');
 
 /** /api/countries/{code}/cf-cycles */
 export function countryCycleRoutes({ db }: Deps) {
@@ -18,9 +25,12 @@ export function countryCycleRoutes({ db }: Deps) {
         tags,
         summary: 'Cooperation Framework / UNDAF cycles of a country',
         request: { params: CodeParam },
-        responses: { 200: many, ...readErrors },
+        responses: { 200: json(CycleList), ...readErrors },
       }),
-      async (c) => c.json({ items: await cf.findCycles(db, c.req.valid('param').code, actorOf(c)) }, 200),
+      async (c) => {
+        const items = await cf.findCycles(db, c.req.valid('param').code, actorOf(c));
+        return c.json({ items, total: items.length }, 200);
+      },
     )
     .openapi(
       createRoute({
@@ -29,7 +39,7 @@ export function countryCycleRoutes({ db }: Deps) {
         tags,
         summary: 'Add a cycle; it may not overlap another cycle of the country',
         request: { params: CodeParam, body: jsonBody(CfCycleCreate) },
-        responses: { 201: one, ...writeErrors },
+        responses: { 201: json(CycleSchema, 'Created'), ...writeErrors },
       }),
       async (c) => c.json(await cf.createCycle(db, c.req.valid('param').code, c.req.valid('json'), actorOf(c)), 201),
     );
@@ -45,7 +55,7 @@ export function cycleRoutes({ db }: Deps) {
         tags,
         summary: 'A cycle with priorities → outcomes → outputs',
         request: { params: IdParam },
-        responses: { 200: one, ...readErrors },
+        responses: { 200: json(CycleTreeSchema), ...readErrors },
       }),
       async (c) => c.json(await cf.getCycle(db, c.req.valid('param').id, actorOf(c)), 200),
     )
@@ -56,7 +66,7 @@ export function cycleRoutes({ db }: Deps) {
         tags,
         summary: 'Change a cycle (stage, period, title)',
         request: { params: IdParam, body: jsonBody(CfCycleUpdate) },
-        responses: { 200: one, ...writeErrors },
+        responses: { 200: json(CycleSchema), ...writeErrors },
       }),
       async (c) => c.json(await cf.updateCycle(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),
     )
@@ -67,7 +77,7 @@ export function cycleRoutes({ db }: Deps) {
         tags,
         summary: 'Add a strategic priority',
         request: { params: IdParam, body: jsonBody(CfPriorityCreate) },
-        responses: { 201: one, ...writeErrors },
+        responses: { 201: json(PrioritySchema, 'Created'), ...writeErrors },
       }),
       async (c) => c.json(await cf.createPriority(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 201),
     )
@@ -78,7 +88,7 @@ export function cycleRoutes({ db }: Deps) {
         tags,
         summary: 'Add an outcome linked to SDG targets',
         request: { params: IdParam, body: jsonBody(CfOutcomeCreate) },
-        responses: { 201: one, ...writeErrors },
+        responses: { 201: json(OutcomeSchema, 'Created'), ...writeErrors },
       }),
       async (c) => c.json(await cf.createOutcome(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 201),
     )
@@ -89,7 +99,7 @@ export function cycleRoutes({ db }: Deps) {
         tags,
         summary: 'Change an outcome (derived CPOs are flagged if their text drifts)',
         request: { params: IdParam, body: jsonBody(CfOutcomeUpdate) },
-        responses: { 200: one, ...writeErrors },
+        responses: { 200: json(OutcomeSchema), ...writeErrors },
       }),
       async (c) => c.json(await cf.updateOutcome(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),
     )
@@ -100,7 +110,7 @@ export function cycleRoutes({ db }: Deps) {
         tags,
         summary: 'Add an output',
         request: { params: IdParam, body: jsonBody(CfOutputCreate) },
-        responses: { 201: one, ...writeErrors },
+        responses: { 201: json(OutputSchema, 'Created'), ...writeErrors },
       }),
       async (c) => c.json(await cf.createOutput(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 201),
     );

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { CfCycleCreate, CfCycleUpdate, CfOutcomeCreate, CfOutcomeUpdate, CfOutputCreate, CfPriorityCreate } from '../../../shared/contracts/programming.ts';
+import type { CfCycleTree } from '../../../shared/contracts/programming-answers.ts';
 import type { Actor } from '../../access/actor.ts';
 import { countryScope } from '../../access/rights.ts';
 import { writeAudit } from '../../db/audit-log.ts';
@@ -8,9 +9,9 @@ import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { changeVersioned, updateVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { present } from '../../http/present.ts';
 import { assertCountryInScope } from '../countries/countries.queries.ts';
 import { assertPeriod } from '../reference/reference.check.ts';
+import { presentCfCycle, presentCfOutcome, presentCfOutcomeRow, presentCfOutput, presentCfPriority } from './cf.presenter.ts';
 
 async function assertNoOverlap(db: Kysely<DB>, code: string, start: string, end: string, exceptId?: string) {
   assertPeriod(start, end);
@@ -48,11 +49,11 @@ async function checkSdgTargets(db: Kysely<DB>, codes: string[]) {
 export async function findCycles(db: Kysely<DB>, code: string, actor: Actor) {
   await assertCountryInScope(db, countryScope(actor, 'programming.read'), code);
   const rows = await db.selectFrom('cf_cycles').selectAll().where('country_code', '=', code).orderBy('period_start', 'desc').execute();
-  return rows.map((r) => present(r));
+  return rows.map(presentCfCycle);
 }
 
 /** One cycle with its strategic priorities → outcomes (with SDG targets) → outputs. */
-export async function getCycle(db: Kysely<DB>, id: string, actor: Actor) {
+export async function getCycle(db: Kysely<DB>, id: string, actor: Actor): Promise<CfCycleTree> {
   const cycle = await db.selectFrom('cf_cycles').selectAll().where('id', '=', id).executeTakeFirst();
   if (!cycle) throw notFound('Cooperation Framework cycle', id);
   await assertCountryInScope(db, countryScope(actor, 'programming.read'), cycle.country_code);
@@ -75,15 +76,17 @@ export async function getCycle(db: Kysely<DB>, id: string, actor: Actor) {
       .execute(),
   ]);
   return {
-    ...present(cycle),
+    ...presentCfCycle(cycle),
     priorities: priorities.map((p) => ({
-      ...present(p),
+      ...presentCfPriority(p),
       outcomes: outcomes
         .filter((o) => o.priority_id === p.id)
         .map((o) => ({
-          ...present(o),
-          sdgTargets: targets.filter((t) => t.outcome_id === o.id).map((t) => t.target_code),
-          outputs: outputs.filter((x) => x.outcome_id === o.id).map((x) => present(x)),
+          ...presentCfOutcome(
+            o,
+            targets.filter((t) => t.outcome_id === o.id).map((t) => t.target_code),
+          ),
+          outputs: outputs.filter((x) => x.outcome_id === o.id).map(presentCfOutput),
         })),
     })),
   };
@@ -107,8 +110,8 @@ export async function createCycle(db: Kysely<DB>, code: string, input: z.infer<t
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, { action: 'create', entityType: 'cf_cycle', entityId: row.id, after: present(row) });
-    return present(row);
+    await writeAudit(trx, actor, { action: 'create', entityType: 'cf_cycle', entityId: row.id, after: presentCfCycle(row) });
+    return presentCfCycle(row);
   });
 }
 
@@ -124,7 +127,7 @@ export async function updateCycle(db: Kysely<DB>, id: string, input: z.infer<typ
       entityType: 'cf_cycle',
       label: 'Cooperation Framework cycle',
       authorize: (trx, current) => assertCountryInScope(trx, scope, current.country_code),
-      present: (r) => present(r),
+      present: presentCfCycle,
     },
     'update',
     async (trx, current) => {
@@ -140,7 +143,7 @@ export async function updateCycle(db: Kysely<DB>, id: string, input: z.infer<typ
       });
     },
   );
-  return present(row);
+  return presentCfCycle(row);
 }
 
 async function writableCycle(db: Kysely<DB>, cycleId: string, actor: Actor) {
@@ -151,8 +154,8 @@ export async function createPriority(db: Kysely<DB>, cycleId: string, input: z.i
   return inTransaction(db, async (trx) => {
     await writableCycle(trx, cycleId, actor);
     const row = await trx.insertInto('cf_priorities').values({ cycle_id: cycleId, code: input.code, title: input.title }).returningAll().executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, { action: 'create', entityType: 'cf_priority', entityId: row.id, after: present(row) });
-    return present(row);
+    await writeAudit(trx, actor, { action: 'create', entityType: 'cf_priority', entityId: row.id, after: presentCfPriority(row) });
+    return presentCfPriority(row);
   });
 }
 
@@ -179,15 +182,20 @@ export async function createOutcome(db: Kysely<DB>, cycleId: string, input: z.in
         .insertInto('cf_outcome_sdg_targets')
         .values(input.sdgTargets.map((t) => ({ outcome_id: row.id, target_code: t })))
         .execute();
-    const outcome = { ...present(row), sdgTargets: input.sdgTargets };
+    const outcome = presentCfOutcome(row, input.sdgTargets);
     await writeAudit(trx, actor, { action: 'create', entityType: 'cf_outcome', entityId: row.id, after: outcome });
     return outcome;
   });
 }
 
-type OutcomeRow = { version: number; cycle_id: string } & Record<string, unknown>;
+/** The SDG targets an outcome is linked to, in code order. */
+async function outcomeTargets(db: Kysely<DB>, outcomeId: string): Promise<string[]> {
+  const rows = await db.selectFrom('cf_outcome_sdg_targets').select('target_code').where('outcome_id', '=', outcomeId).orderBy('target_code').execute();
+  return rows.map((t) => t.target_code);
+}
 
 /** Changes a CF outcome; CPOs derived from it keep their text and are flagged as drifted until re-derived. */
+
 export async function updateOutcome(db: Kysely<DB>, id: string, input: z.infer<typeof CfOutcomeUpdate>, actor: Actor) {
   const row = await changeVersioned(
     db,
@@ -199,12 +207,8 @@ export async function updateOutcome(db: Kysely<DB>, id: string, input: z.infer<t
       entityType: 'cf_outcome',
       label: 'CF outcome',
       authorize: (trx, current) => writableCycle(trx, current.cycle_id, actor),
-      present: (r) => present(r),
-      related: async (trx, outcomeId) => ({
-        sdgTargets: (await trx.selectFrom('cf_outcome_sdg_targets').select('target_code').where('outcome_id', '=', outcomeId).orderBy('target_code').execute()).map(
-          (t) => t.target_code,
-        ),
-      }),
+      present: presentCfOutcomeRow,
+      related: async (trx, outcomeId) => ({ sdgTargets: await outcomeTargets(trx, outcomeId) }),
     },
     'update',
     async (trx, current) => {
@@ -231,7 +235,7 @@ export async function updateOutcome(db: Kysely<DB>, id: string, input: z.infer<t
         .executeTakeFirstOrThrow()) as never;
     },
   );
-  return present(row as OutcomeRow);
+  return presentCfOutcome(row, await outcomeTargets(db, id));
 }
 
 export async function createOutput(db: Kysely<DB>, outcomeId: string, input: z.infer<typeof CfOutputCreate>, actor: Actor) {
@@ -244,7 +248,7 @@ export async function createOutput(db: Kysely<DB>, outcomeId: string, input: z.i
       .values({ outcome_id: outcomeId, code: input.code, text: input.text, org_role: input.orgRole ?? 'none' })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, { action: 'create', entityType: 'cf_output', entityId: row.id, after: present(row) });
-    return present(row);
+    await writeAudit(trx, actor, { action: 'create', entityType: 'cf_output', entityId: row.id, after: presentCfOutput(row) });
+    return presentCfOutput(row);
   });
 }

@@ -1,25 +1,29 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { ConstituentCreate, ConstituentUpdate, CountryProfileCreate, CountryProfileUpdate } from '../../../shared/contracts/programming.ts';
+import { Constituent, ConstituentList, CountryProgramme, CountryProgrammeList } from '../../../shared/contracts/programming-answers.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
 import { json, jsonBody, router } from '../../http/openapi.ts';
-import { AnyRecord, CodeParam, IdParam, readErrors, VersionQuery, writeErrors } from '../../http/route-kit.ts';
+import { CodeParam, IdParam, readErrors, VersionQuery, writeErrors } from '../../http/route-kit.ts';
 import * as countries from './countries.service.ts';
 
 const tags = ['Country programming'];
-const Any = AnyRecord;
 const Code = CodeParam;
 const Id = IdParam;
 const reads = readErrors;
 const writes = writeErrors;
+const ProgrammeSchema = CountryProgramme.openapi('CountryProgramme');
+const ProgrammeList = CountryProgrammeList.openapi('CountryProgrammeList');
+const ConstituentSchema = Constituent.openapi('Constituent');
+const ConstituentListSchema = ConstituentList.openapi('ConstituentList');
 
 /** Country programmes (presence, covering office) and their constituents. */
 export function countryRoutes({ db }: Deps) {
   return router()
-    .openapi(
-      createRoute({ method: 'get', path: '/', tags, summary: 'Country programmes within your scope', responses: { 200: json(z.object({ items: z.array(Any) })), ...reads } }),
-      async (c) => c.json({ items: await countries.findCountryProfiles(db, actorOf(c)) }, 200),
-    )
+    .openapi(createRoute({ method: 'get', path: '/', tags, summary: 'Country programmes within your scope', responses: { 200: json(ProgrammeList), ...reads } }), async (c) => {
+      const items = await countries.findCountryProfiles(db, actorOf(c));
+      return c.json({ items, total: items.length }, 200);
+    })
     .openapi(
       createRoute({
         method: 'post',
@@ -27,12 +31,12 @@ export function countryRoutes({ db }: Deps) {
         tags,
         summary: 'Start the country programme of a country',
         request: { body: jsonBody(CountryProfileCreate) },
-        responses: { 201: json(Any), ...writes },
+        responses: { 201: json(ProgrammeSchema, 'Created'), ...writes },
       }),
       async (c) => c.json(await countries.createCountryProfile(db, c.req.valid('json'), actorOf(c)), 201),
     )
     .openapi(
-      createRoute({ method: 'get', path: '/{code}', tags, summary: 'One country programme', request: { params: Code }, responses: { 200: json(Any), ...reads } }),
+      createRoute({ method: 'get', path: '/{code}', tags, summary: 'One country programme', request: { params: Code }, responses: { 200: json(ProgrammeSchema), ...reads } }),
       async (c) => c.json(await countries.getCountryProfile(db, c.req.valid('param').code, actorOf(c)), 200),
     )
     .openapi(
@@ -42,7 +46,7 @@ export function countryRoutes({ db }: Deps) {
         tags,
         summary: 'Change presence, covering office or flags; send the version you read',
         request: { params: Code, body: jsonBody(CountryProfileUpdate) },
-        responses: { 200: json(Any), ...writes },
+        responses: { 200: json(ProgrammeSchema), ...writes },
       }),
       async (c) => c.json(await countries.updateCountryProfile(db, c.req.valid('param').code, c.req.valid('json'), actorOf(c)), 200),
     )
@@ -53,9 +57,12 @@ export function countryRoutes({ db }: Deps) {
         tags,
         summary: 'The tripartite constituents of a country',
         request: { params: Code },
-        responses: { 200: json(z.object({ items: z.array(Any) })), ...reads },
+        responses: { 200: json(ConstituentListSchema), ...reads },
       }),
-      async (c) => c.json({ items: await countries.findConstituents(db, c.req.valid('param').code, actorOf(c)) }, 200),
+      async (c) => {
+        const items = await countries.findConstituents(db, c.req.valid('param').code, actorOf(c));
+        return c.json({ items, total: items.length }, 200);
+      },
     )
     .openapi(
       createRoute({
@@ -64,7 +71,7 @@ export function countryRoutes({ db }: Deps) {
         tags,
         summary: 'Add a constituent',
         request: { params: Code, body: jsonBody(ConstituentCreate) },
-        responses: { 201: json(Any), ...writes },
+        responses: { 201: json(ConstituentSchema, 'Created'), ...writes },
       }),
       async (c) => c.json(await countries.createConstituent(db, c.req.valid('param').code, c.req.valid('json'), actorOf(c)), 201),
     );
@@ -79,7 +86,7 @@ export function constituentRoutes({ db }: Deps) {
         tags,
         summary: 'Change a constituent',
         request: { params: Id, body: jsonBody(ConstituentUpdate) },
-        responses: { 200: json(Any), ...writes },
+        responses: { 200: json(ConstituentSchema), ...writes },
       }),
       async (c) => c.json(await countries.updateConstituent(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),
     )

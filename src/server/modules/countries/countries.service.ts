@@ -8,32 +8,45 @@ import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { changeVersioned, updateVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { present } from '../../http/present.ts';
 import { assertCountry } from '../reference/reference.check.ts';
+import { presentConstituent, presentCountryProfile, presentCountryProgramme } from './countries.presenter.ts';
 import { assertCountryInScope, scopedProfiles } from './countries.queries.ts';
 
-const presentProfile = (r: Record<string, unknown>) => present(r);
+const NAMES = ['countries.name_en', 'countries.name_fr', 'countries.name_es', 'offices.name as covering_office_name', 'offices.code as covering_office_code'] as const;
+
+/** A country programme with its names, by code (the caller has checked the scope). */
+async function programmeWithNames(db: Kysely<DB>, code: string) {
+  const row = await db
+    .selectFrom('country_profiles')
+    .innerJoin('offices', 'offices.id', 'country_profiles.covering_office_id')
+    .innerJoin('countries', 'countries.code', 'country_profiles.country_code')
+    .selectAll('country_profiles')
+    .select(NAMES)
+    .where('country_profiles.country_code', '=', code)
+    .executeTakeFirstOrThrow();
+  return presentCountryProgramme(row);
+}
 
 /** Country programmes (profiles) the actor may see, with the country's names and covering office. */
 export async function findCountryProfiles(db: Kysely<DB>, actor: Actor) {
   const rows = await scopedProfiles(db, countryScope(actor, 'programming.read'))
     .innerJoin('countries', 'countries.code', 'country_profiles.country_code')
     .selectAll('country_profiles')
-    .select(['countries.name_en', 'countries.name_fr', 'countries.name_es', 'offices.name as covering_office_name', 'offices.code as covering_office_code'])
+    .select(NAMES)
     .orderBy('countries.name_en')
     .execute();
-  return rows.map(presentProfile);
+  return rows.map(presentCountryProgramme);
 }
 
 export async function getCountryProfile(db: Kysely<DB>, code: string, actor: Actor) {
   const row = await scopedProfiles(db, countryScope(actor, 'programming.read'))
     .innerJoin('countries', 'countries.code', 'country_profiles.country_code')
     .selectAll('country_profiles')
-    .select(['countries.name_en', 'countries.name_fr', 'countries.name_es', 'offices.name as covering_office_name', 'offices.code as covering_office_code'])
+    .select(NAMES)
     .where('country_profiles.country_code', '=', code)
     .executeTakeFirst();
   if (!row) throw notFound('Country programme', code);
-  return presentProfile(row);
+  return presentCountryProgramme(row);
 }
 
 /** The covering office must exist and lie within the actor's offices. */
@@ -65,8 +78,8 @@ export async function createCountryProfile(db: Kysely<DB>, input: z.infer<typeof
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, { action: 'create', entityType: 'country_profile', entityId: row.country_code, after: present(row) });
-    return present(row);
+    await writeAudit(trx, actor, { action: 'create', entityType: 'country_profile', entityId: row.country_code, after: presentCountryProfile(row) });
+    return programmeWithNames(trx, row.country_code);
   });
 }
 
@@ -83,7 +96,7 @@ export async function updateCountryProfile(db: Kysely<DB>, code: string, input: 
       entityType: 'country_profile',
       label: 'country programme',
       authorize: (trx) => assertCountryInScope(trx, scope, code),
-      present: (r) => present(r),
+      present: presentCountryProfile,
     },
     'update',
     async (trx, current) => {
@@ -104,14 +117,14 @@ export async function updateCountryProfile(db: Kysely<DB>, code: string, input: 
       );
     },
   );
-  return present(row as Record<string, unknown>);
+  return programmeWithNames(db, row.country_code);
 }
 
 /** The tripartite constituents of a country. */
 export async function findConstituents(db: Kysely<DB>, code: string, actor: Actor) {
   await assertCountryInScope(db, countryScope(actor, 'programming.read'), code);
   const rows = await db.selectFrom('constituents').selectAll().where('country_code', '=', code).orderBy('kind').orderBy('name').execute();
-  return rows.map((r) => present(r));
+  return rows.map(presentConstituent);
 }
 
 export async function createConstituent(db: Kysely<DB>, code: string, input: z.infer<typeof ConstituentCreate>, actor: Actor) {
@@ -131,8 +144,8 @@ export async function createConstituent(db: Kysely<DB>, code: string, input: z.i
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, { action: 'create', entityType: 'constituent', entityId: row.id, after: present(row) });
-    return present(row);
+    await writeAudit(trx, actor, { action: 'create', entityType: 'constituent', entityId: row.id, after: presentConstituent(row) });
+    return presentConstituent(row);
   });
 }
 
@@ -148,7 +161,7 @@ export async function updateConstituent(db: Kysely<DB>, id: string, input: z.inf
       entityType: 'constituent',
       label: 'constituent',
       authorize: (trx, current) => assertCountryInScope(trx, scope, current.country_code),
-      present: (r) => present(r),
+      present: presentConstituent,
     },
     'update',
     async (trx, current) =>
@@ -160,7 +173,7 @@ export async function updateConstituent(db: Kysely<DB>, id: string, input: z.inf
         contact_email: input.contactEmail,
       }),
   );
-  return present(row);
+  return presentConstituent(row);
 }
 
 export async function deleteConstituent(db: Kysely<DB>, id: string, version: number, actor: Actor) {
@@ -175,7 +188,7 @@ export async function deleteConstituent(db: Kysely<DB>, id: string, version: num
       entityType: 'constituent',
       label: 'constituent',
       authorize: (trx, current) => assertCountryInScope(trx, scope, current.country_code),
-      present: (r) => present(r),
+      present: presentConstituent,
     },
     'delete',
     async (trx) => {

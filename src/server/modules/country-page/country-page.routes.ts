@@ -1,9 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
+import { CountryPageData } from '../../../shared/contracts/programming-answers.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
-import { router } from '../../http/openapi.ts';
-import { CodeParam, one, readErrors } from '../../http/route-kit.ts';
+import { json, router } from '../../http/openapi.ts';
+import { CodeParam, readErrors } from '../../http/route-kit.ts';
 import { getCountryPage } from './country-page.service.ts';
+
+const CountryPageSchema = CountryPageData.openapi('CountryPage');
 
 export function countryPageRoutes({ db }: Deps) {
   return router().openapi(
@@ -13,7 +16,7 @@ export function countryPageRoutes({ db }: Deps) {
       tags: ['Country programming'],
       summary: 'Everything the country page shows, in one answer',
       request: { params: CodeParam },
-      responses: { 200: one, ...readErrors },
+      responses: { 200: json(CountryPageSchema), ...readErrors },
     }),
     async (c) => c.json(await getCountryPage(db, c.req.valid('param').code, actorOf(c)), 200),
   );

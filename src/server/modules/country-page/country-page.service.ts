@@ -1,18 +1,19 @@
 import type { Kysely } from 'kysely';
+import type { CountryPageData, IndicatorWithValues } from '../../../shared/contracts/programming-answers.ts';
 import type { Actor } from '../../access/actor.ts';
 import type { DB } from '../../db/schema.ts';
-import { present } from '../../http/present.ts';
 import { findCalendar } from '../calendar/calendar.service.ts';
 import { findCycles, getCycle } from '../cf/cf.service.ts';
 import { findConstituents, getCountryProfile } from '../countries/countries.service.ts';
 import { findDwcps, getDwcp } from '../dwcps/dwcps.service.ts';
+import { presentIndicator, presentIndicatorActual, presentIndicatorTarget } from '../indicators/indicators.presenter.ts';
 
 /**
  * Everything the country page shows, in one answer: the programme (presence, covering office), the
  * constituents, the CF cycles with the structure of the one the latest DWCP follows (or the latest),
  * the latest DWCP with its CPOs and alignment, and the coming milestones.
  */
-export async function getCountryPage(db: Kysely<DB>, code: string, actor: Actor) {
+export async function getCountryPage(db: Kysely<DB>, code: string, actor: Actor): Promise<CountryPageData> {
   const profile = await getCountryProfile(db, code, actor);
   const [constituents, cycles, dwcps, calendar] = await Promise.all([
     findConstituents(db, code, actor),
@@ -22,19 +23,17 @@ export async function getCountryPage(db: Kysely<DB>, code: string, actor: Actor)
   ]);
   const latestDwcp = dwcps[0];
   const dwcp = latestDwcp ? await getDwcp(db, latestDwcp.id, actor) : null;
-  const cycleId = (dwcp?.cfCycleId as string | null | undefined) ?? cycles[0]?.id;
+  const cycleId = dwcp?.cfCycleId ?? cycles[0]?.id;
   const cycle = cycleId ? await getCycle(db, cycleId, actor) : null;
   const targetCodes = [...new Set(cycle?.priorities.flatMap((p) => p.outcomes.flatMap((o) => o.sdgTargets)) ?? [])];
-  const sdgTargets = targetCodes.length ? await db.selectFrom('sdg_targets').select(['code', 'title_en', 'title_fr', 'title_es']).where('code', 'in', targetCodes).execute() : [];
-  const nodeIds = [
-    ...(cycle?.priorities.flatMap((p) => p.outcomes.map((o) => o.id as string)) ?? []),
-    ...(dwcp?.priorities.flatMap((p) => p.cpos.map((c) => c.id as string)) ?? []),
-  ];
+  const sdgRows = targetCodes.length ? await db.selectFrom('sdg_targets').select(['code', 'title_en', 'title_fr', 'title_es']).where('code', 'in', targetCodes).execute() : [];
+  const sdgTargets = sdgRows.map((s) => ({ code: s.code, titleEn: s.title_en, titleFr: s.title_fr, titleEs: s.title_es }));
+  const nodeIds = [...(cycle?.priorities.flatMap((p) => p.outcomes.map((o) => o.id)) ?? []), ...(dwcp?.priorities.flatMap((p) => p.cpos.map((c) => c.id)) ?? [])];
   return { profile, constituents, cycles, cycle, dwcps, dwcp, milestones: calendar.items, sdgTargets, indicators: await indicatorsOf(db, nodeIds) };
 }
 
 /** The indicators of the page's results nodes, with their current targets and their actuals. */
-async function indicatorsOf(db: Kysely<DB>, nodeIds: string[]) {
+async function indicatorsOf(db: Kysely<DB>, nodeIds: string[]): Promise<IndicatorWithValues[]> {
   if (!nodeIds.length) return [];
   const indicators = await db.selectFrom('indicators').selectAll().where('node_id', 'in', nodeIds).orderBy('code').execute();
   if (!indicators.length) return [];
@@ -44,8 +43,8 @@ async function indicatorsOf(db: Kysely<DB>, nodeIds: string[]) {
     db.selectFrom('indicator_actuals').selectAll().where('indicator_id', 'in', ids).orderBy('period_start').execute(),
   ]);
   return indicators.map((i) => ({
-    ...present(i),
-    targets: targets.filter((t) => t.indicator_id === i.id).map((t) => present(t)),
-    actuals: actuals.filter((a) => a.indicator_id === i.id).map((a) => present(a)),
+    ...presentIndicator(i),
+    targets: targets.filter((t) => t.indicator_id === i.id).map(presentIndicatorTarget),
+    actuals: actuals.filter((a) => a.indicator_id === i.id).map(presentIndicatorActual),
   }));
 }

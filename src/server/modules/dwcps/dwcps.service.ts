@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { CpoCreate, CpoUpdate, DwcpCreate, DwcpPriorityCreate, DwcpPriorityUpdate, DwcpUpdate } from '../../../shared/contracts/programming.ts';
+import type { DwcpTree } from '../../../shared/contracts/programming-answers.ts';
 import type { Actor } from '../../access/actor.ts';
 import { countryScope } from '../../access/rights.ts';
 import { writeAudit } from '../../db/audit-log.ts';
@@ -8,12 +9,10 @@ import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { changeVersioned, updateVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { present } from '../../http/present.ts';
 import { assertCountryInScope } from '../countries/countries.queries.ts';
 import { assertPeriod } from '../reference/reference.check.ts';
 import { computeAlignment } from './alignment.rules.ts';
-
-type Row = { version: number } & Record<string, unknown>;
+import { type CpoLinks, presentCpo, presentCpoRow, presentDwcp, presentDwcpPriority } from './dwcps.presenter.ts';
 
 async function dwcpCountry(db: Kysely<DB>, dwcpId: string): Promise<string> {
   const row = await db.selectFrom('dwcps').select('country_code').where('id', '=', dwcpId).executeTakeFirst();
@@ -36,11 +35,11 @@ async function checkCycleOfCountry(db: Kysely<DB>, cycleId: string | null | unde
 /** DWCPs of a country, newest first. */
 export async function findDwcps(db: Kysely<DB>, code: string, actor: Actor) {
   await assertCountryInScope(db, countryScope(actor, 'programming.read'), code);
-  return (await db.selectFrom('dwcps').selectAll().where('country_code', '=', code).orderBy('period_start', 'desc').execute()).map((r) => present(r));
+  return (await db.selectFrom('dwcps').selectAll().where('country_code', '=', code).orderBy('period_start', 'desc').execute()).map(presentDwcp);
 }
 
 /** A DWCP with priorities → CPOs, each CPO's links, drift from its CF outcome, and each priority's alignment (recorded and computed). */
-export async function getDwcp(db: Kysely<DB>, id: string, actor: Actor) {
+export async function getDwcp(db: Kysely<DB>, id: string, actor: Actor): Promise<DwcpTree> {
   const dwcp = await db.selectFrom('dwcps').selectAll().where('id', '=', id).executeTakeFirst();
   if (!dwcp) throw notFound('DWCP', id);
   await assertCountryInScope(db, countryScope(actor, 'programming.read'), dwcp.country_code);
@@ -59,19 +58,22 @@ export async function getDwcp(db: Kysely<DB>, id: string, actor: Actor) {
     db.selectFrom('cpo_sdg_targets as l').innerJoin('cpos', 'cpos.id', 'l.cpo_id').select(['l.cpo_id', 'l.target_code']).where('cpos.dwcp_id', '=', id).execute(),
   ]);
   return {
-    ...present(dwcp),
+    ...presentDwcp(dwcp),
     priorities: priorities.map((p) => {
       const own = cpos.filter((c) => c.priority_id === p.id);
       const cfOutputIds = (cpoId: string) => outputs.filter((o) => o.cpo_id === cpoId).map((o) => o.cf_output_id);
       return {
-        ...present(p),
+        ...presentDwcpPriority(p),
         alignmentComputed: computeAlignment(own.map((c) => ({ derivation: c.derivation as 'derived' | 'additional', cfOutputCount: cfOutputIds(c.id).length }))),
         cpos: own.map((c) => ({
-          ...present(c),
+          ...presentCpo(c, {
+            cfOutputIds: cfOutputIds(c.id),
+            orgOutcomeIds: orgOutcomes.filter((o) => o.cpo_id === c.id).map((o) => o.org_outcome_id),
+            sdgTargets: targets.filter((t) => t.cpo_id === c.id).map((t) => t.target_code),
+          }),
+          cfOutcomeCode: c.cf_outcome_code,
+          cfOutcomeText: c.cf_outcome_text,
           drifted: c.derivation === 'derived' && c.text !== c.cf_outcome_text,
-          cfOutputIds: cfOutputIds(c.id),
-          orgOutcomeIds: orgOutcomes.filter((o) => o.cpo_id === c.id).map((o) => o.org_outcome_id),
-          sdgTargets: targets.filter((t) => t.cpo_id === c.id).map((t) => t.target_code),
         })),
       };
     }),
@@ -97,8 +99,8 @@ export async function createDwcp(db: Kysely<DB>, code: string, input: z.infer<ty
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, { action: 'create', entityType: 'dwcp', entityId: row.id, after: present(row) });
-    return present(row);
+    await writeAudit(trx, actor, { action: 'create', entityType: 'dwcp', entityId: row.id, after: presentDwcp(row) });
+    return presentDwcp(row);
   });
 }
 
@@ -113,7 +115,7 @@ export async function updateDwcp(db: Kysely<DB>, id: string, input: z.infer<type
       entityType: 'dwcp',
       label: 'DWCP',
       authorize: async (trx) => void (await writable(trx, id, actor)),
-      present: (r) => present(r),
+      present: presentDwcp,
     },
     'update',
     async (trx, current) => {
@@ -130,7 +132,7 @@ export async function updateDwcp(db: Kysely<DB>, id: string, input: z.infer<type
       });
     },
   );
-  return present(row as Row);
+  return presentDwcp(row);
 }
 
 export async function createDwcpPriority(db: Kysely<DB>, dwcpId: string, input: z.infer<typeof DwcpPriorityCreate>, actor: Actor) {
@@ -141,8 +143,8 @@ export async function createDwcpPriority(db: Kysely<DB>, dwcpId: string, input: 
       .values({ dwcp_id: dwcpId, code: input.code, title: input.title, alignment_recorded: input.alignmentRecorded ?? null, alignment_evidence: input.alignmentEvidence ?? null })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, { action: 'create', entityType: 'dwcp_priority', entityId: row.id, after: present(row) });
-    return present(row);
+    await writeAudit(trx, actor, { action: 'create', entityType: 'dwcp_priority', entityId: row.id, after: presentDwcpPriority(row) });
+    return presentDwcpPriority(row);
   });
 }
 
@@ -158,7 +160,7 @@ export async function updateDwcpPriority(db: Kysely<DB>, id: string, input: z.in
       entityType: 'dwcp_priority',
       label: 'DWCP priority',
       authorize: async (trx, current) => void (await writable(trx, current.dwcp_id, actor)),
-      present: (r) => present(r),
+      present: presentDwcpPriority,
     },
     'update',
     async (trx, current) =>
@@ -175,7 +177,7 @@ export async function updateDwcpPriority(db: Kysely<DB>, id: string, input: z.in
         .returningAll()
         .executeTakeFirstOrThrow()) as never,
   );
-  return present(row as Row);
+  return presentDwcpPriority(row);
 }
 
 async function checkCpoLinks(trx: Transaction<DB>, code: string, input: z.infer<typeof CpoCreate>) {
@@ -247,7 +249,7 @@ export async function createCpo(db: Kysely<DB>, dwcpId: string, input: z.infer<t
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    const links = { cfOutputIds: input.cfOutputIds, orgOutcomeIds: input.orgOutcomeIds, sdgTargets: input.sdgTargets };
+    const links: CpoLinks = { cfOutputIds: input.cfOutputIds, orgOutcomeIds: input.orgOutcomeIds, sdgTargets: input.sdgTargets };
     if (links.cfOutputIds.length)
       await trx
         .insertInto('cpo_cf_outputs')
@@ -263,10 +265,20 @@ export async function createCpo(db: Kysely<DB>, dwcpId: string, input: z.infer<t
         .insertInto('cpo_sdg_targets')
         .values(links.sdgTargets.map((x) => ({ cpo_id: row.id, target_code: x })))
         .execute();
-    const cpo = { ...present(row), ...links };
+    const cpo = presentCpo(row, links);
     await writeAudit(trx, actor, { action: 'create', entityType: 'cpo', entityId: row.id, after: cpo });
     return cpo;
   });
+}
+
+/** A CPO's links: CF outputs, organisation-wide outcomes, SDG targets. */
+async function cpoLinks(db: Kysely<DB>, cpoId: string): Promise<CpoLinks> {
+  const [outputs, outcomes, targets] = await Promise.all([
+    db.selectFrom('cpo_cf_outputs').select('cf_output_id').where('cpo_id', '=', cpoId).execute(),
+    db.selectFrom('cpo_org_outcomes').select('org_outcome_id').where('cpo_id', '=', cpoId).execute(),
+    db.selectFrom('cpo_sdg_targets').select('target_code').where('cpo_id', '=', cpoId).execute(),
+  ]);
+  return { cfOutputIds: outputs.map((o) => o.cf_output_id), orgOutcomeIds: outcomes.map((o) => o.org_outcome_id), sdgTargets: targets.map((t) => t.target_code) };
 }
 
 /** Changes a CPO's text (an additional one) or re-derives a derived one's text from its CF outcome when the text is left out. */
@@ -281,7 +293,7 @@ export async function updateCpo(db: Kysely<DB>, id: string, input: z.infer<typeo
       entityType: 'cpo',
       label: 'CPO',
       authorize: async (trx, current) => void (await writable(trx, current.dwcp_id, actor)),
-      present: (r) => present(r),
+      present: presentCpoRow,
     },
     'update',
     async (trx, current) => {
@@ -307,5 +319,5 @@ export async function updateCpo(db: Kysely<DB>, id: string, input: z.infer<typeo
         .executeTakeFirstOrThrow()) as never;
     },
   );
-  return present(row as Row);
+  return presentCpo(row, await cpoLinks(db, id));
 }

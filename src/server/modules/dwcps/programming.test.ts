@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { buildOffice, buildUser, TEST_PASSWORD } from '../../../../test/factories.ts';
 import { buildApp, Client, ok } from '../../../../test/helpers/api.ts';
@@ -278,6 +280,89 @@ describe('country programming through the API', () => {
     assert.equal(o.indicators[0].targets[0].value, '25');
     const outside = await a.post(`/api/indicators/${ind.id}/targets`, { kind: 'milestone', periodStart: '2022-01-01', periodEnd: '2022-12-31', value: '1' });
     assert.equal(outside.status, 400, 'a milestone outside the biennium is refused');
+  });
+
+  test('every read and change answers its contract: lists in one envelope, records with their fields named', async () => {
+    const profile = ok(await api.get('/api/countries/IN'), 200);
+    assert.equal(profile.nameEn, 'India');
+    assert.equal(profile.coveringOfficeCode, 'CO-DELHI');
+    const changed = ok(await api.patch('/api/countries/IN', { deliveringAsOne: true, version: profile.version }), 200);
+    assert.deepEqual([changed.deliveringAsOne, changed.nameEn, changed.version], [true, 'India', profile.version + 1]);
+    const programmes = ok(await api.get('/api/countries'), 200);
+    assert.equal(programmes.total, programmes.items.length);
+
+    const constituents = ok(await api.get('/api/countries/IN/constituents'), 200);
+    assert.equal(constituents.total, 2);
+    const added = ok(await api.post('/api/countries/IN/constituents', { kind: 'employers', name: 'Employers federation', acronym: 'EF' }), 201);
+    const renamed = ok(await api.patch(`/api/constituents/${added.id}`, { name: 'Employers Federation of India', version: added.version }), 200);
+    assert.equal(renamed.name, 'Employers Federation of India');
+    assert.equal((await api.request('DELETE', `/api/constituents/${added.id}?version=${renamed.version}`)).status, 204);
+
+    const cycles = ok(await api.get('/api/countries/IN/cf-cycles'), 200);
+    assert.deepEqual(
+      cycles.items.map((c: { title: string }) => c.title),
+      ['CF 2023–27', 'UNSDF 2018–22'],
+    );
+    assert.equal(cycles.total, 2);
+    const cycle = cycles.items[1];
+    assert.equal(ok(await api.patch(`/api/cf-cycles/${cycle.id}`, { stage: 'evaluation', version: cycle.version }), 200).stage, 'evaluation');
+    const o2 = await database.db
+      .selectFrom('cf_outcomes')
+      .select('version')
+      .where('id', '=', ids.o2 as string)
+      .executeTakeFirstOrThrow();
+    const outcome = ok(await api.patch(`/api/cf-outcomes/${ids.o2}`, { outcomeGroup: 'Migration', version: o2.version }), 200);
+    assert.deepEqual([outcome.outcomeGroup, outcome.sdgTargets], ['Migration', ['8.8']]);
+
+    const dwcps = ok(await api.get('/api/countries/IN/dwcps'), 200);
+    assert.equal(dwcps.total, 1);
+    const dwcp = ok(await api.patch(`/api/dwcps/${ids.dwcp}`, { status: 'extended', version: dwcps.items[0].version }), 200);
+    assert.equal(dwcp.status, 'extended');
+    const cpo = ok(await api.get(`/api/dwcps/${ids.dwcp}`), 200).priorities[0].cpos[0];
+    assert.deepEqual([cpo.cfOutcomeCode, cpo.sdgTargets], ['O1', ['1.3']]);
+    const rederived = ok(await api.patch(`/api/cpos/${ids.derived}`, { version: cpo.version }), 200);
+    assert.deepEqual(rederived.sdgTargets, ['1.3'], 'a changed CPO is answered with its links');
+
+    const indicators = ok(await api.get(`/api/indicators?nodeType=cpo&nodeId=${ids.derived}`), 200);
+    assert.deepEqual([indicators.total, indicators.items[0].title], [1, 'Informal workers covered']);
+
+    const calendar = ok(await api.get('/api/calendar?asOf=2027-01-20'), 200);
+    assert.equal(calendar.total, 2);
+    const milestone = calendar.items[0];
+    assert.equal(milestone.countryNameEn, 'India');
+    const done = ok(await api.patch(`/api/milestones/${milestone.id}`, { doneOn: '2027-02-27', version: milestone.version }), 200);
+    assert.equal(done.doneOn, '2027-02-27');
+
+    const page = ok(await api.get('/api/countries/IN/page'), 200);
+    assert.equal(page.profile.nameEn, 'India');
+    assert.equal(page.dwcp.id, ids.dwcp);
+    assert.equal(page.cycle.id, ids.cycle);
+    assert.deepEqual(page.sdgTargets.map((t: { code: string }) => t.code).sort(), ['1.3', '8.5', '8.8']);
+    assert.ok(page.sdgTargets.every((t: { titleEn: string; titleFr: string; titleEs: string }) => t.titleEn && t.titleFr && t.titleEs));
+    assert.equal(page.indicators[0].targets[0].value, '4000000');
+    assert.equal(page.indicators[0].actuals[0].source, 'Labour force survey 2019');
+  });
+
+  test('a country programme imported whole answers what it stored, by kind', async () => {
+    const hq = await database.db.selectFrom('offices').select('id').where('code', '=', 'HQ').executeTakeFirstOrThrow();
+    await buildOffice(database.db, { code: 'CO-DAR', officeType: 'country_office', parentId: hq.id });
+    const admin = await buildUser(database.db, 'admin');
+    const a = new Client(api.app);
+    await a.signIn(admin.email, TEST_PASSWORD);
+    const doc = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', '..', 'docs', 'examples', 'programme-kenya.json'), 'utf8'));
+    const report = ok(await a.post('/api/programmes/import', doc), 201);
+    assert.equal(report.country, 'KE');
+    assert.deepEqual(
+      { constituents: report.counts.constituents, cycles: report.counts.cycles, dwcps: report.counts.dwcps, milestones: report.counts.milestones },
+      {
+        constituents: 3,
+        cycles: 1,
+        dwcps: 1,
+        milestones: 1,
+      },
+    );
+    const again = await a.post('/api/programmes/import', doc);
+    assert.equal(again.status, 409, JSON.stringify(again.body));
   });
 
   test('a link to a non-existent SDG target is refused and nothing is stored', async () => {

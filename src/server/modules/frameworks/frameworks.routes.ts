@@ -1,21 +1,42 @@
 import { createRoute } from '@hono/zod-openapi';
 import { OrgFrameworkCreate, OrgOutcomeCreate, OrgOutputCreate } from '../../../shared/contracts/programming.ts';
+import { OrgFramework, OrgFrameworkList, OrgOutcome, OrgOutput } from '../../../shared/contracts/programming-answers.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
-import { jsonBody, router } from '../../http/openapi.ts';
-import { IdParam, many, one, readErrors, writeErrors } from '../../http/route-kit.ts';
+import { json, jsonBody, router } from '../../http/openapi.ts';
+import { IdParam, readErrors, writeErrors } from '../../http/route-kit.ts';
 import * as frameworks from './frameworks.service.ts';
 
 const tags = ['Organisation-wide frameworks'];
+const FrameworkSchema = OrgFramework.openapi('OrgFramework');
+const FrameworkList = OrgFrameworkList.openapi('OrgFrameworkList');
+const OutcomeSchema = OrgOutcome.openapi('OrgOutcome');
+const OutputSchema = OrgOutput.openapi('OrgOutput');
 
 export function frameworkRoutes({ db }: Deps) {
   return router()
     .openapi(
-      createRoute({ method: 'get', path: '/', tags, summary: 'Strategic plans and programme-and-budget periods with their outcomes', responses: { 200: many, ...readErrors } }),
-      async (c) => c.json({ items: await frameworks.findFrameworks(db, actorOf(c)) }, 200),
+      createRoute({
+        method: 'get',
+        path: '/',
+        tags,
+        summary: 'Strategic plans and programme-and-budget periods with their outcomes',
+        responses: { 200: json(FrameworkList), ...readErrors },
+      }),
+      async (c) => {
+        const items = await frameworks.findFrameworks(db, actorOf(c));
+        return c.json({ items, total: items.length }, 200);
+      },
     )
     .openapi(
-      createRoute({ method: 'post', path: '/', tags, summary: 'Add a framework', request: { body: jsonBody(OrgFrameworkCreate) }, responses: { 201: one, ...writeErrors } }),
+      createRoute({
+        method: 'post',
+        path: '/',
+        tags,
+        summary: 'Add a framework',
+        request: { body: jsonBody(OrgFrameworkCreate) },
+        responses: { 201: json(FrameworkSchema, 'Created'), ...writeErrors },
+      }),
       async (c) => c.json(await frameworks.createFramework(db, c.req.valid('json'), actorOf(c)), 201),
     )
     .openapi(
@@ -25,7 +46,7 @@ export function frameworkRoutes({ db }: Deps) {
         tags,
         summary: 'Add an organisation-wide outcome',
         request: { params: IdParam, body: jsonBody(OrgOutcomeCreate) },
-        responses: { 201: one, ...writeErrors },
+        responses: { 201: json(OutcomeSchema, 'Created'), ...writeErrors },
       }),
       async (c) => c.json(await frameworks.createOrgOutcome(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 201),
     )
@@ -36,7 +57,7 @@ export function frameworkRoutes({ db }: Deps) {
         tags,
         summary: 'Add an output to an organisation-wide outcome',
         request: { params: IdParam, body: jsonBody(OrgOutputCreate) },
-        responses: { 201: one, ...writeErrors },
+        responses: { 201: json(OutputSchema, 'Created'), ...writeErrors },
       }),
       async (c) => c.json(await frameworks.createOrgOutput(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 201),
     );

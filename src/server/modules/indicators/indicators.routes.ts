@@ -1,21 +1,35 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ActualCreate, IndicatorCreate, TargetSet } from '../../../shared/contracts/programming.ts';
+import { INDICATOR_NODE_TYPES, Indicator, IndicatorActual, IndicatorDetail, IndicatorList, IndicatorTarget } from '../../../shared/contracts/programming-answers.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
-import { jsonBody, router } from '../../http/openapi.ts';
-import { IdParam, many, one, readErrors, writeErrors } from '../../http/route-kit.ts';
+import { json, jsonBody, router } from '../../http/openapi.ts';
+import { IdParam, readErrors, writeErrors } from '../../http/route-kit.ts';
 import * as indicators from './indicators.service.ts';
 
 const tags = ['Indicators'];
-const NodeQuery = z.strictObject({ nodeType: z.enum(['cf_outcome', 'cpo', 'org_outcome', 'project']), nodeId: z.uuid() });
+const NodeQuery = z.strictObject({ nodeType: z.enum(INDICATOR_NODE_TYPES), nodeId: z.uuid() });
+const IndicatorSchema = Indicator.openapi('ResultsIndicator');
+const IndicatorListSchema = IndicatorList.openapi('ResultsIndicatorList');
+const DetailSchema = IndicatorDetail.openapi('ResultsIndicatorDetail');
+const TargetSchema = IndicatorTarget.openapi('ResultsIndicatorTarget');
+const ActualSchema = IndicatorActual.openapi('ResultsIndicatorActual');
 
 export function indicatorRoutes({ db }: Deps) {
   return router()
     .openapi(
-      createRoute({ method: 'get', path: '/', tags, summary: 'Indicators of one results node', request: { query: NodeQuery }, responses: { 200: many, ...readErrors } }),
+      createRoute({
+        method: 'get',
+        path: '/',
+        tags,
+        summary: 'Indicators of one results node',
+        request: { query: NodeQuery },
+        responses: { 200: json(IndicatorListSchema), ...readErrors },
+      }),
       async (c) => {
         const q = c.req.valid('query');
-        return c.json({ items: await indicators.findIndicators(db, q.nodeType, q.nodeId, actorOf(c)) }, 200);
+        const items = await indicators.findIndicators(db, q.nodeType, q.nodeId, actorOf(c));
+        return c.json({ items, total: items.length }, 200);
       },
     )
     .openapi(
@@ -25,7 +39,7 @@ export function indicatorRoutes({ db }: Deps) {
         tags,
         summary: 'Add an indicator to a results node',
         request: { body: jsonBody(IndicatorCreate) },
-        responses: { 201: one, ...writeErrors },
+        responses: { 201: json(IndicatorSchema, 'Created'), ...writeErrors },
       }),
       async (c) => c.json(await indicators.createIndicator(db, c.req.valid('json'), actorOf(c)), 201),
     )
@@ -36,7 +50,7 @@ export function indicatorRoutes({ db }: Deps) {
         tags,
         summary: 'An indicator with targets, their history and actuals',
         request: { params: IdParam },
-        responses: { 200: one, ...readErrors },
+        responses: { 200: json(DetailSchema), ...readErrors },
       }),
       async (c) => c.json(await indicators.getIndicator(db, c.req.valid('param').id, actorOf(c)), 200),
     )
@@ -47,7 +61,7 @@ export function indicatorRoutes({ db }: Deps) {
         tags,
         summary: 'Set or revise a target or milestone (a revision keeps the old value and needs a reason)',
         request: { params: IdParam, body: jsonBody(TargetSet) },
-        responses: { 201: one, ...writeErrors },
+        responses: { 201: json(TargetSchema, 'Created'), ...writeErrors },
       }),
       async (c) => c.json(await indicators.setTarget(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 201),
     )
@@ -58,7 +72,7 @@ export function indicatorRoutes({ db }: Deps) {
         tags,
         summary: 'Record an actual value with its source',
         request: { params: IdParam, body: jsonBody(ActualCreate) },
-        responses: { 201: one, ...writeErrors },
+        responses: { 201: json(ActualSchema, 'Created'), ...writeErrors },
       }),
       async (c) => c.json(await indicators.addActual(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 201),
     );

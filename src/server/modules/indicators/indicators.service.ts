@@ -1,15 +1,16 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { ActualCreate, IndicatorCreate, TargetSet } from '../../../shared/contracts/programming.ts';
+import type { IndicatorDetail } from '../../../shared/contracts/programming-answers.ts';
 import type { Actor } from '../../access/actor.ts';
 import { countryScope, requireRight, scopeFor } from '../../access/rights.ts';
 import { writeAudit } from '../../db/audit-log.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { present } from '../../http/present.ts';
 import { assertCountryInScope } from '../countries/countries.queries.ts';
 import { scopedProjects } from '../projects/projects.queries.ts';
+import { presentIndicator, presentIndicatorActual, presentIndicatorTarget } from './indicators.presenter.ts';
 
 type NodeType = 'cf_outcome' | 'cpo' | 'org_outcome' | 'project';
 interface NodeInfo {
@@ -93,13 +94,13 @@ export async function createIndicator(db: Kysely<DB>, input: z.infer<typeof Indi
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, { action: 'create', entityType: 'indicator', entityId: row.id, after: present(row) });
-    return present(row);
+    await writeAudit(trx, actor, { action: 'create', entityType: 'indicator', entityId: row.id, after: presentIndicator(row) });
+    return presentIndicator(row);
   });
 }
 
 /** An indicator with its current targets and milestones, their superseded history, and its actuals. */
-export async function getIndicator(db: Kysely<DB>, id: string, actor: Actor) {
+export async function getIndicator(db: Kysely<DB>, id: string, actor: Actor): Promise<IndicatorDetail> {
   const { ind, node } = await indicatorNode(db, id);
   await authorizeNode(db, actor, node, false);
   const [targets, actuals] = await Promise.all([
@@ -107,17 +108,17 @@ export async function getIndicator(db: Kysely<DB>, id: string, actor: Actor) {
     db.selectFrom('indicator_actuals').selectAll().where('indicator_id', '=', id).orderBy('period_start').execute(),
   ]);
   return {
-    ...present(ind),
-    targets: targets.filter((t) => !t.superseded_at).map((t) => present(t)),
-    history: targets.filter((t) => t.superseded_at).map((t) => present(t)),
-    actuals: actuals.map((a) => present(a)),
+    ...presentIndicator(ind),
+    targets: targets.filter((t) => !t.superseded_at).map(presentIndicatorTarget),
+    history: targets.filter((t) => t.superseded_at).map(presentIndicatorTarget),
+    actuals: actuals.map(presentIndicatorActual),
   };
 }
 
 /** Indicators of one results node. */
 export async function findIndicators(db: Kysely<DB>, type: NodeType, nodeId: string, actor: Actor) {
   await authorizeNode(db, actor, await nodeInfo(db, type, nodeId), false);
-  return (await db.selectFrom('indicators').selectAll().where('node_type', '=', type).where('node_id', '=', nodeId).orderBy('code').execute()).map((r) => present(r));
+  return (await db.selectFrom('indicators').selectAll().where('node_type', '=', type).where('node_id', '=', nodeId).orderBy('code').execute()).map(presentIndicator);
 }
 
 async function writableIndicator(trx: Transaction<DB>, id: string, actor: Actor) {
@@ -144,7 +145,7 @@ export async function setTarget(db: Kysely<DB>, id: string, input: z.infer<typeo
       .where('superseded_at', 'is', null)
       .forUpdate()
       .executeTakeFirst();
-    if (current && Number(current.value) === Number(input.value)) return present(current);
+    if (current && Number(current.value) === Number(input.value)) return presentIndicatorTarget(current);
     if (current && !input.reason?.trim()) {
       throw new AppError('INVALID_INPUT', `Revising the ${input.kind} of ${current.value} for this period needs a reason; the old value is kept in the history`, {
         field: 'reason',
@@ -168,10 +169,10 @@ export async function setTarget(db: Kysely<DB>, id: string, input: z.infer<typeo
       action: current ? 'revise_target' : 'set_target',
       entityType: 'indicator',
       entityId: id,
-      before: current ? present(current) : undefined,
-      after: present(row),
+      before: current ? presentIndicatorTarget(current) : undefined,
+      after: presentIndicatorTarget(row),
     });
-    return present(row);
+    return presentIndicatorTarget(row);
   });
 }
 
@@ -184,7 +185,7 @@ export async function addActual(db: Kysely<DB>, id: string, input: z.infer<typeo
       .values({ indicator_id: id, period_start: input.periodStart, period_end: input.periodEnd, value: input.value, source: input.source, comment: input.comment ?? null })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, { action: 'add_actual', entityType: 'indicator', entityId: id, after: present(row) });
-    return present(row);
+    await writeAudit(trx, actor, { action: 'add_actual', entityType: 'indicator', entityId: id, after: presentIndicatorActual(row) });
+    return presentIndicatorActual(row);
   });
 }
