@@ -38,6 +38,7 @@ describe('country programming screens in Chromium', () => {
     assert.match(text, /Tripartite consultation on the next DWCP/);
     const target = page.locator('ul.tree > li', { has: page.locator('summary', { hasText: 'SDG 8.8' }) });
     await target.locator('summary', { hasText: 'SDG 8.8' }).click();
+    assert.match(await target.locator('summary').first().innerText(), /Protect labour rights/, "the SDG target's title, in the page's language");
     await target.locator('summary', { hasText: 'Migrant workers are protected' }).click();
     assert.ok(await target.getByText('IND102').isVisible(), 'the chain leads from SDG 8.8 to the CPO derived from the CF outcome');
     await screenshot(page, 'country-india');
