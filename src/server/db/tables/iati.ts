@@ -14,7 +14,7 @@ export interface IatiImportsTable {
   transactions_imported: number;
   transactions_skipped: number;
   actor_label: string;
-  at: Generated<Timestamp>;
+  at: Timestamp;
 }
 
 export interface IatiActivitiesTable {
@@ -39,6 +39,7 @@ export interface IatiActivitiesTable {
   import_id: string;
   project_id: string | null;
   version: Generated<number>;
+  updated_at: Timestamp;
 }
 
 export interface IatiTransactionsTable {
@@ -79,7 +80,7 @@ export interface JobsTable {
   error: string | null;
   actor_id: string | null;
   actor_label: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   finished_at: Timestamp | null;
   /** The process running the job, or holding its upload while it is queued (a random id per process start), and when it last said it was alive. */
   runner: string | null;

@@ -143,6 +143,7 @@ export interface WarningRulesTable {
   params: ColumnType<Record<string, number>, string, string>;
   active: Generated<boolean>;
   version: Generated<number>;
+  updated_at: Timestamp;
 }
 
 export interface ProjectStatusHistoryTable {

@@ -37,6 +37,7 @@ export interface CfPrioritiesTable extends Versioned {
   cycle_id: string;
   code: string;
   title: string;
+  updated_at: Timestamp;
 }
 
 export interface CfOutcomesTable extends Versioned {
@@ -47,6 +48,7 @@ export interface CfOutcomesTable extends Versioned {
   text: string;
   outcome_group: string | null;
   org_role: Generated<string>;
+  updated_at: Timestamp;
 }
 
 export interface CfOutputsTable extends Versioned {
@@ -55,6 +57,7 @@ export interface CfOutputsTable extends Versioned {
   code: string;
   text: string;
   org_role: Generated<string>;
+  updated_at: Timestamp;
 }
 
 export interface OrgFrameworksTable extends Stamped {
@@ -97,6 +100,7 @@ export interface DwcpPrioritiesTable extends Versioned {
   title: string;
   alignment_recorded: string | null;
   alignment_evidence: string | null;
+  updated_at: Timestamp;
 }
 
 export interface CposTable extends Versioned {
@@ -108,6 +112,7 @@ export interface CposTable extends Versioned {
   derivation: string;
   cf_outcome_id: string | null;
   justification: string | null;
+  updated_at: Timestamp;
 }
 
 export interface IndicatorsTable extends Versioned {

@@ -35,6 +35,7 @@ export interface StrategyOutcomesTable extends Versioned {
   resources_estimated: Generated<boolean>;
   key_outputs: ColumnType<string[], string | undefined, string>;
   resource_gap: string | null;
+  updated_at: Timestamp;
 }
 
 export interface StrategyIndicatorsTable extends Versioned {
@@ -66,7 +67,7 @@ export interface StrategyIndicatorValuesTable {
   value: string;
   source: string;
   actor_label: string;
-  at: Generated<Timestamp>;
+  at: Timestamp;
 }
 
 export interface ActionPlansTable extends Stamped {
@@ -107,5 +108,5 @@ export interface ActionItemStatusesTable {
   progress: 'not_started' | 'in_progress' | 'completed';
   narrative: string | null;
   actor_label: string;
-  at: Generated<Timestamp>;
+  at: Timestamp;
 }
