@@ -88,25 +88,25 @@ describe('alignment of voluntary funding and resource gaps (hand-checked)', () =
   test('aligned share: 110,000 of 200,000 voluntary funding contributes to country programme outcomes', async () => {
     const total = ok(await hq.get('/api/funding-alignment?year=2024'));
     // P1 60,000 + P2 50,000 + P3 0 of 100,000 + 50,000 + 50,000 (P4 is regular budget, P5 is not approved)
-    assert.deepEqual(total.rows, [{ key: 'total', label: 'All voluntary funding', projects: 3, voluntary: '200000.00', aligned: '110000.00', alignedShare: '0.5500' }]);
+    assert.deepEqual(total.items, [{ key: 'total', label: 'All voluntary funding', projects: 3, voluntary: '200000.00', aligned: '110000.00', alignedShare: '0.5500' }]);
   });
 
   test('by region, funding partner and earmarking level', async () => {
     const pick = (rows: { label: string; voluntary: string; aligned: string; alignedShare: string }[]) => rows.map((r) => [r.label, r.voluntary, r.aligned, r.alignedShare]);
-    assert.deepEqual(pick(ok(await hq.get('/api/funding-alignment?year=2024&by=region')).rows), [
+    assert.deepEqual(pick(ok(await hq.get('/api/funding-alignment?year=2024&by=region')).items), [
       ['Headquarters and global', '50000.00', '0.00', '0.0000'],
       ['Regional Office for Africa', '150000.00', '110000.00', '0.7333'],
     ]);
-    assert.deepEqual(pick(ok(await hq.get('/api/funding-alignment?year=2024&by=partner')).rows), [
+    assert.deepEqual(pick(ok(await hq.get('/api/funding-alignment?year=2024&by=partner')).items), [
       ['Donor A', '150000.00', '60000.00', '0.4000'],
       ['Donor B', '50000.00', '50000.00', '1.0000'],
     ]);
-    assert.deepEqual(pick(ok(await hq.get('/api/funding-alignment?year=2024&by=earmarking')).rows), [
+    assert.deepEqual(pick(ok(await hq.get('/api/funding-alignment?year=2024&by=earmarking')).items), [
       ['tightly_earmarked', '150000.00', '60000.00', '0.4000'],
       ['unearmarked', '50000.00', '50000.00', '1.0000'],
     ]);
     const africa = ok(await hq.get(`/api/funding-alignment?year=2024&region=${ids.ro}`));
-    assert.equal(africa.rows[0].alignedShare, '0.7333', 'the region filter narrows the total');
+    assert.equal(africa.items[0].alignedShare, '0.7333', 'the region filter narrows the total');
   });
 
   test('resources needed against available by source, the gap and the share of gaps filled', async () => {
@@ -121,7 +121,7 @@ describe('alignment of voluntary funding and resource gaps (hand-checked)', () =
     });
     assert.equal(need.status, 201, JSON.stringify(need.body));
     const g = ok(await hq.get('/api/resource-gaps'));
-    const row = g.rows[0];
+    const row = g.items[0];
     // RB: P4 40,000 × 100%; RBSA: P2 50,000 × 50%; XB: P1 100,000 × 60%; pipeline: P5 20,000 × 100% × 50%
     assert.deepEqual(
       [row.regularBudget, row.rbsa, row.extraBudgetary, row.available, row.pipeline, row.gap, row.gapAfterPipeline],
@@ -141,7 +141,7 @@ describe('alignment of voluntary funding and resource gaps (hand-checked)', () =
     ok(await hq.patch(`/api/resource-needs/${need.body.id}`, { version: need.body.version, needed: '150000.00' }));
     const after = ok(await hq.get('/api/resource-gaps'));
     // needed 150,000: gap 25,000; identified gap 110,000; filled min(110,000, 85,000) = 85,000 → 0.7727
-    assert.deepEqual([after.rows[0].gap, after.totals.shareOfGapsFilled], ['25000.00', '0.7727']);
+    assert.deepEqual([after.items[0].gap, after.totals.shareOfGapsFilled], ['25000.00', '0.7727']);
     const listed = ok(await hq.get(`/api/cpos/${ids.cpo1}/resource-needs`)).items;
     assert.deepEqual(
       listed.map((n: any) => [n.yearFrom, n.yearTo, n.needed, n.version]),
@@ -153,12 +153,12 @@ describe('alignment of voluntary funding and resource gaps (hand-checked)', () =
   test('the office manager acts on the watch list; a rule is changed with optimistic concurrency', async () => {
     // 1 Oct 2024: no expenditure at all on P1 → "no expenditure" and "behind the time curve" (0% vs 74.9%)
     const w = ok(await manager.get('/api/early-warnings?asOf=2024-10-01'));
-    const flag = w.warnings.find((x: { code: string; rule: string }) => x.code === 'P1' && x.rule === 'behind_time_curve');
+    const flag = w.items.find((x: { code: string; rule: string }) => x.code === 'P1' && x.rule === 'behind_time_curve');
     assert.equal(flag.reason, 'Delivery 0% while 74.9% of the year has elapsed: 74.9 points behind (threshold 20)');
     assert.equal(flag.action, null);
     ok(await manager.post('/api/early-warnings/actions', { projectId: ids.P1, rule: 'behind_time_curve', status: 'acknowledged', comment: 'Recruitment delayed; plan revised' }));
     const again = ok(await manager.get('/api/early-warnings?asOf=2024-10-01'));
-    const acted = again.warnings.find((x: { code: string; rule: string }) => x.code === 'P1' && x.rule === 'behind_time_curve');
+    const acted = again.items.find((x: { code: string; rule: string }) => x.code === 'P1' && x.rule === 'behind_time_curve');
     assert.deepEqual([acted.action.status, acted.action.comment], ['acknowledged', 'Recruitment delayed; plan revised']);
     // the HQ project is outside the country office manager's reach
     const outside = await manager.post('/api/early-warnings/actions', { projectId: ids.P3, rule: 'behind_time_curve', status: 'acknowledged', comment: 'x' });
@@ -173,7 +173,7 @@ describe('alignment of voluntary funding and resource gaps (hand-checked)', () =
     assert.equal((await hq.patch('/api/warning-rules/behind_time_curve', { version: rule.version, active: false })).status, 409);
     const relaxed = ok(await manager.get('/api/early-warnings?asOf=2024-10-01'));
     assert.equal(
-      relaxed.warnings.some((x: { rule: string }) => x.rule === 'behind_time_curve'),
+      relaxed.items.some((x: { rule: string }) => x.rule === 'behind_time_curve'),
       false,
       '74.9 points behind is under a threshold of 80',
     );
@@ -224,10 +224,10 @@ describe('alignment of voluntary funding and resource gaps (hand-checked)', () =
     assert.equal(refused.status, 400);
     ok(await hq.post('/api/exchange-rates', { source: 'UN operational rates', rates: [{ currency: 'EUR', month: '2024-01-01', perUsd: '0.8' }] }));
     ok(await hq.put('/api/settings/reporting-currency', { currency: 'EUR' }));
-    const d = ok(await hq.get('/api/delivery?year=2024&by=office'));
+    const d = ok(await hq.get('/api/delivery/groups?year=2024&by=office'));
     // 100,000 + 50,000 + 40,000 USD in the country office at 0.8 EUR per USD = 152,000 EUR
     assert.equal(d.currency, 'EUR');
-    assert.equal(d.rows.find((r: { projects: number }) => r.projects === 3)?.allocation, '152000.00');
+    assert.equal(d.items.find((r: { projects: number }) => r.projects === 3)?.allocation, '152000.00');
     ok(await hq.put('/api/settings/reporting-currency', { currency: 'USD' }));
   });
 
@@ -259,11 +259,11 @@ describe('alignment of voluntary funding and resource gaps (hand-checked)', () =
       }
       assert.equal(d.status, 200, who);
       assert.deepEqual(
-        d.body.rows.map((r: { code: string }) => r.code),
+        d.body.items.map((r: { code: string }) => r.code),
         codes,
         `${who}: delivery`,
       );
-      assert.deepEqual([...new Set(w.body.warnings.map((x: { code: string }) => x.code))].sort(), codes, `${who}: watch list`);
+      assert.deepEqual([...new Set(w.body.items.map((x: { code: string }) => x.code))].sort(), codes, `${who}: watch list`);
       const csv = String(download.body);
       assert.deepEqual(
         ['P1', 'P2', 'P3', 'P4'].filter((c) => csv.includes(`\n${c},`)),
@@ -275,7 +275,8 @@ describe('alignment of voluntary funding and resource gaps (hand-checked)', () =
     const constituent = matrix[6]?.[1] as Client;
     assert.equal((await constituent.get(`/api/projects/${ids.P1}`)).status, 200);
     for (const path of [
-      '/api/delivery?year=2024&by=office',
+      '/api/delivery?year=2024',
+      '/api/delivery/groups?year=2024&by=office',
       '/api/delivery/trend?from=2023&to=2024',
       '/api/delivery/curve?year=2024',
       '/api/portfolio/summary?year=2024',

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Allocation } from '../../shared/contracts/finance.ts';
 import { amountProblem } from '../../shared/money.ts';
 import type { Actor } from '../access/actor.ts';
 import { scopeFor } from '../access/rights.ts';
@@ -6,13 +7,19 @@ import { writeAudit } from '../db/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { AppError, notFound } from '../errors.ts';
-import { present } from '../http/present.ts';
 import { scopedProjects } from '../modules/projects/projects.queries.ts';
 import { assertCurrency } from '../modules/reference/reference.check.ts';
+import { presentAllocation } from './finance-imports.presenter.ts';
 import { refreshProjectFinance } from './project-finance.refresh.ts';
 
 /** Sets a project's allocation for a year (replacing the earlier one, audited with before and after). */
-export async function setAllocation(db: Kysely<DB>, projectId: string, year: number, input: { amount: string; currency: string; source: string }, actor: Actor) {
+export async function setAllocation(
+  db: Kysely<DB>,
+  projectId: string,
+  year: number,
+  input: { amount: string; currency: string; source: string },
+  actor: Actor,
+): Promise<Allocation> {
   const problem = amountProblem(input.amount, input.currency);
   if (problem) throw new AppError('INVALID_INPUT', `amount: ${problem}`, { field: 'amount' });
   return inTransaction(db, async (trx) => {
@@ -33,7 +40,14 @@ export async function setAllocation(db: Kysely<DB>, projectId: string, year: num
       .returningAll()
       .executeTakeFirstOrThrow();
     await refreshProjectFinance(trx, { projectIds: [projectId] });
-    await writeAudit(trx, actor, { action: 'set_allocation', entityType: 'project', entityId: projectId, before: before ? present(before) : undefined, after: present(row) });
-    return present(row);
+    const allocation = presentAllocation(row);
+    await writeAudit(trx, actor, {
+      action: 'set_allocation',
+      entityType: 'project',
+      entityId: projectId,
+      before: before ? presentAllocation(before) : undefined,
+      after: allocation,
+    });
+    return allocation;
   });
 }

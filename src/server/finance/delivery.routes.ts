@@ -1,4 +1,24 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import {
+  DeliveryCurve,
+  DeliveryGroups,
+  DeliveryPage,
+  DeliveryTrend,
+  FundingAlignment,
+  PortfolioSummary,
+  ResourceGaps,
+  ResourceNeed,
+  ResourceNeedCreate,
+  ResourceNeedList,
+  ResourceNeedUpdate,
+  WarningAction,
+  WarningActionCreate,
+  WarningActionList,
+  WarningRule,
+  WarningRuleList,
+  WarningRuleUpdate,
+  WatchList,
+} from '../../shared/contracts/finance.ts';
 import { today } from '../../shared/dates.ts';
 import { ALIGNMENT_GROUPS, DELIVERY_GROUPS, DELIVERY_SORTS } from '../../shared/finance-labels.ts';
 import { LOCALES } from '../../shared/locales.ts';
@@ -6,19 +26,24 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { dispositionOf } from '../http/content-disposition.ts';
 import { actorOf } from '../http/env.ts';
-import { jsonBody, router } from '../http/openapi.ts';
-import { IdParam, many, one, readErrors, writeErrors } from '../http/route-kit.ts';
+import { json, jsonBody, router } from '../http/openapi.ts';
+import { IdParam, readErrors, writeErrors } from '../http/route-kit.ts';
 import { toCsv, toXlsx } from '../spreadsheets/export-table.ts';
+import { presentDeliveryCurve, presentDeliveryGroups, presentDeliveryPage, presentDeliveryTrend } from './delivery.presenter.ts';
 import { deliveryCurve, deliveryTrend, groupedDelivery, projectDelivery } from './delivery.service.ts';
 import { findWarnings } from './early-warning.service.ts';
 import { TABLE_WORDS } from './finance-table-words.ts';
 import { FINANCE_TABLES } from './finance-tables.ts';
+import { presentFundingAlignment } from './funding-alignment.presenter.ts';
 import { alignedShare } from './funding-alignment.service.ts';
 import type { PortfolioFilter } from './portfolio-facts.queries.ts';
+import { presentPortfolioSummary } from './portfolio-summary.presenter.ts';
 import { portfolioSummary } from './portfolio-summary.service.ts';
 import { resourceGaps } from './resource-gaps.service.ts';
+import { presentResourceGaps } from './resource-needs.presenter.ts';
 import { createNeed, listNeeds, updateNeed } from './resource-needs.service.ts';
-import { ACTION_STATUSES, actOnWarning, listWarningRules, updateWarningRule, warningHistory } from './warning-actions.service.ts';
+import { actOnWarning, listWarningRules, updateWarningRule, warningHistory } from './warning-actions.service.ts';
+import { presentWatchList } from './warnings.presenter.ts';
 
 const tags = ['Delivery and dashboards'];
 const Year = z.coerce.number().int().min(1990).max(2100);
@@ -38,7 +63,29 @@ const Filter = z.strictObject({
 });
 const filterOf = (q: z.infer<typeof Filter>): PortfolioFilter => ({ office: q.office, region: q.region, country: q.country, fundingSource: q.fundingSource, partner: q.partner });
 const Through = z.coerce.number().int().min(1).max(12).optional();
-const money = z.string().regex(/^\d{1,16}(\.\d{1,4})?$/, 'a decimal amount such as 1250.50');
+
+// The answers' schemas, each registered once under its name in the OpenAPI document.
+const DeliveryPageSchema = DeliveryPage.openapi('DeliveryPage');
+const DeliveryGroupsSchema = DeliveryGroups.openapi('DeliveryGroups');
+const DeliveryTrendSchema = DeliveryTrend.openapi('DeliveryTrend');
+const DeliveryCurveSchema = DeliveryCurve.openapi('DeliveryCurve');
+const PortfolioSummarySchema = PortfolioSummary.openapi('PortfolioSummary');
+const WatchListSchema = WatchList.openapi('WatchList');
+const WarningActionSchema = WarningAction.openapi('WarningAction');
+const WarningActionListSchema = WarningActionList.openapi('WarningActionList');
+const WarningRuleSchema = WarningRule.openapi('WarningRule');
+const WarningRuleListSchema = WarningRuleList.openapi('WarningRuleList');
+const FundingAlignmentSchema = FundingAlignment.openapi('FundingAlignment');
+const ResourceGapsSchema = ResourceGaps.openapi('ResourceGaps');
+const ResourceNeedSchema = ResourceNeed.openapi('ResourceNeed');
+const ResourceNeedListSchema = ResourceNeedList.openapi('ResourceNeedList');
+const TableFile = {
+  description: 'The table as a file',
+  content: {
+    'text/csv': { schema: z.string() },
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) },
+  },
+};
 
 /** Delivery, early warning, alignment of funding and resource gaps: the dashboards' API, and their downloads. */
 export function deliveryRoutes({ db }: Deps) {
@@ -48,23 +95,36 @@ export function deliveryRoutes({ db }: Deps) {
         method: 'get',
         path: '/delivery',
         tags,
-        summary: 'Delivery rate (expenditure ÷ allocation) for a year or its first months, per project (a page) or summed by a dimension, with commitments and a run-rate forecast',
+        summary:
+          'Delivery rate (expenditure ÷ allocation) per project for a year or its first months, a page at a time, with commitments, a run-rate forecast and the totals of every project asked for',
         request: {
           query: Filter.extend({
             year: Year,
             through: Through,
-            by: z.enum(DELIVERY_GROUPS).optional(),
             sort: z.enum(DELIVERY_SORTS).optional(),
             limit: z.coerce.number().int().min(1).max(1000).default(100),
             offset: z.coerce.number().int().min(0).default(0),
           }),
         },
-        responses: { 200: one, ...readErrors },
+        responses: { 200: json(DeliveryPageSchema), ...readErrors },
       }),
       async (c) => {
         const q = c.req.valid('query');
-        const dq = { year: q.year, through: q.through, filter: filterOf(q) };
-        return c.json(q.by ? await groupedDelivery(db, dq, q.by, actorOf(c)) : await projectDelivery(db, dq, actorOf(c), q), 200);
+        return c.json(presentDeliveryPage(await projectDelivery(db, { year: q.year, through: q.through, filter: filterOf(q) }, actorOf(c), q)), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/delivery/groups',
+        tags,
+        summary: 'Delivery summed by a dimension (region, office, country, funding source, funding partner, outcome or earmarking) for a year or its first months',
+        request: { query: Filter.extend({ year: Year, through: Through, by: z.enum(DELIVERY_GROUPS) }) },
+        responses: { 200: json(DeliveryGroupsSchema), ...readErrors },
+      }),
+      async (c) => {
+        const q = c.req.valid('query');
+        return c.json(presentDeliveryGroups(await groupedDelivery(db, { year: q.year, through: q.through, filter: filterOf(q) }, q.by, actorOf(c))), 200);
       },
     )
     .openapi(
@@ -74,12 +134,12 @@ export function deliveryRoutes({ db }: Deps) {
         tags,
         summary: 'Delivery year by year (trends across years)',
         request: { query: Filter.extend({ from: Year, to: Year }) },
-        responses: { 200: one, ...readErrors },
+        responses: { 200: json(DeliveryTrendSchema), ...readErrors },
       }),
       async (c) => {
         const q = c.req.valid('query');
         if (q.to < q.from || q.to - q.from > 20) throw new AppError('INVALID_INPUT', 'to: from 0 to 20 years after from', { field: 'to' });
-        return c.json(await deliveryTrend(db, { from: q.from, to: q.to }, filterOf(q), actorOf(c)), 200);
+        return c.json(presentDeliveryTrend(await deliveryTrend(db, { from: q.from, to: q.to }, filterOf(q), actorOf(c))), 200);
       },
     )
     .openapi(
@@ -89,11 +149,11 @@ export function deliveryRoutes({ db }: Deps) {
         tags,
         summary: 'Expenditure month by month and cumulated, against the allocation of the year',
         request: { query: Filter.extend({ year: Year }) },
-        responses: { 200: one, ...readErrors },
+        responses: { 200: json(DeliveryCurveSchema), ...readErrors },
       }),
       async (c) => {
         const q = c.req.valid('query');
-        return c.json(await deliveryCurve(db, { year: q.year, filter: filterOf(q) }, actorOf(c)), 200);
+        return c.json(presentDeliveryCurve(await deliveryCurve(db, { year: q.year, filter: filterOf(q) }, actorOf(c))), 200);
       },
     )
     .openapi(
@@ -103,11 +163,11 @@ export function deliveryRoutes({ db }: Deps) {
         tags,
         summary: 'The portfolio of a year by status, country (for the map) and funding source',
         request: { query: Filter.extend({ year: Year }) },
-        responses: { 200: one, ...readErrors },
+        responses: { 200: json(PortfolioSummarySchema), ...readErrors },
       }),
       async (c) => {
         const q = c.req.valid('query');
-        return c.json(await portfolioSummary(db, q.year, filterOf(q), actorOf(c)), 200);
+        return c.json(presentPortfolioSummary(await portfolioSummary(db, q.year, filterOf(q), actorOf(c))), 200);
       },
     )
     .openapi(
@@ -117,11 +177,11 @@ export function deliveryRoutes({ db }: Deps) {
         tags,
         summary: 'The watch list: projects flagged by the early-warning rules as at a day, each with the rule, the reason and the last action taken',
         request: { query: Filter.extend({ asOf: z.iso.date().optional(), limit: z.coerce.number().int().min(1).max(5000).default(500) }) },
-        responses: { 200: one, ...readErrors },
+        responses: { 200: json(WatchListSchema), ...readErrors },
       }),
       async (c) => {
         const q = c.req.valid('query');
-        return c.json(await findWarnings(db, q.asOf ?? today(), actorOf(c), filterOf(q), q.limit), 200);
+        return c.json(presentWatchList(await findWarnings(db, q.asOf ?? today(), actorOf(c), filterOf(q), q.limit)), 200);
       },
     )
     .openapi(
@@ -130,10 +190,8 @@ export function deliveryRoutes({ db }: Deps) {
         path: '/early-warnings/actions',
         tags,
         summary: 'Act on a flag: acknowledge it, record the action taken, or dismiss it, with a comment',
-        request: {
-          body: jsonBody(z.strictObject({ projectId: z.uuid(), rule: z.string().min(1).max(40), status: z.enum(ACTION_STATUSES), comment: z.string().trim().min(1).max(2000) })),
-        },
-        responses: { 201: one, ...writeErrors },
+        request: { body: jsonBody(WarningActionCreate.openapi('WarningActionCreate')) },
+        responses: { 201: json(WarningActionSchema, 'Recorded'), ...writeErrors },
       }),
       async (c) => c.json(await actOnWarning(db, c.req.valid('json'), actorOf(c)), 201),
     )
@@ -144,13 +202,19 @@ export function deliveryRoutes({ db }: Deps) {
         tags,
         summary: "What was done about a project's flags, newest first",
         request: { params: IdParam },
-        responses: { 200: many, ...readErrors },
+        responses: { 200: json(WarningActionListSchema), ...readErrors },
       }),
-      async (c) => c.json({ items: await warningHistory(db, c.req.valid('param').id, actorOf(c)) }, 200),
+      async (c) => c.json(await warningHistory(db, c.req.valid('param').id, actorOf(c)), 200),
     )
     .openapi(
-      createRoute({ method: 'get', path: '/warning-rules', tags, summary: 'The early-warning rules and their parameters', responses: { 200: many, ...readErrors } }),
-      async (c) => c.json({ items: await listWarningRules(db, actorOf(c)) }, 200),
+      createRoute({
+        method: 'get',
+        path: '/warning-rules',
+        tags,
+        summary: 'The early-warning rules and their parameters',
+        responses: { 200: json(WarningRuleListSchema), ...readErrors },
+      }),
+      async (c) => c.json(await listWarningRules(db, actorOf(c)), 200),
     )
     .openapi(
       createRoute({
@@ -160,18 +224,11 @@ export function deliveryRoutes({ db }: Deps) {
         summary: "Change a rule's name, parameters or whether it is active",
         request: {
           params: z.object({ code: z.string().regex(/^[a-z0-9_]{2,40}$/) }),
-          body: jsonBody(
-            z.strictObject({
-              version: z.number().int().positive(),
-              name: z.string().trim().min(1).max(200).optional(),
-              params: z.record(z.string(), z.number()).optional(),
-              active: z.boolean().optional(),
-            }),
-          ),
+          body: jsonBody(WarningRuleUpdate.openapi('WarningRuleUpdate')),
         },
-        responses: { 200: one, ...writeErrors },
+        responses: { 200: json(WarningRuleSchema), ...writeErrors },
       }),
-      async (c) => c.json((await updateWarningRule(db, c.req.valid('param').code, c.req.valid('json'), actorOf(c))) as Record<string, unknown>, 200),
+      async (c) => c.json(await updateWarningRule(db, c.req.valid('param').code, c.req.valid('json'), actorOf(c)), 200),
     )
     .openapi(
       createRoute({
@@ -180,11 +237,11 @@ export function deliveryRoutes({ db }: Deps) {
         tags,
         summary: 'Share of voluntary funding contributing directly to country programme outcomes (the 58% measure), in total or by region, partner or earmarking',
         request: { query: Filter.extend({ year: Year, by: z.enum(ALIGNMENT_GROUPS).default('total') }) },
-        responses: { 200: one, ...readErrors },
+        responses: { 200: json(FundingAlignmentSchema), ...readErrors },
       }),
       async (c) => {
         const q = c.req.valid('query');
-        return c.json(await alignedShare(db, q.year, q.by, filterOf(q), actorOf(c)), 200);
+        return c.json(presentFundingAlignment(await alignedShare(db, q.year, q.by, filterOf(q), actorOf(c))), 200);
       },
     )
     .openapi(
@@ -202,9 +259,9 @@ export function deliveryRoutes({ db }: Deps) {
             year: Year.optional(),
           }),
         },
-        responses: { 200: one, ...readErrors },
+        responses: { 200: json(ResourceGapsSchema), ...readErrors },
       }),
-      async (c) => c.json(await resourceGaps(db, actorOf(c), c.req.valid('query')), 200),
+      async (c) => c.json(presentResourceGaps(await resourceGaps(db, actorOf(c), c.req.valid('query'))), 200),
     )
     .openapi(
       createRoute({
@@ -213,7 +270,7 @@ export function deliveryRoutes({ db }: Deps) {
         tags,
         summary: 'The resources a country programme outcome needs, by period',
         request: { params: IdParam },
-        responses: { 200: many, ...readErrors },
+        responses: { 200: json(ResourceNeedListSchema), ...readErrors },
       }),
       async (c) => c.json(await listNeeds(db, c.req.valid('param').id, actorOf(c)), 200),
     )
@@ -225,19 +282,9 @@ export function deliveryRoutes({ db }: Deps) {
         summary: 'Record the resources a country programme outcome needs for a period',
         request: {
           params: IdParam,
-          body: jsonBody(
-            z.strictObject({
-              yearFrom: z.number().int().min(1990).max(2100),
-              yearTo: z.number().int().min(1990).max(2100),
-              currency: z.string().regex(/^[A-Z]{3}$/),
-              needed: money,
-              availableAtIdentification: money.optional(),
-              identifiedOn: z.iso.date(),
-              note: z.string().max(2000).nullish(),
-            }),
-          ),
+          body: jsonBody(ResourceNeedCreate.openapi('ResourceNeedCreate')),
         },
-        responses: { 201: one, ...writeErrors },
+        responses: { 201: json(ResourceNeedSchema, 'Created'), ...writeErrors },
       }),
       async (c) => c.json(await createNeed(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 201),
     )
@@ -249,11 +296,9 @@ export function deliveryRoutes({ db }: Deps) {
         summary: 'Change the amounts or note of a resource need',
         request: {
           params: IdParam,
-          body: jsonBody(
-            z.strictObject({ version: z.number().int().positive(), needed: money.optional(), availableAtIdentification: money.optional(), note: z.string().max(2000).nullish() }),
-          ),
+          body: jsonBody(ResourceNeedUpdate.openapi('ResourceNeedUpdate')),
         },
-        responses: { 200: one, ...writeErrors },
+        responses: { 200: json(ResourceNeedSchema), ...writeErrors },
       }),
       async (c) => c.json(await updateNeed(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),
     )
@@ -276,7 +321,7 @@ export function deliveryRoutes({ db }: Deps) {
             to: Year.optional(),
           }),
         },
-        responses: { 200: { description: 'The file' }, ...readErrors },
+        responses: { 200: TableFile, ...readErrors },
       }),
       async (c) => {
         const { name } = c.req.valid('param');

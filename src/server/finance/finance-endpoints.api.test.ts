@@ -81,8 +81,9 @@ describe('GET /api/delivery/trend', () => {
   test('year by year on known data: projects, allocation, expenditure, commitments and the rate; the pipeline never counts', async () => {
     const trend = ok(await hq.get('/api/delivery/trend?from=2023&to=2024'));
     assert.equal(trend.currency, 'USD');
+    assert.equal(trend.total, 2, 'one item a year');
     assert.deepEqual(
-      trend.rows.map((r: Record<string, unknown>) => [r.year, r.projects, r.allocation, r.expenditure, r.commitment, r.deliveryRate, r.unconverted]),
+      trend.items.map((r: Record<string, unknown>) => [r.year, r.projects, r.allocation, r.expenditure, r.commitment, r.deliveryRate, r.unconverted]),
       [
         [2023, 1, '100000.00', '25000.00', '0.00', '0.2500', 0],
         [2024, 2, '280000.00', '100000.00', '10000.00', '0.3571', 0],
@@ -91,7 +92,7 @@ describe('GET /api/delivery/trend', () => {
     // A filter narrows it: Uganda alone, by country code.
     const uganda = ok(await hq.get('/api/delivery/trend?from=2024&to=2024&country=UG'));
     assert.deepEqual(
-      uganda.rows.map((r: Record<string, unknown>) => [r.year, r.projects, r.allocation, r.expenditure, r.deliveryRate]),
+      uganda.items.map((r: Record<string, unknown>) => [r.year, r.projects, r.allocation, r.expenditure, r.deliveryRate]),
       [[2024, 1, '80000.00', '20000.00', '0.2500']],
     );
   });
@@ -103,14 +104,14 @@ describe('GET /api/delivery/trend', () => {
     ] as const) {
       const trend = ok(await client.get('/api/delivery/trend?from=2024&to=2024'));
       assert.deepEqual(
-        trend.rows.map((r: Record<string, unknown>) => [r.projects, r.allocation, r.expenditure, r.deliveryRate]),
+        trend.items.map((r: Record<string, unknown>) => [r.projects, r.allocation, r.expenditure, r.deliveryRate]),
         [[1, '200000.00', '80000.00', '0.4000']],
         who,
       );
     }
     // The Kenya office asking for Uganda's office gets nothing of it, not an error.
     const other = ok(await manager.get(`/api/delivery/trend?from=2024&to=2024&office=${ids.ug}`));
-    assert.deepEqual([other.rows[0].projects, other.rows[0].allocation], [0, '0.00']);
+    assert.deepEqual([other.items[0].projects, other.items[0].allocation], [0, '0.00']);
     assert.equal((await constituent.get('/api/delivery/trend?from=2023&to=2024')).status, 403);
     assert.equal((await new Client(hq.app).get('/api/delivery/trend?from=2023&to=2024')).status, 401);
   });
@@ -187,6 +188,7 @@ describe('GET /api/projects/{id}/warning-actions', () => {
       ],
     );
     assert.match(history[0].actorLabel, /office_manager/);
+    assert.equal(ok(await manager.get(`/api/projects/${ids.k1}/warning-actions`)).total, 2);
     // Readers of the watch list read it: the office's viewer and the funding donor; HQ everything.
     for (const client of [viewer, donor, hq]) assert.equal(ok(await client.get(`/api/projects/${ids.k1}/warning-actions`)).items.length, 2);
     // Outside the reader's reach the project is not found: Uganda's for the Kenya office, donor B's for donor A.

@@ -1,18 +1,37 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import {
+  Allocation,
+  AllocationSet,
+  ExchangeRatesLoad,
+  ExchangeRatesLoaded,
+  FinanceMapping,
+  ImportMapping,
+  ImportMappingCreate,
+  ImportMappingList,
+  ImportPreview,
+  ImportReport,
+  ReportingCurrency,
+  ReportingCurrencySet,
+} from '../../shared/contracts/finance.ts';
 import { requireRight } from '../access/rights.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { actorOf } from '../http/env.ts';
 import { errors, json, jsonBody, router } from '../http/openapi.ts';
-import { AnyRecord, IdParam, many, one, readErrors, writeErrors } from '../http/route-kit.ts';
+import { IdParam, readErrors, writeErrors } from '../http/route-kit.ts';
 import { setAllocation } from './allocations.service.ts';
+import { presentImportReport } from './finance-imports.presenter.ts';
 import { importFinancialLines } from './financial-lines.apply.ts';
 import type { FinancialMapping } from './financial-lines.parse.ts';
 import { deleteMapping, listMappings, mappingByName, previewFile, saveMapping } from './import-mappings.service.ts';
 import { importRates, setReportingCurrency } from './rates.service.ts';
 
 const tags = ['Finance'];
-const Mapping = z.strictObject({ projectCode: z.string(), period: z.string(), amount: z.string(), currency: z.string(), sourceRef: z.string(), kind: z.string() });
+const AllocationSchema = Allocation.openapi('ProjectAllocation');
+const ImportReportSchema = ImportReport.openapi('FinanceImportReport');
+const ImportPreviewSchema = ImportPreview.openapi('FinanceImportPreview');
+const ImportMappingSchema = ImportMapping.openapi('FinanceImportMapping');
+const ImportMappingListSchema = ImportMappingList.openapi('FinanceImportMappingList');
 
 /** Allocations, ERP imports, exchange rates and delivery. */
 export function financeRoutes({ db, config }: Deps) {
@@ -25,15 +44,9 @@ export function financeRoutes({ db, config }: Deps) {
         summary: "Set a project's allocation for a year",
         request: {
           params: IdParam.extend({ year: z.coerce.number().int().min(1990).max(2100) }),
-          body: jsonBody(
-            z.strictObject({
-              amount: z.union([z.string(), z.number()]).transform(String),
-              currency: z.string().regex(/^[A-Z]{3}$/),
-              source: z.string().min(1).max(200).default('manual'),
-            }),
-          ),
+          body: jsonBody(AllocationSet.openapi('ProjectAllocationSet')),
         },
-        responses: { 200: one, ...writeErrors },
+        responses: { 200: json(AllocationSchema), ...writeErrors },
       }),
       async (c) => {
         const { id, year } = c.req.valid('param');
@@ -47,7 +60,7 @@ export function financeRoutes({ db, config }: Deps) {
         tags,
         summary: 'Import expenditure and commitments from an ERP export (CSV or XLSX, sent as the raw body)',
         description:
-          'Send the file as application/octet-stream; `fileName`, the column `mapping` (JSON) and `dryRun` go in the query. The report lists every problem by sheet, row and column; with any error nothing is stored.',
+          'Send the file as application/octet-stream; `fileName`, the column `mapping` (JSON) and `dryRun` go in the query. The report lists every problem by sheet, row and column. A file with any error or critical problem is refused whole and nothing is stored: the answer is still 200, a report with `ok: false` (a refusal is the report the reader acts on, row by row); `ok: true` gives the counts of new, changed and unchanged lines.',
         request: {
           query: z.strictObject({
             fileName: z.string().min(1).max(200),
@@ -56,7 +69,10 @@ export function financeRoutes({ db, config }: Deps) {
             dryRun: z.enum(['true', 'false']).default('false'),
           }),
         },
-        responses: { 200: json(AnyRecord, 'The import report'), ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE') },
+        responses: {
+          200: json(ImportReportSchema, 'The import report: taken (ok: true) or refused whole (ok: false)'),
+          ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE'),
+        },
       }),
       async (c) => {
         const q = c.req.valid('query');
@@ -64,7 +80,7 @@ export function financeRoutes({ db, config }: Deps) {
         if (q.mappingName) mapping = await mappingByName(db, q.mappingName, actorOf(c));
         else {
           try {
-            mapping = Mapping.parse(JSON.parse(q.mapping ?? ''));
+            mapping = FinanceMapping.parse(JSON.parse(q.mapping ?? ''));
           } catch {
             throw new AppError(
               'INVALID_INPUT',
@@ -77,7 +93,7 @@ export function financeRoutes({ db, config }: Deps) {
         }
         const bytes = new Uint8Array(await c.req.arrayBuffer());
         const report = await importFinancialLines(db, { name: q.fileName, bytes }, mapping, { dryRun: q.dryRun === 'true', limits: config.spreadsheetLimits }, actorOf(c));
-        return c.json(report, 200);
+        return c.json(presentImportReport(report), 200);
       },
     )
     .openapi(
@@ -87,18 +103,14 @@ export function financeRoutes({ db, config }: Deps) {
         tags,
         summary: 'Load monthly exchange rates (units per US dollar) from a named source',
         request: {
-          body: jsonBody(
-            z.strictObject({
-              source: z.string().min(1).max(200),
-              rates: z.array(z.strictObject({ currency: z.string(), month: z.string(), perUsd: z.union([z.string(), z.number()]).transform(String) })).max(10000),
-            }),
-          ),
+          body: jsonBody(ExchangeRatesLoad.openapi('ExchangeRatesLoad')),
         },
-        responses: { 200: one, ...writeErrors },
+        responses: { 200: json(ExchangeRatesLoaded.openapi('ExchangeRatesLoaded')), ...writeErrors },
       }),
       async (c) => {
         const body = c.req.valid('json');
-        return c.json(await importRates(db, body.source, body.rates, actorOf(c)), 200);
+        const loaded = await importRates(db, body.source, body.rates, actorOf(c));
+        return c.json({ inserted: loaded.inserted, updated: loaded.updated }, 200);
       },
     )
     .openapi(
@@ -108,7 +120,7 @@ export function financeRoutes({ db, config }: Deps) {
         tags,
         summary: "The first step of an import: the file's columns, its first rows and a guessed mapping (the file as the raw body)",
         request: { query: z.strictObject({ fileName: z.string().min(1).max(200) }) },
-        responses: { 200: one, ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE') },
+        responses: { 200: json(ImportPreviewSchema), ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE') },
       }),
       async (c) => {
         requireRight(actorOf(c), 'finance.import');
@@ -122,9 +134,9 @@ export function financeRoutes({ db, config }: Deps) {
         path: '/finance/mappings',
         tags,
         summary: "Saved column mappings of ERP exports: the organisation's and those of the reader's offices (finance import right)",
-        responses: { 200: many, ...readErrors },
+        responses: { 200: json(ImportMappingListSchema), ...readErrors },
       }),
-      async (c) => c.json({ items: await listMappings(db, actorOf(c)) }, 200),
+      async (c) => c.json(await listMappings(db, actorOf(c)), 200),
     )
     .openapi(
       createRoute({
@@ -132,8 +144,8 @@ export function financeRoutes({ db, config }: Deps) {
         path: '/finance/mappings',
         tags,
         summary: "Save a column mapping under a name, to reuse with the next export of the same layout: the organisation's, or the saver's office's",
-        request: { body: jsonBody(z.strictObject({ name: z.string().trim().min(1).max(100), mapping: Mapping })) },
-        responses: { 201: one, ...writeErrors },
+        request: { body: jsonBody(ImportMappingCreate.openapi('FinanceImportMappingCreate')) },
+        responses: { 201: json(ImportMappingSchema, 'Saved'), ...writeErrors },
       }),
       async (c) => {
         const body = c.req.valid('json');
@@ -160,9 +172,12 @@ export function financeRoutes({ db, config }: Deps) {
         path: '/settings/reporting-currency',
         tags,
         summary: 'Change the currency every figure is reported in (all facts are converted again)',
-        request: { body: jsonBody(z.strictObject({ currency: z.string().regex(/^[A-Z]{3}$/) })) },
-        responses: { 200: one, ...writeErrors },
+        request: { body: jsonBody(ReportingCurrencySet.openapi('ReportingCurrencySet')) },
+        responses: { 200: json(ReportingCurrency.openapi('ReportingCurrency')), ...writeErrors },
       }),
-      async (c) => c.json(await setReportingCurrency(db, c.req.valid('json').currency, actorOf(c)), 200),
+      async (c) => {
+        const set = await setReportingCurrency(db, c.req.valid('json').currency, actorOf(c));
+        return c.json({ currency: set.currency, projects: set.projects }, 200);
+      },
     );
 }

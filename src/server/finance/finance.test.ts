@@ -71,10 +71,12 @@ describe('expenditure import and delivery', () => {
     // 9,200.00 EUR / 0.92 = 10,000.00 USD; 15,000.00 USD; 4,600.92 EUR / 0.92 = 5,001.00 USD → 30,001.00 of 100,000.00
     const r = await api.get('/api/delivery?year=2024');
     assert.equal(r.status, 200, JSON.stringify(r.body));
-    const row = r.body.rows.find((x: { code: string }) => x.code === 'KEN/24/01');
+    const row = r.body.items.find((x: { code: string }) => x.code === 'KEN/24/01');
     assert.deepEqual({ allocation: row.allocation, expenditure: row.expenditure, rate: row.deliveryRate }, { allocation: '100000.00', expenditure: '30001.00', rate: '0.3000' });
     assert.deepEqual(row.basis, ['2024-01: 0.92 EUR/USD (UN operational rates)', '2024-03: 0.92 EUR/USD (UN operational rates)']);
     assert.equal(r.body.currency, 'USD');
+    // One envelope: the projects as items, total counting them all, totals summing them.
+    assert.deepEqual([r.body.total, r.body.year, r.body.through, r.body.totals.projects, r.body.totals.expenditure], [1, 2024, 12, 1, '30001.00']);
   });
 
   test('delivery summed by office, region, country, funding source, funding partner and earmarking', async () => {
@@ -86,17 +88,18 @@ describe('expenditure import and delivery', () => {
       ['partner', 'No funding partner'],
       ['earmarking', 'none'],
     ]) {
-      const r = await api.get(`/api/delivery?year=2024&by=${by}`);
+      const r = await api.get(`/api/delivery/groups?year=2024&by=${by}`);
       assert.equal(r.status, 200, JSON.stringify(r.body));
       const whole = { projects: 1, allocation: '100000.00', expenditure: '30001.00', commitment: '50000.00', deliveryRate: '0.3000', forecast: '30001.00' };
-      assert.deepEqual(r.body.rows, [{ key: r.body.rows[0].key, label, ...whole }]);
+      assert.deepEqual(r.body.items, [{ key: r.body.items[0].key, label, ...whole }]);
+      assert.deepEqual([r.body.total, r.body.by, r.body.currency, r.body.year, r.body.through, r.body.unconverted], [1, by, 'USD', 2024, 12, 0]);
     }
     // Through March (the last month with expenditure): 30,001 in 3 months runs at 120,004 a year.
-    const q1 = await api.get('/api/delivery?year=2024&through=3&by=office');
-    assert.deepEqual([q1.body.rows[0].expenditure, q1.body.rows[0].forecast], ['30001.00', '120004.00']);
+    const q1 = await api.get('/api/delivery/groups?year=2024&through=3&by=office');
+    assert.deepEqual([q1.body.items[0].expenditure, q1.body.items[0].forecast], ['30001.00', '120004.00']);
     const feb = await api.get('/api/delivery?year=2024&through=2');
     // January 9,200 EUR at 0.92 = 10,000 USD, February 15,000 USD: 25,000 in 2 months, 150,000 a year: 150% of the allocation.
-    assert.deepEqual([feb.body.total.expenditure, feb.body.total.forecast, feb.body.total.forecastRate], ['25000.00', '150000.00', '1.5000']);
+    assert.deepEqual([feb.body.totals.expenditure, feb.body.totals.forecast, feb.body.totals.forecastRate], ['25000.00', '150000.00', '1.5000']);
     const curve = await api.get('/api/delivery/curve?year=2024');
     assert.deepEqual(
       curve.body.points.slice(0, 4).map((p: { spent: string; cumulative: string }) => [p.spent, p.cumulative]),
@@ -110,10 +113,13 @@ describe('expenditure import and delivery', () => {
     // As at mid-February the last month with expenditure is February, though March has some since.
     const early = await api.get('/api/early-warnings?asOf=2024-02-15');
     assert.equal(
-      early.body.warnings.some((w: { rule: string }) => w.rule === 'no_spending'),
+      early.body.items.some((w: { rule: string }) => w.rule === 'no_spending'),
       false,
     );
-    assert.equal((await api.get('/api/delivery?year=2024&by=planet')).status, 400);
+    assert.equal((await api.get('/api/delivery/groups?year=2024&by=planet')).status, 400);
+    assert.equal((await api.get('/api/delivery/groups?year=2024')).status, 400, 'the groups need a dimension');
+    // One shape per endpoint: the list of projects takes no dimension (its groups are /api/delivery/groups).
+    assert.equal((await api.get('/api/delivery?year=2024&by=office')).status, 400);
   });
 
   test('the delivery table downloads as CSV and XLSX with readable labels', async () => {
@@ -140,10 +146,10 @@ describe('expenditure import and delivery', () => {
     // 1 Oct 2024: 74.9% of the year elapsed; delivery 30.0% → 44.9 points behind (rule: 20)
     const r = await api.get('/api/early-warnings?asOf=2024-10-01');
     assert.equal(r.status, 200, JSON.stringify(r.body));
-    const behind = r.body.warnings.find((w: { rule: string }) => w.rule === 'behind_time_curve');
+    const behind = r.body.items.find((w: { rule: string }) => w.rule === 'behind_time_curve');
     assert.equal(behind.code, 'KEN/24/01');
     assert.equal(behind.reason, 'Delivery 30% while 74.9% of the year has elapsed: 44.9 points behind (threshold 20)');
-    const silent = r.body.warnings.find((w: { rule: string }) => w.rule === 'no_spending');
+    const silent = r.body.items.find((w: { rule: string }) => w.rule === 'no_spending');
     assert.equal(silent.reason, 'No expenditure since 2024-03: 7 months (threshold 3)');
   });
 
@@ -153,7 +159,9 @@ describe('expenditure import and delivery', () => {
     for (let i = 0; i < 10_000; i++) lines.push(`KEN/24/01,2024-04,1.00,USD,BULK-${i},expenditure`);
     lines[7778] = 'KEN/24/01,2024-04,1.001,USD,BULK-7777,expenditure'; // the line of BULK-7777, on row 7779 (row 1 holds the names)
     const r = await upload('bulk.csv', lines.join('\n'));
-    assert.equal(r.body.ok, false);
+    assert.equal(r.status, 200, 'a refusal is a report, row by row');
+    // Refused: the report says so and where, with no counts of lines stored (there are none).
+    assert.deepEqual([r.body.ok, r.body.dryRun, r.body.rows, Object.keys(r.body).sort()], [false, false, 10_000, ['dryRun', 'issues', 'ok', 'rows']]);
     assert.deepEqual(r.body.issues, [{ severity: 'error', sheet: 'bulk.csv', row: 7779, column: 'Amount', message: '"1.001": USD has 2 decimals; 1.001 has 3' }]);
     assert.deepEqual(await snapshot(), before, 'nothing was stored');
   });
@@ -200,7 +208,7 @@ describe('expenditure import and delivery', () => {
     const file = ['Project,Period,Amount,Currency,Line,Type', 'KEN/24/01,2024-05,100,XOF,XOF-1,expenditure'].join('\n');
     assert.equal((await upload('xof.csv', file)).body.ok, true);
     const r = await api.get('/api/delivery?year=2024');
-    const row = r.body.rows.find((x: { code: string }) => x.code === 'KEN/24/01');
+    const row = r.body.items.find((x: { code: string }) => x.code === 'KEN/24/01');
     assert.deepEqual(row.problems, ['There is no exchange rate for XOF in 2024-05']);
     assert.equal(row.deliveryRate, null);
   });

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { ImportMapping, ImportMappingList, ImportPreview } from '../../shared/contracts/finance.ts';
 import type { Actor } from '../access/actor.ts';
 import { type OfficeScope, officeScope } from '../access/rights.ts';
 import { writeAudit } from '../db/audit-log.ts';
@@ -8,6 +9,7 @@ import { AppError, notFound } from '../errors.ts';
 import { readTable } from '../spreadsheets/read-table.ts';
 import type { SpreadsheetLimits } from '../spreadsheets/table.ts';
 import { UnreadableFile } from '../spreadsheets/unreadable.ts';
+import { presentImportMapping } from './finance-imports.presenter.ts';
 import type { FinancialMapping } from './financial-lines.parse.ts';
 
 export const MAPPING_FIELDS = ['projectCode', 'period', 'amount', 'currency', 'sourceRef', 'kind'] as const;
@@ -27,30 +29,20 @@ function reachable(db: Kysely<DB> | Transaction<DB>, scope: OfficeScope) {
   return q.where((eb) => eb.or([eb('m.office_id', 'is', null), eb('o.path', 'like', `${scope.path}%`)]));
 }
 
-const presentMapping = (r: { id: string; name: string; mapping: unknown; created_at: string; office_id: string | null; office_name: string | null }) => ({
-  id: r.id,
-  name: r.name,
-  mapping: r.mapping as FinancialMapping,
-  createdAt: r.created_at,
-  /** null: the organisation's */
-  officeId: r.office_id,
-  officeName: r.office_name,
-});
-
 const COLUMNS = ['m.id', 'm.name', 'm.mapping', 'm.created_at', 'm.office_id', 'o.name as office_name'] as const;
 
 /** The saved mappings the actor may use: the organisation's first, then by name. */
-export async function listMappings(db: Kysely<DB>, actor: Actor) {
+export async function listMappings(db: Kysely<DB>, actor: Actor): Promise<ImportMappingList> {
   const rows = await reachable(db, officeScope(actor, 'finance.import'))
     .select(COLUMNS)
     .orderBy((eb) => eb('m.office_id', 'is not', null))
     .orderBy('m.name')
     .execute();
-  return rows.map(presentMapping);
+  return { items: rows.map(presentImportMapping), total: rows.length };
 }
 
 /** Saves a mapping: the organisation's when the actor's reach is organisation-wide, else its office's. */
-export async function saveMapping(db: Kysely<DB>, name: string, mapping: FinancialMapping, actor: Actor) {
+export async function saveMapping(db: Kysely<DB>, name: string, mapping: FinancialMapping, actor: Actor): Promise<ImportMapping> {
   const scope = officeScope(actor, 'finance.import');
   const officeId = scope.kind === 'all' ? null : (actor.officeId ?? null);
   if (scope.kind !== 'all' && !officeId) throw new AppError('FORBIDDEN', 'Your account has no office, so it has no office-scoped rights');
@@ -69,7 +61,7 @@ export async function saveMapping(db: Kysely<DB>, name: string, mapping: Financi
       .executeTakeFirstOrThrow();
     const office = officeId ? await trx.selectFrom('offices').select('name').where('id', '=', officeId).executeTakeFirst() : undefined;
     await writeAudit(trx, actor, { action: 'create', entityType: 'import_mapping', entityId: row.id, after: { name, mapping, officeId } });
-    return presentMapping({ ...row, mapping, office_name: office?.name ?? null });
+    return presentImportMapping({ ...row, mapping, office_name: office?.name ?? null });
   });
 }
 
@@ -104,7 +96,7 @@ const GUESSES: Record<(typeof MAPPING_FIELDS)[number], RegExp> = {
 };
 
 /** The first step of an import: the file's columns and first rows, and a guessed mapping to start from. */
-export async function previewFile(file: { name: string; bytes: Uint8Array }, limits?: SpreadsheetLimits) {
+export async function previewFile(file: { name: string; bytes: Uint8Array }, limits?: SpreadsheetLimits): Promise<ImportPreview> {
   try {
     const table = await readTable(file.bytes, file.name, limits);
     const guess: Partial<FinancialMapping> = {};

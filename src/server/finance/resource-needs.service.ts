@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { ResourceNeed, ResourceNeedCreate, ResourceNeedList, ResourceNeedUpdate } from '../../shared/contracts/finance.ts';
 import { amountProblem } from '../../shared/money.ts';
 import type { Actor } from '../access/actor.ts';
 import { countryScope } from '../access/rights.ts';
@@ -7,19 +8,11 @@ import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { changeVersioned, updateVersioned } from '../db/versioned.ts';
 import { AppError, notFound } from '../errors.ts';
-import { present } from '../http/present.ts';
 import { assertCountryInScope } from '../modules/countries/countries.queries.ts';
 import { assertCurrency } from '../modules/reference/reference.check.ts';
+import { presentResourceNeed } from './resource-needs.presenter.ts';
 
-export interface NeedInput {
-  yearFrom: number;
-  yearTo: number;
-  currency: string;
-  needed: string;
-  availableAtIdentification?: string;
-  identifiedOn: string;
-  note?: string | null;
-}
+type NeedInput = ResourceNeedCreate;
 
 /** The country a CPO belongs to, checked against the actor's reach for programming. */
 async function writableCpo(db: Kysely<DB> | Transaction<DB>, cpoId: string, actor: Actor) {
@@ -38,7 +31,7 @@ function check(input: Partial<NeedInput>, currency: string) {
 }
 
 /** Records the resources a country programme outcome needs for a period (the outcome-based workplan). */
-export async function createNeed(db: Kysely<DB>, cpoId: string, input: NeedInput, actor: Actor) {
+export async function createNeed(db: Kysely<DB>, cpoId: string, input: NeedInput, actor: Actor): Promise<ResourceNeed> {
   if (input.yearTo < input.yearFrom) throw new AppError('INVALID_INPUT', 'yearTo: must not be before yearFrom', { field: 'yearTo' });
   check(input, input.currency);
   return inTransaction(db, async (trx) => {
@@ -66,13 +59,14 @@ export async function createNeed(db: Kysely<DB>, cpoId: string, input: NeedInput
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, { action: 'create', entityType: 'resource_need', entityId: row.id, after: present(row) });
-    return present(row);
+    const need = presentResourceNeed(row);
+    await writeAudit(trx, actor, { action: 'create', entityType: 'resource_need', entityId: row.id, after: need });
+    return need;
   });
 }
 
 /** Changes the amounts or the note of a resource need (optimistic concurrency). */
-export async function updateNeed(db: Kysely<DB>, id: string, input: Partial<Pick<NeedInput, 'needed' | 'availableAtIdentification' | 'note'>> & { version: number }, actor: Actor) {
+export async function updateNeed(db: Kysely<DB>, id: string, input: ResourceNeedUpdate, actor: Actor): Promise<ResourceNeed> {
   const row = await changeVersioned(
     db,
     actor,
@@ -82,7 +76,7 @@ export async function updateNeed(db: Kysely<DB>, id: string, input: Partial<Pick
       version: input.version,
       entityType: 'resource_need',
       label: 'resource need',
-      present: (r) => present(r),
+      present: presentResourceNeed,
       authorize: async (trx, current) => {
         await writableCpo(trx, current.cpo_id, actor);
         check(input, current.currency);
@@ -96,14 +90,14 @@ export async function updateNeed(db: Kysely<DB>, id: string, input: Partial<Pick
         note: input.note,
       }),
   );
-  return present(row);
+  return presentResourceNeed(row);
 }
 
 /** The resource needs recorded for a country programme outcome, oldest period first (programming read scope). */
-export async function listNeeds(db: Kysely<DB>, cpoId: string, actor: Actor) {
+export async function listNeeds(db: Kysely<DB>, cpoId: string, actor: Actor): Promise<ResourceNeedList> {
   const cpo = await db.selectFrom('cpos').innerJoin('dwcps', 'dwcps.id', 'cpos.dwcp_id').select(['cpos.id', 'dwcps.country_code']).where('cpos.id', '=', cpoId).executeTakeFirst();
   if (!cpo) throw notFound('Country programme outcome', cpoId);
   await assertCountryInScope(db, countryScope(actor, 'programming.read'), cpo.country_code);
   const rows = await db.selectFrom('resource_needs').selectAll().where('cpo_id', '=', cpoId).orderBy('year_from').orderBy('year_to').execute();
-  return { items: rows.map((r) => present(r)) };
+  return { items: rows.map(presentResourceNeed), total: rows.length };
 }

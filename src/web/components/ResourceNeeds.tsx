@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ResourceNeed, ResourceNeedCreate, ResourceNeedUpdate } from '../../shared/contracts/finance.ts';
 import { today } from '../../shared/dates.ts';
-import type { Rec } from '../api/client.ts';
 import { api } from '../api.ts';
 import { QuickForm } from './QuickForm.tsx';
 
@@ -11,7 +11,7 @@ import { QuickForm } from './QuickForm.tsx';
  */
 export function ResourceNeeds({ cpoId, canWrite }: { cpoId: string; canWrite: boolean }) {
   const { t, i18n } = useTranslation();
-  const [needs, setNeeds] = useState<Rec[] | null>(null);
+  const [needs, setNeeds] = useState<ResourceNeed[] | null>(null);
   const load = useCallback(() => {
     api.resourceNeeds(cpoId).then(
       (r) => setNeeds(r.items),
@@ -56,7 +56,9 @@ export function ResourceNeeds({ cpoId, canWrite }: { cpoId: string; canWrite: bo
                         { name: 'availableAtIdentification', label: t('needs.availableThen'), defaultValue: n.availableAtIdentification, hint: n.currency },
                         { name: 'note', label: t('needs.note'), type: 'textarea', maxLength: 2000, defaultValue: n.note ?? '' },
                       ]}
-                      onSubmit={(v) => api.updateResourceNeed(n.id, { ...v, note: v.note ?? null, version: n.version })}
+                      onSubmit={(v) =>
+                        api.updateResourceNeed(n.id, { ...(v as Omit<ResourceNeedUpdate, 'version'>), note: (v.note as string | undefined) ?? null, version: n.version })
+                      }
                       onDone={load}
                     />
                   </td>
@@ -78,7 +80,7 @@ export function ResourceNeeds({ cpoId, canWrite }: { cpoId: string; canWrite: bo
             { name: 'identifiedOn', label: t('needs.identifiedOn'), type: 'date', required: true, defaultValue: today() },
             { name: 'note', label: t('needs.note'), type: 'textarea', maxLength: 2000 },
           ]}
-          onSubmit={(v) => api.createResourceNeed(cpoId, v)}
+          onSubmit={(v) => api.createResourceNeed(cpoId, v as ResourceNeedCreate)}
           onDone={load}
         />
       )}

@@ -1,13 +1,13 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Rec } from '../api/client.ts';
+import type { WarningRule } from '../../shared/contracts/finance.ts';
 import { api } from '../api.ts';
 import { Notice } from './Layout.tsx';
 
 /** The early-warning rules as data: thresholds and whether each is active, changed with optimistic concurrency. */
 export function RuleEditor() {
   const { t } = useTranslation();
-  const [rules, setRules] = useState<Rec[]>([]);
+  const [rules, setRules] = useState<WarningRule[]>([]);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const load = () =>
     api.warningRules().then(
@@ -18,7 +18,7 @@ export function RuleEditor() {
   useEffect(() => {
     load();
   }, []);
-  async function save(e: FormEvent<HTMLFormElement>, rule: Rec) {
+  async function save(e: FormEvent<HTMLFormElement>, rule: WarningRule) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const params = Object.fromEntries(Object.keys(rule.params).map((k) => [k, Number(form.get(k))]));
@@ -37,7 +37,7 @@ export function RuleEditor() {
       {rules.map((r) => (
         <form key={`${r.code}-${r.version}`} className="rule" onSubmit={(e) => save(e, r)} aria-label={r.name}>
           <strong>{r.name}</strong>
-          {Object.entries(r.params as Record<string, number>).map(([k, v]) => (
+          {Object.entries(r.params).map(([k, v]) => (
             <label key={k}>
               {t(`rules.params.${k}`)}
               <input name={k} type="number" min={1} max={100} defaultValue={v} required />

@@ -1,19 +1,22 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import type { Flag, WatchList as WatchListAnswer } from '../../shared/contracts/finance.ts';
+import type { WarningActionStatus } from '../../shared/finance-labels.ts';
 import type { Locale } from '../../shared/locales.ts';
 import { reasonText } from '../../shared/warning-reasons.ts';
-import type { Query, Rec } from '../api/client.ts';
+import type { Query } from '../api/client.ts';
 import { api } from '../api.ts';
 import { Downloads } from './dashboard/Downloads.tsx';
 import { Notice } from './Layout.tsx';
 
-const STATUSES = ['acknowledged', 'action_taken', 'dismissed'] as const;
+const STATUSES = ['acknowledged', 'action_taken', 'dismissed'] as const satisfies readonly WarningActionStatus[];
+const isStatus = (v: FormDataEntryValue | null): v is WarningActionStatus => (STATUSES as readonly unknown[]).includes(v);
 
 /** The watch list: each flag with its rule and reason, what was last done about it, and (with the right) a form to act on it. */
 export function WatchList({ asOf, filter, canAct }: { asOf: string; filter: Query; canAct: boolean }) {
   const { t, i18n } = useTranslation();
-  const [data, setData] = useState<Rec | null>(null);
+  const [data, setData] = useState<WatchListAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [showHandled, setShowHandled] = useState(false);
   const [acting, setActing] = useState<string | null>(null);
@@ -24,13 +27,15 @@ export function WatchList({ asOf, filter, canAct }: { asOf: string; filter: Quer
     setData(null);
     load();
   }, [key]);
-  const warnings: Rec[] = data?.warnings ?? [];
+  const warnings = data?.items ?? [];
   const shown = warnings.filter((w) => showHandled || !w.action || w.action.status === 'acknowledged');
-  async function act(e: FormEvent<HTMLFormElement>, w: Rec) {
+  async function act(e: FormEvent<HTMLFormElement>, w: Flag) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
+    const status = form.get('status');
+    if (!isStatus(status)) return;
     try {
-      await api.actOnWarning({ projectId: w.projectId, rule: w.rule, status: form.get('status'), comment: form.get('comment') });
+      await api.actOnWarning({ projectId: w.projectId, rule: w.rule, status, comment: String(form.get('comment') ?? '') });
       setActing(null);
       await load();
     } catch (err) {

@@ -32,7 +32,7 @@ export function DeliveryPage() {
     api.delivery({ year, through, ...filter, sort, limit: PAGE, offset: page * PAGE }).then(setData, (e) => setError(e.message));
   }, [key]);
   const f = useFormats(data?.currency);
-  const pages = data ? Math.max(1, Math.ceil(data.count / PAGE)) : 1;
+  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE)) : 1;
   if (!money) return <Notice kind="error">{t('errors.forbidden')}</Notice>;
   return (
     <section aria-labelledby="delivery-title">
@@ -61,8 +61,8 @@ export function DeliveryPage() {
           <DataTable
             caption={t('deliveryView.title')}
             currency={data.currency}
-            rows={data.rows}
-            footer={{ ...data.total, code: t('deliveryView.total') }}
+            rows={data.items}
+            footer={{ ...data.totals, code: t('deliveryView.total') }}
             columns={[
               {
                 key: 'code',
@@ -78,7 +78,7 @@ export function DeliveryPage() {
                           {t('deliveryView.rates')}: {r.basis.length}
                         </div>
                       )}
-                      {r.problems.map((p: string) => (
+                      {r.problems.map((p) => (
                         <div key={p} className="field-error small">
                           {p}
                         </div>
@@ -100,12 +100,12 @@ export function DeliveryPage() {
             <button type="button" className="secondary" disabled={page === 0} onClick={() => set({ page: String(page - 1) })}>
               {t('deliveryView.previous')}
             </button>
-            <span>{t('deliveryView.pageOf', { page: page + 1, pages, count: data.count })}</span>
+            <span>{t('deliveryView.pageOf', { page: page + 1, pages, count: data.total })}</span>
             <button type="button" className="secondary" disabled={page + 1 >= pages} onClick={() => set({ page: String(page + 1) })}>
               {t('deliveryView.next')}
             </button>
           </nav>
-          <p className="muted small">{t('deliveryView.totals', { expenditure: f.money(data.total.expenditure), forecast: f.money(data.total.forecast) })}</p>
+          <p className="muted small">{t('deliveryView.totals', { expenditure: f.money(data.totals.expenditure), forecast: f.money(data.totals.forecast) })}</p>
         </>
       )}
       {can('warnings.read') && <WatchList asOf={asOf} filter={filter} canAct={can('warnings.act')} />}

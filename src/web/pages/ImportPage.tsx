@@ -1,12 +1,14 @@
 import { type ChangeEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Rec } from '../api/client.ts';
+import type { FinanceMapping, ImportMapping, ImportPreview, ImportReport } from '../../shared/contracts/finance.ts';
 import { api } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
 import { useSession } from '../session.tsx';
 
 const FIELDS = ['projectCode', 'period', 'amount', 'currency', 'sourceRef', 'kind'] as const;
-type Mapping = Record<(typeof FIELDS)[number], string>;
+type Mapping = FinanceMapping;
+/** A mapping with a column (or kind) chosen for every field. */
+const isComplete = (m: Partial<Mapping>): m is Mapping => FIELDS.every((f) => m[f]);
 const KIND_CONSTANTS = ['expenditure', 'commitment', 'disbursement'];
 
 /**
@@ -18,11 +20,11 @@ export function ImportPage() {
   const { can } = useSession();
   const allowed = can('finance.import');
   const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<Rec | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<Partial<Mapping>>({});
-  const [saved, setSaved] = useState<Rec[]>([]);
+  const [saved, setSaved] = useState<ImportMapping[]>([]);
   const [name, setName] = useState('');
-  const [report, setReport] = useState<Rec | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'success' | 'info'; text: string } | null>(null);
   useEffect(() => {
@@ -32,7 +34,7 @@ export function ImportPage() {
       () => setSaved([]),
     );
   }, [allowed]);
-  const complete = FIELDS.every((f) => mapping[f]);
+  const complete = isComplete(mapping);
   async function choose(e: ChangeEvent<HTMLInputElement>) {
     const f = e.target.files?.[0] ?? null;
     setFile(f);
@@ -49,11 +51,11 @@ export function ImportPage() {
     }
   }
   async function run(dryRun: boolean) {
-    if (!file) return;
+    if (!file || !isComplete(mapping)) return;
     setBusy(true);
     setMessage({ kind: 'info', text: t('imports.working', { name: file.name }) });
     try {
-      const r = await api.importFinance(file, { mapping: JSON.stringify(mapping), dryRun: String(dryRun) });
+      const r = await api.importFinance(file, { mapping, dryRun });
       setReport(r);
       setMessage(
         r.ok
@@ -67,6 +69,7 @@ export function ImportPage() {
     }
   }
   async function save() {
+    if (!isComplete(mapping)) return;
     try {
       const m = await api.saveMapping({ name, mapping });
       setSaved([...saved, m]);
@@ -75,7 +78,7 @@ export function ImportPage() {
       setMessage({ kind: 'error', text: (err as Error).message });
     }
   }
-  const columns: string[] = preview?.columns ?? [];
+  const columns = preview?.columns ?? [];
   if (!allowed) return <Notice kind="error">{t('errors.forbidden')}</Notice>;
   return (
     <section aria-labelledby="import-title">
@@ -148,7 +151,7 @@ export function ImportPage() {
               </tr>
             </thead>
             <tbody>
-              {(preview.sample as Rec[]).map((row, i) => (
+              {preview.sample.map((row, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: the sample rows have no identity of their own
                 <tr key={i}>
                   {columns.map((c) => (
@@ -193,7 +196,7 @@ export function ImportPage() {
                 </tr>
               </thead>
               <tbody>
-                {(report.issues as Rec[]).slice(0, 500).map((i, n) => (
+                {report.issues.slice(0, 500).map((i, n) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: issues may repeat a place
                   <tr key={n} className={`severity-${i.severity}`}>
                     <th scope="row">{t(`imports.severities.${i.severity}`)}</th>

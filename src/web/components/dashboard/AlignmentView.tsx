@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Rec } from '../../api/client.ts';
+import type { AlignmentRow, ResourceGaps } from '../../../shared/contracts/finance.ts';
 import { api } from '../../api.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { Notice } from '../Layout.tsx';
@@ -17,7 +17,7 @@ const SOURCES = ['regularBudget', 'rbsa', 'extraBudgetary', 'pipeline'] as const
 export function AlignmentView() {
   const { t } = useTranslation();
   const { year, filter } = useFilters();
-  const [data, setData] = useState<{ currency: string; total: Rec | undefined; by: Record<string, Rec[]>; gaps: Rec } | null>(null);
+  const [data, setData] = useState<{ currency: string; total: AlignmentRow | undefined; by: Record<string, AlignmentRow[]>; gaps: ResourceGaps } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = JSON.stringify([year, filter]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: key stands for year and filter
@@ -28,15 +28,15 @@ export function AlignmentView() {
       Promise.all(BYS.map((by) => api.fundingAlignment({ year, ...filter, by }))),
       api.resourceGaps({ year, country: filter.country }),
     ]).then(
-      ([total, bys, gaps]) => setData({ currency: total.currency, total: total.rows[0], by: Object.fromEntries(BYS.map((by, i) => [by, bys[i]?.rows ?? []])), gaps: gaps as Rec }),
+      ([total, bys, gaps]) => setData({ currency: total.currency, total: total.items[0], by: Object.fromEntries(BYS.map((by, i) => [by, bys[i]?.items ?? []])), gaps }),
       (e) => setError(e.message),
     );
   }, [key]);
   const f = useFormats(data?.currency);
   if (error) return <Notice kind="error">{error}</Notice>;
   if (!data) return <p>{t('errors.loading')}</p>;
-  const label = (by: string, r: Rec) => (by === 'earmarking' ? t(`dash.earmarking.${r.label}`) : r.label);
-  const gaps: Rec[] = data.gaps.rows;
+  const label = (by: string, r: AlignmentRow) => (by === 'earmarking' ? t(`dash.earmarking.${r.label}`) : r.label);
+  const gaps = data.gaps.items;
   const stacked = gaps.flatMap((g) => SOURCES.map((s) => ({ outcome: g.outcome, source: t(`dash.sources.${s}`), amount: Number(g[s]) })));
   return (
     <div className="dashboard" data-ready="alignment">

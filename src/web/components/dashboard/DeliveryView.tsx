@@ -2,8 +2,9 @@ import * as Plot from '@observablehq/plot';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import type { DeliveryCurve, DeliveryGroupRow, DeliveryTotals, DeliveryTrendRow } from '../../../shared/contracts/finance.ts';
 import { DELIVERY_GROUPS, type DeliveryGroup } from '../../../shared/finance-labels.ts';
-import { qs, type Rec } from '../../api/client.ts';
+import { qs } from '../../api/client.ts';
 import { api } from '../../api.ts';
 import { useSession } from '../../session.tsx';
 import { Chart } from '../charts/Chart.tsx';
@@ -20,7 +21,14 @@ export function DeliveryView() {
   const flags = can('warnings.read');
   const { year, through, filter, params, set, asOf } = useFilters();
   const by = (params.get('by') ?? 'region') as DeliveryGroup;
-  const [data, setData] = useState<{ total: Rec; currency: string; curve: Rec; trend: Rec[]; groups: Rec[]; warnings: number | null } | null>(null);
+  const [data, setData] = useState<{
+    totals: DeliveryTotals;
+    currency: string;
+    curve: DeliveryCurve;
+    trend: DeliveryTrendRow[];
+    groups: DeliveryGroupRow[];
+    warnings: number | null;
+  } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = JSON.stringify([year, through, filter, by]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: key stands for the question
@@ -31,10 +39,10 @@ export function DeliveryView() {
       api.delivery({ ...q, limit: 1 }),
       api.deliveryCurve({ year, ...filter }),
       api.deliveryTrend({ from: year - 4, to: year, ...filter }),
-      api.deliveryBy({ ...q, by }),
-      flags ? api.warnings({ asOf, ...filter }) : null,
+      api.deliveryGroups({ ...q, by }),
+      flags ? api.warnings({ asOf, ...filter, limit: 1 }) : null,
     ]).then(
-      ([d, curve, trend, groups, w]) => setData({ total: d.total, currency: d.currency, curve, trend: trend.rows, groups: groups.rows, warnings: w ? w.total : null }),
+      ([d, curve, trend, groups, w]) => setData({ totals: d.totals, currency: d.currency, curve, trend: trend.items, groups: groups.items, warnings: w ? w.total : null }),
       (e) => setError(e.message),
     );
   }, [key]);
@@ -43,20 +51,20 @@ export function DeliveryView() {
   if (!data) return <p>{t('errors.loading')}</p>;
   const query = { year, through, ...filter };
   const allocation = Number(data.curve.allocation);
-  const label = (r: Rec) => (by === 'earmarking' ? t(`dash.earmarking.${r.label}`) : r.label);
-  const groups: Rec[] = data.groups.map((r) => ({ ...r, label: label(r) }));
+  const label = (r: DeliveryGroupRow) => (by === 'earmarking' ? t(`dash.earmarking.${r.label}`) : r.label);
+  const groups: DeliveryGroupRow[] = data.groups.map((r) => ({ ...r, label: label(r) }));
   return (
     <div className="dashboard" data-ready="delivery">
       <Kpis
         items={[
-          { label: t('dash.deliveryRate'), value: f.pct(data.total.deliveryRate), note: t('dash.throughNote', { month: through, year }) },
-          { label: t('dash.forecastRate'), value: f.pct(data.total.forecastRate), note: t('dash.forecastNote') },
-          { label: t('dash.expenditure'), value: f.money(data.total.expenditure), note: t('dash.ofAllocation', { allocation: f.money(data.total.allocation) }) },
-          { label: t('dash.commitments'), value: f.money(data.total.commitment) },
+          { label: t('dash.deliveryRate'), value: f.pct(data.totals.deliveryRate), note: t('dash.throughNote', { month: through, year }) },
+          { label: t('dash.forecastRate'), value: f.pct(data.totals.forecastRate), note: t('dash.forecastNote') },
+          { label: t('dash.expenditure'), value: f.money(data.totals.expenditure), note: t('dash.ofAllocation', { allocation: f.money(data.totals.allocation) }) },
+          { label: t('dash.commitments'), value: f.money(data.totals.commitment) },
           ...(data.warnings === null ? [] : [{ label: t('dash.flags'), value: String(data.warnings), note: t('dash.flagsNote', { date: asOf }) }]),
         ]}
       />
-      {data.total.unconverted > 0 && <Notice kind="info">{t('dash.unconverted', { count: data.total.unconverted })}</Notice>}
+      {data.totals.unconverted > 0 && <Notice kind="info">{t('dash.unconverted', { count: data.totals.unconverted })}</Notice>}
       <p>
         <Link to={`/delivery?${qs({ year, through, ...filter })}`}>{t('dash.toProjects')}</Link>
       </p>
@@ -79,7 +87,7 @@ export function DeliveryView() {
                   label: t('dash.cumulativeIn', { currency: data.currency }),
                   tickFormat: '~s',
                   grid: true,
-                  domain: [0, Math.max(allocation, ...data.curve.points.map((p: Rec) => Number(p.cumulative)))],
+                  domain: [0, Math.max(allocation, ...data.curve.points.map((p) => Number(p.cumulative)))],
                 },
                 marks: [
                   Plot.line(

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Office } from '../../../shared/contracts/offices.ts';
+import type { Partner } from '../../../shared/contracts/portfolio.ts';
 import type { FundingSource } from '../../../shared/contracts/reference.ts';
-import type { Rec } from '../../api/client.ts';
 import { api } from '../../api.ts';
 import { localName, useCountries } from '../../useCountries.ts';
 import { useFilters } from './useFilters.ts';
@@ -11,8 +12,8 @@ export function Filters({ months = true }: { months?: boolean }) {
   const { t, i18n } = useTranslation();
   const f = useFilters();
   const { countries, countryName, lang } = useCountries();
-  const [offices, setOffices] = useState<Rec[]>([]);
-  const [partners, setPartners] = useState<Rec[]>([]);
+  const [offices, setOffices] = useState<Office[]>([]);
+  const [partners, setPartners] = useState<Partner[]>([]);
   const [sources, setSources] = useState<FundingSource[]>([]);
   useEffect(() => {
     api.offices().then(

@@ -1,8 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PortfolioSummary } from '../../../shared/contracts/finance.ts';
 import { isStatusIn, PIPELINE_STATUSES } from '../../../shared/project-statuses.ts';
-import type { Rec } from '../../api/client.ts';
 import { api } from '../../api.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { WorldMap } from '../charts/WorldMap.tsx';
@@ -12,13 +12,11 @@ import { Downloads } from './Downloads.tsx';
 import { Kpis } from './Kpis.tsx';
 import { useFilters, useFormats } from './useFilters.ts';
 
-type Summary = Awaited<ReturnType<typeof api.portfolio>>;
-
 /** The portfolio of a year: where the money is (map), at which stage (status), from which source. */
 export function PortfolioView() {
   const { t } = useTranslation();
   const { year, filter } = useFilters();
-  const [data, setData] = useState<Summary | null>(null);
+  const [data, setData] = useState<PortfolioSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = JSON.stringify([year, filter]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: key stands for year and filter
@@ -31,20 +29,20 @@ export function PortfolioView() {
   if (!data) return <p>{t('errors.loading')}</p>;
   const query = { year, ...filter };
   const delivering = data.byStatus.filter((s) => ['approved', 'active', 'closed'].includes(s.status));
-  const total = (rows: Rec[], k: string) => rows.reduce((a, r) => a + Number(r[k]), 0);
+  const total = <R,>(rows: R[], figure: (r: R) => string | number) => rows.reduce((a, r) => a + Number(figure(r)), 0);
   const statusRows = data.byStatus.map((s) => ({ ...s, label: t(`portfolio.statuses.${s.status}`) }));
   return (
     <div className="dashboard" data-ready="portfolio">
       <Kpis
         items={[
-          { label: t('dash.projects'), value: String(total(delivering, 'projects')), note: t('dash.delivering') },
-          { label: t('dash.allocation'), value: f.money(total(delivering, 'allocation')) },
+          { label: t('dash.projects'), value: String(total(delivering, (r) => r.projects)), note: t('dash.delivering') },
+          { label: t('dash.allocation'), value: f.money(total(delivering, (r) => r.allocation)) },
           {
             label: t('dash.pipelineWeighted'),
             value: f.money(
               total(
                 data.byStatus.filter((s) => isStatusIn(PIPELINE_STATUSES, s.status)),
-                'weighted',
+                (r) => r.weighted,
               ),
             ),
             note: t('dash.pipelineNote'),
