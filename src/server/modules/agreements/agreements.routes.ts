@@ -8,7 +8,9 @@ import { IdParam, readErrors, writeErrors } from '../../http/route-kit.ts';
 import * as agreements from './agreements.service.ts';
 
 const tags = ['Agreements'];
-const AgreementSchema = Agreement.extend({ levy: LevyLine.openapi('LevyLine').array() }).openapi('Agreement');
+// A contract is copied (.extend({})) before it is named: a schema made before @hono/zod-openapi extended zod has no
+// .openapi(), and whether it was depends on which module was imported first (a test's factories, the CLI's demo loader).
+const AgreementSchema = Agreement.extend({ levy: LevyLine.extend({}).openapi('LevyLine').array() }).openapi('Agreement');
 const AgreementList = listOf(AgreementSchema).openapi('AgreementList');
 
 export function agreementRoutes({ db }: Deps) {
@@ -29,7 +31,7 @@ export function agreementRoutes({ db }: Deps) {
         path: '/',
         tags,
         summary: 'Record an agreement',
-        request: { body: jsonBody(AgreementCreate.openapi('AgreementCreate')) },
+        request: { body: jsonBody(AgreementCreate) },
         responses: { 201: json(AgreementSchema, 'Created'), ...writeErrors },
       }),
       async (c) => c.json(await agreements.createAgreement(db, c.req.valid('json'), actorOf(c)), 201),
@@ -51,7 +53,7 @@ export function agreementRoutes({ db }: Deps) {
         path: '/{id}',
         tags,
         summary: 'Change an agreement (amounts are replaced when given); send the version you read (a stale version gets 409)',
-        request: { params: IdParam, body: jsonBody(AgreementUpdate.openapi('AgreementUpdate')) },
+        request: { params: IdParam, body: jsonBody(AgreementUpdate) },
         responses: { 200: json(AgreementSchema), ...writeErrors },
       }),
       async (c) => c.json(await agreements.updateAgreement(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),

@@ -8,7 +8,9 @@ import { IdParam, readErrors, writeErrors } from '../../http/route-kit.ts';
 import * as partners from './partners.service.ts';
 
 const tags = ['Partners'];
-const ReviewSchema = DueDiligenceReview.openapi('DueDiligenceReview');
+// A contract is copied (.extend({})) before it is named: a schema made before @hono/zod-openapi extended zod has no
+// .openapi(), and whether it was depends on which module was imported first (a test's factories, the CLI's demo loader).
+const ReviewSchema = DueDiligenceReview.extend({}).openapi('DueDiligenceReview');
 const PartnerSchema = Partner.extend({ dueDiligence: ReviewSchema.array() }).openapi('Partner');
 const PartnerList = listOf(PartnerSchema).openapi('PartnerList');
 
@@ -30,7 +32,7 @@ export function partnerRoutes({ db }: Deps) {
         path: '/',
         tags,
         summary: 'Add a partner',
-        request: { body: jsonBody(PartnerCreate.openapi('PartnerCreate')) },
+        request: { body: jsonBody(PartnerCreate) },
         responses: { 201: json(PartnerSchema, 'Created'), ...writeErrors },
       }),
       async (c) => c.json(await partners.createPartner(db, c.req.valid('json'), actorOf(c)), 201),
@@ -52,7 +54,7 @@ export function partnerRoutes({ db }: Deps) {
         path: '/{id}',
         tags,
         summary: 'Change a partner; send the version you read (a stale version gets 409)',
-        request: { params: IdParam, body: jsonBody(PartnerUpdate.openapi('PartnerUpdate')) },
+        request: { params: IdParam, body: jsonBody(PartnerUpdate) },
         responses: { 200: json(PartnerSchema), ...writeErrors },
       }),
       async (c) => c.json(await partners.updatePartner(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),
@@ -63,7 +65,7 @@ export function partnerRoutes({ db }: Deps) {
         path: '/{id}/due-diligence',
         tags,
         summary: 'Record a due-diligence review (private-sector partners)',
-        request: { params: IdParam, body: jsonBody(DueDiligenceCreate.openapi('DueDiligenceCreate')) },
+        request: { params: IdParam, body: jsonBody(DueDiligenceCreate) },
         responses: { 201: json(ReviewSchema, 'Created'), ...writeErrors },
       }),
       async (c) => c.json(await partners.addDueDiligence(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 201),

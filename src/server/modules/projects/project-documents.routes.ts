@@ -8,7 +8,9 @@ import { IdParam, readErrors, VersionQuery, writeErrors } from '../../http/route
 import { createDocument, deleteDocument, listDocuments, updateDocument } from './project-documents.service.ts';
 
 const tags = ['Projects'];
-const DocumentSchema = ProjectDocument.openapi('ProjectDocument');
+// A contract is copied (.extend({})) before it is named: a schema made before @hono/zod-openapi extended zod has no
+// .openapi(), and whether it was depends on which module was imported first (a test's factories, the CLI's demo loader).
+const DocumentSchema = ProjectDocument.extend({}).openapi('ProjectDocument');
 const DocumentList = listOf(DocumentSchema).openapi('ProjectDocumentList');
 
 /** A project's documents (published as IATI document-links unless confidential). */
@@ -31,7 +33,7 @@ export function projectDocumentRoutes({ db }: Deps) {
         path: '/projects/{id}/documents',
         tags,
         summary: 'Add a document to a project by its web address',
-        request: { params: IdParam, body: jsonBody(DocumentCreate.openapi('ProjectDocumentCreate')) },
+        request: { params: IdParam, body: jsonBody(DocumentCreate) },
         responses: { 201: json(DocumentSchema, 'Created'), ...writeErrors },
       }),
       async (c) => c.json(await createDocument(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 201),
@@ -42,7 +44,7 @@ export function projectDocumentRoutes({ db }: Deps) {
         path: '/project-documents/{id}',
         tags,
         summary: 'Change a document; send the version you read (a stale version gets 409)',
-        request: { params: IdParam, body: jsonBody(DocumentUpdate.openapi('ProjectDocumentUpdate')) },
+        request: { params: IdParam, body: jsonBody(DocumentUpdate) },
         responses: { 200: json(DocumentSchema), ...writeErrors },
       }),
       async (c) => c.json(await updateDocument(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),

@@ -9,9 +9,11 @@ import { IdParam, readErrors, writeErrors } from '../../http/route-kit.ts';
 import * as projects from './projects.service.ts';
 
 const tags = ['Projects'];
-const ProjectSchema = Project.openapi('Project');
+// A contract is copied (.extend({})) before it is named: a schema made before @hono/zod-openapi extended zod has no
+// .openapi(), and whether it was depends on which module was imported first (a test's factories, the CLI's demo loader).
+const ProjectSchema = Project.extend({}).openapi('Project');
 const ProjectList = listOf(ProjectSchema).openapi('ProjectList');
-const ProjectDetailSchema = ProjectDetail.extend({ history: ProjectStatusChange.openapi('ProjectStatusChange').array() }).openapi('ProjectDetail');
+const ProjectDetailSchema = ProjectDetail.extend({ history: ProjectStatusChange.extend({}).openapi('ProjectStatusChange').array() }).openapi('ProjectDetail');
 const ListQuery = z.strictObject({
   status: z.enum(PROJECT_STATUSES).optional(),
   country: z
@@ -42,7 +44,7 @@ export function projectRoutes({ db }: Deps) {
         path: '/',
         tags,
         summary: 'Add a project (it starts in the pipeline)',
-        request: { body: jsonBody(ProjectCreate.openapi('ProjectCreate')) },
+        request: { body: jsonBody(ProjectCreate) },
         responses: { 201: json(ProjectSchema, 'Created'), ...writeErrors },
       }),
       async (c) => c.json(await projects.createProject(db, c.req.valid('json'), actorOf(c)), 201),
@@ -64,7 +66,7 @@ export function projectRoutes({ db }: Deps) {
         path: '/{id}',
         tags,
         summary: 'Change a project (link lists given are replaced); send the version you read (a stale version gets 409)',
-        request: { params: IdParam, body: jsonBody(ProjectUpdate.openapi('ProjectUpdate')) },
+        request: { params: IdParam, body: jsonBody(ProjectUpdate) },
         responses: { 200: json(ProjectSchema), ...writeErrors },
       }),
       async (c) => c.json(await projects.updateProject(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),
@@ -75,7 +77,7 @@ export function projectRoutes({ db }: Deps) {
         path: '/{id}/transitions',
         tags,
         summary: 'Move a project along its lifecycle',
-        request: { params: IdParam, body: jsonBody(ProjectTransition.openapi('ProjectTransition')) },
+        request: { params: IdParam, body: jsonBody(ProjectTransition) },
         responses: { 200: json(ProjectSchema), ...writeErrors },
       }),
       async (c) => c.json(await projects.transitionProject(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),

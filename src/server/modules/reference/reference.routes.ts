@@ -5,15 +5,17 @@ import type { Deps } from '../../deps.ts';
 import { errors, json, router } from '../../http/openapi.ts';
 import * as reference from './reference.service.ts';
 
-const NamedCodeSchema = NamedCode.openapi('NamedCode');
+// A contract is copied (.extend({})) before it is named: a schema made before @hono/zod-openapi extended zod has no
+// .openapi(), and whether it was depends on which module was imported first (a test's factories, the CLI's demo loader).
+const NamedCodeSchema = NamedCode.extend({}).openapi('NamedCode');
 const NamedCodeListSchema = listOf(NamedCodeSchema).openapi('NamedCodeList');
-const FundingSourceListSchema = listOf(FundingSource.openapi('FundingSource')).openapi('FundingSourceList');
-const CodelistSchema = Codelist.openapi('Codelist');
+const FundingSourceListSchema = listOf(FundingSource.extend({}).openapi('FundingSource')).openapi('FundingSourceList');
+const CodelistSchema = Codelist.extend({}).openapi('Codelist');
 const CodelistList = listOf(CodelistSchema).openapi('CodelistList');
-const CodelistWithCodesSchema = CodelistWithCodes.extend({ codes: z.array(CodelistCode.openapi('CodelistCode')) }).openapi('CodelistWithCodes');
-const SdgGoalList = listOf(SdgGoal.openapi('SdgGoal')).openapi('SdgGoalList');
-const SdgTargetList = listOf(SdgTarget.openapi('SdgTarget')).openapi('SdgTargetList');
-const SdgIndicatorList = listOf(SdgIndicator.openapi('SdgIndicator')).openapi('SdgIndicatorList');
+const CodelistWithCodesSchema = CodelistWithCodes.extend({ codes: z.array(CodelistCode.extend({}).openapi('CodelistCode')) }).openapi('CodelistWithCodes');
+const SdgGoalList = listOf(SdgGoal.extend({}).openapi('SdgGoal')).openapi('SdgGoalList');
+const SdgTargetList = listOf(SdgTarget.extend({}).openapi('SdgTarget')).openapi('SdgTargetList');
+const SdgIndicatorList = listOf(SdgIndicator.extend({}).openapi('SdgIndicator')).openapi('SdgIndicatorList');
 const tags = ['Reference data'];
 
 /** Published standards, readable without signing in. */
