@@ -9,7 +9,8 @@ import { parseProgrammeFile } from './programme-file.ts';
 
 /** The document is read by parseProgrammeFile, which names each problem by its path: any JSON object is let through here. */
 const ProgrammeDocument = z.record(z.string(), z.unknown()).openapi('ProgrammeDocument', { description: 'A country programme document (docs/examples/programme-kenya.json)' });
-const ReportSchema = ProgrammeImportReport.openapi('ProgrammeImportReport');
+// Contracts are copied (.extend({})) before they are named: one made before @hono/zod-openapi extended zod has no .openapi().
+const ReportSchema = ProgrammeImportReport.extend({}).openapi('ProgrammeImportReport');
 
 /** POST /api/programmes/import: the document of `devcoop programme import`, from the web UI or a script. */
 export function programmeImportRoutes({ db }: Deps) {

@@ -52,7 +52,7 @@ export const CfCycle = z.object({
 });
 export type CfCycle = z.infer<typeof CfCycle>;
 
-export const CfPriority = z.object({ id: z.uuid(), cycleId: z.uuid(), code: z.string(), title: z.string(), version: z.number().int() });
+export const CfPriority = z.object({ id: z.uuid(), cycleId: z.uuid(), code: z.string(), title: z.string(), version: z.number().int(), updatedAt: z.string() });
 export type CfPriority = z.infer<typeof CfPriority>;
 
 /** A Cooperation Framework outcome with the SDG targets it is linked to. */
@@ -66,10 +66,19 @@ export const CfOutcome = z.object({
   orgRole: z.enum(ORG_ROLES),
   sdgTargets: z.array(z.string()),
   version: z.number().int(),
+  updatedAt: z.string(),
 });
 export type CfOutcome = z.infer<typeof CfOutcome>;
 
-export const CfOutput = z.object({ id: z.uuid(), outcomeId: z.uuid(), code: z.string(), text: z.string(), orgRole: z.enum(ORG_ROLES), version: z.number().int() });
+export const CfOutput = z.object({
+  id: z.uuid(),
+  outcomeId: z.uuid(),
+  code: z.string(),
+  text: z.string(),
+  orgRole: z.enum(ORG_ROLES),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
 export type CfOutput = z.infer<typeof CfOutput>;
 
 /** A cycle with its structure: strategic priorities → outcomes → outputs. */
@@ -98,6 +107,7 @@ export const DwcpPriority = z.object({
   alignmentRecorded: z.enum(ALIGNMENT_LEVELS).nullable(),
   alignmentEvidence: z.string().nullable(),
   version: z.number().int(),
+  updatedAt: z.string(),
 });
 export type DwcpPriority = z.infer<typeof DwcpPriority>;
 
@@ -115,6 +125,7 @@ export const Cpo = z.object({
   orgOutcomeIds: z.array(z.uuid()),
   sdgTargets: z.array(z.string()),
   version: z.number().int(),
+  updatedAt: z.string(),
 });
 export type Cpo = z.infer<typeof Cpo>;
 

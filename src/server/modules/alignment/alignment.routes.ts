@@ -7,8 +7,9 @@ import { CodeParam, readErrors } from '../../http/route-kit.ts';
 import { alignmentMatrix, alignmentPortfolio } from './alignment.service.ts';
 
 const tags = ['Alignment'];
-const MatrixSchema = AlignmentMatrix.openapi('AlignmentMatrix');
-const ShareList = AlignmentShareList.openapi('AlignmentShareList');
+// Contracts are copied (.extend({})) before they are named: one made before @hono/zod-openapi extended zod has no .openapi().
+const MatrixSchema = AlignmentMatrix.extend({}).openapi('AlignmentMatrix');
+const ShareList = AlignmentShareList.extend({}).openapi('AlignmentShareList');
 
 export function alignmentRoutes({ db }: Deps) {
   return router()

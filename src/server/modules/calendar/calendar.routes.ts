@@ -18,9 +18,10 @@ const Query = z.strictObject({
     .regex(/^[A-Z]{2}$/)
     .optional(),
 });
-const MilestoneSchema = Milestone.openapi('ProgrammeMilestone');
-const CalendarSchema = CalendarList.openapi('ProgrammeCalendar');
-const NotificationsSchema = Notifications.openapi('MilestoneNotifications');
+// Contracts are copied (.extend({})) before they are named: one made before @hono/zod-openapi extended zod has no .openapi().
+const MilestoneSchema = Milestone.extend({}).openapi('ProgrammeMilestone');
+const CalendarSchema = CalendarList.extend({}).openapi('ProgrammeCalendar');
+const NotificationsSchema = Notifications.extend({}).openapi('MilestoneNotifications');
 
 export function calendarRoutes({ db }: Deps) {
   return router()

@@ -20,7 +20,7 @@ export function presentCfCycle(r: Selectable<DB['cf_cycles']>): CfCycle {
 }
 
 export function presentCfPriority(r: Selectable<DB['cf_priorities']>): CfPriority {
-  return { id: r.id, cycleId: r.cycle_id, code: r.code, title: r.title, version: r.version };
+  return { id: r.id, cycleId: r.cycle_id, code: r.code, title: r.title, version: r.version, updatedAt: r.updated_at };
 }
 
 /** An outcome's own fields, without its links (what a stale write's answer shows as the current record). */
@@ -34,6 +34,7 @@ export function presentCfOutcomeRow(r: Selectable<DB['cf_outcomes']>): Omit<CfOu
     outcomeGroup: r.outcome_group,
     orgRole: r.org_role as CfOutcome['orgRole'],
     version: r.version,
+    updatedAt: r.updated_at,
   };
 }
 
@@ -43,5 +44,5 @@ export function presentCfOutcome(r: Selectable<DB['cf_outcomes']>, sdgTargets: s
 }
 
 export function presentCfOutput(r: Selectable<DB['cf_outputs']>): CfOutput {
-  return { id: r.id, outcomeId: r.outcome_id, code: r.code, text: r.text, orgRole: r.org_role as CfOutput['orgRole'], version: r.version };
+  return { id: r.id, outcomeId: r.outcome_id, code: r.code, text: r.text, orgRole: r.org_role as CfOutput['orgRole'], version: r.version, updatedAt: r.updated_at };
 }

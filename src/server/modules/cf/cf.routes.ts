@@ -8,12 +8,13 @@ import { CodeParam, IdParam, readErrors, writeErrors } from '../../http/route-ki
 import * as cf from './cf.service.ts';
 
 const tags = ['Cooperation Frameworks'];
-const CycleSchema = CfCycle.openapi('CfCycle');
-const CycleList = CfCycleList.openapi('CfCycleList');
-const CycleTreeSchema = CfCycleTree.openapi('CfCycleTree');
-const PrioritySchema = CfPriority.openapi('CfPriority');
-const OutcomeSchema = CfOutcome.openapi('CfOutcome');
-const OutputSchema = CfOutput.openapi('CfOutput');
+// Contracts are copied (.extend({})) before they are named: one made before @hono/zod-openapi extended zod has no .openapi().
+const CycleSchema = CfCycle.extend({}).openapi('CfCycle');
+const CycleList = CfCycleList.extend({}).openapi('CfCycleList');
+const CycleTreeSchema = CfCycleTree.extend({}).openapi('CfCycleTree');
+const PrioritySchema = CfPriority.extend({}).openapi('CfPriority');
+const OutcomeSchema = CfOutcome.extend({}).openapi('CfOutcome');
+const OutputSchema = CfOutput.extend({}).openapi('CfOutput');
 
 /** /api/countries/{code}/cf-cycles */
 export function countryCycleRoutes({ db }: Deps) {

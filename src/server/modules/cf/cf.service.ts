@@ -221,18 +221,7 @@ export async function updateOutcome(db: Kysely<DB>, id: string, input: z.infer<t
             .values(input.sdgTargets.map((t) => ({ outcome_id: id, target_code: t })))
             .execute();
       }
-      return (await trx
-        .updateTable('cf_outcomes')
-        .set({
-          ...(input.code ? { code: input.code } : {}),
-          ...(input.text ? { text: input.text } : {}),
-          ...(input.outcomeGroup !== undefined ? { outcome_group: input.outcomeGroup } : {}),
-          ...(input.orgRole ? { org_role: input.orgRole } : {}),
-          version: current.version + 1,
-        })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow()) as never;
+      return updateVersioned(trx, 'cf_outcomes', current, { code: input.code, text: input.text, outcome_group: input.outcomeGroup, org_role: input.orgRole });
     },
   );
   return presentCfOutcome(row, await outcomeTargets(db, id));

@@ -12,10 +12,11 @@ const Code = CodeParam;
 const Id = IdParam;
 const reads = readErrors;
 const writes = writeErrors;
-const ProgrammeSchema = CountryProgramme.openapi('CountryProgramme');
-const ProgrammeList = CountryProgrammeList.openapi('CountryProgrammeList');
-const ConstituentSchema = Constituent.openapi('Constituent');
-const ConstituentListSchema = ConstituentList.openapi('ConstituentList');
+// Contracts are copied (.extend({})) before they are named: one made before @hono/zod-openapi extended zod has no .openapi().
+const ProgrammeSchema = CountryProgramme.extend({}).openapi('CountryProgramme');
+const ProgrammeList = CountryProgrammeList.extend({}).openapi('CountryProgrammeList');
+const ConstituentSchema = Constituent.extend({}).openapi('Constituent');
+const ConstituentListSchema = ConstituentList.extend({}).openapi('ConstituentList');
 
 /** Country programmes (presence, covering office) and their constituents. */
 export function countryRoutes({ db }: Deps) {

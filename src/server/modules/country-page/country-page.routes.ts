@@ -6,7 +6,8 @@ import { json, router } from '../../http/openapi.ts';
 import { CodeParam, readErrors } from '../../http/route-kit.ts';
 import { getCountryPage } from './country-page.service.ts';
 
-const CountryPageSchema = CountryPageData.openapi('CountryPage');
+// Contracts are copied (.extend({})) before they are named: one made before @hono/zod-openapi extended zod has no .openapi().
+const CountryPageSchema = CountryPageData.extend({}).openapi('CountryPage');
 
 export function countryPageRoutes({ db }: Deps) {
   return router().openapi(

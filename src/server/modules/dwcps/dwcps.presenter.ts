@@ -28,6 +28,7 @@ export function presentDwcpPriority(r: Selectable<DB['dwcp_priorities']>): DwcpP
     alignmentRecorded: r.alignment_recorded as DwcpPriority['alignmentRecorded'],
     alignmentEvidence: r.alignment_evidence,
     version: r.version,
+    updatedAt: r.updated_at,
   };
 }
 
@@ -46,6 +47,7 @@ export function presentCpoRow(r: Selectable<DB['cpos']>): Omit<Cpo, keyof CpoLin
     cfOutcomeId: r.cf_outcome_id,
     justification: r.justification,
     version: r.version,
+    updatedAt: r.updated_at,
   };
 }
 

@@ -8,11 +8,12 @@ import { CodeParam, IdParam, readErrors, writeErrors } from '../../http/route-ki
 import * as dwcps from './dwcps.service.ts';
 
 const tags = ['DWCPs'];
-const DwcpSchema = Dwcp.openapi('Dwcp');
-const DwcpListSchema = DwcpList.openapi('DwcpList');
-const DwcpTreeSchema = DwcpTree.openapi('DwcpTree');
-const PrioritySchema = DwcpPriority.openapi('DwcpPriority');
-const CpoSchema = Cpo.openapi('Cpo');
+// Contracts are copied (.extend({})) before they are named: one made before @hono/zod-openapi extended zod has no .openapi().
+const DwcpSchema = Dwcp.extend({}).openapi('Dwcp');
+const DwcpListSchema = DwcpList.extend({}).openapi('DwcpList');
+const DwcpTreeSchema = DwcpTree.extend({}).openapi('DwcpTree');
+const PrioritySchema = DwcpPriority.extend({}).openapi('DwcpPriority');
+const CpoSchema = Cpo.extend({}).openapi('Cpo');
 
 /** /api/countries/{code}/dwcps and /api/dwcps/…, /api/dwcp-priorities/…, /api/cpos/… */
 export function dwcpRoutes({ db }: Deps) {

@@ -164,18 +164,12 @@ export async function updateDwcpPriority(db: Kysely<DB>, id: string, input: z.in
     },
     'update',
     async (trx, current) =>
-      (await trx
-        .updateTable('dwcp_priorities')
-        .set({
-          ...(input.code ? { code: input.code } : {}),
-          ...(input.title ? { title: input.title } : {}),
-          ...(input.alignmentRecorded !== undefined ? { alignment_recorded: input.alignmentRecorded } : {}),
-          ...(input.alignmentEvidence !== undefined ? { alignment_evidence: input.alignmentEvidence } : {}),
-          version: current.version + 1,
-        })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow()) as never,
+      updateVersioned(trx, 'dwcp_priorities', current, {
+        code: input.code,
+        title: input.title,
+        alignment_recorded: input.alignmentRecorded,
+        alignment_evidence: input.alignmentEvidence,
+      }),
   );
   return presentDwcpPriority(row);
 }
@@ -311,12 +305,8 @@ export async function updateCpo(db: Kysely<DB>, id: string, input: z.infer<typeo
       if (current.derivation === 'additional' && input.justification !== undefined && !input.justification?.trim()) {
         throw new AppError('INVALID_INPUT', 'An additional (normative) outcome needs a justification', { field: 'justification' });
       }
-      return (await trx
-        .updateTable('cpos')
-        .set({ ...(text ? { text } : {}), ...(input.justification ? { justification: input.justification } : {}), version: current.version + 1 })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow()) as never;
+      // An empty text or justification is not a change (the derived text is the CF outcome's; a cleared justification was refused above).
+      return updateVersioned(trx, 'cpos', current, { text: text || undefined, justification: input.justification || undefined });
     },
   );
   return presentCpo(row, await cpoLinks(db, id));

@@ -8,10 +8,11 @@ import { IdParam, readErrors, writeErrors } from '../../http/route-kit.ts';
 import * as frameworks from './frameworks.service.ts';
 
 const tags = ['Organisation-wide frameworks'];
-const FrameworkSchema = OrgFramework.openapi('OrgFramework');
-const FrameworkList = OrgFrameworkList.openapi('OrgFrameworkList');
-const OutcomeSchema = OrgOutcome.openapi('OrgOutcome');
-const OutputSchema = OrgOutput.openapi('OrgOutput');
+// Contracts are copied (.extend({})) before they are named: one made before @hono/zod-openapi extended zod has no .openapi().
+const FrameworkSchema = OrgFramework.extend({}).openapi('OrgFramework');
+const FrameworkList = OrgFrameworkList.extend({}).openapi('OrgFrameworkList');
+const OutcomeSchema = OrgOutcome.extend({}).openapi('OrgOutcome');
+const OutputSchema = OrgOutput.extend({}).openapi('OrgOutput');
 
 export function frameworkRoutes({ db }: Deps) {
   return router()

@@ -9,11 +9,12 @@ import * as indicators from './indicators.service.ts';
 
 const tags = ['Indicators'];
 const NodeQuery = z.strictObject({ nodeType: z.enum(INDICATOR_NODE_TYPES), nodeId: z.uuid() });
-const IndicatorSchema = Indicator.openapi('ResultsIndicator');
-const IndicatorListSchema = IndicatorList.openapi('ResultsIndicatorList');
-const DetailSchema = IndicatorDetail.openapi('ResultsIndicatorDetail');
-const TargetSchema = IndicatorTarget.openapi('ResultsIndicatorTarget');
-const ActualSchema = IndicatorActual.openapi('ResultsIndicatorActual');
+// Contracts are copied (.extend({})) before they are named: one made before @hono/zod-openapi extended zod has no .openapi().
+const IndicatorSchema = Indicator.extend({}).openapi('ResultsIndicator');
+const IndicatorListSchema = IndicatorList.extend({}).openapi('ResultsIndicatorList');
+const DetailSchema = IndicatorDetail.extend({}).openapi('ResultsIndicatorDetail');
+const TargetSchema = IndicatorTarget.extend({}).openapi('ResultsIndicatorTarget');
+const ActualSchema = IndicatorActual.extend({}).openapi('ResultsIndicatorActual');
 
 export function indicatorRoutes({ db }: Deps) {
   return router()
