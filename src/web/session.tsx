@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import type { SessionUser } from '../shared/contracts/session.ts';
 import type { Right } from '../shared/rights.ts';
 import { ApiError } from './api/client.ts';
-import type { SessionUser } from './api/foundation.ts';
 import { api } from './api.ts';
 
 interface SessionState {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IatiPublicationCheck } from '../../shared/contracts/iati.ts';
 import { jobKind } from '../jobs/job-kind.ts';
 import { publishedScope } from './iati-export.read.ts';
 import { explainIatiFailure } from './iati-failure.ts';
@@ -8,6 +9,7 @@ import { checkPublication } from './iati-publication.check.ts';
 export const iatiCheckJob = jobKind({
   kind: 'iati.check',
   payload: z.strictObject({}),
+  result: IatiPublicationCheck,
   right: 'iati.validate',
   upload: false,
   title: () => 'Check of the published activity file',

@@ -1,34 +1,14 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type { IatiActivityOutcome, IatiImportReport } from '../../shared/contracts/iati.ts';
 import type { Actor } from '../access/actor.ts';
 import { writeAudit } from '../db/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { refreshProjectFinance } from '../finance/project-finance.refresh.ts';
-import { type MappedActivity, mapActivity, type Skipped } from './iati-activity.map.ts';
+import { type MappedActivity, mapActivity } from './iati-activity.map.ts';
 import { applyOwnActivity, type OwnContext, ownContext } from './iati-own.apply.ts';
 import { publisherSettings } from './iati-settings.service.ts';
 import { IatiFileError, readIatiXml } from './iati-xml.reader.ts';
-
-export interface ActivityOutcome {
-  identifier: string;
-  line: number;
-  /** new: not known before; updated: replaced the stored one (its transactions and budgets too) */
-  status: 'new' | 'updated' | 'skipped';
-  transactions: number;
-  /** what was left out of this activity (or the activity itself), and why */
-  skipped: Skipped[];
-}
-
-export interface IatiImportReport {
-  importId: string;
-  fileName: string;
-  version: string | null;
-  /** `asProjects`: the organisation's own activities, which became (or updated) its projects */
-  activities: { imported: number; new: number; updated: number; skipped: number; asProjects: number };
-  transactions: { imported: number; skipped: number };
-  budgets: { imported: number; skipped: number };
-  outcomes: ActivityOutcome[];
-}
 
 const BATCH = 500;
 const ACTIVITY_COLUMNS = [
@@ -97,7 +77,7 @@ export async function importIatiFile(
     const publisher = await publisherSettings(trx);
     let own: OwnContext | null | undefined;
     const ownProjects: string[] = [];
-    let batch: { activity: MappedActivity; outcome: ActivityOutcome }[] = [];
+    let batch: { activity: MappedActivity; outcome: IatiActivityOutcome }[] = [];
     const inBatch = new Set<string>();
     const seen = new Map<string, number>();
     // One batch is written while the next is read: parsing and the database work side by side.
@@ -122,7 +102,7 @@ export async function importIatiFile(
         record: async (el, r) => {
           if (el.name !== 'iati-activity') return;
           const { activity, skipped } = mapActivity(el, r);
-          const outcome: ActivityOutcome = { identifier: activity?.identifier ?? '', line: el.line, status: 'skipped', transactions: 0, skipped };
+          const outcome: IatiActivityOutcome = { identifier: activity?.identifier ?? '', line: el.line, status: 'skipped', transactions: 0, skipped };
           report.outcomes.push(outcome);
           for (const s of skipped) if (s.what !== 'activity') report[s.what === 'transaction' ? 'transactions' : 'budgets'].skipped++;
           if (!activity) {
@@ -191,7 +171,7 @@ export async function importIatiFile(
  * travel as one JSON parameter per statement (json_populate_recordset), which PostgreSQL reads far faster
  * than thousands of bound parameters.
  */
-async function writeBatch(trx: Transaction<DB>, importId: string, batch: { activity: MappedActivity; outcome: ActivityOutcome }[], report: IatiImportReport) {
+async function writeBatch(trx: Transaction<DB>, importId: string, batch: { activity: MappedActivity; outcome: IatiActivityOutcome }[], report: IatiImportReport) {
   const activities = batch.map(({ activity: a }) => ({
     iati_identifier: a.identifier,
     reporting_org_ref: a.reportingOrgRef,

@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { z } from 'zod';
+import { IatiImportReport } from '../../shared/contracts/iati.ts';
 import { jobKind } from '../jobs/job-kind.ts';
 import { explainIatiFailure } from './iati-failure.ts';
-import { type IatiImportReport, importIatiFile } from './iati-import.apply.ts';
+import { importIatiFile } from './iati-import.apply.ts';
 
 /** What the job keeps of the report: the activities with something skipped, not every imported one. */
 const kept = (report: IatiImportReport) => ({ ...report, outcomes: report.outcomes.filter((o) => o.skipped.length) });
@@ -11,6 +12,7 @@ const kept = (report: IatiImportReport) => ({ ...report, outcomes: report.outcom
 export const iatiImportJob = jobKind({
   kind: 'iati.import',
   payload: z.strictObject({ fileName: z.string().min(1).max(200), bytes: z.number().int().positive() }),
+  result: IatiImportReport,
   right: 'iati.import',
   upload: { maxBytes: (config) => config.iatiMaxBytes, setting: 'IATI_MAX_FILE_MB' },
   title: (p) => `Import of ${p.fileName}`,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { ProjectIatiCheck } from '../../shared/contracts/iati.ts';
 import { isStatusIn, PUBLISHED_STATUSES } from '../../shared/project-statuses.ts';
 import type { Actor } from '../access/actor.ts';
 import { scopeFor } from '../access/rights.ts';
@@ -7,29 +8,15 @@ import { notFound } from '../errors.ts';
 import { scopedProjects } from '../modules/projects/projects.queries.ts';
 import { activityIdentifier } from './iati-activity.build.ts';
 import { activityFile } from './iati-export.read.ts';
-import type { Finding } from './iati-rules.ts';
 import { publisherSettings, publishesSynthetic } from './iati-settings.service.ts';
 import { validateIatiFile } from './iati-validate.ts';
-
-/** Why a project is not in the published file, when it is not. */
-export type NotPublished = 'confidential' | 'status' | 'outcome_unit' | 'synthetic';
-
-export interface ProjectCheck {
-  identifier: string;
-  /** null when the project is published as its own activity; otherwise why not (and no findings) */
-  notPublished: NotPublished | null;
-  valid: boolean;
-  counts: { critical: number; error: number; warning: number };
-  /** findings on this project's activity, each with the path of the element it is about (the field to fix) */
-  findings: Finding[];
-}
 
 /**
  * A project's activity as published, generated alone and validated like the whole file (XSD, codelists,
  * rules), so that its findings show on the project page, where they are fixed. Readable by whoever may read
  * the project. In the outcome-and-biennium mode a project is not an activity of its own: nothing to check here.
  */
-export async function checkProjectActivity(db: Kysely<DB>, projectId: string, actor: Actor, options: { today?: string } = {}): Promise<ProjectCheck> {
+export async function checkProjectActivity(db: Kysely<DB>, projectId: string, actor: Actor, options: { today?: string } = {}): Promise<ProjectIatiCheck> {
   const project = await scopedProjects(db, scopeFor(actor, 'projects.read'))
     .select(['projects.code', 'projects.status', 'projects.confidential', 'projects.is_synthetic'])
     .where('projects.id', '=', projectId)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IatiValidation } from '../../shared/contracts/iati.ts';
 import { jobKind } from '../jobs/job-kind.ts';
 import { explainIatiFailure } from './iati-failure.ts';
 import { validateIatiFile } from './iati-validate.ts';
@@ -7,6 +8,7 @@ import { validateIatiFile } from './iati-validate.ts';
 export const iatiValidateJob = jobKind({
   kind: 'iati.validate',
   payload: z.strictObject({ fileName: z.string().min(1).max(200), bytes: z.number().int().positive() }),
+  result: IatiValidation,
   right: 'iati.validate',
   upload: { maxBytes: (config) => config.iatiMaxBytes, setting: 'IATI_MAX_FILE_MB' },
   title: (p) => `Validation of ${p.fileName}`,

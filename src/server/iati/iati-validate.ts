@@ -1,36 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import type { IatiRecordReport, IatiValidationReport } from '../../shared/contracts/iati.ts';
 import { checkCodelists, orgIdPrefixes } from './iati-codelists.check.ts';
 import { recordDocument } from './iati-dom.ts';
 import { checkRules, type Finding } from './iati-rules.ts';
 import { IatiFileError, readIatiXml, type XEl } from './iati-xml.reader.ts';
 import { XsdSlices } from './iati-xsd.slices.ts';
-import type { IatiFileKind, XsdFinding } from './iati-xsd.ts';
-
-export interface RecordReport {
-  /** the iati-identifier (or organisation-identifier) as written, '' when missing */
-  identifier: string;
-  line: number;
-  findings: Finding[];
-}
-
-export interface ValidationReport {
-  kind: IatiFileKind | null;
-  version: string | null;
-  bytes: number;
-  records: number;
-  /** true when nothing critical and no error was found (warnings alone keep a file valid) */
-  valid: boolean;
-  /** every finding, listed or not */
-  counts: { critical: number; error: number; warning: number };
-  /** findings about the file as a whole (not XML, not IATI, unsupported version) */
-  file: Finding[];
-  /** the records with findings, in file order */
-  withFindings: RecordReport[];
-  /** findings listed per rule (and codelist and severity); those beyond are counted in `unlisted` */
-  listedPerRule: number;
-  unlisted: { rule: string; codelist?: string; severity: Finding['severity']; count: number }[];
-}
+import type { XsdFinding } from './iati-xsd.ts';
 
 /**
  * Findings listed per rule (and codelist, and severity); beyond, they are counted. A messy file of hundreds of MB
@@ -68,8 +44,9 @@ export interface ValidateOptions {
  * named by its path is read as a stream; memory is that of one XSD slice, the identifiers (for 1.1.2) and
  * the findings listed, whatever the size of the file.
  */
-export async function validateIatiFile(file: Uint8Array | { path: string }, options: ValidateOptions = {}): Promise<ValidationReport> {
-  const report: ValidationReport = {
+/** The report of a validation (shared/contracts/iati.ts). */
+export async function validateIatiFile(file: Uint8Array | { path: string }, options: ValidateOptions = {}): Promise<IatiValidationReport> {
+  const report: IatiValidationReport = {
     kind: null,
     version: null,
     bytes: file instanceof Uint8Array ? file.length : (await stat(file.path)).size,
@@ -83,7 +60,7 @@ export async function validateIatiFile(file: Uint8Array | { path: string }, opti
   };
   const ctx = { now: options.now ?? new Date(), orgIdPrefixes: orgIdPrefixes() };
   const seen = new Map<string, number>();
-  const unlisted = new Map<string, ValidationReport['unlisted'][number]>();
+  const unlisted = new Map<string, IatiValidationReport['unlisted'][number]>();
   /** Counts a finding and lists it in `list` unless its rule has had its share. */
   const add = (list: Finding[], f: Finding) => {
     report.counts[f.severity]++;
@@ -99,7 +76,7 @@ export async function validateIatiFile(file: Uint8Array | { path: string }, opti
   };
   // Records read since the last XSD slice: the slice's findings are placed in them by line, then those with
   // findings join the report and the others are forgotten.
-  let open: RecordReport[] = [];
+  let open: IatiRecordReport[] = [];
   const settle = (xsdFindings: XsdFinding[]) => {
     for (const x of xsdFindings) {
       const owner = x.line === null ? undefined : recordAt(open, x.line);
@@ -129,7 +106,7 @@ export async function validateIatiFile(file: Uint8Array | { path: string }, opti
           }
         },
         record: async (el, root) => {
-          const rec: RecordReport = { identifier: identifierOf(el).trim(), line: el.line, findings: [] };
+          const rec: IatiRecordReport = { identifier: identifierOf(el).trim(), line: el.line, findings: [] };
           report.records++;
           open.push(rec);
           if (!supported) return settle([]);
@@ -169,13 +146,13 @@ export async function validateIatiFile(file: Uint8Array | { path: string }, opti
 }
 
 /** The record a line falls in: the last one starting at or before it (records are in file order). */
-function recordAt(records: RecordReport[], line: number): RecordReport | undefined {
+function recordAt(records: IatiRecordReport[], line: number): IatiRecordReport | undefined {
   let lo = 0;
   let hi = records.length - 1;
-  let found: RecordReport | undefined;
+  let found: IatiRecordReport | undefined;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const r = records[mid] as RecordReport;
+    const r = records[mid] as IatiRecordReport;
     if (r.line <= line) {
       found = r;
       lo = mid + 1;
@@ -185,7 +162,7 @@ function recordAt(records: RecordReport[], line: number): RecordReport | undefin
 }
 
 /** The report as CSV rows (one finding per row) for a spreadsheet. */
-export function reportRows(report: ValidationReport) {
+export function reportRows(report: IatiValidationReport) {
   const rows: Record<string, string | number | null>[] = report.file.map((f) => ({
     activity: '',
     line: f.line,

@@ -1,14 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Hono } from 'hono';
+import { IatiActivity, IatiActivityList, IatiPublicationCheck, IatiPublisher, IatiValidation, ProjectIati, ProjectIatiCheck } from '../../shared/contracts/iati.ts';
+import { Job, JobStarted } from '../../shared/contracts/jobs.ts';
 import { PUBLISHED_STATUSES } from '../../shared/project-statuses.ts';
 import { requireRight } from '../access/rights.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { dispositionOf } from '../http/content-disposition.ts';
-import type { AppEnv } from '../http/env.ts';
 import { actorOf } from '../http/env.ts';
 import { errors, json, jsonBody, router } from '../http/openapi.ts';
-import { AnyRecord, IdParam, one, readErrors, writeErrors } from '../http/route-kit.ts';
+import { IdParam, readErrors, writeErrors } from '../http/route-kit.ts';
 import { getJob, startJob, startUploadJob } from '../jobs/jobs.service.ts';
 import { toCsv } from '../spreadsheets/export-table.ts';
 import { findIatiActivities, linkIatiActivity, projectIatiLinks } from './iati-activities.service.ts';
@@ -18,12 +18,18 @@ import { iatiImportJob } from './iati-import.job.ts';
 import { checkProjectActivity } from './iati-project.check.ts';
 import { PublisherIdentity, publisherSettings, publishesSynthetic, setActivityUnit, setPublisher } from './iati-settings.service.ts';
 import { iatiValidateJob } from './iati-validate.job.ts';
-import { reportRows, type ValidationReport } from './iati-validate.ts';
+import { reportRows } from './iati-validate.ts';
 
+// A contract is copied (.extend({})) before it is named: a schema made before @hono/zod-openapi extended zod has no
+// .openapi(), and whether it was depends on which module was imported first.
 const tags = ['IATI'];
 const Upload = z.strictObject({ fileName: z.string().min(1).max(200) });
-const Accepted = json(z.object({ jobId: z.string() }), 'The job was started: follow it at /api/jobs/{jobId}');
+const Accepted = json(JobStarted.extend({}).openapi('JobStarted'), 'The job was started: follow it at /api/jobs/{jobId}');
 const JobParam = z.object({ id: z.guid() });
+const PublisherSchema = IatiPublisher.extend({}).openapi('IatiPublisher');
+const IatiActivitySchema = IatiActivity.extend({}).openapi('IatiActivity');
+/** The report of a validation job, or of a check of what devcoop publishes (its records tied to projects or outcomes). */
+const IatiReportSchema = z.union([IatiPublicationCheck.extend({}).openapi('IatiPublicationCheck'), IatiValidation.extend({}).openapi('IatiValidation')]).openapi('IatiReport');
 /** Validation and import of IATI files as jobs, their reports, and the jobs themselves (signed in). */
 export function iatiRoutes(deps: Deps) {
   const { db } = deps;
@@ -65,7 +71,7 @@ export function iatiRoutes(deps: Deps) {
         path: '/iati/publisher',
         tags,
         summary: 'Who publishes and what an activity of the published file is (a project, or an outcome and biennium)',
-        responses: { 200: one, ...readErrors },
+        responses: { 200: json(PublisherSchema), ...readErrors },
       }),
       async (c) => {
         requireRight(actorOf(c), 'iati.validate');
@@ -79,7 +85,7 @@ export function iatiRoutes(deps: Deps) {
         tags,
         summary: 'Who publishes: the organisation identifier and name of the published files (synthetic records are published only under an XE-EXAMPLE identifier)',
         request: { body: jsonBody(PublisherIdentity) },
-        responses: { 200: one, ...writeErrors },
+        responses: { 200: json(PublisherSchema), ...writeErrors },
       }),
       async (c) => c.json(await setPublisher(db, c.req.valid('json'), actorOf(c)), 200),
     )
@@ -90,7 +96,7 @@ export function iatiRoutes(deps: Deps) {
         tags,
         summary: 'Publish one activity per project, or one per country programme outcome and biennium',
         request: { body: jsonBody(z.strictObject({ unit: z.enum(['project', 'cpo_biennium']) })) },
-        responses: { 200: one, ...writeErrors },
+        responses: { 200: json(PublisherSchema), ...writeErrors },
       }),
       async (c) => c.json(await setActivityUnit(db, c.req.valid('json').unit, actorOf(c)), 200),
     )
@@ -124,7 +130,7 @@ export function iatiRoutes(deps: Deps) {
             offset: z.coerce.number().int().min(0).default(0),
           }),
         },
-        responses: { 200: json(AnyRecord), ...readErrors },
+        responses: { 200: json(IatiActivityList.extend({ items: z.array(IatiActivitySchema) }).openapi('IatiActivityPage')), ...readErrors },
       }),
       async (c) => c.json(await findIatiActivities(db, c.req.valid('query'), actorOf(c)), 200),
     )
@@ -135,7 +141,7 @@ export function iatiRoutes(deps: Deps) {
         tags,
         summary: "Link another publisher's activity to one of our projects (co-financing), or unlink it with null",
         request: { params: IdParam, body: jsonBody(z.strictObject({ projectId: z.uuid().nullable(), version: z.number().int().positive() })) },
-        responses: { 200: json(AnyRecord), ...writeErrors },
+        responses: { 200: json(IatiActivitySchema), ...writeErrors },
       }),
       async (c) => c.json(await linkIatiActivity(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),
     )
@@ -146,7 +152,7 @@ export function iatiRoutes(deps: Deps) {
         tags,
         summary: "A project's IATI picture: linked activities of other publishers, and their transactions that name this project's activity",
         request: { params: IdParam },
-        responses: { 200: json(AnyRecord), ...readErrors },
+        responses: { 200: json(ProjectIati.extend({ linked: z.array(IatiActivitySchema) }).openapi('ProjectIati')), ...readErrors },
       }),
       async (c) => c.json(await projectIatiLinks(db, c.req.valid('param').id, actorOf(c)), 200),
     )
@@ -157,7 +163,7 @@ export function iatiRoutes(deps: Deps) {
         tags,
         summary: "A project's activity as published, validated alone (XSD, codelists, rules): its findings with the element each is about",
         request: { params: IdParam },
-        responses: { 200: json(AnyRecord), ...readErrors },
+        responses: { 200: json(ProjectIatiCheck.extend({}).openapi('ProjectIatiCheck')), ...readErrors },
       }),
       async (c) => c.json(await checkProjectActivity(db, c.req.valid('param').id, actorOf(c)), 200),
     )
@@ -168,7 +174,7 @@ export function iatiRoutes(deps: Deps) {
         tags,
         summary: 'A job you started: status, progress while it runs, its result or the reason it failed',
         request: { params: JobParam },
-        responses: { 200: json(AnyRecord), ...readErrors },
+        responses: { 200: json(z.discriminatedUnion('kind', Job.options).openapi('Job')), ...readErrors },
       }),
       async (c) => c.json(await getJob(db, c.req.valid('param').id, actorOf(c)), 200),
     )
@@ -179,12 +185,18 @@ export function iatiRoutes(deps: Deps) {
         tags,
         summary: 'The report of a validation job as JSON or CSV (one finding per row)',
         request: { params: JobParam, query: z.strictObject({ format: z.enum(['json', 'csv']).default('json') }) },
-        responses: { 200: { description: 'The report' }, ...readErrors },
+        responses: {
+          200: {
+            description: 'The report, as JSON or as CSV (one finding per row)',
+            content: { 'application/json': { schema: IatiReportSchema }, 'text/csv': { schema: z.string() } },
+          },
+          ...readErrors,
+        },
       }),
       async (c) => {
         const job = await getJob(db, c.req.valid('param').id, actorOf(c));
-        if (!['iati.validate', 'iati.check'].includes(job.kind) || job.status !== 'done') throw new AppError('NOT_FOUND', 'This validation has no report (yet)');
-        const report = job.result as ValidationReport & { fileName: string };
+        if (job.kind === 'iati.import' || job.status !== 'done' || !job.result) throw new AppError('NOT_FOUND', 'This validation has no report (yet)');
+        const report = job.result;
         const base = report.fileName.replace(/\.[^.]*$/, '');
         if (c.req.valid('query').format === 'json')
           return c.body(JSON.stringify(report, null, 2), 200, { 'Content-Type': 'application/json', 'Content-Disposition': dispositionOf(`${base}-validation.json`) });
@@ -223,6 +235,18 @@ async function nothingPublished(db: Deps['db']) {
   ].join('\n');
 }
 
+const xmlFile = (summary: string) =>
+  createRoute({
+    method: 'get',
+    path: `/${summary.startsWith('The activity') ? 'activities' : 'organisation'}.xml`,
+    tags,
+    summary,
+    responses: {
+      200: { description: 'The IATI 2.03 file, generated from the data as it is now', content: { 'application/xml': { schema: z.string() } } },
+      404: { description: 'Nothing is published yet, and why, in plain words (an IATI file with no activity would be invalid)', content: { 'text/plain': { schema: z.string() } } },
+    },
+  });
+
 /** The published files, public (no sign-in) at stable URLs, generated from the data on each request as a stream. */
 export function iatiPublicRoutes({ db }: Deps) {
   const stream = (gen: AsyncGenerator<string>) =>
@@ -236,10 +260,10 @@ export function iatiPublicRoutes({ db }: Deps) {
     });
   const headers = { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'no-cache' };
   const text = { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' };
-  return new Hono<AppEnv>()
-    .get('/activities.xml', async (c) => {
+  return router()
+    .openapi(xmlFile('The activity file: every published project (or outcome and biennium) as an IATI activity; public'), async (c) => {
       const file = await hasRecord(activityFile(db), 'iati-activity');
       return file ? c.body(stream(file), 200, headers) : c.body(await nothingPublished(db), 404, text);
     })
-    .get('/organisation.xml', (c) => c.body(stream(organisationFile(db)), 200, headers));
+    .openapi(xmlFile('The organisation file: who publishes, with its total budgets; public'), async (c) => c.body(stream(organisationFile(db)), 200, headers));
 }

@@ -1,11 +1,13 @@
 import { rm } from 'node:fs/promises';
 import { type Kysely, sql } from 'kysely';
+import type { Job } from '../../shared/contracts/jobs.ts';
 import type { Actor } from '../access/actor.ts';
 import { holds, requireRight } from '../access/rights.ts';
 import type { DatabaseKind } from '../db/connect.ts';
 import type { DB } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { AppError, notFound } from '../errors.ts';
+import { presentJob } from './job.presenter.ts';
 import type { JobKind } from './job-kind.ts';
 import { localProgress, RUNNER, runnerFor } from './job-runner.ts';
 import { receiveUpload, uploadPath } from './uploads.ts';
@@ -93,20 +95,10 @@ export async function failJobsOfStoppedProcesses(db: Kysely<DB>, dbKind: Databas
 }
 
 /** A job as its starter sees it: status, progress while running, the result when done. Others' jobs are not found (unless the role reads every job). */
-export async function getJob(db: Kysely<DB>, id: string, actor: Actor) {
+export async function getJob(db: Kysely<DB>, id: string, actor: Actor): Promise<Job> {
   const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row || (row.actor_id !== actor.userId && !holds(actor, 'jobs.read'))) throw notFound('Job', id);
   const stored = { done: Number(row.progress_done), total: Number(row.progress_total), unit: row.progress_unit };
-  return {
-    id: row.id,
-    kind: row.kind,
-    title: row.title,
-    status: row.status,
-    // Known at once by the process running it; otherwise as stored (every second, by a process on a shared server).
-    progress: row.status === 'running' || row.status === 'queued' ? (localProgress.get(id) ?? stored) : null,
-    result: row.result,
-    error: row.error,
-    createdAt: row.created_at,
-    finishedAt: row.finished_at,
-  };
+  // Known at once by the process running it; otherwise as stored (every second, by a process on a shared server).
+  return presentJob(row, row.status === 'running' || row.status === 'queued' ? (localProgress.get(id) ?? stored) : null);
 }

@@ -1,37 +1,7 @@
+import type { Job } from '../../shared/contracts/jobs.ts';
 import type { Office, OfficeCreate, OfficeUpdate } from '../../shared/contracts/offices.ts';
-import type { Locale } from '../../shared/locales.ts';
-import type { Right, Role } from '../../shared/rights.ts';
-import { call, type Rec, setCsrfToken } from './client.ts';
-
-/** Long work on the server: progress while it runs, then its result or why it failed. */
-export interface Job {
-  id: string;
-  kind: string;
-  title: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  progress: { done: number; total: number; unit: string } | null;
-  result: any;
-  error: string | null;
-}
-
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  officeId: string | null;
-  partnerId: string | null;
-  countryCode: string | null;
-  locale: Locale;
-  /** what the server lets this user do (each right within the user's scope): screens ask `can(right)` */
-  rights: Right[];
-}
-
-interface Session {
-  user: SessionUser;
-  csrfToken: string;
-  expiresAt: string;
-}
+import type { Session } from '../../shared/contracts/session.ts';
+import { call, setCsrfToken } from './client.ts';
 
 const remember = (s: Session) => {
   setCsrfToken(s.csrfToken);

@@ -1,24 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { type Finding, FindingsTable } from './FindingsTable.tsx';
+import type { IatiPublicationCheck, IatiValidation } from '../../shared/contracts/iati.ts';
+import { FindingsTable } from './FindingsTable.tsx';
 import { Notice } from './Layout.tsx';
 
-interface RecordReport {
-  identifier: string;
-  line: number;
-  findings: Finding[];
-  project?: { id: string; code: string; title: string } | null;
-  /** in the outcome-and-biennium mode: the country programme outcome the activity comes from */
-  outcome?: { code: string; text: string; countryCode: string; biennium: string } | null;
-}
+/** A record with findings; in a check of our own file, with the project (or the outcome and biennium) it comes from. */
+type RecordReport = IatiValidation['withFindings'][number] & Partial<Pick<IatiPublicationCheck['withFindings'][number], 'project' | 'outcome'>>;
 
 /**
  * A validation report: totals, then each activity with its findings (line, rule, where, what), and for our own
  * activities a link to the project (or the country programme outcome) where they are fixed.
  */
-export function IatiReport({ report, jobId }: { report: any; jobId: string }) {
+export function IatiReport({ report, jobId }: { report: IatiValidation | IatiPublicationCheck; jobId: string }) {
   const { t } = useTranslation();
-  const records: RecordReport[] = report.withFindings ?? [];
+  const records: RecordReport[] = report.withFindings;
   const shown = records.slice(0, 200);
   return (
     <section className="card" aria-labelledby={`report-${jobId}`}>
@@ -40,11 +35,11 @@ export function IatiReport({ report, jobId }: { report: any; jobId: string }) {
           warnings: report.counts.warning,
         })}
       </Notice>
-      {report.unlisted?.length > 0 && (
+      {report.unlisted.length > 0 && (
         <Notice kind="info">
           {t('iati.unlisted', { per: report.listedPerRule })}
           <ul>
-            {report.unlisted.map((u: { rule: string; codelist?: string; severity: Finding['severity']; count: number }) => (
+            {report.unlisted.map((u) => (
               <li key={`${u.rule}-${u.codelist}-${u.severity}`}>
                 {t('iati.unlistedRule', { rule: u.codelist ? `${u.rule} ${u.codelist}` : u.rule, severity: t(`iati.severity.${u.severity}`), count: u.count })}
               </li>
@@ -54,7 +49,7 @@ export function IatiReport({ report, jobId }: { report: any; jobId: string }) {
       )}
       {report.file.length > 0 && (
         <ul>
-          {report.file.map((f: Finding) => (
+          {report.file.map((f) => (
             <li key={`${f.rule}-${f.line}`}>
               <span className={`badge ${f.severity}`}>{t(`iati.severity.${f.severity}`)}</span> {f.line ? t('iati.atLine', { line: f.line }) : ''} {f.message}
             </li>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Job } from '../api/foundation.ts';
+import type { Job } from '../../shared/contracts/jobs.ts';
 import { api } from '../api.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type Rec } from '../api/client.ts';
+import type { IatiActivity, ProjectIati as ProjectIatiAnswer } from '../../shared/contracts/iati.ts';
+import { ApiError } from '../api/client.ts';
 import { api } from '../api.ts';
 import { Notice } from './Layout.tsx';
 
@@ -10,8 +11,8 @@ import { Notice } from './Layout.tsx';
  */
 export function ProjectIati({ projectId, canWrite }: { projectId: string; canWrite: boolean }) {
   const { t } = useTranslation();
-  const [data, setData] = useState<Rec | null>(null);
-  const [found, setFound] = useState<Rec[] | null>(null);
+  const [data, setData] = useState<ProjectIatiAnswer | null>(null);
+  const [found, setFound] = useState<IatiActivity[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
     api.projectIati(projectId).then(setData, (e) => setError(e.message));
@@ -22,7 +23,7 @@ export function ProjectIati({ projectId, canWrite }: { projectId: string; canWri
     const q = String(new FormData(e.currentTarget).get('q') ?? '').trim();
     if (q) setFound((await api.iatiActivities(q)).items);
   };
-  const link = async (a: Rec, to: string | null) => {
+  const link = async (a: IatiActivity, to: string | null) => {
     setError(null);
     try {
       await api.linkIatiActivity(a.id, { projectId: to, version: a.version });
@@ -46,7 +47,7 @@ export function ProjectIati({ projectId, canWrite }: { projectId: string; canWri
         <p className="muted">{t('projectIati.noLinked')}</p>
       ) : (
         <ul>
-          {data.linked.map((a: Rec) => (
+          {data.linked.map((a) => (
             <li key={a.id}>
               <code>{a.identifier}</code> {a.title} <span className="muted small">({a.reportingOrg})</span>{' '}
               {canWrite && (
@@ -94,7 +95,7 @@ export function ProjectIati({ projectId, canWrite }: { projectId: string; canWri
             </tr>
           </thead>
           <tbody>
-            {data.traced.map((tr: Rec, i: number) => (
+            {data.traced.map((tr, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: transactions have no identity of their own here
               <tr key={i}>
                 <td>{tr.date}</td>

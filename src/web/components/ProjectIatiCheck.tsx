@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Rec } from '../api/client.ts';
+import type { ProjectIatiCheck as ProjectIatiCheckAnswer } from '../../shared/contracts/iati.ts';
 import { api } from '../api.ts';
-import { type Finding, FindingsTable } from './FindingsTable.tsx';
+import { FindingsTable } from './FindingsTable.tsx';
 import { Notice } from './Layout.tsx';
 
 /**
@@ -11,7 +11,7 @@ import { Notice } from './Layout.tsx';
  */
 export function ProjectIatiCheck({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
-  const [check, setCheck] = useState<Rec | null>(null);
+  const [check, setCheck] = useState<ProjectIatiCheckAnswer | null>(null);
   const [busy, setBusy] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const run = useCallback(() => {
@@ -23,7 +23,7 @@ export function ProjectIatiCheck({ projectId }: { projectId: string }) {
       .finally(() => setBusy(false));
   }, [projectId]);
   useEffect(run, [run]);
-  const findings: Finding[] = check?.findings ?? [];
+  const findings = check?.findings ?? [];
   return (
     <section className="card" aria-labelledby="p-iati-check" aria-busy={busy}>
       <h2 id="p-iati-check">{t('projectIati.check')}</h2>

@@ -1,7 +1,8 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { IatiImportReport, IatiPublisher } from '../../shared/contracts/iati.ts';
+import type { Job, JobStarted } from '../../shared/contracts/jobs.ts';
 import { ApiError } from '../api/client.ts';
-import type { Job } from '../api/foundation.ts';
 import { api } from '../api.ts';
 import { IatiReport } from '../components/IatiReport.tsx';
 import { JobProgress } from '../components/JobProgress.tsx';
@@ -22,7 +23,7 @@ export function IatiPage() {
   const [finished, setFinished] = useState<Job | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const start = async (kind: Kind, go: () => Promise<{ jobId: string }>) => {
+  const start = async (kind: Kind, go: () => Promise<JobStarted>) => {
     setError(null);
     setFinished(null);
     try {
@@ -76,8 +77,8 @@ export function IatiPage() {
       {error && <Notice kind="error">{error}</Notice>}
       {running && <JobProgress jobId={running.id} onDone={done} />}
       {finished?.status === 'failed' && <Notice kind="error">{finished.error}</Notice>}
-      {finished?.status === 'done' && finished.kind !== 'iati.import' && <IatiReport report={finished.result} jobId={finished.id} />}
-      {finished?.status === 'done' && finished.kind === 'iati.import' && <ImportResult report={finished.result} />}
+      {finished?.status === 'done' && finished.kind !== 'iati.import' && finished.result && <IatiReport report={finished.result} jobId={finished.id} />}
+      {finished?.status === 'done' && finished.kind === 'iati.import' && finished.result && <ImportResult report={finished.result} />}
     </article>
   );
 }
@@ -101,7 +102,7 @@ function UploadCard({ kind, disabled, onSubmit }: { kind: 'validate' | 'import';
   );
 }
 
-function ImportResult({ report }: { report: any }) {
+function ImportResult({ report }: { report: IatiImportReport }) {
   const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="import-result">
@@ -128,8 +129,8 @@ function ImportResult({ report }: { report: any }) {
             </tr>
           </thead>
           <tbody>
-            {report.outcomes.flatMap((o: any) =>
-              o.skipped.map((s: any) => (
+            {report.outcomes.flatMap((o) =>
+              o.skipped.map((s) => (
                 <tr key={`${o.line}-${s.line}-${s.what}`}>
                   <td>{o.identifier || t('iati.noIdentifier')}</td>
                   <td className="num">{s.line}</td>
@@ -148,7 +149,7 @@ function ImportResult({ report }: { report: any }) {
 /** What an activity of the published file is: each project, or each country programme outcome and biennium. */
 function ActivityUnit({ canChange }: { canChange: boolean }) {
   const { t } = useTranslation();
-  const [unit, setUnit] = useState<string | null>(null);
+  const [unit, setUnit] = useState<IatiPublisher['activityUnit'] | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   useEffect(() => {
     api.iatiPublisher().then(
@@ -158,7 +159,7 @@ function ActivityUnit({ canChange }: { canChange: boolean }) {
   }, []);
   if (!unit) return null;
   // Shown chosen at once; put back if the server refuses.
-  const change = async (next: string) => {
+  const change = async (next: IatiPublisher['activityUnit']) => {
     const before = unit;
     setUnit(next);
     setMessage(null);

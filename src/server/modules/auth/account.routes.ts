@@ -1,16 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { PasswordChange } from '../../../shared/contracts/session.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
 import { errors, jsonBody, router } from '../../http/openapi.ts';
 import { changeOwnPassword, signOutEverywhere } from './account.service.ts';
 import { clearSessionCookie } from './session-cookies.ts';
-
-const PasswordChange = z
-  .strictObject({
-    currentPassword: z.string().min(1).max(200),
-    newPassword: z.string().min(1).max(200).openapi({ description: 'At least 12 characters, not guessable (a refusal says why in details.warning and details.suggestions)' }),
-  })
-  .openapi('PasswordChange');
 
 /** The signed-in user's own account, under /api/session: change the password, sign out everywhere. */
 export function accountRoutes({ db, config }: Deps) {
@@ -22,7 +16,7 @@ export function accountRoutes({ db, config }: Deps) {
         path: '/password',
         tags: ['Session'],
         summary: 'Change your own password (current password and a new one); your other sessions end',
-        request: { body: jsonBody(PasswordChange) },
+        request: { body: jsonBody(PasswordChange.extend({}).openapi('PasswordChange')) },
         responses: { 204: { description: 'Changed' }, ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED') },
       }),
       async (c) => {

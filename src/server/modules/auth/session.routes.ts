@@ -1,46 +1,24 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { LOCALES, type Locale } from '../../../shared/locales.ts';
-import { RIGHT_NAMES, ROLES, type Role } from '../../../shared/rights.ts';
-import { rightsOf } from '../../access/rights.ts';
+import { createRoute } from '@hono/zod-openapi';
+import { Credentials, Session } from '../../../shared/contracts/session.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
 import { errors, json, jsonBody, router } from '../../http/openapi.ts';
 import { accountRoutes } from './account.routes.ts';
+import { presentSession } from './session.presenter.ts';
 import { signIn, signOut } from './session.service.ts';
 import { clearSessionCookie, deviceCookie, setSessionCookies } from './session-cookies.ts';
 import { requestOrigin } from './trusted-proxies.ts';
 
-const Credentials = z.strictObject({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) }).openapi('Credentials');
-const Session = z
-  .object({
-    user: z.object({
-      id: z.string(),
-      email: z.string(),
-      name: z.string(),
-      role: z.enum(ROLES),
-      officeId: z.string().nullable(),
-      partnerId: z.string().nullable(),
-      countryCode: z.string().nullable(),
-      locale: z.enum(LOCALES),
-      rights: z.array(z.enum(RIGHT_NAMES)).openapi({
-        description: 'The rights the user holds (each within its scope): screens show what these allow, and the server checks every request',
-      }),
-    }),
-    csrfToken: z.string().openapi({ description: 'Send it as the X-CSRF-Token header on every request that changes something' }),
-    expiresAt: z.string(),
-  })
-  .openapi('Session');
+const SessionSchema = Session.extend({}).openapi('Session');
 
-async function sessionBody(db: Deps['db'], userId: string, csrfToken: string, expiresAt: string): Promise<z.infer<typeof Session>> {
+async function sessionBody(db: Deps['db'], userId: string, csrfToken: string, expiresAt: string): Promise<Session> {
   // Read here, not through modules/users (which builds on auth's passwords): the session's own view of its user.
   const u = await db
     .selectFrom('users')
     .select(['id', 'email', 'name', 'role', 'office_id', 'partner_id', 'country_code', 'locale'])
     .where('id', '=', userId)
     .executeTakeFirstOrThrow();
-  const role = u.role as Role;
-  const user = { id: u.id, email: u.email, name: u.name, role, officeId: u.office_id, partnerId: u.partner_id, countryCode: u.country_code, locale: u.locale as Locale };
-  return { user: { ...user, rights: rightsOf({ role }) }, csrfToken, expiresAt };
+  return presentSession(u, csrfToken, expiresAt);
 }
 
 export function sessionRoutes(deps: Deps) {
@@ -53,8 +31,8 @@ export function sessionRoutes(deps: Deps) {
         path: '/',
         tags: ['Session'],
         summary: 'Sign in with e-mail and password; sets an HTTP-only session cookie',
-        request: { body: jsonBody(Credentials) },
-        responses: { 200: json(Session), ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'RATE_LIMITED') },
+        request: { body: jsonBody(Credentials.extend({}).openapi('Credentials')) },
+        responses: { 200: json(SessionSchema), ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'RATE_LIMITED') },
       }),
       async (c) => {
         const { email, password } = c.req.valid('json');
@@ -69,7 +47,7 @@ export function sessionRoutes(deps: Deps) {
         path: '/',
         tags: ['Session'],
         summary: 'Who is signed in',
-        responses: { 200: json(Session), ...errors('UNAUTHENTICATED') },
+        responses: { 200: json(SessionSchema), ...errors('UNAUTHENTICATED') },
       }),
       async (c) => {
         const actor = actorOf(c);
