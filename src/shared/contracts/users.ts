@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from '../locales.ts';
 import { ROLES } from '../rights.ts';
+import { listOf } from './list.ts';
 
 export const UserCreate = z.strictObject({
   email: z.email().max(254),
@@ -45,3 +46,7 @@ export const User = z.object({
   createdAt: z.string(),
 });
 export type User = z.infer<typeof User>;
+
+/** Every user, by e-mail address (administrators). */
+export const UserList = listOf(User);
+export type UserList = z.infer<typeof UserList>;

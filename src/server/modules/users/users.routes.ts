@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { User, UserCreate, UserRoleChange } from '../../../shared/contracts/users.ts';
+import { User, UserCreate, UserList, UserRoleChange } from '../../../shared/contracts/users.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
 import { errors, json, jsonBody, router } from '../../http/openapi.ts';
 import { createUser, findUsers, setUserRole } from './users.service.ts';
 
-const UserSchema = User.openapi('User');
+const UserSchema = User.extend({}).openapi('User');
 const tags = ['Users'];
 
 export function userRoutes({ db }: Deps) {
@@ -16,9 +16,12 @@ export function userRoutes({ db }: Deps) {
         path: '/',
         tags,
         summary: 'All users (administrators)',
-        responses: { 200: json(z.object({ items: z.array(UserSchema) })), ...errors('UNAUTHENTICATED', 'FORBIDDEN') },
+        responses: { 200: json(UserList.extend({ items: z.array(UserSchema) }).openapi('UserPage')), ...errors('UNAUTHENTICATED', 'FORBIDDEN') },
       }),
-      async (c) => c.json({ items: await findUsers(db, actorOf(c)) }, 200),
+      async (c) => {
+        const items = await findUsers(db, actorOf(c));
+        return c.json({ items, total: items.length }, 200);
+      },
     )
     .openapi(
       createRoute({
@@ -26,7 +29,7 @@ export function userRoutes({ db }: Deps) {
         path: '/',
         tags,
         summary: 'Create a local account with a role and its scope',
-        request: { body: jsonBody(UserCreate.openapi('UserCreate')) },
+        request: { body: jsonBody(UserCreate.extend({}).openapi('UserCreate')) },
         responses: { 201: json(UserSchema, 'Created'), ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'CONFLICT') },
       }),
       async (c) => c.json(await createUser(db, c.req.valid('json'), actorOf(c)), 201),
@@ -37,7 +40,7 @@ export function userRoutes({ db }: Deps) {
         path: '/{id}/role',
         tags,
         summary: "Change a user's role and scope",
-        request: { params: z.object({ id: z.uuid() }), body: jsonBody(UserRoleChange.openapi('UserRoleChange')) },
+        request: { params: z.object({ id: z.uuid() }), body: jsonBody(UserRoleChange.extend({}).openapi('UserRoleChange')) },
         responses: { 200: json(UserSchema), ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT') },
       }),
       async (c) => c.json(await setUserRole(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),

@@ -1,31 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { User, UserCreate, UserRoleChange } from '../../../shared/contracts/users.ts';
-import { ROLE_SCOPE, type Role } from '../../../shared/rights.ts';
+import { ROLE_SCOPE } from '../../../shared/rights.ts';
 import type { Actor } from '../../access/actor.ts';
 import { requireRight } from '../../access/rights.ts';
 import { writeAudit } from '../../db/audit-log.ts';
-import type { DB, User as UserRow } from '../../db/schema.ts';
+import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { changeVersioned, updateVersioned, type VersionedChange } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { hashPassword } from '../auth/password.ts';
 import { requireStrongPassword } from '../auth/password-strength.ts';
-
-export function presentUser(u: UserRow): User {
-  return {
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    role: u.role as Role,
-    officeId: u.office_id,
-    partnerId: u.partner_id,
-    countryCode: u.country_code,
-    locale: u.locale as User['locale'],
-    active: u.active,
-    version: u.version,
-    createdAt: u.created_at,
-  };
-}
+import { presentUser } from './users.presenter.ts';
 
 type Scope = Pick<UserCreate, 'role' | 'officeId' | 'partnerId' | 'countryCode'>;
 
