@@ -1,5 +1,5 @@
+import type { ActionPlanAsAt } from '../../shared/contracts/strategies-answers.ts';
 import type { Locale } from '../../shared/locales.ts';
-import type { PlanAsAt } from '../modules/action-plans/action-plans.service.ts';
 import type { Block, ReportDoc, Row } from './report-model.ts';
 import { longDate, REPORT_WORDS } from './report-words.ts';
 
@@ -18,7 +18,7 @@ const divisionHeading = (label: string, number: string, title: string) => `${lab
  * and the appendix table in the papers' layout — "Action item | Due by | Status" (000), or with the
  * context column and "Status as at <date>" when the plan's items carry context (004).
  */
-export function planProgressReport(p: PlanAsAt, meta: GoverningBodyMeta, lang: Locale = 'en'): ReportDoc {
+export function planProgressReport(p: ActionPlanAsAt, meta: GoverningBodyMeta, lang: Locale = 'en'): ReportDoc {
   const w = REPORT_WORDS[lang];
   const items = p.components.flatMap((c) => c.items);
   const withContext = items.some((i) => i.context);

@@ -9,6 +9,7 @@ import { REPORT_FORMATS } from './report-model.ts';
 import { buildReport, CONTENT_TYPES, REPORT_KINDS, renderReport } from './reports.service.ts';
 
 const tags = ['Reports'];
+const binary = z.string().openapi({ format: 'binary' });
 
 /** Reports generated from live data as at a date, in HTML, DOCX, PDF (where Chromium is installed) and XLSX (the tables). */
 export function reportRoutes({ db }: Deps) {
@@ -32,7 +33,18 @@ export function reportRoutes({ db }: Deps) {
           date: z.iso.date().optional(),
         }),
       },
-      responses: { 200: { description: 'The report' }, ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'UNAVAILABLE') },
+      responses: {
+        200: {
+          description: 'The report in the format asked for: HTML opens in a browser, the others download',
+          content: {
+            'text/html': { schema: z.string() },
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: binary },
+            'application/pdf': { schema: binary },
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: binary },
+          },
+        },
+        ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'UNAVAILABLE'),
+      },
     }),
     async (c) => {
       const { kind, subject } = c.req.valid('param');

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import type { Rec } from '../api/client.ts';
+import type { z } from 'zod';
+import type { StatusInput } from '../../shared/contracts/strategies.ts';
+import type { ActionPlanAsAt } from '../../shared/contracts/strategies-answers.ts';
 import { api } from '../api.ts';
 import { AsOfPicker, useAsOf } from '../components/AsOfPicker.tsx';
 import { Notice } from '../components/Layout.tsx';
@@ -18,7 +20,7 @@ export function ActionPlanPage() {
   const { can } = useSession();
   const canWrite = can('strategies.write');
   const [asOf, setAsOf] = useAsOf();
-  const [plan, setPlan] = useState<Rec | null>(null);
+  const [plan, setPlan] = useState<ActionPlanAsAt | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [symbol, setSymbol] = useState('');
   const [session, setSession] = useState('');
@@ -33,7 +35,7 @@ export function ActionPlanPage() {
       });
   }, [code, asOf]);
   useEffect(load, [load]);
-  const items: Rec[] = plan?.components.flatMap((c: Rec) => c.items) ?? [];
+  const items = plan?.components.flatMap((c) => c.items) ?? [];
   const overdue = items.filter((i) => i.overdue).length;
   return (
     <section aria-labelledby="plan-title">
@@ -60,7 +62,7 @@ export function ActionPlanPage() {
           <ReportLinks kind="plan-progress" subject={code} query={{ asOf, symbol, session }} label={t('plans.reportLinks')} />
         </section>
       )}
-      {plan?.components.map((c: Rec) => (
+      {plan?.components.map((c) => (
         <section key={c.id} className="card" aria-labelledby={`component-${c.id}`}>
           <h2 id={`component-${c.id}`}>
             {plan.plan.divisionLabel} {c.number}: {c.title}
@@ -77,7 +79,7 @@ export function ActionPlanPage() {
               </tr>
             </thead>
             <tbody>
-              {c.items.map((i: Rec) => (
+              {c.items.map((i) => (
                 <tr key={i.id} className={i.overdue ? 'overdue' : undefined}>
                   <td>
                     <strong>{i.number}</strong> {i.title}
@@ -102,7 +104,7 @@ export function ActionPlanPage() {
                       <details>
                         <summary className="small">{t('plans.history')}</summary>
                         <ul className="plain small">
-                          {i.history.map((h: Rec) => (
+                          {i.history.map((h) => (
                             <li key={h.id}>
                               {h.asOf}: {h.status}
                             </li>
@@ -114,7 +116,7 @@ export function ActionPlanPage() {
                       <QuickForm
                         title={t('plans.addStatus')}
                         onDone={load}
-                        onSubmit={(v) => api.addItemStatus(i.id, v)}
+                        onSubmit={(v) => api.addItemStatus(i.id, v as z.input<typeof StatusInput>)}
                         fields={[
                           { name: 'asOf', label: t('plans.asOf'), type: 'date', required: true, defaultValue: asOf },
                           { name: 'status', label: t('plans.statusText'), required: true, maxLength: 4000 },

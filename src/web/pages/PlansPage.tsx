@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Rec } from '../api/client.ts';
+import type { ActionPlan, Strategy } from '../../shared/contracts/strategies-answers.ts';
 import { api } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
 import { PlanUpload } from '../components/PlanUpload.tsx';
@@ -10,8 +10,8 @@ import { useSession } from '../session.tsx';
 /** Strategies and action plans: the list, each opening to its status as at a date and its reports. */
 export function PlansPage() {
   const { t } = useTranslation();
-  const [strategies, setStrategies] = useState<Rec[] | null>(null);
-  const [plans, setPlans] = useState<Rec[] | null>(null);
+  const [strategies, setStrategies] = useState<Strategy[] | null>(null);
+  const [plans, setPlans] = useState<ActionPlan[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { can } = useSession();
   const canWrite = can('strategies.write');

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import type { Rec } from '../api/client.ts';
+import type { z } from 'zod';
+import type { IndicatorValueCreate } from '../../shared/contracts/strategies.ts';
+import type { StrategyProgress } from '../../shared/contracts/strategies-answers.ts';
 import { api } from '../api.ts';
 import { AsOfPicker, useAsOf } from '../components/AsOfPicker.tsx';
 import { Notice } from '../components/Layout.tsx';
@@ -22,7 +24,7 @@ export function StrategyPage() {
   const { can } = useSession();
   const canWrite = can('strategies.write');
   const [asOf, setAsOf] = useAsOf();
-  const [data, setData] = useState<Rec | null>(null);
+  const [data, setData] = useState<StrategyProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
     setError(null);
@@ -50,7 +52,7 @@ export function StrategyPage() {
       </div>
       {error && <Notice kind="error">{error}</Notice>}
       {data && <ReportLinks kind="strategy-measurement" subject={code} query={{ asOf }} label={t('plans.reportLinks')} />}
-      {data?.outcomes.map(({ outcome: o, indicators }: Rec) => (
+      {data?.outcomes.map(({ outcome: o, indicators }) => (
         <section key={o.id} className="card" aria-labelledby={`outcome-${o.id}`}>
           <h2 id={`outcome-${o.id}`}>
             {t('plans.outcome', { number: o.number })}: {o.title}
@@ -68,7 +70,7 @@ export function StrategyPage() {
               </tr>
             </thead>
             <tbody>
-              {indicators.map((r: Rec) => (
+              {indicators.map((r) => (
                 <tr key={r.indicator.id}>
                   <td>
                     <strong>{r.indicator.number}</strong> {r.indicator.text}
@@ -83,7 +85,7 @@ export function StrategyPage() {
                       <details>
                         <summary className="small">{r.computed.formula}</summary>
                         <dl className="small facts">
-                          {Object.entries(r.computed.data as Record<string, unknown>).map(([k, v]) => (
+                          {Object.entries(r.computed.data).map(([k, v]) => (
                             <div key={k}>
                               <dt>{k}</dt>
                               <dd>{String(v ?? '–')}</dd>
@@ -96,7 +98,7 @@ export function StrategyPage() {
                       <QuickForm
                         title={t('plans.enterValue')}
                         onDone={load}
-                        onSubmit={(v) => api.addIndicatorValue(r.indicator.id, v)}
+                        onSubmit={(v) => api.addIndicatorValue(r.indicator.id, v as z.input<typeof IndicatorValueCreate>)}
                         fields={[
                           { name: 'asOf', label: t('plans.asOf'), type: 'date', required: true, defaultValue: asOf },
                           { name: 'value', label: t('plans.value'), required: true, maxLength: 22 },
@@ -128,18 +130,18 @@ export function StrategyPage() {
               </tr>
             </thead>
             <tbody>
-              {data.outcomes.map(({ outcome: o }: Rec) => (
+              {data.outcomes.map(({ outcome: o }) => (
                 <tr key={o.id}>
                   <th scope="row">{t('plans.outcome', { number: o.number })}</th>
-                  <td className="num">{money(o.availableResources, s.currency, i18n.language)}</td>
+                  <td className="num">{money(o.availableResources, data.strategy.currency, i18n.language)}</td>
                   <td>
                     <ul className="plain small">
-                      {o.keyOutputs.map((k: string) => (
+                      {o.keyOutputs.map((k) => (
                         <li key={k}>{k}</li>
                       ))}
                     </ul>
                   </td>
-                  <td className="num">{o.resourceGap && Number(o.resourceGap) > 0 ? money(o.resourceGap, s.currency, i18n.language) : '–'}</td>
+                  <td className="num">{o.resourceGap && Number(o.resourceGap) > 0 ? money(o.resourceGap, data.strategy.currency, i18n.language) : '–'}</td>
                 </tr>
               ))}
             </tbody>

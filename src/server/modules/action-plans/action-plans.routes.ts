@@ -1,19 +1,28 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ActionItemUpdate, ActionPlanCreate, StatusInput } from '../../../shared/contracts/strategies.ts';
+import { ActionItem, ActionItemStatus, ActionPlan, ActionPlanAsAt, ActionPlanList } from '../../../shared/contracts/strategies-answers.ts';
 import { today } from '../../../shared/dates.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
-import { jsonBody, router } from '../../http/openapi.ts';
-import { AnyRecord, IdParam, json, many, one, readErrors, writeErrors } from '../../http/route-kit.ts';
+import { json, jsonBody, router } from '../../http/openapi.ts';
+import { IdParam, readErrors, writeErrors } from '../../http/route-kit.ts';
 import { addStatus, createPlan, listPlans, planAsAt, updateItem } from './action-plans.service.ts';
 
 const tags = ['Action plans'];
+const ActionPlanSchema = ActionPlan.extend({}).openapi('ActionPlan');
 
 /** Action plans (C9): created whole, items revised, dated status updates, the plan as at any date. */
 export function actionPlanRoutes({ db }: Deps) {
   return router()
-    .openapi(createRoute({ method: 'get', path: '/action-plans', tags, summary: 'Action plans', responses: { 200: many, ...readErrors } }), async (c) =>
-      c.json(await listPlans(db, actorOf(c)), 200),
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/action-plans',
+        tags,
+        summary: 'Action plans',
+        responses: { 200: json(ActionPlanList.extend({ items: z.array(ActionPlanSchema) }).openapi('ActionPlanPage')), ...readErrors },
+      }),
+      async (c) => c.json(await listPlans(db, actorOf(c)), 200),
     )
     .openapi(
       createRoute({
@@ -22,7 +31,7 @@ export function actionPlanRoutes({ db }: Deps) {
         tags,
         summary: 'Create a whole action plan: components, numbered items, their status history',
         request: { body: jsonBody(ActionPlanCreate) },
-        responses: { 201: one, ...writeErrors },
+        responses: { 201: json(ActionPlanSchema, 'Created'), ...writeErrors },
       }),
       async (c) => c.json(await createPlan(db, c.req.valid('json'), actorOf(c)), 201),
     )
@@ -33,7 +42,7 @@ export function actionPlanRoutes({ db }: Deps) {
         tags,
         summary: 'A plan as at a date: each item with the status reported by then, its history, and whether it is overdue',
         request: { params: z.object({ subject: z.string().min(1).max(60) }), query: z.strictObject({ asOf: z.iso.date().optional() }) },
-        responses: { 200: json(AnyRecord), ...writeErrors },
+        responses: { 200: json(ActionPlanAsAt.extend({}).openapi('ActionPlanAsAt')), ...writeErrors },
       }),
       async (c) => c.json(await planAsAt(db, c.req.valid('param').subject, c.req.valid('query').asOf ?? today(), actorOf(c)), 200),
     )
@@ -44,7 +53,7 @@ export function actionPlanRoutes({ db }: Deps) {
         tags,
         summary: "Revise an item's wording, responsible unit or due date",
         request: { params: IdParam, body: jsonBody(ActionItemUpdate) },
-        responses: { 200: one, ...writeErrors },
+        responses: { 200: json(ActionItem.extend({}).openapi('ActionItem')), ...writeErrors },
       }),
       async (c) => c.json(await updateItem(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),
     )
@@ -55,7 +64,7 @@ export function actionPlanRoutes({ db }: Deps) {
         tags,
         summary: 'Add a dated status update (later than the previous one)',
         request: { params: IdParam, body: jsonBody(StatusInput) },
-        responses: { 201: one, ...writeErrors },
+        responses: { 201: json(ActionItemStatus.extend({}).openapi('ActionItemStatus'), 'Created'), ...writeErrors },
       }),
       async (c) => c.json(await addStatus(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 201),
     );

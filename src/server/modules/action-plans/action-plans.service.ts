@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { ActionItemUpdate, ActionPlanCreate, StatusInput } from '../../../shared/contracts/strategies.ts';
+import type { ActionPlanAsAt, ActionPlanList } from '../../../shared/contracts/strategies-answers.ts';
 import type { Actor } from '../../access/actor.ts';
 import { requireRight } from '../../access/rights.ts';
 import { writeAudit } from '../../db/audit-log.ts';
@@ -8,7 +9,7 @@ import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { changeVersioned, updateVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { present } from '../../http/present.ts';
+import { presentActionItem, presentActionItemStatus, presentActionPlan, presentPlanAsAt } from './action-plan.presenter.ts';
 
 type Status = z.infer<typeof StatusInput>;
 const invalid = (field: string, message: string) => new AppError('INVALID_INPUT', `${field}: ${message}`, { field });
@@ -73,21 +74,21 @@ export async function createPlan(db: Kysely<DB>, input: z.infer<typeof ActionPla
       }
     }
     await writeAudit(trx, actor, { action: 'create', entityType: 'action_plan', entityId: plan.id, after: input });
-    return present(plan);
+    return presentActionPlan(plan);
   });
 }
 
-export async function listPlans(db: Kysely<DB>, actor: Actor) {
+export async function listPlans(db: Kysely<DB>, actor: Actor): Promise<ActionPlanList> {
   requireRight(actor, 'strategies.read');
   const rows = await db.selectFrom('action_plans').selectAll().orderBy('adopted_on', 'desc').execute();
-  return { items: rows.map((r) => present(r)) };
+  return { items: rows.map(presentActionPlan), total: rows.length };
 }
 
 /**
  * A plan as at a date: each item with the status reported on or before that date ("status as at"),
  * its history up to then, and whether it is overdue (due date passed, not completed).
  */
-export async function planAsAt(db: Kysely<DB>, idOrCode: string, asOf: string, actor: Actor) {
+export async function planAsAt(db: Kysely<DB>, idOrCode: string, asOf: string, actor: Actor): Promise<ActionPlanAsAt> {
   requireRight(actor, 'strategies.read');
   const byId = /^[0-9a-f-]{36}$/i.test(idOrCode);
   const plan = await db
@@ -116,23 +117,22 @@ export async function planAsAt(db: Kysely<DB>, idOrCode: string, asOf: string, a
       .orderBy('s.as_of')
       .execute(),
   ]);
-  return {
-    plan: present(plan),
+  return presentPlanAsAt({
+    plan,
     asOf,
     components: components.map((c) => ({
-      ...present(c),
+      ...c,
       items: items
         .filter((i) => i.component_id === c.id)
         .map((i) => {
-          const history = statuses.filter((s) => s.item_id === i.id).map((s) => present(s));
+          const history = statuses.filter((s) => s.item_id === i.id);
           const current = history.at(-1) ?? null;
           const overdue = i.due_date !== null && i.due_date < asOf && current?.progress !== 'completed';
-          return { ...present(i), status: current, history, overdue };
+          return { ...i, status: current, history, overdue };
         }),
     })),
-  };
+  });
 }
-export type PlanAsAt = Awaited<ReturnType<typeof planAsAt>>;
 
 /** Adds a dated status update to an item; it must be later than the item's previous one. */
 export async function addStatus(db: Kysely<DB>, itemId: string, input: Status, actor: Actor) {
@@ -150,8 +150,9 @@ export async function addStatus(db: Kysely<DB>, itemId: string, input: Status, a
     const last = await trx.selectFrom('action_item_statuses').select('as_of').where('item_id', '=', itemId).orderBy('as_of', 'desc').executeTakeFirst();
     checkOrder('statuses', [input], last?.as_of ?? null, item.adopted_on);
     const [row] = await insertStatuses(trx, itemId, [input], actor);
-    await writeAudit(trx, actor, { action: 'create', entityType: 'action_item_status', entityId: itemId, after: present(row as Record<string, unknown>) });
-    return present(row as Record<string, unknown>);
+    if (!row) throw new Error('a status update was not stored');
+    await writeAudit(trx, actor, { action: 'create', entityType: 'action_item_status', entityId: itemId, after: presentActionItemStatus(row) });
+    return presentActionItemStatus(row);
   });
 }
 
@@ -161,7 +162,7 @@ export async function updateItem(db: Kysely<DB>, id: string, input: z.infer<type
   const row = await changeVersioned(
     db,
     actor,
-    { table: 'action_items', id, version: input.version, entityType: 'action_item', label: 'action item', present: (r) => present(r), authorize: async () => {} },
+    { table: 'action_items', id, version: input.version, entityType: 'action_item', label: 'action item', present: presentActionItem, authorize: async () => {} },
     'update',
     async (trx, current) =>
       updateVersioned(trx, 'action_items', current, {
@@ -172,5 +173,5 @@ export async function updateItem(db: Kysely<DB>, id: string, input: z.infer<type
         due_date: input.dueDate,
       }),
   );
-  return present(row);
+  return presentActionItem(row);
 }

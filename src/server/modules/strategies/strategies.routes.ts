@@ -1,22 +1,31 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { IndicatorValueCreate, StrategyCreate, StrategyIndicatorUpdate } from '../../../shared/contracts/strategies.ts';
+import { Strategy, StrategyIndicator, StrategyIndicatorValue, StrategyList, StrategyProgress } from '../../../shared/contracts/strategies-answers.ts';
 import { today } from '../../../shared/dates.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
-import { jsonBody, router } from '../../http/openapi.ts';
-import { presentDeep } from '../../http/present.ts';
-import { AnyRecord, IdParam, json, many, one, readErrors, writeErrors } from '../../http/route-kit.ts';
+import { json, jsonBody, router } from '../../http/openapi.ts';
+import { IdParam, readErrors, writeErrors } from '../../http/route-kit.ts';
 import { addIndicatorValue, createStrategy, listStrategies, updateIndicator } from './strategies.service.ts';
+import { presentStrategyProgress } from './strategy.presenter.ts';
 import { strategyProgress } from './strategy-progress.service.ts';
 
 const tags = ['Strategies'];
 const Subject = z.object({ subject: z.string().min(1).max(60) });
+const StrategySchema = Strategy.extend({}).openapi('Strategy');
 
 /** Strategies (C8): created whole, indicators revised, values entered, progress as at a date. */
 export function strategyRoutes({ db }: Deps) {
   return router()
-    .openapi(createRoute({ method: 'get', path: '/strategies', tags, summary: 'Strategies', responses: { 200: many, ...readErrors } }), async (c) =>
-      c.json(await listStrategies(db, actorOf(c)), 200),
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/strategies',
+        tags,
+        summary: 'Strategies',
+        responses: { 200: json(StrategyList.extend({ items: z.array(StrategySchema) }).openapi('StrategyPage')), ...readErrors },
+      }),
+      async (c) => c.json(await listStrategies(db, actorOf(c)), 200),
     )
     .openapi(
       createRoute({
@@ -25,7 +34,7 @@ export function strategyRoutes({ db }: Deps) {
         tags,
         summary: 'Create a whole strategy: periods, outcomes, indicators with milestones, costing',
         request: { body: jsonBody(StrategyCreate) },
-        responses: { 201: one, ...writeErrors },
+        responses: { 201: json(StrategySchema, 'Created'), ...writeErrors },
       }),
       async (c) => c.json(await createStrategy(db, c.req.valid('json'), actorOf(c)), 201),
     )
@@ -36,9 +45,9 @@ export function strategyRoutes({ db }: Deps) {
         tags,
         summary: 'A strategy as at a date: each indicator with milestone, value (entered or computed, with its data), status and rule',
         request: { params: Subject, query: z.strictObject({ asOf: z.iso.date().optional() }) },
-        responses: { 200: json(AnyRecord), ...writeErrors },
+        responses: { 200: json(StrategyProgress.extend({}).openapi('StrategyProgress')), ...writeErrors },
       }),
-      async (c) => c.json(presentDeep(await strategyProgress(db, c.req.valid('param').subject, c.req.valid('query').asOf ?? today(), actorOf(c))) as Record<string, unknown>, 200),
+      async (c) => c.json(presentStrategyProgress(await strategyProgress(db, c.req.valid('param').subject, c.req.valid('query').asOf ?? today(), actorOf(c))), 200),
     )
     .openapi(
       createRoute({
@@ -47,7 +56,7 @@ export function strategyRoutes({ db }: Deps) {
         tags,
         summary: "Revise an indicator's baseline, target, formula or milestones",
         request: { params: IdParam, body: jsonBody(StrategyIndicatorUpdate) },
-        responses: { 200: one, ...writeErrors },
+        responses: { 200: json(StrategyIndicator.extend({}).openapi('StrategyIndicator')), ...writeErrors },
       }),
       async (c) => c.json(await updateIndicator(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),
     )
@@ -58,7 +67,7 @@ export function strategyRoutes({ db }: Deps) {
         tags,
         summary: 'Enter a value by hand with its source',
         request: { params: IdParam, body: jsonBody(IndicatorValueCreate) },
-        responses: { 201: one, ...writeErrors },
+        responses: { 201: json(StrategyIndicatorValue.extend({}).openapi('StrategyIndicatorValue'), 'Created'), ...writeErrors },
       }),
       async (c) => c.json(await addIndicatorValue(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 201),
     );

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import { FORMULAS, type IndicatorValueCreate, type MilestoneInput, type StrategyCreate, type StrategyIndicatorUpdate } from '../../../shared/contracts/strategies.ts';
+import type { StrategyList } from '../../../shared/contracts/strategies-answers.ts';
 import type { Actor } from '../../access/actor.ts';
 import { requireRight } from '../../access/rights.ts';
 import { writeAudit } from '../../db/audit-log.ts';
@@ -8,8 +9,8 @@ import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { changeVersioned, updateVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { present } from '../../http/present.ts';
 import { assertCurrency } from '../reference/reference.check.ts';
+import { presentIndicatorValue, presentStrategy, presentStrategyIndicator } from './strategy.presenter.ts';
 
 type Period = { id: string; label: string; start_date: string; end_date: string };
 
@@ -109,14 +110,14 @@ export async function createStrategy(db: Kysely<DB>, input: z.infer<typeof Strat
       }
     }
     await writeAudit(trx, actor, { action: 'create', entityType: 'strategy', entityId: strategy.id, after: input });
-    return present(strategy);
+    return presentStrategy(strategy);
   });
 }
 
-export async function listStrategies(db: Kysely<DB>, actor: Actor) {
+export async function listStrategies(db: Kysely<DB>, actor: Actor): Promise<StrategyList> {
   requireRight(actor, 'strategies.read');
   const rows = await db.selectFrom('strategies').selectAll().orderBy('period_start', 'desc').execute();
-  return { items: rows.map((r) => present(r)) };
+  return { items: rows.map(presentStrategy), total: rows.length };
 }
 
 /** A whole strategy as stored: periods, outcomes with costing, indicators with milestones and entered values. */
@@ -191,8 +192,8 @@ export async function addIndicatorValue(db: Kysely<DB>, indicatorId: string, inp
       .values({ indicator_id: indicatorId, as_of: input.asOf, value: input.value, source: input.source, actor_label: actor.label })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, { action: 'create', entityType: 'strategy_indicator_value', entityId: indicatorId, after: present(row) });
-    return present(row);
+    await writeAudit(trx, actor, { action: 'create', entityType: 'strategy_indicator_value', entityId: indicatorId, after: presentIndicatorValue(row) });
+    return presentIndicatorValue(row);
   });
 }
 
@@ -209,7 +210,7 @@ export async function updateIndicator(db: Kysely<DB>, id: string, input: z.infer
       version: input.version,
       entityType: 'strategy_indicator',
       label: 'indicator',
-      present: (r) => present(r),
+      present: presentStrategyIndicator,
       authorize: async () => {},
     },
     'update',
@@ -235,5 +236,5 @@ export async function updateIndicator(db: Kysely<DB>, id: string, input: z.infer
       });
     },
   );
-  return present(row);
+  return presentStrategyIndicator(row);
 }

@@ -305,6 +305,9 @@ describe('bad input: clear errors, nothing stored', () => {
     assert.equal(later.history.length, 2);
     const asThen = ok(await hq.get('/api/action-plans/PLAN-1?asOf=2024-10-01')).components[0].items[0];
     assert.equal(asThen.status.status, 'Started', 'status as at a date reproduces what was reported then');
+    const revised = ok(await hq.patch(`/api/action-items/${item.id}`, { version: item.version, responsibleUnit: 'Training centre' }));
+    assert.deepEqual([revised.responsibleUnit, revised.title, revised.version], ['Training centre', 'Training', item.version + 1]);
+    assert.equal((await hq.patch(`/api/action-items/${item.id}`, { version: item.version, title: 'Stale' })).status, 409);
     const early = await hq.get(`/api/reports/plan-progress/${plan.id}?asOf=2024-01-01`);
     assert.equal(early.status, 400);
     assert.match(early.body.error.message, /adopted on 2024-03-01; there is no status as at 2024-01-01/);
