@@ -65,20 +65,20 @@ const filterOf = (q: z.infer<typeof Filter>): PortfolioFilter => ({ office: q.of
 const Through = z.coerce.number().int().min(1).max(12).optional();
 
 // The answers' schemas, each registered once under its name in the OpenAPI document.
-const DeliveryPageSchema = DeliveryPage.openapi('DeliveryPage');
-const DeliveryGroupsSchema = DeliveryGroups.openapi('DeliveryGroups');
-const DeliveryTrendSchema = DeliveryTrend.openapi('DeliveryTrend');
-const DeliveryCurveSchema = DeliveryCurve.openapi('DeliveryCurve');
-const PortfolioSummarySchema = PortfolioSummary.openapi('PortfolioSummary');
-const WatchListSchema = WatchList.openapi('WatchList');
-const WarningActionSchema = WarningAction.openapi('WarningAction');
-const WarningActionListSchema = WarningActionList.openapi('WarningActionList');
-const WarningRuleSchema = WarningRule.openapi('WarningRule');
-const WarningRuleListSchema = WarningRuleList.openapi('WarningRuleList');
-const FundingAlignmentSchema = FundingAlignment.openapi('FundingAlignment');
-const ResourceGapsSchema = ResourceGaps.openapi('ResourceGaps');
-const ResourceNeedSchema = ResourceNeed.openapi('ResourceNeed');
-const ResourceNeedListSchema = ResourceNeedList.openapi('ResourceNeedList');
+const DeliveryPageSchema = DeliveryPage.extend({}).openapi('DeliveryPage');
+const DeliveryGroupsSchema = DeliveryGroups.extend({}).openapi('DeliveryGroups');
+const DeliveryTrendSchema = DeliveryTrend.extend({}).openapi('DeliveryTrend');
+const DeliveryCurveSchema = DeliveryCurve.extend({}).openapi('DeliveryCurve');
+const PortfolioSummarySchema = PortfolioSummary.extend({}).openapi('PortfolioSummary');
+const WatchListSchema = WatchList.extend({}).openapi('WatchList');
+const WarningActionSchema = WarningAction.extend({}).openapi('WarningAction');
+const WarningActionListSchema = WarningActionList.extend({}).openapi('WarningActionList');
+const WarningRuleSchema = WarningRule.extend({}).openapi('WarningRule');
+const WarningRuleListSchema = WarningRuleList.extend({}).openapi('WarningRuleList');
+const FundingAlignmentSchema = FundingAlignment.extend({}).openapi('FundingAlignment');
+const ResourceGapsSchema = ResourceGaps.extend({}).openapi('ResourceGaps');
+const ResourceNeedSchema = ResourceNeed.extend({}).openapi('ResourceNeed');
+const ResourceNeedListSchema = ResourceNeedList.extend({}).openapi('ResourceNeedList');
 const TableFile = {
   description: 'The table as a file',
   content: {
@@ -190,7 +190,7 @@ export function deliveryRoutes({ db }: Deps) {
         path: '/early-warnings/actions',
         tags,
         summary: 'Act on a flag: acknowledge it, record the action taken, or dismiss it, with a comment',
-        request: { body: jsonBody(WarningActionCreate.openapi('WarningActionCreate')) },
+        request: { body: jsonBody(WarningActionCreate) },
         responses: { 201: json(WarningActionSchema, 'Recorded'), ...writeErrors },
       }),
       async (c) => c.json(await actOnWarning(db, c.req.valid('json'), actorOf(c)), 201),
@@ -224,7 +224,7 @@ export function deliveryRoutes({ db }: Deps) {
         summary: "Change a rule's name, parameters or whether it is active",
         request: {
           params: z.object({ code: z.string().regex(/^[a-z0-9_]{2,40}$/) }),
-          body: jsonBody(WarningRuleUpdate.openapi('WarningRuleUpdate')),
+          body: jsonBody(WarningRuleUpdate),
         },
         responses: { 200: json(WarningRuleSchema), ...writeErrors },
       }),
@@ -282,7 +282,7 @@ export function deliveryRoutes({ db }: Deps) {
         summary: 'Record the resources a country programme outcome needs for a period',
         request: {
           params: IdParam,
-          body: jsonBody(ResourceNeedCreate.openapi('ResourceNeedCreate')),
+          body: jsonBody(ResourceNeedCreate),
         },
         responses: { 201: json(ResourceNeedSchema, 'Created'), ...writeErrors },
       }),
@@ -296,7 +296,7 @@ export function deliveryRoutes({ db }: Deps) {
         summary: 'Change the amounts or note of a resource need',
         request: {
           params: IdParam,
-          body: jsonBody(ResourceNeedUpdate.openapi('ResourceNeedUpdate')),
+          body: jsonBody(ResourceNeedUpdate),
         },
         responses: { 200: json(ResourceNeedSchema), ...writeErrors },
       }),

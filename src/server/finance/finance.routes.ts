@@ -5,11 +5,12 @@ import {
   ExchangeRatesLoad,
   ExchangeRatesLoaded,
   FinanceMapping,
+  ImportDone,
   ImportMapping,
   ImportMappingCreate,
   ImportMappingList,
   ImportPreview,
-  ImportReport,
+  ImportRefused,
   ReportingCurrency,
   ReportingCurrencySet,
 } from '../../shared/contracts/finance.ts';
@@ -27,11 +28,13 @@ import { deleteMapping, listMappings, mappingByName, previewFile, saveMapping } 
 import { importRates, setReportingCurrency } from './rates.service.ts';
 
 const tags = ['Finance'];
-const AllocationSchema = Allocation.openapi('ProjectAllocation');
-const ImportReportSchema = ImportReport.openapi('FinanceImportReport');
-const ImportPreviewSchema = ImportPreview.openapi('FinanceImportPreview');
-const ImportMappingSchema = ImportMapping.openapi('FinanceImportMapping');
-const ImportMappingListSchema = ImportMappingList.openapi('FinanceImportMappingList');
+const AllocationSchema = Allocation.extend({}).openapi('ProjectAllocation');
+const ImportReportSchema = z
+  .discriminatedUnion('ok', [ImportDone.extend({}).openapi('FinanceImportDone'), ImportRefused.extend({}).openapi('FinanceImportRefused')])
+  .openapi('FinanceImportReport');
+const ImportPreviewSchema = ImportPreview.extend({}).openapi('FinanceImportPreview');
+const ImportMappingSchema = ImportMapping.extend({}).openapi('FinanceImportMapping');
+const ImportMappingListSchema = ImportMappingList.extend({}).openapi('FinanceImportMappingList');
 
 /** Allocations, ERP imports, exchange rates and delivery. */
 export function financeRoutes({ db, config }: Deps) {
@@ -44,7 +47,7 @@ export function financeRoutes({ db, config }: Deps) {
         summary: "Set a project's allocation for a year",
         request: {
           params: IdParam.extend({ year: z.coerce.number().int().min(1990).max(2100) }),
-          body: jsonBody(AllocationSet.openapi('ProjectAllocationSet')),
+          body: jsonBody(AllocationSet),
         },
         responses: { 200: json(AllocationSchema), ...writeErrors },
       }),
@@ -103,9 +106,9 @@ export function financeRoutes({ db, config }: Deps) {
         tags,
         summary: 'Load monthly exchange rates (units per US dollar) from a named source',
         request: {
-          body: jsonBody(ExchangeRatesLoad.openapi('ExchangeRatesLoad')),
+          body: jsonBody(ExchangeRatesLoad),
         },
-        responses: { 200: json(ExchangeRatesLoaded.openapi('ExchangeRatesLoaded')), ...writeErrors },
+        responses: { 200: json(ExchangeRatesLoaded.extend({}).openapi('ExchangeRatesLoaded')), ...writeErrors },
       }),
       async (c) => {
         const body = c.req.valid('json');
@@ -144,7 +147,7 @@ export function financeRoutes({ db, config }: Deps) {
         path: '/finance/mappings',
         tags,
         summary: "Save a column mapping under a name, to reuse with the next export of the same layout: the organisation's, or the saver's office's",
-        request: { body: jsonBody(ImportMappingCreate.openapi('FinanceImportMappingCreate')) },
+        request: { body: jsonBody(ImportMappingCreate) },
         responses: { 201: json(ImportMappingSchema, 'Saved'), ...writeErrors },
       }),
       async (c) => {
@@ -172,8 +175,8 @@ export function financeRoutes({ db, config }: Deps) {
         path: '/settings/reporting-currency',
         tags,
         summary: 'Change the currency every figure is reported in (all facts are converted again)',
-        request: { body: jsonBody(ReportingCurrencySet.openapi('ReportingCurrencySet')) },
-        responses: { 200: json(ReportingCurrency.openapi('ReportingCurrency')), ...writeErrors },
+        request: { body: jsonBody(ReportingCurrencySet) },
+        responses: { 200: json(ReportingCurrency.extend({}).openapi('ReportingCurrency')), ...writeErrors },
       }),
       async (c) => {
         const set = await setReportingCurrency(db, c.req.valid('json').currency, actorOf(c));

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type {
   WarningAction,
   WarningActionCreate,
@@ -60,9 +60,6 @@ export const RULE_PARAMS: Record<WarningRule['kind'], Record<string, [number, nu
   allocation_not_committed: { share: [1, 100], months: [1, 12] },
 };
 
-type RuleRow = Selectable<DB['warning_rules']>;
-const asRule = (row: unknown) => row as RuleRow;
-
 /** Changes a rule's name, parameters or whether it is active (optimistic concurrency, audited). */
 export async function updateWarningRule(db: Kysely<DB>, code: string, input: WarningRuleUpdate, actor: Actor): Promise<WarningRuleAnswer> {
   requireRight(actor, 'finance.configure');
@@ -76,10 +73,10 @@ export async function updateWarningRule(db: Kysely<DB>, code: string, input: War
       version: input.version,
       entityType: 'warning_rule',
       label: 'early-warning rule',
-      present: (r) => presentWarningRule(asRule(r)),
+      present: presentWarningRule,
       authorize: async (_trx, current) => {
         if (!input.params) return;
-        const { kind } = asRule(current);
+        const { kind } = current;
         const allowed = RULE_PARAMS[kind as WarningRule['kind']];
         for (const [k, [min, max]] of Object.entries(allowed)) {
           const v = input.params[k];
@@ -100,5 +97,5 @@ export async function updateWarningRule(db: Kysely<DB>, code: string, input: War
         'code',
       ),
   );
-  return presentWarningRule(asRule(row));
+  return presentWarningRule(row);
 }

@@ -45,4 +45,5 @@ export const presentWarningRule = (r: Selectable<WarningRulesTable>): WarningRul
   params: r.params,
   active: r.active,
   version: r.version,
+  updatedAt: r.updated_at,
 });

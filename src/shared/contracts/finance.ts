@@ -181,6 +181,7 @@ export const WarningRule = z.object({
   params: z.record(z.string(), z.number()),
   active: z.boolean(),
   version: int(),
+  updatedAt: z.string(),
 });
 export type WarningRule = z.infer<typeof WarningRule>;
 export const WarningRuleList = listOf(WarningRule);
