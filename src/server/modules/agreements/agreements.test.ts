@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type KyselyPlugin, PostgresQueryCompiler, type RootOperationNode } from 'kysely';
 import { buildUser, signedInAs, TEST_PASSWORD } from '../../../../test/factories.ts';
 import { buildApp, Client, ok } from '../../../../test/helpers/api.ts';
+import { SqlRecorder } from '../../../../test/helpers/sql-recorder.ts';
 import { openTestDatabase } from '../../../../test/helpers/test-db.ts';
 import type { Database } from '../../db/connect.ts';
 
@@ -148,7 +148,7 @@ describe('partners and agreements', () => {
   });
 
   test('the list of agreements reads their amounts and the levy tables once, not once per agreement', async () => {
-    const recorder = new Recorder();
+    const recorder = new SqlRecorder();
     const app = buildApp({ ...database, db: database.db.withPlugin(recorder) });
     const reader = await signedInAs(app, database.db, 'hq_officer');
     const statementsFor = async () => {
@@ -168,16 +168,3 @@ describe('partners and agreements', () => {
     );
   });
 });
-
-/** Records the text of every statement run through it. */
-class Recorder implements KyselyPlugin {
-  statements: string[] = [];
-  #compiler = new PostgresQueryCompiler();
-  transformQuery(args: { node: RootOperationNode; queryId: { readonly queryId: string } }) {
-    this.statements.push(this.#compiler.compileQuery(args.node, args.queryId).sql);
-    return args.node;
-  }
-  async transformResult<T>(args: { result: T }): Promise<T> {
-    return args.result;
-  }
-}
