@@ -1,16 +1,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from './deps.ts';
-import { AppError } from './errors.ts';
 import { deliveryRoutes } from './finance/delivery.routes.ts';
 import { financeRoutes } from './finance/finance.routes.ts';
 import { apiDocsRoutes } from './http/api-docs.routes.ts';
 import type { AppEnv } from './http/env.ts';
 import { errorHandler, notFoundHandler } from './http/errors.handler.ts';
-import { rejectNul } from './http/nul-input.middleware.ts';
-import { jsonOnly, sessionMiddleware } from './http/session.middleware.ts';
+import { sessionMiddleware } from './http/session.middleware.ts';
 import { webRoutes } from './http/web.routes.ts';
 import { iatiPublicRoutes, iatiRoutes } from './iati/iati.routes.ts';
 import { IATI_JOB_KINDS } from './iati/iati-jobs.ts';
@@ -66,11 +63,12 @@ export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.use(requestId());
-  if (config.checkResponses)
-    app.use(async (c, next) => {
-      c.set('checkResponses', true);
-      await next();
-    });
+  // What the routes' own middleware reads (router() in http/openapi.ts): the JSON body limit, whether answers are checked.
+  app.use(async (c, next) => {
+    c.set('bodyLimit', config.bodyLimit);
+    if (config.checkResponses) c.set('checkResponses', true);
+    await next();
+  });
   app.use(async (c, next) => {
     const start = performance.now();
     await next();
@@ -89,20 +87,6 @@ export function createApp(deps: Deps) {
     await next();
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
-  const limit = (maxSize: number) =>
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${maxSize} bytes`);
-      },
-    });
-  // File imports are larger than any form; everything else keeps the small limit.
-  const imports = limit(config.importLimit);
-  const forms = limit(config.bodyLimit);
-  // IATI uploads are streamed to disk and bounded by IATI_MAX_FILE_MB where they are received.
-  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/iati/') ? next() : c.req.path.startsWith('/api/finance/imports') ? imports(c, next) : forms(c, next)));
-  app.use('/api/*', jsonOnly);
-  app.use('/api/*', rejectNul);
   app.use(
     '/api/*',
     sessionMiddleware((token) => resolveSession(deps.db, token)),

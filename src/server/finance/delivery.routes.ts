@@ -26,7 +26,7 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { dispositionOf } from '../http/content-disposition.ts';
 import { actorOf } from '../http/env.ts';
-import { json, jsonBody, router } from '../http/openapi.ts';
+import { json, jsonBody, named, router } from '../http/openapi.ts';
 import { IdParam, readErrors, writeErrors } from '../http/route-kit.ts';
 import { toCsv, toXlsx } from '../spreadsheets/export-table.ts';
 import { presentDeliveryCurve, presentDeliveryGroups, presentDeliveryPage, presentDeliveryTrend } from './delivery.presenter.ts';
@@ -65,20 +65,20 @@ const filterOf = (q: z.infer<typeof Filter>): PortfolioFilter => ({ office: q.of
 const Through = z.coerce.number().int().min(1).max(12).optional();
 
 // The answers' schemas, each registered once under its name in the OpenAPI document.
-const DeliveryPageSchema = DeliveryPage.extend({}).openapi('DeliveryPage');
-const DeliveryGroupsSchema = DeliveryGroups.extend({}).openapi('DeliveryGroups');
-const DeliveryTrendSchema = DeliveryTrend.extend({}).openapi('DeliveryTrend');
-const DeliveryCurveSchema = DeliveryCurve.extend({}).openapi('DeliveryCurve');
-const PortfolioSummarySchema = PortfolioSummary.extend({}).openapi('PortfolioSummary');
-const WatchListSchema = WatchList.extend({}).openapi('WatchList');
-const WarningActionSchema = WarningAction.extend({}).openapi('WarningAction');
-const WarningActionListSchema = WarningActionList.extend({}).openapi('WarningActionList');
-const WarningRuleSchema = WarningRule.extend({}).openapi('WarningRule');
-const WarningRuleListSchema = WarningRuleList.extend({}).openapi('WarningRuleList');
-const FundingAlignmentSchema = FundingAlignment.extend({}).openapi('FundingAlignment');
-const ResourceGapsSchema = ResourceGaps.extend({}).openapi('ResourceGaps');
-const ResourceNeedSchema = ResourceNeed.extend({}).openapi('ResourceNeed');
-const ResourceNeedListSchema = ResourceNeedList.extend({}).openapi('ResourceNeedList');
+const DeliveryPageSchema = named(DeliveryPage, 'DeliveryPage');
+const DeliveryGroupsSchema = named(DeliveryGroups, 'DeliveryGroups');
+const DeliveryTrendSchema = named(DeliveryTrend, 'DeliveryTrend');
+const DeliveryCurveSchema = named(DeliveryCurve, 'DeliveryCurve');
+const PortfolioSummarySchema = named(PortfolioSummary, 'PortfolioSummary');
+const WatchListSchema = named(WatchList, 'WatchList');
+const WarningActionSchema = named(WarningAction, 'WarningAction');
+const WarningActionListSchema = named(WarningActionList, 'WarningActionList');
+const WarningRuleSchema = named(WarningRule, 'WarningRule');
+const WarningRuleListSchema = named(WarningRuleList, 'WarningRuleList');
+const FundingAlignmentSchema = named(FundingAlignment, 'FundingAlignment');
+const ResourceGapsSchema = named(ResourceGaps, 'ResourceGaps');
+const ResourceNeedSchema = named(ResourceNeed, 'ResourceNeed');
+const ResourceNeedListSchema = named(ResourceNeedList, 'ResourceNeedList');
 const TableFile = {
   description: 'The table as a file',
   content: {

@@ -18,7 +18,8 @@ import { requireRight } from '../access/rights.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { actorOf } from '../http/env.ts';
-import { errors, json, jsonBody, router } from '../http/openapi.ts';
+import { errors, json, jsonBody, named, router } from '../http/openapi.ts';
+import { fileBody, fileContent } from '../http/request-body.middleware.ts';
 import { IdParam, readErrors, writeErrors } from '../http/route-kit.ts';
 import { setAllocation } from './allocations.service.ts';
 import { presentImportReport } from './finance-imports.presenter.ts';
@@ -28,13 +29,11 @@ import { deleteMapping, listMappings, mappingByName, previewFile, saveMapping } 
 import { importRates, setReportingCurrency } from './rates.service.ts';
 
 const tags = ['Finance'];
-const AllocationSchema = Allocation.extend({}).openapi('ProjectAllocation');
-const ImportReportSchema = z
-  .discriminatedUnion('ok', [ImportDone.extend({}).openapi('FinanceImportDone'), ImportRefused.extend({}).openapi('FinanceImportRefused')])
-  .openapi('FinanceImportReport');
-const ImportPreviewSchema = ImportPreview.extend({}).openapi('FinanceImportPreview');
-const ImportMappingSchema = ImportMapping.extend({}).openapi('FinanceImportMapping');
-const ImportMappingListSchema = ImportMappingList.extend({}).openapi('FinanceImportMappingList');
+const AllocationSchema = named(Allocation, 'ProjectAllocation');
+const ImportReportSchema = z.discriminatedUnion('ok', [named(ImportDone, 'FinanceImportDone'), named(ImportRefused, 'FinanceImportRefused')]).openapi('FinanceImportReport');
+const ImportPreviewSchema = named(ImportPreview, 'FinanceImportPreview');
+const ImportMappingSchema = named(ImportMapping, 'FinanceImportMapping');
+const ImportMappingListSchema = named(ImportMappingList, 'FinanceImportMappingList');
 
 /** Allocations, ERP imports, exchange rates and delivery. */
 export function financeRoutes({ db, config }: Deps) {
@@ -64,7 +63,9 @@ export function financeRoutes({ db, config }: Deps) {
         summary: 'Import expenditure and commitments from an ERP export (CSV or XLSX, sent as the raw body)',
         description:
           'Send the file as application/octet-stream; `fileName`, the column `mapping` (JSON) and `dryRun` go in the query. The report lists every problem by sheet, row and column. A file with any error or critical problem is refused whole and nothing is stored: the answer is still 200, a report with `ok: false` (a refusal is the report the reader acts on, row by row); `ok: true` gives the counts of new, changed and unchanged lines.',
+        middleware: [fileBody({ maxBytes: config.importLimit })],
         request: {
+          body: fileContent,
           query: z.strictObject({
             fileName: z.string().min(1).max(200),
             mapping: z.string().max(2000).optional(),
@@ -108,7 +109,7 @@ export function financeRoutes({ db, config }: Deps) {
         request: {
           body: jsonBody(ExchangeRatesLoad),
         },
-        responses: { 200: json(ExchangeRatesLoaded.extend({}).openapi('ExchangeRatesLoaded')), ...writeErrors },
+        responses: { 200: json(named(ExchangeRatesLoaded, 'ExchangeRatesLoaded')), ...writeErrors },
       }),
       async (c) => {
         const body = c.req.valid('json');
@@ -122,7 +123,8 @@ export function financeRoutes({ db, config }: Deps) {
         path: '/finance/imports/preview',
         tags,
         summary: "The first step of an import: the file's columns, its first rows and a guessed mapping (the file as the raw body)",
-        request: { query: z.strictObject({ fileName: z.string().min(1).max(200) }) },
+        middleware: [fileBody({ maxBytes: config.importLimit })],
+        request: { query: z.strictObject({ fileName: z.string().min(1).max(200) }), body: fileContent },
         responses: { 200: json(ImportPreviewSchema), ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE') },
       }),
       async (c) => {
@@ -176,7 +178,7 @@ export function financeRoutes({ db, config }: Deps) {
         tags,
         summary: 'Change the currency every figure is reported in (all facts are converted again)',
         request: { body: jsonBody(ReportingCurrencySet) },
-        responses: { 200: json(ReportingCurrency.extend({}).openapi('ReportingCurrency')), ...writeErrors },
+        responses: { 200: json(named(ReportingCurrency, 'ReportingCurrency')), ...writeErrors },
       }),
       async (c) => {
         const set = await setReportingCurrency(db, c.req.valid('json').currency, actorOf(c));

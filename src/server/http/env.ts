@@ -19,6 +19,10 @@ export interface AppEnv {
     sessionError?: AppError;
     /** Check the answer against the route's response schema (config.checkResponses; the tests). */
     checkResponses?: boolean;
+    /** The JSON body limit (config.bodyLimit), for the routes' body rules (request-body.middleware.ts). */
+    bodyLimit?: number;
+    /** The route takes a file as its body (fileBody), not JSON. */
+    fileBody?: boolean;
   };
 }
 

@@ -39,19 +39,3 @@ export function sessionMiddleware(resolveSession: ResolveSession): MiddlewareHan
     await next();
   };
 }
-
-/** Requests that change state must send JSON: forms from other sites cannot, without a CORS preflight we never grant. */
-export const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const type = c.req.header('content-type') ?? '';
-  if (SAFE.has(c.req.method) || /^application\/json\b/i.test(type)) return next();
-  // File imports send the file itself; the session's CSRF header still guards them.
-  const uploadPath = c.req.path.startsWith('/api/finance/imports') || c.req.path.startsWith('/api/iati/');
-  if (uploadPath && /^application\/octet-stream\b/i.test(type)) return next();
-  // An empty body without a type is no body: the screens' DELETE sends none. Outside the upload paths the
-  // body limit has already bounded what is read here.
-  const hasBody = c.req.raw.body !== null && c.req.header('content-length') !== '0' && (type !== '' || uploadPath || (await c.req.arrayBuffer()).byteLength > 0);
-  if (hasBody) {
-    throw new AppError('INVALID_INPUT', 'Send the request body as JSON (Content-Type: application/json)');
-  }
-  await next();
-};

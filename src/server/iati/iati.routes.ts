@@ -7,7 +7,8 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { dispositionOf } from '../http/content-disposition.ts';
 import { actorOf } from '../http/env.ts';
-import { errors, json, jsonBody, router } from '../http/openapi.ts';
+import { errors, json, jsonBody, named, router } from '../http/openapi.ts';
+import { fileBody, fileContent } from '../http/request-body.middleware.ts';
 import { IdParam, readErrors, writeErrors } from '../http/route-kit.ts';
 import { getJob, startJob, startUploadJob } from '../jobs/jobs.service.ts';
 import { toCsv } from '../spreadsheets/export-table.ts';
@@ -20,16 +21,14 @@ import { PublisherIdentity, publisherSettings, publishesSynthetic, setActivityUn
 import { iatiValidateJob } from './iati-validate.job.ts';
 import { reportRows } from './iati-validate.ts';
 
-// A contract is copied (.extend({})) before it is named: a schema made before @hono/zod-openapi extended zod has no
-// .openapi(), and whether it was depends on which module was imported first.
 const tags = ['IATI'];
 const Upload = z.strictObject({ fileName: z.string().min(1).max(200) });
-const Accepted = json(JobStarted.extend({}).openapi('JobStarted'), 'The job was started: follow it at /api/jobs/{jobId}');
+const Accepted = json(named(JobStarted, 'JobStarted'), 'The job was started: follow it at /api/jobs/{jobId}');
 const JobParam = z.object({ id: z.guid() });
-const PublisherSchema = IatiPublisher.extend({}).openapi('IatiPublisher');
-const IatiActivitySchema = IatiActivity.extend({}).openapi('IatiActivity');
+const PublisherSchema = named(IatiPublisher, 'IatiPublisher');
+const IatiActivitySchema = named(IatiActivity, 'IatiActivity');
 /** The report of a validation job, or of a check of what devcoop publishes (its records tied to projects or outcomes). */
-const IatiReportSchema = z.union([IatiPublicationCheck.extend({}).openapi('IatiPublicationCheck'), IatiValidation.extend({}).openapi('IatiValidation')]).openapi('IatiReport');
+const IatiReportSchema = z.union([named(IatiPublicationCheck, 'IatiPublicationCheck'), named(IatiValidation, 'IatiValidation')]).openapi('IatiReport');
 /** Validation and import of IATI files as jobs, their reports, and the jobs themselves (signed in). */
 export function iatiRoutes(deps: Deps) {
   const { db } = deps;
@@ -41,7 +40,8 @@ export function iatiRoutes(deps: Deps) {
         tags,
         summary: 'Validate an IATI file (XSD, codelists, rules) as a job; the report is the job result',
         description: 'Send the file as application/octet-stream, its name in `fileName`.',
-        request: { query: Upload },
+        middleware: [fileBody()],
+        request: { query: Upload, body: fileContent },
         responses: { 202: Accepted, ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE') },
       }),
       async (c) => {
@@ -56,7 +56,8 @@ export function iatiRoutes(deps: Deps) {
         path: '/iati/imports',
         tags,
         summary: "Import another publisher's IATI activity file as a job (one transaction; re-importing updates)",
-        request: { query: Upload },
+        middleware: [fileBody()],
+        request: { query: Upload, body: fileContent },
         responses: { 202: Accepted, ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE') },
       }),
       async (c) => {
@@ -163,7 +164,7 @@ export function iatiRoutes(deps: Deps) {
         tags,
         summary: "A project's activity as published, validated alone (XSD, codelists, rules): its findings with the element each is about",
         request: { params: IdParam },
-        responses: { 200: json(ProjectIatiCheck.extend({}).openapi('ProjectIatiCheck')), ...readErrors },
+        responses: { 200: json(named(ProjectIatiCheck, 'ProjectIatiCheck')), ...readErrors },
       }),
       async (c) => c.json(await checkProjectActivity(db, c.req.valid('param').id, actorOf(c)), 200),
     )
@@ -174,7 +175,7 @@ export function iatiRoutes(deps: Deps) {
         tags,
         summary: 'A job you started: status, progress while it runs, its result or the reason it failed',
         request: { params: JobParam },
-        responses: { 200: json(z.discriminatedUnion('kind', Job.options).openapi('Job')), ...readErrors },
+        responses: { 200: json(named(Job, 'Job')), ...readErrors },
       }),
       async (c) => c.json(await getJob(db, c.req.valid('param').id, actorOf(c)), 200),
     )

@@ -3,14 +3,13 @@ import { ProgrammeImportReport } from '../../shared/contracts/programming-answer
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { actorOf } from '../http/env.ts';
-import { errors, json, router } from '../http/openapi.ts';
+import { errors, json, named, router } from '../http/openapi.ts';
 import { applyProgramme } from './apply-programme.ts';
 import { parseProgrammeFile } from './programme-file.ts';
 
 /** The document is read by parseProgrammeFile, which names each problem by its path: any JSON object is let through here. */
 const ProgrammeDocument = z.record(z.string(), z.unknown()).openapi('ProgrammeDocument', { description: 'A country programme document (docs/examples/programme-kenya.json)' });
-// Contracts are copied (.extend({})) before they are named: one made before @hono/zod-openapi extended zod has no .openapi().
-const ReportSchema = ProgrammeImportReport.extend({}).openapi('ProgrammeImportReport');
+const ReportSchema = named(ProgrammeImportReport, 'ProgrammeImportReport');
 
 /** POST /api/programmes/import: the document of `devcoop programme import`, from the web UI or a script. */
 export function programmeImportRoutes({ db }: Deps) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { LOCALES } from '../locales.ts';
-import { RIGHT_NAMES, ROLES } from '../rights.ts';
+import { RIGHT_NAMES } from '../rights.ts';
+import { User } from './users.ts';
 
 /** Signing in and the signed-in user's own account (/api/session). Unknown fields are refused. */
 
@@ -14,15 +14,7 @@ export const PasswordChange = z.strictObject({
 export type PasswordChange = z.infer<typeof PasswordChange>;
 
 /** The signed-in user as the session shows it, with the rights the screens ask `can(right)` of. */
-export const SessionUser = z.object({
-  id: z.uuid(),
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(ROLES),
-  officeId: z.uuid().nullable(),
-  partnerId: z.uuid().nullable(),
-  countryCode: z.string().nullable(),
-  locale: z.enum(LOCALES),
+export const SessionUser = User.pick({ id: true, email: true, name: true, role: true, officeId: true, partnerId: true, countryCode: true, locale: true }).extend({
   rights: z.array(z.enum(RIGHT_NAMES)).meta({
     description: 'The rights the user holds (each within its scope): screens show what these allow, and the server checks every request',
   }),

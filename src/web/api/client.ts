@@ -46,7 +46,3 @@ export async function upload<T>(path: string, file: File): Promise<T> {
 /** Query parameters; empty values are left out. */
 export type Query = Record<string, string | number | undefined | null>;
 export const qs = (q: Query) => new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined && v !== null && v !== '') as [string, string][]).toString();
-
-/** @deprecated An answer not yet typed by its contract (issue 16): none may remain. */
-// biome-ignore lint/suspicious/noExplicitAny: being removed
-export type Rec = Record<string, any>;

@@ -4,12 +4,12 @@ import { ActionItem, ActionItemStatus, ActionPlan, ActionPlanAsAt, ActionPlanLis
 import { today } from '../../../shared/dates.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
-import { json, jsonBody, router } from '../../http/openapi.ts';
+import { json, jsonBody, named, router } from '../../http/openapi.ts';
 import { IdParam, readErrors, writeErrors } from '../../http/route-kit.ts';
 import { addStatus, createPlan, listPlans, planAsAt, updateItem } from './action-plans.service.ts';
 
 const tags = ['Action plans'];
-const ActionPlanSchema = ActionPlan.extend({}).openapi('ActionPlan');
+const ActionPlanSchema = named(ActionPlan, 'ActionPlan');
 
 /** Action plans (C9): created whole, items revised, dated status updates, the plan as at any date. */
 export function actionPlanRoutes({ db }: Deps) {
@@ -42,7 +42,7 @@ export function actionPlanRoutes({ db }: Deps) {
         tags,
         summary: 'A plan as at a date: each item with the status reported by then, its history, and whether it is overdue',
         request: { params: z.object({ subject: z.string().min(1).max(60) }), query: z.strictObject({ asOf: z.iso.date().optional() }) },
-        responses: { 200: json(ActionPlanAsAt.extend({}).openapi('ActionPlanAsAt')), ...writeErrors },
+        responses: { 200: json(named(ActionPlanAsAt, 'ActionPlanAsAt')), ...writeErrors },
       }),
       async (c) => c.json(await planAsAt(db, c.req.valid('param').subject, c.req.valid('query').asOf ?? today(), actorOf(c)), 200),
     )
@@ -53,7 +53,7 @@ export function actionPlanRoutes({ db }: Deps) {
         tags,
         summary: "Revise an item's wording, responsible unit or due date",
         request: { params: IdParam, body: jsonBody(ActionItemUpdate) },
-        responses: { 200: json(ActionItem.extend({}).openapi('ActionItem')), ...writeErrors },
+        responses: { 200: json(named(ActionItem, 'ActionItem')), ...writeErrors },
       }),
       async (c) => c.json(await updateItem(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),
     )
@@ -64,7 +64,7 @@ export function actionPlanRoutes({ db }: Deps) {
         tags,
         summary: 'Add a dated status update (later than the previous one)',
         request: { params: IdParam, body: jsonBody(StatusInput) },
-        responses: { 201: json(ActionItemStatus.extend({}).openapi('ActionItemStatus'), 'Created'), ...writeErrors },
+        responses: { 201: json(named(ActionItemStatus, 'ActionItemStatus'), 'Created'), ...writeErrors },
       }),
       async (c) => c.json(await addStatus(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 201),
     );

@@ -3,14 +3,12 @@ import { listOf } from '../../../shared/contracts/list.ts';
 import { Agreement, AgreementCreate, AgreementUpdate, LevyLine } from '../../../shared/contracts/portfolio.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
-import { json, jsonBody, router } from '../../http/openapi.ts';
+import { json, jsonBody, named, router } from '../../http/openapi.ts';
 import { IdParam, readErrors, writeErrors } from '../../http/route-kit.ts';
 import * as agreements from './agreements.service.ts';
 
 const tags = ['Agreements'];
-// A contract is copied (.extend({})) before it is named: a schema made before @hono/zod-openapi extended zod has no
-// .openapi(), and whether it was depends on which module was imported first (a test's factories, the CLI's demo loader).
-const AgreementSchema = Agreement.extend({ levy: LevyLine.extend({}).openapi('LevyLine').array() }).openapi('Agreement');
+const AgreementSchema = Agreement.extend({ levy: named(LevyLine, 'LevyLine').array() }).openapi('Agreement');
 const AgreementList = listOf(AgreementSchema).openapi('AgreementList');
 
 export function agreementRoutes({ db }: Deps) {

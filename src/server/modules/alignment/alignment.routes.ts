@@ -2,14 +2,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { AlignmentMatrix, AlignmentShareList } from '../../../shared/contracts/programming-answers.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
-import { json, router } from '../../http/openapi.ts';
+import { json, named, router } from '../../http/openapi.ts';
 import { CodeParam, readErrors } from '../../http/route-kit.ts';
 import { alignmentMatrix, alignmentPortfolio } from './alignment.service.ts';
 
 const tags = ['Alignment'];
-// Contracts are copied (.extend({})) before they are named: one made before @hono/zod-openapi extended zod has no .openapi().
-const MatrixSchema = AlignmentMatrix.extend({}).openapi('AlignmentMatrix');
-const ShareList = AlignmentShareList.extend({}).openapi('AlignmentShareList');
+const MatrixSchema = named(AlignmentMatrix, 'AlignmentMatrix');
+const ShareList = named(AlignmentShareList, 'AlignmentShareList');
 
 export function alignmentRoutes({ db }: Deps) {
   return router()

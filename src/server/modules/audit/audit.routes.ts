@@ -2,12 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { AuditEntry, AuditPage } from '../../../shared/contracts/audit.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
-import { errors, json, router } from '../../http/openapi.ts';
+import { errors, json, named, router } from '../../http/openapi.ts';
 import { findAuditEntries } from './audit.service.ts';
 
-// A contract is copied (.extend({})) before it is named: a schema made before @hono/zod-openapi extended zod has no
-// .openapi(), and whether it was depends on which module was imported first (a test's factories, the CLI's demo loader).
-const AuditPageSchema = AuditPage.extend({ items: z.array(AuditEntry.extend({}).openapi('AuditEntry')) }).openapi('AuditPage');
+const AuditPageSchema = AuditPage.extend({ items: z.array(named(AuditEntry, 'AuditEntry')) }).openapi('AuditPage');
 
 const Query = z.strictObject({
   entityType: z.string().max(50).optional(),

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { PasswordChange } from '../../../shared/contracts/session.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
-import { errors, jsonBody, router } from '../../http/openapi.ts';
+import { errors, jsonBody, named, router } from '../../http/openapi.ts';
 import { changeOwnPassword, signOutEverywhere } from './account.service.ts';
 import { clearSessionCookie } from './session-cookies.ts';
 
@@ -16,7 +16,7 @@ export function accountRoutes({ db, config }: Deps) {
         path: '/password',
         tags: ['Session'],
         summary: 'Change your own password (current password and a new one); your other sessions end',
-        request: { body: jsonBody(PasswordChange.extend({}).openapi('PasswordChange')) },
+        request: { body: jsonBody(named(PasswordChange, 'PasswordChange')) },
         responses: { 204: { description: 'Changed' }, ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED') },
       }),
       async (c) => {

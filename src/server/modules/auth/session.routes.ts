@@ -2,14 +2,14 @@ import { createRoute } from '@hono/zod-openapi';
 import { Credentials, Session } from '../../../shared/contracts/session.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
-import { errors, json, jsonBody, router } from '../../http/openapi.ts';
+import { errors, json, jsonBody, named, router } from '../../http/openapi.ts';
 import { accountRoutes } from './account.routes.ts';
 import { presentSession } from './session.presenter.ts';
 import { signIn, signOut } from './session.service.ts';
 import { clearSessionCookie, deviceCookie, setSessionCookies } from './session-cookies.ts';
 import { requestOrigin } from './trusted-proxies.ts';
 
-const SessionSchema = Session.extend({}).openapi('Session');
+const SessionSchema = named(Session, 'Session');
 
 async function sessionBody(db: Deps['db'], userId: string, csrfToken: string, expiresAt: string): Promise<Session> {
   // Read here, not through modules/users (which builds on auth's passwords): the session's own view of its user.
@@ -31,7 +31,7 @@ export function sessionRoutes(deps: Deps) {
         path: '/',
         tags: ['Session'],
         summary: 'Sign in with e-mail and password; sets an HTTP-only session cookie',
-        request: { body: jsonBody(Credentials.extend({}).openapi('Credentials')) },
+        request: { body: jsonBody(named(Credentials, 'Credentials')) },
         responses: { 200: json(SessionSchema), ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'RATE_LIMITED') },
       }),
       async (c) => {

@@ -4,7 +4,7 @@ import { CalendarList, Milestone, Notifications } from '../../../shared/contract
 import type { Deps } from '../../deps.ts';
 import { dispositionOf } from '../../http/content-disposition.ts';
 import { actorOf } from '../../http/env.ts';
-import { json, jsonBody, router } from '../../http/openapi.ts';
+import { json, jsonBody, named, router } from '../../http/openapi.ts';
 import { CodeParam, IdParam, readErrors, writeErrors } from '../../http/route-kit.ts';
 import { calendarIcs } from './calendar.ics.ts';
 import * as calendar from './calendar.service.ts';
@@ -18,10 +18,9 @@ const Query = z.strictObject({
     .regex(/^[A-Z]{2}$/)
     .optional(),
 });
-// Contracts are copied (.extend({})) before they are named: one made before @hono/zod-openapi extended zod has no .openapi().
-const MilestoneSchema = Milestone.extend({}).openapi('ProgrammeMilestone');
-const CalendarSchema = CalendarList.extend({}).openapi('ProgrammeCalendar');
-const NotificationsSchema = Notifications.extend({}).openapi('MilestoneNotifications');
+const MilestoneSchema = named(Milestone, 'ProgrammeMilestone');
+const CalendarSchema = named(CalendarList, 'ProgrammeCalendar');
+const NotificationsSchema = named(Notifications, 'MilestoneNotifications');
 
 export function calendarRoutes({ db }: Deps) {
   return router()

@@ -3,18 +3,17 @@ import { CfCycleCreate, CfCycleUpdate, CfOutcomeCreate, CfOutcomeUpdate, CfOutpu
 import { CfCycle, CfCycleList, CfCycleTree, CfOutcome, CfOutput, CfPriority } from '../../../shared/contracts/programming-answers.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
-import { json, jsonBody, router } from '../../http/openapi.ts';
+import { json, jsonBody, named, router } from '../../http/openapi.ts';
 import { CodeParam, IdParam, readErrors, writeErrors } from '../../http/route-kit.ts';
 import * as cf from './cf.service.ts';
 
 const tags = ['Cooperation Frameworks'];
-// Contracts are copied (.extend({})) before they are named: one made before @hono/zod-openapi extended zod has no .openapi().
-const CycleSchema = CfCycle.extend({}).openapi('CfCycle');
-const CycleList = CfCycleList.extend({}).openapi('CfCycleList');
-const CycleTreeSchema = CfCycleTree.extend({}).openapi('CfCycleTree');
-const PrioritySchema = CfPriority.extend({}).openapi('CfPriority');
-const OutcomeSchema = CfOutcome.extend({}).openapi('CfOutcome');
-const OutputSchema = CfOutput.extend({}).openapi('CfOutput');
+const CycleSchema = named(CfCycle, 'CfCycle');
+const CycleList = named(CfCycleList, 'CfCycleList');
+const CycleTreeSchema = named(CfCycleTree, 'CfCycleTree');
+const PrioritySchema = named(CfPriority, 'CfPriority');
+const OutcomeSchema = named(CfOutcome, 'CfOutcome');
+const OutputSchema = named(CfOutput, 'CfOutput');
 
 /** /api/countries/{code}/cf-cycles */
 export function countryCycleRoutes({ db }: Deps) {

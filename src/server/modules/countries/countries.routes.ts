@@ -3,7 +3,7 @@ import { ConstituentCreate, ConstituentUpdate, CountryProfileCreate, CountryProf
 import { Constituent, ConstituentList, CountryProgramme, CountryProgrammeList } from '../../../shared/contracts/programming-answers.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
-import { json, jsonBody, router } from '../../http/openapi.ts';
+import { json, jsonBody, named, router } from '../../http/openapi.ts';
 import { CodeParam, IdParam, readErrors, VersionQuery, writeErrors } from '../../http/route-kit.ts';
 import * as countries from './countries.service.ts';
 
@@ -12,11 +12,10 @@ const Code = CodeParam;
 const Id = IdParam;
 const reads = readErrors;
 const writes = writeErrors;
-// Contracts are copied (.extend({})) before they are named: one made before @hono/zod-openapi extended zod has no .openapi().
-const ProgrammeSchema = CountryProgramme.extend({}).openapi('CountryProgramme');
-const ProgrammeList = CountryProgrammeList.extend({}).openapi('CountryProgrammeList');
-const ConstituentSchema = Constituent.extend({}).openapi('Constituent');
-const ConstituentListSchema = ConstituentList.extend({}).openapi('ConstituentList');
+const ProgrammeSchema = named(CountryProgramme, 'CountryProgramme');
+const ProgrammeList = named(CountryProgrammeList, 'CountryProgrammeList');
+const ConstituentSchema = named(Constituent, 'Constituent');
+const ConstituentListSchema = named(ConstituentList, 'ConstituentList');
 
 /** Country programmes (presence, covering office) and their constituents. */
 export function countryRoutes({ db }: Deps) {

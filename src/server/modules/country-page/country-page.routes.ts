@@ -2,12 +2,11 @@ import { createRoute } from '@hono/zod-openapi';
 import { CountryPageData } from '../../../shared/contracts/programming-answers.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
-import { json, router } from '../../http/openapi.ts';
+import { json, named, router } from '../../http/openapi.ts';
 import { CodeParam, readErrors } from '../../http/route-kit.ts';
 import { getCountryPage } from './country-page.service.ts';
 
-// Contracts are copied (.extend({})) before they are named: one made before @hono/zod-openapi extended zod has no .openapi().
-const CountryPageSchema = CountryPageData.extend({}).openapi('CountryPage');
+const CountryPageSchema = named(CountryPageData, 'CountryPage');
 
 export function countryPageRoutes({ db }: Deps) {
   return router().openapi(

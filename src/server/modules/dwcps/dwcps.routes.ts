@@ -3,17 +3,16 @@ import { CpoCreate, CpoUpdate, DwcpCreate, DwcpPriorityCreate, DwcpPriorityUpdat
 import { Cpo, Dwcp, DwcpList, DwcpPriority, DwcpTree } from '../../../shared/contracts/programming-answers.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
-import { json, jsonBody, router } from '../../http/openapi.ts';
+import { json, jsonBody, named, router } from '../../http/openapi.ts';
 import { CodeParam, IdParam, readErrors, writeErrors } from '../../http/route-kit.ts';
 import * as dwcps from './dwcps.service.ts';
 
 const tags = ['DWCPs'];
-// Contracts are copied (.extend({})) before they are named: one made before @hono/zod-openapi extended zod has no .openapi().
-const DwcpSchema = Dwcp.extend({}).openapi('Dwcp');
-const DwcpListSchema = DwcpList.extend({}).openapi('DwcpList');
-const DwcpTreeSchema = DwcpTree.extend({}).openapi('DwcpTree');
-const PrioritySchema = DwcpPriority.extend({}).openapi('DwcpPriority');
-const CpoSchema = Cpo.extend({}).openapi('Cpo');
+const DwcpSchema = named(Dwcp, 'Dwcp');
+const DwcpListSchema = named(DwcpList, 'DwcpList');
+const DwcpTreeSchema = named(DwcpTree, 'DwcpTree');
+const PrioritySchema = named(DwcpPriority, 'DwcpPriority');
+const CpoSchema = named(Cpo, 'Cpo');
 
 /** /api/countries/{code}/dwcps and /api/dwcps/…, /api/dwcp-priorities/…, /api/cpos/… */
 export function dwcpRoutes({ db }: Deps) {

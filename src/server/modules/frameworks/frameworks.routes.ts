@@ -3,16 +3,15 @@ import { OrgFrameworkCreate, OrgOutcomeCreate, OrgOutputCreate } from '../../../
 import { OrgFramework, OrgFrameworkList, OrgOutcome, OrgOutput } from '../../../shared/contracts/programming-answers.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
-import { json, jsonBody, router } from '../../http/openapi.ts';
+import { json, jsonBody, named, router } from '../../http/openapi.ts';
 import { IdParam, readErrors, writeErrors } from '../../http/route-kit.ts';
 import * as frameworks from './frameworks.service.ts';
 
 const tags = ['Organisation-wide frameworks'];
-// Contracts are copied (.extend({})) before they are named: one made before @hono/zod-openapi extended zod has no .openapi().
-const FrameworkSchema = OrgFramework.extend({}).openapi('OrgFramework');
-const FrameworkList = OrgFrameworkList.extend({}).openapi('OrgFrameworkList');
-const OutcomeSchema = OrgOutcome.extend({}).openapi('OrgOutcome');
-const OutputSchema = OrgOutput.extend({}).openapi('OrgOutput');
+const FrameworkSchema = named(OrgFramework, 'OrgFramework');
+const FrameworkList = named(OrgFrameworkList, 'OrgFrameworkList');
+const OutcomeSchema = named(OrgOutcome, 'OrgOutcome');
+const OutputSchema = named(OrgOutput, 'OrgOutput');
 
 export function frameworkRoutes({ db }: Deps) {
   return router()

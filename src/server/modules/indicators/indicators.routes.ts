@@ -3,18 +3,17 @@ import { ActualCreate, IndicatorCreate, TargetSet } from '../../../shared/contra
 import { INDICATOR_NODE_TYPES, Indicator, IndicatorActual, IndicatorDetail, IndicatorList, IndicatorTarget } from '../../../shared/contracts/programming-answers.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
-import { json, jsonBody, router } from '../../http/openapi.ts';
+import { json, jsonBody, named, router } from '../../http/openapi.ts';
 import { IdParam, readErrors, writeErrors } from '../../http/route-kit.ts';
 import * as indicators from './indicators.service.ts';
 
 const tags = ['Indicators'];
 const NodeQuery = z.strictObject({ nodeType: z.enum(INDICATOR_NODE_TYPES), nodeId: z.uuid() });
-// Contracts are copied (.extend({})) before they are named: one made before @hono/zod-openapi extended zod has no .openapi().
-const IndicatorSchema = Indicator.extend({}).openapi('ResultsIndicator');
-const IndicatorListSchema = IndicatorList.extend({}).openapi('ResultsIndicatorList');
-const DetailSchema = IndicatorDetail.extend({}).openapi('ResultsIndicatorDetail');
-const TargetSchema = IndicatorTarget.extend({}).openapi('ResultsIndicatorTarget');
-const ActualSchema = IndicatorActual.extend({}).openapi('ResultsIndicatorActual');
+const IndicatorSchema = named(Indicator, 'ResultsIndicator');
+const IndicatorListSchema = named(IndicatorList, 'ResultsIndicatorList');
+const DetailSchema = named(IndicatorDetail, 'ResultsIndicatorDetail');
+const TargetSchema = named(IndicatorTarget, 'ResultsIndicatorTarget');
+const ActualSchema = named(IndicatorActual, 'ResultsIndicatorActual');
 
 export function indicatorRoutes({ db }: Deps) {
   return router()

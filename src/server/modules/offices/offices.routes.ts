@@ -3,10 +3,10 @@ import { Office, OfficeCreate, OfficeUpdate } from '../../../shared/contracts/of
 import { OFFICE_TYPES } from '../../../shared/office-types.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
-import { errors, json, jsonBody, router } from '../../http/openapi.ts';
+import { errors, json, jsonBody, named, router } from '../../http/openapi.ts';
 import { createOffice, deleteOffice, findOffices, getOffice, updateOffice } from './offices.service.ts';
 
-const OfficeSchema = Office.openapi('Office');
+const OfficeSchema = named(Office, 'Office');
 const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const ListQuery = z.strictObject({
   q: z.string().max(100).optional(),
@@ -38,7 +38,7 @@ export function officeRoutes({ db }: Deps) {
         path: '/',
         tags,
         summary: 'Create an office under a parent within your scope',
-        request: { body: jsonBody(OfficeCreate.openapi('OfficeCreate')) },
+        request: { body: jsonBody(named(OfficeCreate, 'OfficeCreate')) },
         responses: { 201: json(OfficeSchema, 'Created'), ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'CONFLICT') },
       }),
       async (c) => c.json(await createOffice(db, c.req.valid('json'), actorOf(c)), 201),
@@ -60,7 +60,7 @@ export function officeRoutes({ db }: Deps) {
         path: '/{id}',
         tags,
         summary: 'Change an office; send the version you read (a stale version gets 409)',
-        request: { params: IdParam, body: jsonBody(OfficeUpdate.openapi('OfficeUpdate')) },
+        request: { params: IdParam, body: jsonBody(named(OfficeUpdate, 'OfficeUpdate')) },
         responses: { 200: json(OfficeSchema), ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT') },
       }),
       async (c) => c.json(await updateOffice(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),

@@ -3,14 +3,12 @@ import { listOf } from '../../../shared/contracts/list.ts';
 import { DueDiligenceCreate, DueDiligenceReview, Partner, PartnerCreate, PartnerUpdate } from '../../../shared/contracts/portfolio.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
-import { json, jsonBody, router } from '../../http/openapi.ts';
+import { json, jsonBody, named, router } from '../../http/openapi.ts';
 import { IdParam, readErrors, writeErrors } from '../../http/route-kit.ts';
 import * as partners from './partners.service.ts';
 
 const tags = ['Partners'];
-// A contract is copied (.extend({})) before it is named: a schema made before @hono/zod-openapi extended zod has no
-// .openapi(), and whether it was depends on which module was imported first (a test's factories, the CLI's demo loader).
-const ReviewSchema = DueDiligenceReview.extend({}).openapi('DueDiligenceReview');
+const ReviewSchema = named(DueDiligenceReview, 'DueDiligenceReview');
 const PartnerSchema = Partner.extend({ dueDiligence: ReviewSchema.array() }).openapi('Partner');
 const PartnerList = listOf(PartnerSchema).openapi('PartnerList');
 

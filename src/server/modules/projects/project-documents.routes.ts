@@ -3,14 +3,12 @@ import { listOf } from '../../../shared/contracts/list.ts';
 import { DocumentCreate, DocumentUpdate, ProjectDocument } from '../../../shared/contracts/portfolio.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
-import { json, jsonBody, router } from '../../http/openapi.ts';
+import { json, jsonBody, named, router } from '../../http/openapi.ts';
 import { IdParam, readErrors, VersionQuery, writeErrors } from '../../http/route-kit.ts';
 import { createDocument, deleteDocument, listDocuments, updateDocument } from './project-documents.service.ts';
 
 const tags = ['Projects'];
-// A contract is copied (.extend({})) before it is named: a schema made before @hono/zod-openapi extended zod has no
-// .openapi(), and whether it was depends on which module was imported first (a test's factories, the CLI's demo loader).
-const DocumentSchema = ProjectDocument.extend({}).openapi('ProjectDocument');
+const DocumentSchema = named(ProjectDocument, 'ProjectDocument');
 const DocumentList = listOf(DocumentSchema).openapi('ProjectDocumentList');
 
 /** A project's documents (published as IATI document-links unless confidential). */

@@ -4,16 +4,14 @@ import { Project, ProjectCreate, ProjectDetail, ProjectStatusChange, ProjectTran
 import { PROJECT_STATUSES } from '../../../shared/project-statuses.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
-import { json, jsonBody, router } from '../../http/openapi.ts';
+import { json, jsonBody, named, router } from '../../http/openapi.ts';
 import { IdParam, readErrors, writeErrors } from '../../http/route-kit.ts';
 import * as projects from './projects.service.ts';
 
 const tags = ['Projects'];
-// A contract is copied (.extend({})) before it is named: a schema made before @hono/zod-openapi extended zod has no
-// .openapi(), and whether it was depends on which module was imported first (a test's factories, the CLI's demo loader).
-const ProjectSchema = Project.extend({}).openapi('Project');
+const ProjectSchema = named(Project, 'Project');
 const ProjectList = listOf(ProjectSchema).openapi('ProjectList');
-const ProjectDetailSchema = ProjectDetail.extend({ history: ProjectStatusChange.extend({}).openapi('ProjectStatusChange').array() }).openapi('ProjectDetail');
+const ProjectDetailSchema = ProjectDetail.extend({ history: named(ProjectStatusChange, 'ProjectStatusChange').array() }).openapi('ProjectDetail');
 const ListQuery = z.strictObject({
   status: z.enum(PROJECT_STATUSES).optional(),
   country: z

@@ -2,20 +2,18 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { listOf } from '../../../shared/contracts/list.ts';
 import { Codelist, CodelistCode, CodelistWithCodes, FundingSource, NamedCode, SdgGoal, SdgIndicator, SdgTarget } from '../../../shared/contracts/reference.ts';
 import type { Deps } from '../../deps.ts';
-import { errors, json, router } from '../../http/openapi.ts';
+import { errors, json, named, router } from '../../http/openapi.ts';
 import * as reference from './reference.service.ts';
 
-// A contract is copied (.extend({})) before it is named: a schema made before @hono/zod-openapi extended zod has no
-// .openapi(), and whether it was depends on which module was imported first (a test's factories, the CLI's demo loader).
-const NamedCodeSchema = NamedCode.extend({}).openapi('NamedCode');
+const NamedCodeSchema = named(NamedCode, 'NamedCode');
 const NamedCodeListSchema = listOf(NamedCodeSchema).openapi('NamedCodeList');
-const FundingSourceListSchema = listOf(FundingSource.extend({}).openapi('FundingSource')).openapi('FundingSourceList');
-const CodelistSchema = Codelist.extend({}).openapi('Codelist');
+const FundingSourceListSchema = listOf(named(FundingSource, 'FundingSource')).openapi('FundingSourceList');
+const CodelistSchema = named(Codelist, 'Codelist');
 const CodelistList = listOf(CodelistSchema).openapi('CodelistList');
-const CodelistWithCodesSchema = CodelistWithCodes.extend({ codes: z.array(CodelistCode.extend({}).openapi('CodelistCode')) }).openapi('CodelistWithCodes');
-const SdgGoalList = listOf(SdgGoal.extend({}).openapi('SdgGoal')).openapi('SdgGoalList');
-const SdgTargetList = listOf(SdgTarget.extend({}).openapi('SdgTarget')).openapi('SdgTargetList');
-const SdgIndicatorList = listOf(SdgIndicator.extend({}).openapi('SdgIndicator')).openapi('SdgIndicatorList');
+const CodelistWithCodesSchema = CodelistWithCodes.extend({ codes: z.array(named(CodelistCode, 'CodelistCode')) }).openapi('CodelistWithCodes');
+const SdgGoalList = listOf(named(SdgGoal, 'SdgGoal')).openapi('SdgGoalList');
+const SdgTargetList = listOf(named(SdgTarget, 'SdgTarget')).openapi('SdgTargetList');
+const SdgIndicatorList = listOf(named(SdgIndicator, 'SdgIndicator')).openapi('SdgIndicatorList');
 const tags = ['Reference data'];
 
 /** Published standards, readable without signing in. */

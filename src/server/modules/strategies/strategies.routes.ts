@@ -4,7 +4,7 @@ import { Strategy, StrategyIndicator, StrategyIndicatorValue, StrategyList, Stra
 import { today } from '../../../shared/dates.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
-import { json, jsonBody, router } from '../../http/openapi.ts';
+import { json, jsonBody, named, router } from '../../http/openapi.ts';
 import { IdParam, readErrors, writeErrors } from '../../http/route-kit.ts';
 import { addIndicatorValue, createStrategy, listStrategies, updateIndicator } from './strategies.service.ts';
 import { presentStrategyProgress } from './strategy.presenter.ts';
@@ -12,7 +12,7 @@ import { strategyProgress } from './strategy-progress.service.ts';
 
 const tags = ['Strategies'];
 const Subject = z.object({ subject: z.string().min(1).max(60) });
-const StrategySchema = Strategy.extend({}).openapi('Strategy');
+const StrategySchema = named(Strategy, 'Strategy');
 
 /** Strategies (C8): created whole, indicators revised, values entered, progress as at a date. */
 export function strategyRoutes({ db }: Deps) {
@@ -45,7 +45,7 @@ export function strategyRoutes({ db }: Deps) {
         tags,
         summary: 'A strategy as at a date: each indicator with milestone, value (entered or computed, with its data), status and rule',
         request: { params: Subject, query: z.strictObject({ asOf: z.iso.date().optional() }) },
-        responses: { 200: json(StrategyProgress.extend({}).openapi('StrategyProgress')), ...writeErrors },
+        responses: { 200: json(named(StrategyProgress, 'StrategyProgress')), ...writeErrors },
       }),
       async (c) => c.json(presentStrategyProgress(await strategyProgress(db, c.req.valid('param').subject, c.req.valid('query').asOf ?? today(), actorOf(c))), 200),
     )
@@ -56,7 +56,7 @@ export function strategyRoutes({ db }: Deps) {
         tags,
         summary: "Revise an indicator's baseline, target, formula or milestones",
         request: { params: IdParam, body: jsonBody(StrategyIndicatorUpdate) },
-        responses: { 200: json(StrategyIndicator.extend({}).openapi('StrategyIndicator')), ...writeErrors },
+        responses: { 200: json(named(StrategyIndicator, 'StrategyIndicator')), ...writeErrors },
       }),
       async (c) => c.json(await updateIndicator(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),
     )
@@ -67,7 +67,7 @@ export function strategyRoutes({ db }: Deps) {
         tags,
         summary: 'Enter a value by hand with its source',
         request: { params: IdParam, body: jsonBody(IndicatorValueCreate) },
-        responses: { 201: json(StrategyIndicatorValue.extend({}).openapi('StrategyIndicatorValue'), 'Created'), ...writeErrors },
+        responses: { 201: json(named(StrategyIndicatorValue, 'StrategyIndicatorValue'), 'Created'), ...writeErrors },
       }),
       async (c) => c.json(await addIndicatorValue(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 201),
     );

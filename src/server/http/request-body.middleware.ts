@@ -1,0 +1,51 @@
+import { z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '../errors.ts';
+import type { AppEnv } from './env.ts';
+import { rejectNul } from './nul-input.middleware.ts';
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const limit = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${maxSize} bytes`);
+    },
+  });
+
+/**
+ * Declares that a route takes a file as its body (application/octet-stream), attached in the route's own
+ * `middleware`: within `maxBytes` when given (the ERP import), or bounded where it is received (an upload
+ * streamed to disk by its job kind). Every other route takes JSON (`requestBody` below).
+ */
+export function fileBody(opts: { maxBytes?: number } = {}): MiddlewareHandler<AppEnv> {
+  const within = opts.maxBytes ? limit(opts.maxBytes) : null;
+  return async (c, next) => {
+    c.set('fileBody', true);
+    const type = c.req.header('content-type') ?? '';
+    if (!/^application\/octet-stream\b/i.test(type)) throw new AppError('INVALID_INPUT', 'Send the file itself as the request body (Content-Type: application/octet-stream)');
+    return within ? within(c, next) : next();
+  };
+}
+
+/**
+ * The body rules of every API route, run after the route's own middleware (router() in openapi.ts adds it): a
+ * route that declared `fileBody` has had its rules; any other takes JSON within DEVCOOP_BODY_LIMIT, with no NUL
+ * character. An empty body without a type is no body (the screens' DELETE sends none).
+ */
+export const requestBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.var.fileBody) return rejectNul(c, next); // its query still (the file's name); the file is the job's to read
+  return limit(c.var.bodyLimit ?? 1024 * 1024)(c, async () => {
+    const type = c.req.header('content-type') ?? '';
+    if (!SAFE.has(c.req.method) && !/^application\/json\b/i.test(type)) {
+      const hasBody = c.req.raw.body !== null && c.req.header('content-length') !== '0' && (type !== '' || (await c.req.arrayBuffer()).byteLength > 0);
+      if (hasBody) throw new AppError('INVALID_INPUT', 'Send the request body as JSON (Content-Type: application/json)');
+    }
+    await rejectNul(c, next);
+  });
+};
+
+/** The request body of a route that takes a file, for the OpenAPI document (it goes with `fileBody`). */
+export const fileContent = { required: true, content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } };
