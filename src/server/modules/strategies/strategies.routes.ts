@@ -7,7 +7,7 @@ import { actorOf } from '../../http/env.ts';
 import { json, jsonBody, named, router } from '../../http/openapi.ts';
 import { IdParam, readErrors, writeErrors } from '../../http/route-kit.ts';
 import { addIndicatorValue, createStrategy, listStrategies, updateIndicator } from './strategies.service.ts';
-import { presentStrategyProgress } from './strategy.presenter.ts';
+import { presentStrategyProgress } from './strategy-progress.presenter.ts';
 import { strategyProgress } from './strategy-progress.service.ts';
 
 const tags = ['Strategies'];

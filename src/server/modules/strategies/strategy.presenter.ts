@@ -1,22 +1,11 @@
 import type { Selectable } from 'kysely';
 import type { FORMULAS } from '../../../shared/contracts/strategies.ts';
-import type {
-  IndicatorProgress,
-  Strategy,
-  StrategyIndicator,
-  StrategyIndicatorValue,
-  StrategyIndicatorWithData,
-  StrategyMilestone,
-  StrategyOutcome,
-  StrategyPeriod,
-  StrategyProgress,
-} from '../../../shared/contracts/strategies-answers.ts';
+import type { Strategy, StrategyIndicator, StrategyIndicatorValue, StrategyMilestone, StrategyOutcome, StrategyPeriod } from '../../../shared/contracts/strategies-answers.ts';
 import type { DB } from '../../db/schema.ts';
-import type { StrategyProgress as ProgressRows } from './strategy-progress.service.ts';
 
 type Formula = (typeof FORMULAS)[number];
 
-/** The API's shape of a strategy (without its periods and outcomes: see presentStrategyProgress). */
+/** The API's shape of a strategy (without its periods and outcomes: see strategy-progress.presenter.ts). */
 export function presentStrategy(s: Selectable<DB['strategies']>): Strategy {
   return {
     id: s.id,
@@ -82,39 +71,4 @@ export function presentStrategyMilestone(m: Selectable<DB['strategy_milestones']
 
 export function presentIndicatorValue(v: Selectable<DB['strategy_indicator_values']>): StrategyIndicatorValue {
   return { id: v.id, indicatorId: v.indicator_id, asOf: v.as_of, value: v.value, source: v.source, actorLabel: v.actor_label, at: v.at };
-}
-
-type IndicatorRows = ProgressRows['outcomes'][number]['indicators'][number];
-
-function presentIndicatorWithData(i: IndicatorRows['indicator']): StrategyIndicatorWithData {
-  return {
-    ...presentStrategyIndicator(i),
-    milestones: i.milestones.map((m) => (m ? presentStrategyMilestone(m) : null)),
-    values: i.values.map(presentIndicatorValue),
-  };
-}
-
-function presentIndicatorProgress(r: IndicatorRows): IndicatorProgress {
-  return {
-    indicator: presentIndicatorWithData(r.indicator),
-    period: r.period,
-    milestone: r.milestone ? presentStrategyMilestone(r.milestone) : null,
-    value: r.value,
-    source: r.source,
-    computed: r.computed && { formula: r.computed.formula, value: r.computed.value, definition: r.computed.definition, data: r.computed.data, asOf: r.computed.asOf },
-    status: r.status,
-    measured: r.measured,
-    rule: r.rule,
-  };
-}
-
-/** A strategy as at a date, every level explicit: the strategy, its periods, each outcome with its indicators' progress. */
-export function presentStrategyProgress(p: ProgressRows): StrategyProgress {
-  return {
-    strategy: presentStrategy(p.strategy),
-    periods: p.periods.map(presentStrategyPeriod),
-    asOf: p.asOf,
-    period: p.period,
-    outcomes: p.outcomes.map((o) => ({ outcome: presentStrategyOutcome(o.outcome), indicators: o.indicators.map(presentIndicatorProgress) })),
-  };
 }
