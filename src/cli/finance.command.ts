@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
 import { systemActor } from '../server/access/actor.ts';
 import type { DB } from '../server/db/schema.ts';
-import { projectDelivery } from '../server/finance/delivery.service.ts';
+import { projectDelivery } from '../server/finance/delivery.queries.ts';
 import { importFinancialLines } from '../server/finance/financial-lines.apply.ts';
 import type { FinancialMapping } from '../server/finance/financial-lines.parse.ts';
 import { importRates } from '../server/finance/rates.service.ts';

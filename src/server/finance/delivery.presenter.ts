@@ -1,6 +1,6 @@
 import type { DeliveryCurve, DeliveryGroupRow, DeliveryGroups, DeliveryPage, DeliveryRow, DeliveryTotals, DeliveryTrend } from '../../shared/contracts/finance.ts';
 import type { DeliveryGroup } from '../../shared/finance-labels.ts';
-import type { deliveryCurve, deliveryTrend } from './delivery.service.ts';
+import type { deliveryCurve, deliveryTrend } from './delivery.queries.ts';
 
 type Totals = DeliveryTotals;
 

@@ -4,7 +4,7 @@ import { openTestDatabase } from '../../../test/helpers/test-db.ts';
 import { systemActor } from '../access/actor.ts';
 import type { Database } from '../db/connect.ts';
 import { loadDemo } from '../demo/load-demo.ts';
-import { findWarnings } from './early-warning.service.ts';
+import { findWarnings } from './early-warning.queries.ts';
 
 /*
  * The database decides which projects a rule flags (warning-rules.sql.ts) and evaluateWarnings words why:

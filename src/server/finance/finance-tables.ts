@@ -3,13 +3,13 @@ import type { AlignmentGroup, DeliveryGroup } from '../../shared/finance-labels.
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
 import type { Column } from '../spreadsheets/export-table.ts';
-import { deliveryCurve, deliveryTrend, groupedDelivery, projectDelivery } from './delivery.service.ts';
-import { findWarnings } from './early-warning.service.ts';
+import { deliveryCurve, deliveryTrend, groupedDelivery, projectDelivery } from './delivery.queries.ts';
+import { findWarnings } from './early-warning.queries.ts';
 import type { TableWords } from './finance-table-words.ts';
-import { alignedShare } from './funding-alignment.service.ts';
+import { alignedShare } from './funding-alignment.queries.ts';
 import type { PortfolioFilter } from './portfolio-facts.queries.ts';
-import { portfolioSummary } from './portfolio-summary.service.ts';
-import { resourceGaps } from './resource-gaps.service.ts';
+import { portfolioSummary } from './portfolio-summary.queries.ts';
+import { resourceGaps } from './resource-gaps.queries.ts';
 
 /** What a table download is asked for: the same parameters as the view it comes from. */
 export interface TableParams {

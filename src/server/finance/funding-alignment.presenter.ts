@@ -1,5 +1,5 @@
 import type { AlignmentRow, FundingAlignment } from '../../shared/contracts/finance.ts';
-import type { alignedShare } from './funding-alignment.service.ts';
+import type { alignedShare } from './funding-alignment.queries.ts';
 
 export const presentAlignmentRow = (r: AlignmentRow): AlignmentRow => ({
   key: r.key,

@@ -1,5 +1,5 @@
 import type { PortfolioSummary } from '../../shared/contracts/finance.ts';
-import type { portfolioSummary } from './portfolio-summary.service.ts';
+import type { portfolioSummary } from './portfolio-summary.queries.ts';
 
 export const presentPortfolioSummary = (s: Awaited<ReturnType<typeof portfolioSummary>>): PortfolioSummary => ({
   currency: s.currency,

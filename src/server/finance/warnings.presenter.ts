@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Flag, WarningAction, WarningRule, WatchList } from '../../shared/contracts/finance.ts';
 import type { WarningActionsTable } from '../db/tables/finance.ts';
 import type { WarningRulesTable } from '../db/tables/portfolio.ts';
-import type { findWarnings } from './early-warning.service.ts';
+import type { findWarnings } from './early-warning.queries.ts';
 
 type Found = Awaited<ReturnType<typeof findWarnings>>;
 

@@ -3,7 +3,7 @@ import type { Locale } from '../../shared/locales.ts';
 import type { Actor } from '../access/actor.ts';
 import { holds, scopeFor } from '../access/rights.ts';
 import type { DB } from '../db/schema.ts';
-import { projectDelivery } from '../finance/delivery.service.ts';
+import { projectDelivery } from '../finance/delivery.queries.ts';
 import { getCountryPage } from '../modules/country-page/country-page.service.ts';
 import { scopedProjects } from '../modules/projects/projects.queries.ts';
 import { type Block, moneyText, percentText, type ReportDoc } from './report-model.ts';

@@ -4,7 +4,7 @@ import type { Actor } from '../access/actor.ts';
 import { holds, scopeFor } from '../access/rights.ts';
 import type { DB } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
-import { findWarnings } from '../finance/early-warning.service.ts';
+import { findWarnings } from '../finance/early-warning.queries.ts';
 import { rate } from '../finance/portfolio-facts.queries.ts';
 import { reportingCurrency } from '../finance/reporting-currency.ts';
 import { findCalendar } from '../modules/calendar/calendar.service.ts';

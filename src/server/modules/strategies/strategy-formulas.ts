@@ -3,9 +3,9 @@ import type { FORMULAS } from '../../../shared/contracts/strategies.ts';
 import { ratioPercent } from '../../../shared/money.ts';
 import { systemActor } from '../../access/actor.ts';
 import type { DB } from '../../db/schema.ts';
-import { deliveryTotals } from '../../finance/delivery.service.ts';
-import { alignedShare } from '../../finance/funding-alignment.service.ts';
-import { resourceGaps } from '../../finance/resource-gaps.service.ts';
+import { deliveryTotals } from '../../finance/delivery.queries.ts';
+import { alignedShare } from '../../finance/funding-alignment.queries.ts';
+import { resourceGaps } from '../../finance/resource-gaps.queries.ts';
 
 export type Formula = (typeof FORMULAS)[number];
 
