@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from './deps.ts';
 import { deliveryRoutes } from './finance/delivery.routes.ts';
 import { financeRoutes } from './finance/finance.routes.ts';
+import { FINANCE_JOB_KINDS } from './finance/finance-jobs.ts';
 import { apiDocsRoutes } from './http/api-docs.routes.ts';
 import type { AppEnv } from './http/env.ts';
 import { errorHandler, notFoundHandler } from './http/errors.handler.ts';
@@ -58,7 +59,7 @@ const CONTENT_SECURITY_POLICY = {
 /** Builds the whole HTTP application from its dependencies. It never listens: main.ts does, tests call app.request(). */
 export function createApp(deps: Deps) {
   // The kinds of long work the areas define, for this process's job runner.
-  registerJobKinds(IATI_JOB_KINDS);
+  registerJobKinds([...IATI_JOB_KINDS, ...FINANCE_JOB_KINDS]);
   const { config, logger } = deps;
   const app = new OpenAPIHono<AppEnv>();
 

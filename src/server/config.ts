@@ -18,6 +18,11 @@ export interface Config {
   /** Largest accepted request body, in bytes; `importLimit` for file imports. */
   bodyLimit: number;
   importLimit: number;
+  /**
+   * An ERP import of a larger file (in bytes) runs as a job (202 and its id) rather than inside its request (200 and
+   * the report); `?async=true` asks for a job whatever the size (DEVCOOP_IMPORT_JOB_BYTES, 2 MB).
+   */
+  importJobBytes: number;
   /** What a spreadsheet import may hold: rows, inflated size and compression ratio of an XLSX (DEVCOOP_IMPORT_MAX_*). */
   spreadsheetLimits: { maxRows: number; maxUncompressedBytes: number; maxCompressionRatio: number };
   /** Largest IATI file read (upload, import, validation), in bytes. */
@@ -117,6 +122,7 @@ export function loadConfig(env: Settings, version = '0.0.0'): Config {
     adminPassword: env.DEVCOOP_ADMIN_PASSWORD || undefined,
     bodyLimit: int(env.DEVCOOP_BODY_LIMIT, 1024 * 1024, 'DEVCOOP_BODY_LIMIT'),
     importLimit: int(env.DEVCOOP_IMPORT_LIMIT, 100 * 1024 * 1024, 'DEVCOOP_IMPORT_LIMIT'),
+    importJobBytes: int(env.DEVCOOP_IMPORT_JOB_BYTES, 2 * 1024 * 1024, 'DEVCOOP_IMPORT_JOB_BYTES'),
     spreadsheetLimits: {
       maxRows: int(env.DEVCOOP_IMPORT_MAX_ROWS, 300_000, 'DEVCOOP_IMPORT_MAX_ROWS'),
       maxUncompressedBytes: int(env.DEVCOOP_IMPORT_MAX_UNCOMPRESSED_MB, 500, 'DEVCOOP_IMPORT_MAX_UNCOMPRESSED_MB') * 1024 * 1024,

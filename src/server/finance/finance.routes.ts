@@ -14,14 +14,18 @@ import {
   ReportingCurrency,
   ReportingCurrencySet,
 } from '../../shared/contracts/finance.ts';
+import { JobStarted } from '../../shared/contracts/jobs.ts';
 import { requireRight } from '../access/rights.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { actorOf } from '../http/env.ts';
 import { errors, json, jsonBody, named, router } from '../http/openapi.ts';
+import { readWithin } from '../http/read-body.ts';
 import { fileBody, fileContent } from '../http/request-body.middleware.ts';
 import { IdParam, readErrors, writeErrors } from '../http/route-kit.ts';
+import { startUploadJob } from '../jobs/jobs.service.ts';
 import { setAllocation } from './allocations.service.ts';
+import { financeImportJob } from './erp-import.job.ts';
 import { presentImportReport } from './finance-imports.presenter.ts';
 import { importFinancialLines } from './financial-lines.apply.ts';
 import type { FinancialMapping } from './financial-lines.parse.ts';
@@ -36,7 +40,8 @@ const ImportMappingSchema = named(ImportMapping, 'FinanceImportMapping');
 const ImportMappingListSchema = named(ImportMappingList, 'FinanceImportMappingList');
 
 /** Allocations, ERP imports, exchange rates and delivery. */
-export function financeRoutes({ db, config }: Deps) {
+export function financeRoutes(deps: Deps) {
+  const { db, config } = deps;
   return router()
     .openapi(
       createRoute({
@@ -62,8 +67,8 @@ export function financeRoutes({ db, config }: Deps) {
         tags,
         summary: 'Import expenditure and commitments from an ERP export (CSV or XLSX, sent as the raw body)',
         description:
-          'Send the file as application/octet-stream; `fileName`, the column `mapping` (JSON) and `dryRun` go in the query. The report lists every problem by sheet, row and column. A file with any error or critical problem is refused whole and nothing is stored: the answer is still 200, a report with `ok: false` (a refusal is the report the reader acts on, row by row); `ok: true` gives the counts of new, changed and unchanged lines.',
-        middleware: [fileBody({ maxBytes: config.importLimit })],
+          'Send the file as application/octet-stream; `fileName`, the column `mapping` (JSON) or a saved `mappingName`, and `dryRun` go in the query. The report lists every problem by sheet, row and column. A file with any error or critical problem is refused whole and nothing is stored: the answer is still a report, with `ok: false` (a refusal is the report the reader acts on, row by row); `ok: true` gives the counts of new, changed and unchanged lines. A file within DEVCOOP_IMPORT_JOB_BYTES (2 MB) is answered at once (200, the report); a larger one, or any with `async=true`, runs as a job (202, its id): follow it at /api/jobs/{jobId}, whose result is the same report.',
+        middleware: [fileBody({ maxBytes: config.importLimit, right: 'finance.import' })],
         request: {
           body: fileContent,
           query: z.strictObject({
@@ -71,17 +76,22 @@ export function financeRoutes({ db, config }: Deps) {
             mapping: z.string().max(2000).optional(),
             mappingName: z.string().min(1).max(100).optional(),
             dryRun: z.enum(['true', 'false']).default('false'),
+            /** a job whatever the file's size */
+            async: z.enum(['true', 'false']).default('false'),
           }),
         },
         responses: {
           200: json(ImportReportSchema, 'The import report: taken (ok: true) or refused whole (ok: false)'),
+          202: json(named(JobStarted, 'JobStarted'), 'A large file (or async=true): the import runs as a job, its result the same report; follow it at /api/jobs/{jobId}'),
           ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE'),
         },
       }),
       async (c) => {
         const q = c.req.valid('query');
+        const actor = actorOf(c);
+        requireRight(actor, financeImportJob.right); // before a byte of the file is read
         let mapping: FinancialMapping;
-        if (q.mappingName) mapping = await mappingByName(db, q.mappingName, actorOf(c));
+        if (q.mappingName) mapping = await mappingByName(db, q.mappingName, actor);
         else {
           try {
             mapping = FinanceMapping.parse(JSON.parse(q.mapping ?? ''));
@@ -95,8 +105,15 @@ export function financeRoutes({ db, config }: Deps) {
             );
           }
         }
-        const bytes = new Uint8Array(await c.req.arrayBuffer());
-        const report = await importFinancialLines(db, { name: q.fileName, bytes }, mapping, { dryRun: q.dryRun === 'true', limits: config.spreadsheetLimits }, actorOf(c));
+        const dryRun = q.dryRun === 'true';
+        // A small file is answered within its request; a larger one is streamed to a job as it arrives.
+        const body = q.async === 'true' ? { rest: c.req.raw.body } : await readWithin(c.req.raw.body, config.importJobBytes);
+        if (body.rest !== undefined) {
+          const payload = (bytes: number) => ({ fileName: q.fileName, bytes, mapping, mappingName: q.mappingName ?? null, dryRun });
+          const job = await startUploadJob(deps, actor, financeImportJob, body.rest, payload);
+          return c.json({ jobId: job.id }, 202);
+        }
+        const report = await importFinancialLines(db, { name: q.fileName, bytes: body.bytes }, mapping, { dryRun, limits: config.spreadsheetLimits }, actor);
         return c.json(presentImportReport(report), 200);
       },
     )
@@ -123,7 +140,7 @@ export function financeRoutes({ db, config }: Deps) {
         path: '/finance/imports/preview',
         tags,
         summary: "The first step of an import: the file's columns, its first rows and a guessed mapping (the file as the raw body)",
-        middleware: [fileBody({ maxBytes: config.importLimit })],
+        middleware: [fileBody({ maxBytes: config.importLimit, right: 'finance.import' })],
         request: { query: z.strictObject({ fileName: z.string().min(1).max(200) }), body: fileContent },
         responses: { 200: json(ImportPreviewSchema), ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE') },
       }),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { sameDecimal } from '../../shared/money.ts';
 import { DELIVERY_STATUSES, isStatusIn } from '../../shared/project-statuses.ts';
 import type { Actor } from '../access/actor.ts';
@@ -32,7 +32,7 @@ const chunks = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.leng
  * starts. Money of a project that delivery views leave out (in the pipeline or in appraisal) is stored with a
  * warning: the ERP has spent it, so refusing would only hide it, and once the project is approved it counts.
  */
-async function checkAgainstDatabase(db: Kysely<DB>, sheet: string, lines: ParsedLine[], mapping: FinancialMapping, actor: Actor) {
+async function checkAgainstDatabase(db: Kysely<DB>, sheet: string, lines: ParsedLine[], mapping: FinancialMapping, actor: Actor, onLines?: (done: number) => void) {
   const issues: FinancialLineIssue[] = [];
   const codes = [...new Set(lines.map((l) => l.projectCode))];
   const projects = new Map<string, { id: string; start: string; status: string }>();
@@ -48,7 +48,10 @@ async function checkAgainstDatabase(db: Kysely<DB>, sheet: string, lines: Parsed
   const undelivered = new Map<string, number[]>();
   let n = 0;
   for (const l of lines) {
-    if (++n % 5000 === 0) await yieldToOthers();
+    if (++n % 5000 === 0) {
+      onLines?.(n);
+      await yieldToOthers();
+    }
     const project = projects.get(l.projectCode);
     if (!project) issues.push({ severity: 'error', sheet, row: l.row, column: mapping.projectCode, message: `Unknown project code ${l.projectCode} (or outside your offices)` });
     else if (!currencies.has(l.currency))
@@ -84,6 +87,22 @@ async function checkAgainstDatabase(db: Kysely<DB>, sheet: string, lines: Parsed
   return { issues, resolved };
 }
 
+/** How the importer's work is shared out when it reports how far it is: reading the file, its rows parsed, checked, stored. */
+const SHARE = { read: 0.1, parsed: 0.5, checked: 0.7 } as const;
+
+export interface ImportOptions {
+  dryRun: boolean;
+  limits?: SpreadsheetLimits;
+  /**
+   * How far the import is, as a share of its work (0 to 1): after the file is read, then as its rows are parsed,
+   * checked against the database and stored (each counted as it goes, cheaply: where the importer hands the
+   * event loop back anyway).
+   */
+  progress?: (share: number) => void;
+  /** Called last inside the transaction of an import that stores lines, with its report (a job completes in it). */
+  beforeCommit?: (trx: Transaction<DB>, report: ImportReport) => Promise<void>;
+}
+
 /**
  * Imports expenditure and commitments from an ERP export (CSV or XLSX) with a column mapping: validated
  * whole, then applied in one transaction or not at all; a dry run only reports. Lines are keyed by their
@@ -93,11 +112,12 @@ export async function importFinancialLines(
   db: Kysely<DB>,
   file: { name: string; bytes: Uint8Array },
   mapping: FinancialMapping,
-  options: { dryRun: boolean; limits?: SpreadsheetLimits },
+  options: ImportOptions,
   actor: Actor,
 ): Promise<ImportReport> {
   requireRight(actor, 'finance.import');
   const report: ImportReport = { ok: false, dryRun: options.dryRun, alreadyImported: false, rows: 0, inserted: 0, updated: 0, unchanged: 0, issues: [] };
+  const share = (from: number, to: number, done: number, of: number) => options.progress?.(from + ((to - from) * done) / Math.max(1, of));
   let table: Awaited<ReturnType<typeof readTable>>;
   try {
     table = await readTable(file.bytes, file.name, options.limits);
@@ -107,8 +127,11 @@ export async function importFinancialLines(
     return report;
   }
   report.rows = table.rows.length;
-  const parsed = await parseFinancialLines(table, mapping);
-  const checked = await checkAgainstDatabase(db, table.sheet, parsed.lines, mapping, actor);
+  options.progress?.(SHARE.read);
+  const parsed = await parseFinancialLines(table, mapping, (n) => share(SHARE.read, SHARE.parsed, n, table.rows.length));
+  options.progress?.(SHARE.parsed);
+  const checked = await checkAgainstDatabase(db, table.sheet, parsed.lines, mapping, actor, (n) => share(SHARE.parsed, SHARE.checked, n, parsed.lines.length));
+  options.progress?.(SHARE.checked);
   report.issues = [...parsed.issues, ...checked.issues].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   if (report.issues.some((i) => i.severity !== 'warning')) return report;
 
@@ -164,14 +187,18 @@ export async function importFinancialLines(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    let stored = 0;
     for (const part of chunks(fresh, 1000)) {
       await trx
         .insertInto('financial_lines')
         .values(part.map((l) => ({ project_id: l.projectId, kind: l.kind, period: l.period, amount: l.amount, currency: l.currency, source_ref: l.sourceRef, import_id: imp.id })))
         .execute();
+      stored += part.length;
+      share(SHARE.checked, 1, stored, fresh.length + changed.length);
       await yieldToOthers();
     }
     for (const l of changed) {
+      if (++stored % 1000 === 0) share(SHARE.checked, 1, stored, fresh.length + changed.length);
       await trx
         .updateTable('financial_lines')
         .set({ project_id: l.projectId, period: l.period, amount: l.amount, currency: l.currency, import_id: imp.id })
@@ -191,6 +218,8 @@ export async function importFinancialLines(
       entityId: String(imp.id),
       after: { file: file.name, sha256: sha, rows: report.rows, inserted: fresh.length, updated: changed.length, unchanged: report.unchanged },
     });
+    // Not a dry run: `trx` is the import's transaction (inTransaction above).
+    await options.beforeCommit?.(trx as Transaction<DB>, report);
     return report;
   });
 }

@@ -57,9 +57,13 @@ const NUL_MESSAGE = 'The cell holds a NUL character (U+0000), which cannot be st
  * Turns the rows of an ERP export into financial lines, with every problem located by sheet, row and
  * column. Pure: the database checks (known project, currency, dates) come after. Every rule of the table the
  * lines go to is checked here (FINANCIAL_LINE_LIMITS, a test holds them to the schema), so a dry run refuses
- * whatever the import would. Hands the event loop back every 1,000 rows.
+ * whatever the import would. Hands the event loop back every 1,000 rows, and says then how many are read (`onRows`).
  */
-export async function parseFinancialLines(table: Table, mapping: FinancialMapping): Promise<{ lines: ParsedLine[]; issues: FinancialLineIssue[] }> {
+export async function parseFinancialLines(
+  table: Table,
+  mapping: FinancialMapping,
+  onRows?: (done: number) => void,
+): Promise<{ lines: ParsedLine[]; issues: FinancialLineIssue[] }> {
   const issues: FinancialLineIssue[] = [];
   const fixedKind = (KINDS as readonly string[]).includes(mapping.kind) ? (mapping.kind as ParsedLine['kind']) : null;
   const needed = (['projectCode', 'period', 'amount', 'currency', 'sourceRef'] as const).map((k) => mapping[k]).concat(fixedKind ? [] : [mapping.kind]);
@@ -73,7 +77,10 @@ export async function parseFinancialLines(table: Table, mapping: FinancialMappin
   const columns = [mapping.projectCode, mapping.period, mapping.amount, mapping.currency, mapping.sourceRef, ...(fixedKind ? [] : [mapping.kind])];
   let n = 0;
   for (const { row, cells } of table.rows) {
-    if (++n % 1000 === 0) await yieldToOthers(); // a large file: other requests are served meanwhile
+    if (++n % 1000 === 0) {
+      onRows?.(n);
+      await yieldToOthers(); // a large file: other requests are served meanwhile
+    }
     const problems: [string, string][] = [];
     // A NUL cannot be stored (nor sent to the database in a query): said once for its cell, which is not checked further.
     const nul = new Set(columns.filter((c) => cells[c]?.includes('\u0000')));

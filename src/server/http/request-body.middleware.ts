@@ -1,8 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { Right } from '../../shared/rights.ts';
+import { requireRight } from '../access/rights.ts';
 import { AppError } from '../errors.ts';
-import type { AppEnv } from './env.ts';
+import { type AppEnv, actorOf } from './env.ts';
 import { rejectNul } from './nul-input.middleware.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -18,11 +20,13 @@ const limit = (maxSize: number) =>
 /**
  * Declares that a route takes a file as its body (application/octet-stream), attached in the route's own
  * `middleware`: within `maxBytes` when given (the ERP import), or bounded where it is received (an upload
- * streamed to disk by its job kind). Every other route takes JSON (`requestBody` below).
+ * streamed to disk by its job kind). Every other route takes JSON (`requestBody` below). `right`: the right the
+ * route needs, checked before a byte of the file is read (the limit reads whole a body sent without its length).
  */
-export function fileBody(opts: { maxBytes?: number } = {}): MiddlewareHandler<AppEnv> {
+export function fileBody(opts: { maxBytes?: number; right?: Right } = {}): MiddlewareHandler<AppEnv> {
   const within = opts.maxBytes ? limit(opts.maxBytes) : null;
   return async (c, next) => {
+    if (opts.right) requireRight(actorOf(c), opts.right);
     c.set('fileBody', true);
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/octet-stream\b/i.test(type)) throw new AppError('INVALID_INPUT', 'Send the file itself as the request body (Content-Type: application/octet-stream)');

@@ -196,7 +196,8 @@ export function iatiRoutes(deps: Deps) {
       }),
       async (c) => {
         const job = await getJob(db, c.req.valid('param').id, actorOf(c));
-        if (job.kind === 'iati.import' || job.status !== 'done' || !job.result) throw new AppError('NOT_FOUND', 'This validation has no report (yet)');
+        if ((job.kind !== 'iati.validate' && job.kind !== 'iati.check') || job.status !== 'done' || !job.result)
+          throw new AppError('NOT_FOUND', 'This validation has no report (yet)');
         const report = job.result;
         const base = report.fileName.replace(/\.[^.]*$/, '');
         if (c.req.valid('query').format === 'json')

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ImportReport } from './finance.ts';
 import { IatiImportReport, IatiPublicationCheck, IatiValidation } from './iati.ts';
 
 /** Long work on the server (jobs): how one is started, and how it is followed until its result or the reason it failed. */
@@ -35,7 +36,13 @@ const jobOf = <K extends string, R extends z.ZodType>(kind: K, result: R) =>
  * A job as its starter sees it, by kind: each kind's result is its own contract (the kinds declare the same schema as
  * their `result`, server/jobs/job-kind.ts). A new kind of job is added here.
  */
-export const Job = z.discriminatedUnion('kind', [jobOf('iati.validate', IatiValidation), jobOf('iati.import', IatiImportReport), jobOf('iati.check', IatiPublicationCheck)]);
+export const Job = z.discriminatedUnion('kind', [
+  jobOf('iati.validate', IatiValidation),
+  jobOf('iati.import', IatiImportReport),
+  jobOf('iati.check', IatiPublicationCheck),
+  /** an ERP export imported (or checked) as a job: the same report as the import's synchronous answer */
+  jobOf('finance.import', ImportReport),
+]);
 export type Job = z.infer<typeof Job>;
 export type JobKindName = Job['kind'];
 /** The result of a job of a kind, when it is done. */

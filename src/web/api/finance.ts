@@ -23,6 +23,7 @@ import type {
   WarningRuleUpdate,
   WatchList,
 } from '../../shared/contracts/finance.ts';
+import type { JobStarted } from '../../shared/contracts/jobs.ts';
 import { call, type Query, qs, upload } from './client.ts';
 
 /** Money: delivery, portfolio, warnings, resource needs and gaps, ERP imports. */
@@ -44,6 +45,7 @@ export const financeApi = {
   mappings: () => call<ImportMappingList>('GET', '/api/finance/mappings'),
   saveMapping: (body: ImportMappingCreate) => call<ImportMapping>('POST', '/api/finance/mappings', body),
   previewImport: (file: File) => upload<ImportPreview>(`/api/finance/imports/preview?${qs({ fileName: file.name })}`, file),
+  /** The report at once (a small file), or the job that imports a large one (its result is the same report). */
   importFinance: (file: File, q: { mapping: FinanceMapping; dryRun: boolean }) =>
-    upload<ImportReport>(`/api/finance/imports?${qs({ fileName: file.name, mapping: JSON.stringify(q.mapping), dryRun: String(q.dryRun) })}`, file),
+    upload<ImportReport | JobStarted>(`/api/finance/imports?${qs({ fileName: file.name, mapping: JSON.stringify(q.mapping), dryRun: String(q.dryRun) })}`, file),
 };

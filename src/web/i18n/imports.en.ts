@@ -29,6 +29,8 @@ export const importsEn = {
   dryRun: 'Try (dry run)',
   import: 'Import',
   working: 'Reading {{name}}…',
+  asJob: '{{name}} is large: it is read on the server as a job, whose progress shows here.',
+  jobFailed: 'The import job failed; nothing was stored.',
   dryOk: 'No errors: {{inserted}} new lines, {{updated}} changed, {{unchanged}} unchanged would be applied. Import when ready.',
   done: 'Imported: {{inserted}} new lines, {{updated}} changed, {{unchanged}} unchanged.',
   refused: 'The file has {{count}} problems; nothing was stored. Each is listed with its place.',

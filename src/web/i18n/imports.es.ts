@@ -30,6 +30,8 @@ export const importsEs: Messages['imports'] = {
   dryRun: 'Probar (simulación)',
   import: 'Importar',
   working: 'Leyendo {{name}}…',
+  asJob: '{{name}} es grande: se lee en el servidor como una tarea, cuyo avance se muestra aquí.',
+  jobFailed: 'La tarea de importación falló; no se guardó nada.',
   dryOk: 'Sin errores: se aplicarían {{inserted}} líneas nuevas, {{updated}} modificadas y {{unchanged}} sin cambios. Importe cuando esté listo.',
   done: 'Importado: {{inserted}} líneas nuevas, {{updated}} modificadas, {{unchanged}} sin cambios.',
   refused: 'El archivo tiene {{count}} problemas; no se guardó nada. Cada uno se indica con su ubicación.',

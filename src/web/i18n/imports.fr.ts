@@ -30,6 +30,8 @@ export const importsFr: Messages['imports'] = {
   dryRun: 'Essayer (à blanc)',
   import: 'Importer',
   working: 'Lecture de {{name}}…',
+  asJob: '{{name}} est volumineux : il est lu sur le serveur comme une tâche, dont l’avancement s’affiche ici.',
+  jobFailed: 'La tâche d’import a échoué ; rien n’a été enregistré.',
   dryOk: 'Aucune erreur : {{inserted}} nouvelles lignes, {{updated}} modifiées, {{unchanged}} inchangées seraient appliquées. Importez quand vous êtes prêt.',
   done: 'Importé : {{inserted}} nouvelles lignes, {{updated}} modifiées, {{unchanged}} inchangées.',
   refused: 'Le fichier présente {{count}} problèmes ; rien n’a été enregistré. Chacun est indiqué avec son emplacement.',

@@ -77,7 +77,9 @@ export function IatiPage() {
       {error && <Notice kind="error">{error}</Notice>}
       {running && <JobProgress jobId={running.id} onDone={done} />}
       {finished?.status === 'failed' && <Notice kind="error">{finished.error}</Notice>}
-      {finished?.status === 'done' && finished.kind !== 'iati.import' && finished.result && <IatiReport report={finished.result} jobId={finished.id} />}
+      {finished?.status === 'done' && (finished.kind === 'iati.validate' || finished.kind === 'iati.check') && finished.result && (
+        <IatiReport report={finished.result} jobId={finished.id} />
+      )}
       {finished?.status === 'done' && finished.kind === 'iati.import' && finished.result && <ImportResult report={finished.result} />}
     </article>
   );

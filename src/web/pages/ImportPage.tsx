@@ -1,7 +1,9 @@
-import { type ChangeEvent, useEffect, useState } from 'react';
+import { type ChangeEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FinanceMapping, ImportMapping, ImportPreview, ImportReport } from '../../shared/contracts/finance.ts';
+import type { Job } from '../../shared/contracts/jobs.ts';
 import { api } from '../api.ts';
+import { JobProgress } from '../components/JobProgress.tsx';
 import { Notice } from '../components/Layout.tsx';
 import { useSession } from '../session.tsx';
 
@@ -13,7 +15,8 @@ const KIND_CONSTANTS = ['expenditure', 'commitment', 'disbursement'];
 
 /**
  * Importing an ERP export of expenditure and commitments: choose the file, map its columns (or pick a
- * saved mapping, or save this one), try it (dry run: the report by sheet, row and column), then import.
+ * saved mapping, or save this one), try it (dry run: the report by sheet, row and column), then import. A large
+ * file is imported (or tried) as a job on the server: its progress is followed here, then the same report shown.
  */
 export function ImportPage() {
   const { t } = useTranslation();
@@ -26,6 +29,8 @@ export function ImportPage() {
   const [name, setName] = useState('');
   const [report, setReport] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState(false);
+  /** the job importing (or trying) a large file, while it runs */
+  const [job, setJob] = useState<{ id: string; dryRun: boolean } | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'success' | 'info'; text: string } | null>(null);
   useEffect(() => {
     if (!allowed) return;
@@ -50,24 +55,45 @@ export function ImportPage() {
       setMessage({ kind: 'error', text: (err as Error).message });
     }
   }
-  async function run(dryRun: boolean) {
-    if (!file || !isComplete(mapping)) return;
-    setBusy(true);
-    setMessage({ kind: 'info', text: t('imports.working', { name: file.name }) });
-    try {
-      const r = await api.importFinance(file, { mapping, dryRun });
+  const show = useCallback(
+    (r: ImportReport, dryRun: boolean) => {
       setReport(r);
       setMessage(
         r.ok
           ? { kind: 'success', text: t(dryRun ? 'imports.dryOk' : 'imports.done', { inserted: r.inserted, updated: r.updated, unchanged: r.unchanged }) }
           : { kind: 'error', text: t('imports.refused', { count: r.issues.length }) },
       );
+    },
+    [t],
+  );
+  async function run(dryRun: boolean) {
+    if (!file || !isComplete(mapping)) return;
+    setBusy(true);
+    setReport(null);
+    setMessage({ kind: 'info', text: t('imports.working', { name: file.name }) });
+    try {
+      const r = await api.importFinance(file, { mapping, dryRun });
+      if ('jobId' in r) {
+        setMessage({ kind: 'info', text: t('imports.asJob', { name: file.name }) });
+        setJob({ id: r.jobId, dryRun });
+        return; // busy until the job ends (jobDone)
+      }
+      show(r, dryRun);
     } catch (err) {
       setMessage({ kind: 'error', text: (err as Error).message });
-    } finally {
-      setBusy(false);
     }
+    setBusy(false);
   }
+  const jobDone = useCallback(
+    (j: Job) => {
+      const dryRun = job?.dryRun ?? true;
+      setJob(null);
+      setBusy(false);
+      if (j.kind === 'finance.import' && j.status === 'done' && j.result) show(j.result, dryRun);
+      else setMessage({ kind: 'error', text: j.error ?? t('imports.jobFailed') });
+    },
+    [job, show, t],
+  );
   async function save() {
     if (!isComplete(mapping)) return;
     try {
@@ -182,7 +208,7 @@ export function ImportPage() {
               {t('imports.import')}
             </button>
           </div>
-          {busy && <progress aria-label={t('imports.working', { name: file?.name ?? '' })} />}
+          {job ? <JobProgress jobId={job.id} onDone={jobDone} /> : busy && <progress aria-label={t('imports.working', { name: file?.name ?? '' })} />}
           {report && report.issues.length > 0 && (
             <table className="data compact">
               <caption>{t('imports.report', { rows: report.rows })}</caption>
