@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type DemoSession, openDemoSession, screenshot } from '../helpers/browser.ts';
+import { type DemoSession, openDemoSession, screenshot, startTestServer } from '../helpers/browser.ts';
 
 let session: DemoSession;
 let page: Page;
@@ -116,5 +116,29 @@ describe('dashboards in Chromium', () => {
     assert.match(await page.locator('table.data').last().innerText(), /Error\s+\S+\s+3\s+Value\s+"1\.001": EUR has 2 decimals/);
     assert.equal(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled(), true);
     await screenshot(page, 'import');
+  });
+
+  test('a large ERP export is read as a job: its progress followed, then the same report; imported as a job too', async () => {
+    // The same database behind a server that takes any file over 64 bytes as a job (the session cookie is the host's).
+    const jobs = await startTestServer(session.database, { DEVCOOP_IMPORT_JOB_BYTES: '64' });
+    const count = async () => (await session.database.db.selectFrom('jobs').select('id').where('kind', '=', 'finance.import').where('status', '=', 'done').execute()).length;
+    try {
+      const file = join(tmpdir(), `erp-large-${Date.now()}.csv`);
+      writeFileSync(file, ['Grant,Month,Value,Curr,Voucher', `IND/23/01/EUR,${year}-01,100.00,EUR,BJ-1`, `IND/23/01/EUR,${year}-01,200.00,EUR,BJ-2`].join('\n'));
+      await page.goto(`${jobs.url}/imports`);
+      await page.getByLabel('File').setInputFiles(file);
+      await page.getByText('2 rows').waitFor();
+      await page.getByLabel('Expenditure, commitment or disbursement').selectOption('expenditure');
+      await page.getByRole('button', { name: 'Try (dry run)' }).click();
+      await page.getByText('No errors: 2 new lines, 0 changed, 0 unchanged would be applied. Import when ready.').waitFor();
+      assert.equal(await count(), 1, 'the dry run was a job');
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await page.getByText('Imported: 2 new lines, 0 changed, 0 unchanged.').waitFor();
+      assert.equal(await count(), 2, 'and so was the import');
+      const refs = await session.database.db.selectFrom('financial_lines').select('source_ref').where('source_ref', 'in', ['BJ-1', 'BJ-2']).execute();
+      assert.equal(refs.length, 2);
+    } finally {
+      await jobs.close();
+    }
   });
 });

@@ -8,9 +8,9 @@ import { buildApp } from './api.ts';
 
 export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
 
-/** The real server (API and built web UI) on a free port, over a test database. */
-export async function startTestServer(database: Database): Promise<{ url: string; close: () => Promise<void> }> {
-  const app = buildApp(database, { DEVCOOP_WEB_DIR: join(import.meta.dirname, '..', '..', 'dist', 'web') });
+/** The real server (API and built web UI) on a free port, over a test database; `settings` as in the environment. */
+export async function startTestServer(database: Database, settings: Record<string, string> = {}): Promise<{ url: string; close: () => Promise<void> }> {
+  const app = buildApp(database, { DEVCOOP_WEB_DIR: join(import.meta.dirname, '..', '..', 'dist', 'web'), ...settings });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
   await new Promise<void>((r) => server.once('listening', () => r()));
   const address = server.address();
