@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { DeliveryGroupRow, DeliveryRow, DeliveryTotals } from '../../shared/contracts/finance.ts';
 import type { DELIVERY_SORTS, DeliveryGroup } from '../../shared/finance-labels.ts';
 import { currencyDecimals, fromUnits, sum, toUnits } from '../../shared/money.ts';
 import type { Actor } from '../access/actor.ts';
@@ -11,48 +12,6 @@ export interface DeliveryQuery {
   year: number;
   through?: number;
   filter?: PortfolioFilter;
-}
-
-export interface DeliveryTotals {
-  projects: number;
-  allocation: string;
-  expenditure: string;
-  commitment: string;
-  deliveryRate: string | null;
-  /** Expenditure to year end at the run rate so far: expenditure ÷ months elapsed × 12. */
-  forecast: string;
-  forecastRate: string | null;
-  /** Projects left out of the sums because an amount could not be converted (a missing rate). */
-  unconverted: number;
-}
-
-export interface DeliveryRow {
-  projectId: string;
-  code: string;
-  title: string;
-  office: string;
-  region: string;
-  country: string | null;
-  fundingSource: string;
-  allocation: string;
-  expenditure: string;
-  commitment: string;
-  /** expenditure ÷ allocation, 4 decimals; null without an allocation or with a missing rate */
-  deliveryRate: string | null;
-  forecast: string;
-  basis: string[];
-  problems: string[];
-}
-
-export interface DeliveryGroupRow {
-  key: string;
-  label: string;
-  projects: number;
-  allocation: string;
-  expenditure: string;
-  commitment: string;
-  deliveryRate: string | null;
-  forecast: string;
 }
 
 const throughOf = (q: DeliveryQuery) => Math.min(12, Math.max(1, q.through ?? 12));
