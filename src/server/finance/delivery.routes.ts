@@ -28,12 +28,10 @@ import { dispositionOf } from '../http/content-disposition.ts';
 import { actorOf } from '../http/env.ts';
 import { json, jsonBody, named, router } from '../http/openapi.ts';
 import { IdParam, readErrors, writeErrors } from '../http/route-kit.ts';
-import { toCsv, toXlsx } from '../spreadsheets/export-table.ts';
 import { presentDeliveryCurve, presentDeliveryGroups, presentDeliveryPage, presentDeliveryTrend } from './delivery.presenter.ts';
 import { deliveryCurve, deliveryTrend, groupedDelivery, projectDelivery } from './delivery.queries.ts';
 import { findWarnings } from './early-warning.queries.ts';
-import { TABLE_WORDS } from './finance-table-words.ts';
-import { FINANCE_TABLES } from './finance-tables.ts';
+import { FINANCE_TABLES, financeTableFile } from './finance-tables.ts';
 import { presentFundingAlignment } from './funding-alignment.presenter.ts';
 import { alignedShare } from './funding-alignment.queries.ts';
 import type { PortfolioFilter } from './portfolio-facts.queries.ts';
@@ -324,18 +322,9 @@ export function deliveryRoutes({ db }: Deps) {
         responses: { 200: TableFile, ...readErrors },
       }),
       async (c) => {
-        const { name } = c.req.valid('param');
         const q = c.req.valid('query');
-        const year = q.year ?? Number((q.asOf ?? new Date().toISOString()).slice(0, 4));
-        const build = FINANCE_TABLES[name];
-        if (!build) throw new AppError('NOT_FOUND', `There is no table ${name}`);
-        const t = await build(db, { ...q, year, filter: filterOf(q) }, actorOf(c), TABLE_WORDS[q.lang]);
-        const file = `${name}-${q.asOf ?? year}${q.by ? `-by-${q.by}` : ''}`;
-        if (q.format === 'csv') return c.body(toCsv(t.columns, t.rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': dispositionOf(`${file}.csv`) });
-        return c.body((await toXlsx(t.title, t.columns, t.rows)).buffer as ArrayBuffer, 200, {
-          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'Content-Disposition': dispositionOf(`${file}.xlsx`),
-        });
+        const file = await financeTableFile(db, c.req.valid('param').name, { ...q, filter: filterOf(q) }, actorOf(c));
+        return c.body(file.body, 200, { 'Content-Type': file.contentType, 'Content-Disposition': dispositionOf(file.name) });
       },
     );
 }

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { AlignmentGroup, DeliveryGroup } from '../../shared/finance-labels.ts';
+import type { Locale } from '../../shared/locales.ts';
 import type { Actor } from '../access/actor.ts';
 import type { DB } from '../db/schema.ts';
-import type { Column } from '../spreadsheets/export-table.ts';
+import { AppError } from '../errors.ts';
+import { type Column, type DownloadFile, tableFile } from '../spreadsheets/export-table.ts';
 import { deliveryCurve, deliveryTrend, groupedDelivery, projectDelivery } from './delivery.queries.ts';
 import { findWarnings } from './early-warning.queries.ts';
-import type { TableWords } from './finance-table-words.ts';
+import { TABLE_WORDS, type TableWords } from './finance-table-words.ts';
 import { alignedShare } from './funding-alignment.queries.ts';
 import type { PortfolioFilter } from './portfolio-facts.queries.ts';
 import { portfolioSummary } from './portfolio-summary.queries.ts';
@@ -189,3 +191,20 @@ export const FINANCE_TABLES: Record<string, (db: Kysely<DB>, p: TableParams, act
     };
   },
 };
+
+/**
+ * A dashboard table as a file (CSV or XLSX) in the language asked for, with the same parameters as its view; the
+ * year is the as-at date's when none is given. The table's own query checks the reader's right and scope.
+ */
+export async function financeTableFile(
+  db: Kysely<DB>,
+  name: string,
+  ask: Omit<TableParams, 'year'> & { year?: number; format: 'csv' | 'xlsx'; lang: Locale },
+  actor: Actor,
+): Promise<DownloadFile> {
+  const build = FINANCE_TABLES[name];
+  if (!build) throw new AppError('NOT_FOUND', `There is no table ${name}`);
+  const year = ask.year ?? Number((ask.asOf ?? new Date().toISOString()).slice(0, 4));
+  const table = await build(db, { ...ask, year }, actor, TABLE_WORDS[ask.lang]);
+  return tableFile(table, ask.format, `${name}-${ask.asOf ?? year}${ask.by ? `-by-${ask.by}` : ''}`);
+}

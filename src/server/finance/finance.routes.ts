@@ -4,7 +4,6 @@ import {
   AllocationSet,
   ExchangeRatesLoad,
   ExchangeRatesLoaded,
-  FinanceMapping,
   ImportDone,
   ImportMapping,
   ImportMappingCreate,
@@ -15,9 +14,7 @@ import {
   ReportingCurrencySet,
 } from '../../shared/contracts/finance.ts';
 import { JobStarted } from '../../shared/contracts/jobs.ts';
-import { requireRight } from '../access/rights.ts';
 import type { Deps } from '../deps.ts';
-import { AppError } from '../errors.ts';
 import { actorOf } from '../http/env.ts';
 import { errors, json, jsonBody, named, router } from '../http/openapi.ts';
 import { readWithin } from '../http/read-body.ts';
@@ -28,8 +25,7 @@ import { setAllocation } from './allocations.service.ts';
 import { financeImportJob } from './erp-import.job.ts';
 import { presentImportReport } from './finance-imports.presenter.ts';
 import { importFinancialLines } from './financial-lines.apply.ts';
-import type { FinancialMapping } from './financial-lines.parse.ts';
-import { deleteMapping, listMappings, mappingByName, previewFile, saveMapping } from './import-mappings.service.ts';
+import { deleteMapping, listMappings, mappingAsked, previewFile, saveMapping } from './import-mappings.service.ts';
 import { importRates, setReportingCurrency } from './rates.service.ts';
 
 const tags = ['Finance'];
@@ -89,22 +85,8 @@ export function financeRoutes(deps: Deps) {
       async (c) => {
         const q = c.req.valid('query');
         const actor = actorOf(c);
-        requireRight(actor, financeImportJob.right); // before a byte of the file is read
-        let mapping: FinancialMapping;
-        if (q.mappingName) mapping = await mappingByName(db, q.mappingName, actor);
-        else {
-          try {
-            mapping = FinanceMapping.parse(JSON.parse(q.mapping ?? ''));
-          } catch {
-            throw new AppError(
-              'INVALID_INPUT',
-              'mapping: a JSON object naming the columns projectCode, period, amount, currency, sourceRef and kind (or mappingName: a saved one)',
-              {
-                field: 'mapping',
-              },
-            );
-          }
-        }
+        // The right is checked before a byte of the file is read.
+        const mapping = await mappingAsked(db, q, actor);
         const dryRun = q.dryRun === 'true';
         // A small file is answered within its request; a larger one is streamed to a job as it arrives.
         const body = q.async === 'true' ? { rest: c.req.raw.body } : await readWithin(c.req.raw.body, config.importJobBytes);
@@ -145,9 +127,8 @@ export function financeRoutes(deps: Deps) {
         responses: { 200: json(ImportPreviewSchema), ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE') },
       }),
       async (c) => {
-        requireRight(actorOf(c), 'finance.import');
         const file = { name: c.req.valid('query').fileName, bytes: new Uint8Array(await c.req.arrayBuffer()) };
-        return c.json(await previewFile(file, config.spreadsheetLimits), 200);
+        return c.json(await previewFile(file, actorOf(c), config.spreadsheetLimits), 200);
       },
     )
     .openapi(

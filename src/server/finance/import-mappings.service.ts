@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { ImportMapping, ImportMappingList, ImportPreview } from '../../shared/contracts/finance.ts';
+import { FinanceMapping, type ImportMapping, type ImportMappingList, type ImportPreview } from '../../shared/contracts/finance.ts';
 import type { Actor } from '../access/actor.ts';
-import { type OfficeScope, officeScope } from '../access/rights.ts';
+import { type OfficeScope, officeScope, requireRight } from '../access/rights.ts';
 import { writeAudit } from '../db/audit-log.ts';
 import type { DB } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -86,6 +86,22 @@ export async function mappingByName(db: Kysely<DB>, name: string, actor: Actor):
   return row.mapping as FinancialMapping;
 }
 
+/**
+ * The mapping an import names: a saved one by name (among those the actor may use), or one given as JSON. Checks
+ * the import right first, so a caller refused learns nothing about the saved mappings.
+ */
+export async function mappingAsked(db: Kysely<DB>, asked: { mapping?: string; mappingName?: string }, actor: Actor): Promise<FinancialMapping> {
+  requireRight(actor, 'finance.import');
+  if (asked.mappingName) return mappingByName(db, asked.mappingName, actor);
+  try {
+    return FinanceMapping.parse(JSON.parse(asked.mapping ?? ''));
+  } catch {
+    throw new AppError('INVALID_INPUT', 'mapping: a JSON object naming the columns projectCode, period, amount, currency, sourceRef and kind (or mappingName: a saved one)', {
+      field: 'mapping',
+    });
+  }
+}
+
 const GUESSES: Record<(typeof MAPPING_FIELDS)[number], RegExp> = {
   projectCode: /project|grant|award|code/i,
   period: /period|month|date/i,
@@ -96,7 +112,8 @@ const GUESSES: Record<(typeof MAPPING_FIELDS)[number], RegExp> = {
 };
 
 /** The first step of an import: the file's columns and first rows, and a guessed mapping to start from. */
-export async function previewFile(file: { name: string; bytes: Uint8Array }, limits?: SpreadsheetLimits): Promise<ImportPreview> {
+export async function previewFile(file: { name: string; bytes: Uint8Array }, actor: Actor, limits?: SpreadsheetLimits): Promise<ImportPreview> {
+  requireRight(actor, 'finance.import');
   try {
     const table = await readTable(file.bytes, file.name, limits);
     const guess: Partial<FinancialMapping> = {};

@@ -24,6 +24,34 @@ export async function publishedScope(db: Kysely<DB>): Promise<{ total: number; u
   return { total: Number(row.n), unit: 'projects' };
 }
 
+/**
+ * Why the activity file has nothing in it, in plain words. An IATI file must hold one activity at least (the schema's
+ * minOccurs), so an empty one is never served: a 404 with this text tells a person or the IATI Registry's fetcher
+ * that nothing is published yet, where an empty file would be an invalid one.
+ */
+export async function nothingPublished(db: Kysely<DB>) {
+  const publisher = await publisherSettings(db);
+  const what =
+    publisher.activityUnit === 'cpo_biennium'
+      ? 'no country programme outcome has a project linked to it that is approved, active or closed and not confidential'
+      : 'no project is approved, active or closed and not confidential';
+  const synthetic =
+    !publishesSynthetic(publisher) &&
+    (await db
+      .selectFrom('projects')
+      .select('id')
+      .where('is_synthetic', '=', true)
+      .where('confidential', '=', false)
+      .where('status', 'in', [...PUBLISHED_STATUSES])
+      .limit(1)
+      .executeTakeFirst());
+  return [
+    `Nothing is published yet: ${what}${synthetic ? ` (the demonstration's synthetic projects are published only under an example identifier, XE-EXAMPLE-…, never under ${publisher.ref})` : ''}.`,
+    'An IATI activity file must hold at least one activity, so none is served until there is one. Register this address with the IATI Registry once there is.',
+    '',
+  ].join('\n');
+}
+
 const groupBy = <T, K>(rows: T[], key: (r: T) => K) => {
   const m = new Map<K, T[]>();
   for (const r of rows) {

@@ -41,6 +41,12 @@ export async function publisherSettings(db: Kysely<DB>): Promise<Publisher> {
   };
 }
 
+/** The publisher's settings, for a reader who may validate IATI files (the IATI screens). */
+export async function readPublisher(db: Kysely<DB>, actor: Actor): Promise<Publisher> {
+  requireRight(actor, 'iati.validate');
+  return publisherSettings(db);
+}
+
 /**
  * What the activity file publishes as an activity: each project (the default), or each country programme
  * outcome in each biennium, as some UN agencies publish. Audited; the public file follows at once.

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IatiRecordReport, IatiValidationReport } from '../../shared/contracts/iati.ts';
+import { toCsv } from '../spreadsheets/export-table.ts';
 import { checkCodelists, orgIdPrefixes } from './iati-codelists.check.ts';
 import { recordDocument } from './iati-dom.ts';
 import { checkRules, type Finding } from './iati-rules.ts';
@@ -159,6 +160,12 @@ function recordAt(records: IatiRecordReport[], line: number): IatiRecordReport |
     } else hi = mid - 1;
   }
   return found;
+}
+
+/** The report as a CSV file, one finding per row. */
+export function reportCsv(report: IatiValidationReport) {
+  const columns = ['activity', 'line', 'rule', 'severity', 'category', 'path', 'message'].map((key) => ({ key, label: key }));
+  return toCsv(columns, reportRows(report));
 }
 
 /** The report as CSV rows (one finding per row) for a spreadsheet. */

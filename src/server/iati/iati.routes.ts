@@ -1,25 +1,21 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { IatiActivity, IatiActivityList, IatiPublicationCheck, IatiPublisher, IatiValidation, ProjectIati, ProjectIatiCheck } from '../../shared/contracts/iati.ts';
 import { Job, JobStarted } from '../../shared/contracts/jobs.ts';
-import { PUBLISHED_STATUSES } from '../../shared/project-statuses.ts';
-import { requireRight } from '../access/rights.ts';
 import type { Deps } from '../deps.ts';
-import { AppError } from '../errors.ts';
 import { dispositionOf } from '../http/content-disposition.ts';
 import { actorOf } from '../http/env.ts';
 import { errors, json, jsonBody, named, router } from '../http/openapi.ts';
 import { fileBody, fileContent } from '../http/request-body.middleware.ts';
 import { IdParam, readErrors, writeErrors } from '../http/route-kit.ts';
-import { getJob, startJob, startUploadJob } from '../jobs/jobs.service.ts';
-import { toCsv } from '../spreadsheets/export-table.ts';
+import { getJob, startUploadJob } from '../jobs/jobs.service.ts';
 import { findIatiActivities, linkIatiActivity, projectIatiLinks } from './iati-activities.service.ts';
-import { iatiCheckJob } from './iati-check.job.ts';
-import { activityFile, hasRecord, organisationFile, publishedScope } from './iati-export.read.ts';
+import { activityFile, hasRecord, nothingPublished, organisationFile } from './iati-export.read.ts';
 import { iatiImportJob } from './iati-import.job.ts';
 import { checkProjectActivity } from './iati-project.check.ts';
-import { PublisherIdentity, publisherSettings, publishesSynthetic, setActivityUnit, setPublisher } from './iati-settings.service.ts';
+import { startPublicationCheck, validationReport } from './iati-publication.service.ts';
+import { PublisherIdentity, readPublisher, setActivityUnit, setPublisher } from './iati-settings.service.ts';
 import { iatiValidateJob } from './iati-validate.job.ts';
-import { reportRows } from './iati-validate.ts';
+import { reportCsv } from './iati-validate.ts';
 
 const tags = ['IATI'];
 const Upload = z.strictObject({ fileName: z.string().min(1).max(200) });
@@ -74,10 +70,7 @@ export function iatiRoutes(deps: Deps) {
         summary: 'Who publishes and what an activity of the published file is (a project, or an outcome and biennium)',
         responses: { 200: json(PublisherSchema), ...readErrors },
       }),
-      async (c) => {
-        requireRight(actorOf(c), 'iati.validate');
-        return c.json(await publisherSettings(db), 200);
-      },
+      async (c) => c.json(await readPublisher(db, actorOf(c)), 200),
     )
     .openapi(
       createRoute({
@@ -110,11 +103,7 @@ export function iatiRoutes(deps: Deps) {
         responses: { 202: Accepted, ...errors('UNAUTHENTICATED', 'FORBIDDEN', 'CONFLICT') },
       }),
       async (c) => {
-        const actor = actorOf(c);
-        requireRight(actor, iatiCheckJob.right);
-        // Nothing to publish is no finding: say why plainly, as /iati/activities.xml does, rather than validate an empty file.
-        if ((await publishedScope(db)).total === 0) throw new AppError('CONFLICT', await nothingPublished(db));
-        const job = await startJob(deps, actor, iatiCheckJob, {});
+        const job = await startPublicationCheck(deps, actorOf(c));
         return c.json({ jobId: job.id }, 202);
       },
     )
@@ -195,46 +184,13 @@ export function iatiRoutes(deps: Deps) {
         },
       }),
       async (c) => {
-        const job = await getJob(db, c.req.valid('param').id, actorOf(c));
-        if ((job.kind !== 'iati.validate' && job.kind !== 'iati.check') || job.status !== 'done' || !job.result)
-          throw new AppError('NOT_FOUND', 'This validation has no report (yet)');
-        const report = job.result;
+        const report = await validationReport(db, c.req.valid('param').id, actorOf(c));
         const base = report.fileName.replace(/\.[^.]*$/, '');
         if (c.req.valid('query').format === 'json')
           return c.body(JSON.stringify(report, null, 2), 200, { 'Content-Type': 'application/json', 'Content-Disposition': dispositionOf(`${base}-validation.json`) });
-        const rows = reportRows(report);
-        const columns = ['activity', 'line', 'rule', 'severity', 'category', 'path', 'message'].map((key) => ({ key, label: key }));
-        return c.body(toCsv(columns, rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': dispositionOf(`${base}-validation.csv`) });
+        return c.body(reportCsv(report), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': dispositionOf(`${base}-validation.csv`) });
       },
     );
-}
-
-/**
- * Why the activity file has nothing in it, in plain words. An IATI file must hold one activity at least (the schema's
- * minOccurs), so an empty one is never served: a 404 with this text tells a person or the IATI Registry's fetcher
- * that nothing is published yet, where an empty file would be an invalid one.
- */
-async function nothingPublished(db: Deps['db']) {
-  const publisher = await publisherSettings(db);
-  const what =
-    publisher.activityUnit === 'cpo_biennium'
-      ? 'no country programme outcome has a project linked to it that is approved, active or closed and not confidential'
-      : 'no project is approved, active or closed and not confidential';
-  const synthetic =
-    !publishesSynthetic(publisher) &&
-    (await db
-      .selectFrom('projects')
-      .select('id')
-      .where('is_synthetic', '=', true)
-      .where('confidential', '=', false)
-      .where('status', 'in', [...PUBLISHED_STATUSES])
-      .limit(1)
-      .executeTakeFirst());
-  return [
-    `Nothing is published yet: ${what}${synthetic ? ` (the demonstration's synthetic projects are published only under an example identifier, XE-EXAMPLE-…, never under ${publisher.ref})` : ''}.`,
-    'An IATI activity file must hold at least one activity, so none is served until there is one. Register this address with the IATI Registry once there is.',
-    '',
-  ].join('\n');
 }
 
 const xmlFile = (summary: string) =>

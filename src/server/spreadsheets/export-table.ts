@@ -24,8 +24,21 @@ export function toCsv(columns: Column[], rows: Record<string, unknown>[]): strin
   return `\uFEFF${lines.map((l) => l.join(',')).join('\r\n')}\r\n`;
 }
 
+/** A downloadable file: its name, type and bytes (or text). */
+export interface DownloadFile {
+  name: string;
+  contentType: string;
+  body: string | Uint8Array<ArrayBuffer>;
+}
+
+/** A table as a CSV or XLSX file named `base`.csv or `base`.xlsx. */
+export async function tableFile(table: { title: string; columns: Column[]; rows: Record<string, unknown>[] }, format: 'csv' | 'xlsx', base: string): Promise<DownloadFile> {
+  if (format === 'csv') return { name: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: toCsv(table.columns, table.rows) };
+  return { name: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await toXlsx(table.title, table.columns, table.rows) };
+}
+
 /** XLSX with a header row; numeric columns as numbers, everything else as neutralised text. */
-export async function toXlsx(sheetName: string, columns: Column[], rows: Record<string, unknown>[]): Promise<Uint8Array> {
+export async function toXlsx(sheetName: string, columns: Column[], rows: Record<string, unknown>[]): Promise<Uint8Array<ArrayBuffer>> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(sheetName.slice(0, 31));
   sheet.columns = columns.map((c) => ({ header: c.label, key: c.key, width: Math.max(12, c.label.length + 2) }));

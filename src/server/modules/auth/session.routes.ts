@@ -4,22 +4,11 @@ import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
 import { errors, json, jsonBody, named, router } from '../../http/openapi.ts';
 import { accountRoutes } from './account.routes.ts';
-import { presentSession } from './session.presenter.ts';
-import { signIn, signOut } from './session.service.ts';
+import { sessionAnswer, signIn, signOut } from './session.service.ts';
 import { clearSessionCookie, deviceCookie, setSessionCookies } from './session-cookies.ts';
 import { requestOrigin } from './trusted-proxies.ts';
 
 const SessionSchema = named(Session, 'Session');
-
-async function sessionBody(db: Deps['db'], userId: string, csrfToken: string, expiresAt: string): Promise<Session> {
-  // Read here, not through modules/users (which builds on auth's passwords): the session's own view of its user.
-  const u = await db
-    .selectFrom('users')
-    .select(['id', 'email', 'name', 'role', 'office_id', 'partner_id', 'country_code', 'locale'])
-    .where('id', '=', userId)
-    .executeTakeFirstOrThrow();
-  return presentSession(u, csrfToken, expiresAt);
-}
 
 export function sessionRoutes(deps: Deps) {
   const { db, config } = deps;
@@ -38,7 +27,7 @@ export function sessionRoutes(deps: Deps) {
         const { email, password } = c.req.valid('json');
         const s = await signIn(db, email, password, { client: requestOrigin(c, config.trustedProxies).client, deviceToken: deviceCookie(c) }, policy);
         setSessionCookies(c, config.trustedProxies, { token: s.token, ttlSeconds: config.sessionTtl, deviceToken: s.deviceToken });
-        return c.json(await sessionBody(db, s.actor.userId as string, s.csrfToken, s.expiresAt), 200);
+        return c.json(await sessionAnswer(db, s.actor.userId as string, s.csrfToken, s.expiresAt), 200);
       },
     )
     .openapi(
@@ -53,7 +42,7 @@ export function sessionRoutes(deps: Deps) {
         const actor = actorOf(c);
         const s = c.var.session;
         if (!s) throw new Error('session missing for a signed-in actor');
-        return c.json(await sessionBody(db, actor.userId as string, s.csrfToken, s.expiresAt), 200);
+        return c.json(await sessionAnswer(db, actor.userId as string, s.csrfToken, s.expiresAt), 200);
       },
     )
     .openapi(

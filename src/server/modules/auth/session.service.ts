@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Session } from '../../../shared/contracts/session.ts';
 import type { Role } from '../../../shared/rights.ts';
 import type { Actor } from '../../access/actor.ts';
 import { writeAudit } from '../../db/audit-log.ts';
@@ -8,6 +9,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { attemptSucceeded, DEFAULT_THROTTLE, type ThrottleKey, takeAttempt } from './login-throttle.ts';
 import { verifyPassword } from './password.ts';
+import { presentSession } from './session.presenter.ts';
 import { knownDevice, rememberDevice } from './trusted-devices.ts';
 
 export interface SessionPolicy {
@@ -164,4 +166,14 @@ export async function signOut(db: Kysely<DB>, token: string, actor: Actor): Prom
     await trx.deleteFrom('sessions').where('id', '=', tokenId(token)).execute();
     await writeAudit(trx, actor, { action: 'sign_out', entityType: 'user', entityId: actor.userId });
   });
+}
+
+/** A signed-in user's session as the API answers it: the user (read here, not through modules/users, which builds on auth's passwords) with the rights the role gives. */
+export async function sessionAnswer(db: Kysely<DB>, userId: string, csrfToken: string, expiresAt: string): Promise<Session> {
+  const u = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'role', 'office_id', 'partner_id', 'country_code', 'locale'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return presentSession(u, csrfToken, expiresAt);
 }
