@@ -5,8 +5,7 @@ import type { DB } from '../server/db/schema.ts';
 import { findCalendar } from '../server/modules/calendar/calendar.service.ts';
 import { findCountryProfiles } from '../server/modules/countries/countries.service.ts';
 import { getCountryPage } from '../server/modules/country-page/country-page.service.ts';
-import { applyProgramme } from '../server/programming-import/apply-programme.ts';
-import { parseProgrammeFile } from '../server/programming-import/programme-file.ts';
+import { importProgramme, issuesOf } from '../server/programming-import/programme-import.service.ts';
 import { printTable, UsageError } from './output.ts';
 
 type Flags = Record<string, string | boolean | undefined>;
@@ -37,17 +36,12 @@ export async function calendarCommand(db: Kysely<DB>, flags: Flags): Promise<voi
 /** `devcoop programme import FILE [--json]`: a whole country programme from a JSON document, in one transaction. */
 export async function programmeCommand(db: Kysely<DB>, sub: string | undefined, file: string | undefined, flags: Flags): Promise<number> {
   if (sub !== 'import' || !file) throw new UsageError('devcoop programme import FILE.json [--json]');
-  const { file: doc, issues } = parseProgrammeFile(readFileSync(file, 'utf8'));
   const report = (ok: boolean, body: object) => {
     if (flags.json) console.log(JSON.stringify({ ok, ...body }, null, 2));
     return ok ? 0 : 1;
   };
-  if (!doc) {
-    if (!flags.json) for (const i of issues) console.error(`${file}: ${i.path}: ${i.message}`);
-    return report(false, { issues });
-  }
   try {
-    const result = await applyProgramme(db, doc, systemActor('import', `import:${file}`));
+    const result = await importProgramme(db, readFileSync(file, 'utf8'), systemActor('import', `import:${file}`));
     if (!flags.json)
       console.log(
         `Imported the country programme of ${result.country}: ${Object.entries(result.counts)
@@ -56,9 +50,9 @@ export async function programmeCommand(db: Kysely<DB>, sub: string | undefined, 
       );
     return report(true, result);
   } catch (err) {
-    const e = err as { code?: string; message: string; details?: { path?: string } };
-    if (!e.code) throw err;
-    if (!flags.json) console.error(`${file}: ${e.message} — nothing was imported.`);
-    return report(false, { issues: [{ path: e.details?.path ?? '(root)', message: e.message }] });
+    const issues = issuesOf(err);
+    if (!issues.length) throw err;
+    if (!flags.json) for (const i of issues) console.error(`${file}: ${i.path}: ${i.message}`);
+    return report(false, { issues });
   }
 }

@@ -1,11 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ProgrammeImportReport } from '../../shared/contracts/programming-answers.ts';
 import type { Deps } from '../deps.ts';
-import { AppError } from '../errors.ts';
 import { actorOf } from '../http/env.ts';
 import { errors, json, named, router } from '../http/openapi.ts';
-import { applyProgramme } from './apply-programme.ts';
-import { parseProgrammeFile } from './programme-file.ts';
+import { importProgramme } from './programme-import.service.ts';
 
 /** The document is read by parseProgrammeFile, which names each problem by its path: any JSON object is let through here. */
 const ProgrammeDocument = z.record(z.string(), z.unknown()).openapi('ProgrammeDocument', { description: 'A country programme document (docs/examples/programme-kenya.json)' });
@@ -24,19 +22,6 @@ export function programmeImportRoutes({ db }: Deps) {
       request: { body: { required: true, content: { 'application/json': { schema: ProgrammeDocument } } } },
       responses: { 201: json(ReportSchema, 'Imported'), ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'CONFLICT') },
     }),
-    async (c) => {
-      const actor = { ...actorOf(c), via: 'import' as const };
-      const { file, issues } = parseProgrammeFile(JSON.stringify(c.req.valid('json')));
-      if (!file) throw new AppError('INVALID_INPUT', `The document has ${issues.length} problem(s); nothing was imported`, { issues });
-      try {
-        return c.json(await applyProgramme(db, file, actor), 201);
-      } catch (err) {
-        if (err instanceof AppError && err.code !== 'INTERNAL') {
-          const path = (err.details as { path?: string } | undefined)?.path ?? '(root)';
-          throw new AppError(err.code, `${err.message} — nothing was imported`, { issues: [{ path, message: err.message }] });
-        }
-        throw err;
-      }
-    },
+    async (c) => c.json(await importProgramme(db, JSON.stringify(c.req.valid('json')), { ...actorOf(c), via: 'import' }), 201),
   );
 }
