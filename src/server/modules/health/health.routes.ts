@@ -1,37 +1,26 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { sql } from 'kysely';
-import { pendingMigrations } from '../../db/migrate.ts';
+import { createRoute } from '@hono/zod-openapi';
+import { Health } from '../../../shared/contracts/health.ts';
 import type { Deps } from '../../deps.ts';
 import { RETRY_AFTER_SECONDS } from '../../errors.ts';
-import { json, router } from '../../http/openapi.ts';
+import { json, named, router } from '../../http/openapi.ts';
+import { checkHealth } from './health.service.ts';
 
-const Health = z
-  .object({
-    status: z.enum(['ok', 'degraded']),
-    version: z.string(),
-    database: z.object({ kind: z.enum(['pglite', 'postgres']), reachable: z.boolean(), pendingMigrations: z.array(z.string()) }),
-  })
-  .openapi('Health');
+const HealthSchema = named(Health, 'Health');
 
-export function healthRoutes({ db, dbKind, config }: Deps) {
+export function healthRoutes(deps: Deps) {
   return router().openapi(
     createRoute({
       method: 'get',
       path: '/',
       tags: ['Operations'],
       summary: 'Is the service up: database reachable, migrations applied, version',
-      responses: { 200: json(Health), 503: json(Health, 'The database is unreachable or not migrated') },
+      responses: { 200: json(HealthSchema), 503: json(HealthSchema, 'The database is unreachable or not migrated') },
     }),
     async (c) => {
-      const reachable = await sql`select 1`
-        .execute(db)
-        .then(() => true)
-        .catch(() => false);
-      const pending = reachable ? await pendingMigrations(db) : [];
-      const ok = reachable && pending.length === 0;
-      const body = { status: ok ? ('ok' as const) : ('degraded' as const), version: config.version, database: { kind: dbKind, reachable, pendingMigrations: pending } };
-      if (!ok) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
-      return ok ? c.json(body, 200) : c.json(body, 503);
+      const health = await checkHealth(deps);
+      if (health.status === 'ok') return c.json(health, 200);
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return c.json(health, 503);
     },
   );
 }
