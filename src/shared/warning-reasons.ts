@@ -28,6 +28,15 @@ const num = (lang: Locale, n: number) => formatOf(lang).format(Math.round(n * 10
 /** A percentage: 74.9% in English, 74,9 % in French and Spanish. */
 const pct = (lang: Locale, n: number) => (lang === 'en' ? `${num(lang, n)}%` : `${num(lang, n)} %`);
 
+const plurals = new Map<Locale, Intl.PluralRules>();
+/** A number of months in the language's singular or plural (1 month, 2 months; 1 mois; 1 mes, 2 meses). */
+const monthsText = (lang: Locale, k: number) => {
+  let rules = plurals.get(lang);
+  if (!rules) plurals.set(lang, (rules = new Intl.PluralRules(lang)));
+  const one = rules.select(k) === 'one';
+  return `${k} ${{ en: one ? 'month' : 'months', fr: 'mois', es: one ? 'mes' : 'meses' }[lang]}`;
+};
+
 /** Only the language asked for is worded (each number formatted costs; a watch list words thousands). */
 export function reasonText(r: WarningReason, lang: Locale = 'en'): string {
   const p = (n: number) => pct(lang, n);
@@ -43,21 +52,21 @@ export function reasonText(r: WarningReason, lang: Locale = 'en'): string {
       return { en: 'No expenditure recorded at all', fr: 'Aucune dépense enregistrée', es: 'No se ha registrado ningún gasto' }[lang];
     case 'no_expenditure':
       return {
-        en: () => `No expenditure since ${r.since}: ${r.months} months (threshold ${n(r.threshold)})`,
-        fr: () => `Aucune dépense depuis ${r.since} : ${r.months} mois (seuil ${n(r.threshold)})`,
-        es: () => `Sin gastos desde ${r.since}: ${r.months} meses (umbral ${n(r.threshold)})`,
+        en: () => `No expenditure since ${r.since}: ${monthsText(lang, r.months)} (threshold ${n(r.threshold)})`,
+        fr: () => `Aucune dépense depuis ${r.since} : ${monthsText(lang, r.months)} (seuil ${n(r.threshold)})`,
+        es: () => `Sin gastos desde ${r.since}: ${monthsText(lang, r.months)} (umbral ${n(r.threshold)})`,
       }[lang]();
     case 'ending_low_delivery':
       return {
-        en: () => `Ends ${r.end} (${r.months} months) with delivery at ${p(r.delivery)}, below ${p(r.below)}`,
-        fr: () => `Se termine le ${r.end} (dans ${r.months} mois) avec une exécution de ${p(r.delivery)}, sous ${p(r.below)}`,
-        es: () => `Termina el ${r.end} (en ${r.months} meses) con una ejecución del ${p(r.delivery)}, por debajo del ${p(r.below)}`,
+        en: () => `Ends ${r.end} (${monthsText(lang, r.months)}) with delivery at ${p(r.delivery)}, below ${p(r.below)}`,
+        fr: () => `Se termine le ${r.end} (dans ${monthsText(lang, r.months)}) avec une exécution de ${p(r.delivery)}, sous ${p(r.below)}`,
+        es: () => `Termina el ${r.end} (en ${monthsText(lang, r.months)}) con una ejecución del ${p(r.delivery)}, por debajo del ${p(r.below)}`,
       }[lang]();
     case 'allocation_not_committed':
       return {
-        en: () => `${p(r.idle)} of the allocation is neither spent nor committed with ${r.left} months of the year left (threshold ${p(r.threshold)})`,
-        fr: () => `${p(r.idle)} de l’allocation n’est ni dépensé ni engagé à ${r.left} mois de la fin de l’année (seuil ${p(r.threshold)})`,
-        es: () => `El ${p(r.idle)} de la asignación no se ha gastado ni comprometido a ${r.left} meses del fin del año (umbral ${p(r.threshold)})`,
+        en: () => `${p(r.idle)} of the allocation is neither spent nor committed with ${monthsText(lang, r.left)} of the year left (threshold ${p(r.threshold)})`,
+        fr: () => `${p(r.idle)} de l’allocation n’est ni dépensé ni engagé à ${monthsText(lang, r.left)} de la fin de l’année (seuil ${p(r.threshold)})`,
+        es: () => `El ${p(r.idle)} de la asignación no se ha gastado ni comprometido a ${monthsText(lang, r.left)} del fin del año (umbral ${p(r.threshold)})`,
       }[lang]();
   }
 }

@@ -53,4 +53,13 @@ describe('early-warning rules (hand-checked)', () => {
     const [idle] = evaluateWarnings([facts({ expenditure: '30000', commitments: '10000' })], rules.slice(3), '2024-10-15');
     assert.equal(reasonText(idle?.why ?? { kind: 'no_expenditure_ever' }, 'fr'), '60 % de l’allocation n’est ni dépensé ni engagé à 2 mois de la fin de l’année (seuil 50 %)');
   });
+  test('one month is singular in each language, more are plural', () => {
+    const [one] = evaluateWarnings([facts({ expenditure: '30000', commitments: '10000' })], rules.slice(3), '2024-11-15');
+    assert.equal(one?.reason, '60% of the allocation is neither spent nor committed with 1 month of the year left (threshold 50%)');
+    const why = { kind: 'ending_low_delivery' as const, end: '2024-12-31', months: 1, delivery: 55, below: 70 };
+    assert.equal(reasonText(why, 'es'), 'Termina el 2024-12-31 (en 1 mes) con una ejecución del 55 %, por debajo del 70 %');
+    assert.equal(reasonText({ ...why, months: 2 }, 'es'), 'Termina el 2024-12-31 (en 2 meses) con una ejecución del 55 %, por debajo del 70 %');
+    assert.equal(reasonText({ ...why, months: 0 }, 'en'), 'Ends 2024-12-31 (0 months) with delivery at 55%, below 70%');
+    assert.equal(reasonText(why, 'fr'), 'Se termine le 2024-12-31 (dans 1 mois) avec une exécution de 55 %, sous 70 %');
+  });
 });
