@@ -57,6 +57,9 @@ export async function signedInAs(
   return Object.assign(client, { user: { id: user.id as string, email: user.email as string } });
 }
 
-// Factories of the other resources, by area: projects and agreements (lifecycle through the services), money.
+// Factories of the other resources, by area: projects and agreements (lifecycle through the services), money,
+// country programming, strategies and action plans.
 export * from './factories/finance.ts';
+export * from './factories/programming.ts';
 export * from './factories/projects.ts';
+export * from './factories/strategies.ts';

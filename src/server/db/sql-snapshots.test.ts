@@ -3,10 +3,24 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { format } from 'sql-formatter';
-import { buildAgreement, buildAllocation, buildFinancialLines, buildOffice, buildPartner, buildProject, signedInAs } from '../../../test/factories.ts';
+import {
+  buildActionPlan,
+  buildAgreement,
+  buildAllocation,
+  buildFinancialLines,
+  buildFramework,
+  buildOffice,
+  buildPartner,
+  buildProgramme,
+  buildProject,
+  buildStrategy,
+  signedInAs,
+} from '../../../test/factories.ts';
 import { buildApp, type Client, ok } from '../../../test/helpers/api.ts';
 import { SqlRecorder } from '../../../test/helpers/sql-recorder.ts';
 import { openTestDatabase } from '../../../test/helpers/test-db.ts';
+import { isoDate } from '../../shared/dates.ts';
+import { IMPLEMENTATION_PLAN_1999 } from '../demo/seed-plans.ts';
 import type { Database } from './connect.ts';
 
 /**
@@ -18,7 +32,8 @@ import type { Database } from './connect.ts';
 const DIR = join(import.meta.dirname, 'sql-snapshots');
 const UPDATE = process.env.UPDATE_SQL_SNAPSHOTS === '1';
 
-const SNAPSHOTS: [name: string, path: (ids: Record<string, string>) => string][] = [
+/** Each read is asked by an HQ officer (everything in reach), or by an administrator where only that role may read it. */
+const SNAPSHOTS: [name: string, path: (ids: Record<string, string>) => string, as?: 'admin'][] = [
   ['offices-list', () => '/api/offices?limit=50'],
   ['projects-list', () => '/api/projects?limit=50&status=active'],
   ['partners-list', () => '/api/partners'],
@@ -35,8 +50,11 @@ const SNAPSHOTS: [name: string, path: (ids: Record<string, string>) => string][]
 
 let database: Database;
 let hq: Client;
+let admin: Client;
 const recorder = new SqlRecorder();
 const ids: Record<string, string> = {};
+/** A day some days from now (the calendar reads from today). */
+const soon = (days: number) => isoDate(new Date(Date.now() + days * 86_400_000));
 
 before(async () => {
   database = await openTestDatabase();
@@ -58,22 +76,85 @@ before(async () => {
       activeOn: '2023-01-15',
     });
     await buildAllocation(db, p.id, 2024, '200000.00');
+    ids[code] = p.id;
   }
   await buildFinancialLines(db, [
     { projectCode: 'K1', period: '2024-03', amount: '50000.00' },
     { projectCode: 'K2', period: '2024-04', amount: '30000.00' },
   ]);
+  // Kenya's programming: a CF cycle and a DWCP of two priorities each, outcomes with outputs, SDG targets and
+  // indicators, CPOs derived and linked, so a statement per priority, outcome or CPO would show.
+  const outcome = (code: string, targets: string[]) => ({
+    code,
+    text: `Outcome ${code}`,
+    orgRole: 'lead' as const,
+    sdgTargets: targets,
+    outputs: [1, 2].map((n) => ({ code: `${code}.${n}`, text: `Output ${code}.${n}` })),
+    indicators: [
+      { code: `I${code}`, title: `Indicator of ${code}`, unit: 'percent', targets: [{ kind: 'target' as const, periodStart: '2023-01-01', periodEnd: '2025-12-31', value: '50' }] },
+    ],
+  });
+  const cpo = (code: string, cfOutcome: string) => ({ code, derivation: 'derived' as const, cfOutcome, cfOutputs: [`${cfOutcome}.1`], sdgTargets: ['8.5'] });
+  await buildProgramme(db, {
+    countryCode: 'KE',
+    presence: 'resident',
+    coveringOffice: 'CO-KE',
+    constituents: [
+      { kind: 'ministry_of_labour', name: 'Ministry of Labour' },
+      { kind: 'workers', name: 'Central Organisation of Trade Unions' },
+    ],
+    cycles: [
+      {
+        kind: 'cooperation_framework',
+        title: 'CF 2023–26',
+        periodStart: '2023-01-01',
+        periodEnd: '2026-12-31',
+        stage: 'implementation',
+        priorities: [
+          { code: 'SP1', title: 'Jobs', outcomes: [outcome('O1', ['8.5', '8.6']), outcome('O2', ['8.8'])] },
+          { code: 'SP2', title: 'Protection', outcomes: [outcome('O3', ['1.3'])] },
+        ],
+      },
+    ],
+    dwcps: [
+      {
+        title: 'DWCP 2023–26',
+        periodStart: '2023-01-01',
+        periodEnd: '2026-12-31',
+        status: 'active',
+        cycle: 'CF 2023–26',
+        priorities: [
+          { code: 'P1', title: 'Employment', cpos: [cpo('KEN101', 'O1'), cpo('KEN102', 'O2')] },
+          { code: 'P2', title: 'Social protection', cpos: [cpo('KEN201', 'O3')] },
+        ],
+      },
+    ],
+    milestones: [
+      { kind: 'dwcp_review', title: 'Mid-term review', dueDate: soon(40) },
+      { kind: 'cf_evaluation', title: 'CF evaluation', dueDate: soon(200) },
+    ],
+  });
+  ids.dwcp = (await db.selectFrom('dwcps').select('id').where('country_code', '=', 'KE').executeTakeFirstOrThrow()).id;
+  ids.cycle = (await db.selectFrom('cf_cycles').select('id').where('country_code', '=', 'KE').executeTakeFirstOrThrow()).id;
+  ids.outcome = (await db.selectFrom('cf_outcomes').select('id').where('cycle_id', '=', ids.cycle).where('code', '=', 'O1').executeTakeFirstOrThrow()).id;
+  ids.indicator = (await db.selectFrom('indicators').select('id').where('node_id', '=', ids.outcome).executeTakeFirstOrThrow()).id;
+  await buildFramework(db, { code: 'SP-22-25', outcomes: ['1', '2', '3'] });
+  await buildFramework(db, { code: 'SP-26-29', outcomes: ['A', 'B'], periodStart: '2026-01-01', periodEnd: '2029-12-31' });
+  await buildStrategy(db);
+  await buildActionPlan(db);
+  await buildActionPlan(db, IMPLEMENTATION_PLAN_1999);
   // The app reads through the recorder; the set-up above did not.
   const app = buildApp({ ...database, db: db.withPlugin(recorder) });
   hq = await signedInAs(app, db, 'hq_officer');
+  admin = await signedInAs(app, db, 'admin');
 });
 after(() => database.close());
 
 describe('SQL snapshots', () => {
-  for (const [name, path] of SNAPSHOTS) {
+  for (const [name, path, as] of SNAPSHOTS) {
     test(name, async () => {
       recorder.statements = [];
-      ok(await hq.get(path(ids)));
+      ok(await (as === 'admin' ? admin : hq).get(path(ids)));
       // The session lookup that starts every request is the middleware's, the same for all: left out.
       const own = recorder.statements.filter((s) => !/from "sessions"/.test(s) || /"projects"/.test(s));
       const text = `${own.map((s, i) => `-- statement ${i + 1} of ${own.length}\n${format(s, { language: 'postgresql', keywordCase: 'lower' })};`).join('\n\n')}\n`;
