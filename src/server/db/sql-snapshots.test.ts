@@ -46,6 +46,8 @@ const SNAPSHOTS: [name: string, path: (ids: Record<string, string>) => string, a
   ['resource-gaps', () => '/api/resource-gaps?year=2024'],
   ['watch-list', () => '/api/early-warnings?asOf=2024-09-30'],
   ['delivery-by-office', () => '/api/delivery/groups?year=2024&by=office'],
+  ['dwcps-list', () => '/api/countries/KE/dwcps'],
+  ['dwcp-tree', (ids) => `/api/dwcps/${ids.dwcp}`],
 ];
 
 let database: Database;

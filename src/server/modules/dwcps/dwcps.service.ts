@@ -13,6 +13,7 @@ import { assertCountryInScope } from '../countries/countries.queries.ts';
 import { assertPeriod } from '../reference/reference.check.ts';
 import { computeAlignment } from './alignment.rules.ts';
 import { type CpoLinks, presentCpo, presentCpoRow, presentDwcp, presentDwcpPriority } from './dwcps.presenter.ts';
+import { selectDwcps, selectDwcpTree } from './dwcps.queries.ts';
 
 async function dwcpCountry(db: Kysely<DB>, dwcpId: string): Promise<string> {
   const row = await db.selectFrom('dwcps').select('country_code').where('id', '=', dwcpId).executeTakeFirst();
@@ -34,29 +35,12 @@ async function checkCycleOfCountry(db: Kysely<DB>, cycleId: string | null | unde
 
 /** DWCPs of a country, newest first. */
 export async function findDwcps(db: Kysely<DB>, code: string, actor: Actor) {
-  await assertCountryInScope(db, countryScope(actor, 'programming.read'), code);
-  return (await db.selectFrom('dwcps').selectAll().where('country_code', '=', code).orderBy('period_start', 'desc').execute()).map(presentDwcp);
+  return (await selectDwcps(db, countryScope(actor, 'programming.read'), code)).map(presentDwcp);
 }
 
 /** A DWCP with priorities → CPOs, each CPO's links, drift from its CF outcome, and each priority's alignment (recorded and computed). */
 export async function getDwcp(db: Kysely<DB>, id: string, actor: Actor): Promise<DwcpTree> {
-  const dwcp = await db.selectFrom('dwcps').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!dwcp) throw notFound('DWCP', id);
-  await assertCountryInScope(db, countryScope(actor, 'programming.read'), dwcp.country_code);
-  const [priorities, cpos, outputs, orgOutcomes, targets] = await Promise.all([
-    db.selectFrom('dwcp_priorities').selectAll().where('dwcp_id', '=', id).orderBy('code').execute(),
-    db
-      .selectFrom('cpos')
-      .leftJoin('cf_outcomes', 'cf_outcomes.id', 'cpos.cf_outcome_id')
-      .selectAll('cpos')
-      .select(['cf_outcomes.text as cf_outcome_text', 'cf_outcomes.code as cf_outcome_code'])
-      .where('cpos.dwcp_id', '=', id)
-      .orderBy('cpos.code')
-      .execute(),
-    db.selectFrom('cpo_cf_outputs as l').innerJoin('cpos', 'cpos.id', 'l.cpo_id').select(['l.cpo_id', 'l.cf_output_id']).where('cpos.dwcp_id', '=', id).execute(),
-    db.selectFrom('cpo_org_outcomes as l').innerJoin('cpos', 'cpos.id', 'l.cpo_id').select(['l.cpo_id', 'l.org_outcome_id']).where('cpos.dwcp_id', '=', id).execute(),
-    db.selectFrom('cpo_sdg_targets as l').innerJoin('cpos', 'cpos.id', 'l.cpo_id').select(['l.cpo_id', 'l.target_code']).where('cpos.dwcp_id', '=', id).execute(),
-  ]);
+  const { dwcp, priorities, cpos, outputs, orgOutcomes, targets } = await selectDwcpTree(db, countryScope(actor, 'programming.read'), id);
   return {
     ...presentDwcp(dwcp),
     priorities: priorities.map((p) => {
