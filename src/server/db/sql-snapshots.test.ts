@@ -48,6 +48,8 @@ const SNAPSHOTS: [name: string, path: (ids: Record<string, string>) => string, a
   ['delivery-by-office', () => '/api/delivery/groups?year=2024&by=office'],
   ['dwcps-list', () => '/api/countries/KE/dwcps'],
   ['dwcp-tree', (ids) => `/api/dwcps/${ids.dwcp}`],
+  ['cf-cycles-list', () => '/api/countries/KE/cf-cycles'],
+  ['cf-cycle-tree', (ids) => `/api/cf-cycles/${ids.cycle}`],
 ];
 
 let database: Database;

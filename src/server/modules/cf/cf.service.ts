@@ -12,6 +12,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { assertCountryInScope } from '../countries/countries.queries.ts';
 import { assertPeriod } from '../reference/reference.check.ts';
 import { presentCfCycle, presentCfOutcome, presentCfOutcomeRow, presentCfOutput, presentCfPriority } from './cf.presenter.ts';
+import { selectCycles, selectCycleTree } from './cf.queries.ts';
 
 async function assertNoOverlap(db: Kysely<DB>, code: string, start: string, end: string, exceptId?: string) {
   assertPeriod(start, end);
@@ -47,34 +48,12 @@ async function checkSdgTargets(db: Kysely<DB>, codes: string[]) {
 
 /** Cooperation Framework (and UNDAF) cycles of a country, newest first. */
 export async function findCycles(db: Kysely<DB>, code: string, actor: Actor) {
-  await assertCountryInScope(db, countryScope(actor, 'programming.read'), code);
-  const rows = await db.selectFrom('cf_cycles').selectAll().where('country_code', '=', code).orderBy('period_start', 'desc').execute();
-  return rows.map(presentCfCycle);
+  return (await selectCycles(db, countryScope(actor, 'programming.read'), code)).map(presentCfCycle);
 }
 
 /** One cycle with its strategic priorities → outcomes (with SDG targets) → outputs. */
 export async function getCycle(db: Kysely<DB>, id: string, actor: Actor): Promise<CfCycleTree> {
-  const cycle = await db.selectFrom('cf_cycles').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!cycle) throw notFound('Cooperation Framework cycle', id);
-  await assertCountryInScope(db, countryScope(actor, 'programming.read'), cycle.country_code);
-  const [priorities, outcomes, outputs, targets] = await Promise.all([
-    db.selectFrom('cf_priorities').selectAll().where('cycle_id', '=', id).orderBy('code').execute(),
-    db.selectFrom('cf_outcomes').selectAll().where('cycle_id', '=', id).orderBy('code').execute(),
-    db
-      .selectFrom('cf_outputs')
-      .innerJoin('cf_outcomes', 'cf_outcomes.id', 'cf_outputs.outcome_id')
-      .selectAll('cf_outputs')
-      .where('cf_outcomes.cycle_id', '=', id)
-      .orderBy('cf_outputs.code')
-      .execute(),
-    db
-      .selectFrom('cf_outcome_sdg_targets as l')
-      .innerJoin('cf_outcomes', 'cf_outcomes.id', 'l.outcome_id')
-      .select(['l.outcome_id', 'l.target_code'])
-      .where('cf_outcomes.cycle_id', '=', id)
-      .orderBy('l.target_code')
-      .execute(),
-  ]);
+  const { cycle, priorities, outcomes, outputs, targets } = await selectCycleTree(db, countryScope(actor, 'programming.read'), id);
   return {
     ...presentCfCycle(cycle),
     priorities: priorities.map((p) => ({
