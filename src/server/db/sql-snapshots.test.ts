@@ -50,6 +50,8 @@ const SNAPSHOTS: [name: string, path: (ids: Record<string, string>) => string, a
   ['dwcp-tree', (ids) => `/api/dwcps/${ids.dwcp}`],
   ['cf-cycles-list', () => '/api/countries/KE/cf-cycles'],
   ['cf-cycle-tree', (ids) => `/api/cf-cycles/${ids.cycle}`],
+  ['project-detail', (ids) => `/api/projects/${ids.K1}`],
+  ['project-documents', (ids) => `/api/projects/${ids.K1}/documents`],
 ];
 
 let database: Database;

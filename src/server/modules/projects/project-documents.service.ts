@@ -8,7 +8,8 @@ import { changeVersioned, updateVersioned, type VersionedChange } from '../../db
 import { AppError, notFound } from '../../errors.ts';
 import { assertCode } from '../reference/reference.check.ts';
 import { presentDocument, presentDocumentFields } from './project-documents.presenter.ts';
-import { reachesProject, scopedProjects } from './projects.queries.ts';
+import { selectDocuments, withCategory } from './project-documents.queries.ts';
+import { scopedProjects } from './projects.queries.ts';
 
 export interface DocumentInput {
   title: string;
@@ -35,14 +36,6 @@ async function checkCodes(db: Kysely<DB> | Transaction<DB>, input: Partial<Docum
   if (input.format !== undefined) await assertCode(db, 'FileFormat', input.format, 'format');
 }
 
-/** Documents with their DocumentCategory's names. */
-const withCategory = (db: Kysely<DB> | Transaction<DB>) =>
-  db
-    .selectFrom('project_documents as d')
-    .leftJoin('codelist_codes as c', (j) => j.onRef('c.code', '=', 'd.category').on('c.codelist', '=', 'DocumentCategory'))
-    .selectAll('d')
-    .select(['c.name_en as category_name', 'c.name_fr as category_name_fr', 'c.name_es as category_name_es']);
-
 /** One document as the API answers it (after a change). */
 const readDocument = async (db: Kysely<DB> | Transaction<DB>, id: string) => presentDocument(await withCategory(db).where('d.id', '=', id).executeTakeFirstOrThrow());
 
@@ -52,13 +45,7 @@ const readDocument = async (db: Kysely<DB> | Transaction<DB>, id: string) => pre
  */
 export async function listDocuments(db: Kysely<DB>, projectId: string, actor: Actor) {
   await projectInScope(db, projectId, actor, 'projects.read');
-  const confidential = await reachesProject(db, actor, 'documents.confidential', projectId);
-  let query = withCategory(db).where('d.project_id', '=', projectId);
-  if (!confidential) query = query.where('d.confidential', '=', false);
-  const rows = await query
-    .orderBy('d.document_date', (o) => o.desc().nullsLast())
-    .orderBy('d.title')
-    .execute();
+  const rows = await selectDocuments(db, actor, projectId);
   return { items: rows.map(presentDocument), total: rows.length };
 }
 

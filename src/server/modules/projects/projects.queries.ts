@@ -39,3 +39,69 @@ export async function reachesProject(db: Kysely<DB> | Transaction<DB>, actor: Ac
     .executeTakeFirst();
   return found !== undefined;
 }
+
+export interface ProjectListFilter {
+  status?: string;
+  country?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/** A page of the projects within a scope, with filters and their office's name; `total` counts all that match. */
+export async function selectProjects(db: Kysely<DB>, scope: Scope, f: ProjectListFilter) {
+  let q = scopedProjects(db, scope);
+  if (f.status) q = q.where('projects.status', '=', f.status);
+  if (f.country) q = q.where('projects.country_code', '=', f.country);
+  if (f.q) q = q.where((eb) => eb.or([eb('projects.title', 'ilike', `%${f.q}%`), eb('projects.code', 'ilike', `%${f.q}%`)]));
+  const [rows, count] = await Promise.all([
+    q.selectAll('projects').select('offices.name as office_name').orderBy('projects.code').limit(f.limit).offset(f.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/**
+ * One project within a scope, with its office's name, partners, agreements, links, SDG targets, lifecycle
+ * history and related activities (each list in one statement); undefined outside the scope.
+ */
+export async function selectProjectDetail(db: Kysely<DB>, scope: Scope, id: string) {
+  const row = await scopedProjects(db, scope).selectAll('projects').select('offices.name as office_name').where('projects.id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const [partners, agreements, cpoLinks, orgOutcomeLinks, cfOutcomes, sdgTargets, history, relatedActivities] = await Promise.all([
+    db
+      .selectFrom('project_partners')
+      .innerJoin('partners', 'partners.id', 'project_partners.partner_id')
+      .select(['partners.id', 'partners.name', 'project_partners.role'])
+      .where('project_id', '=', id)
+      .execute(),
+    db
+      .selectFrom('project_agreements')
+      .innerJoin('agreements', 'agreements.id', 'project_agreements.agreement_id')
+      .select(['agreements.id', 'agreements.code', 'agreements.title'])
+      .where('project_id', '=', id)
+      .execute(),
+    db
+      .selectFrom('project_cpo_links')
+      .innerJoin('cpos', 'cpos.id', 'project_cpo_links.cpo_id')
+      .select(['cpos.id', 'cpos.code', 'cpos.text', 'project_cpo_links.share'])
+      .where('project_id', '=', id)
+      .execute(),
+    db
+      .selectFrom('project_org_outcome_links')
+      .innerJoin('org_outcomes', 'org_outcomes.id', 'project_org_outcome_links.org_outcome_id')
+      .select(['org_outcomes.id', 'org_outcomes.code', 'org_outcomes.title', 'project_org_outcome_links.share'])
+      .where('project_id', '=', id)
+      .execute(),
+    db
+      .selectFrom('project_cf_outcome_links')
+      .innerJoin('cf_outcomes', 'cf_outcomes.id', 'project_cf_outcome_links.cf_outcome_id')
+      .select(['cf_outcomes.id', 'cf_outcomes.code', 'cf_outcomes.text'])
+      .where('project_id', '=', id)
+      .execute(),
+    db.selectFrom('project_sdg_targets').select('target_code').where('project_id', '=', id).orderBy('target_code').execute(),
+    db.selectFrom('project_status_history').selectAll().where('project_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('project_related_activities').select(['activity_ref', 'relation']).where('project_id', '=', id).orderBy('relation').orderBy('activity_ref').execute(),
+  ]);
+  return { row, links: { partners, agreements, cpoLinks, orgOutcomeLinks, cfOutcomes, sdgTargets, history, relatedActivities } };
+}

@@ -13,7 +13,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { assertCountry, assertFundingSource } from '../reference/reference.check.ts';
 import { checkLinks, readLinks, writeLinks } from './project-links.ts';
 import { presentProject, presentProjectDetail, presentProjectFields } from './projects.presenter.ts';
-import { scopedProjects } from './projects.queries.ts';
+import { type ProjectListFilter, scopedProjects, selectProjectDetail, selectProjects } from './projects.queries.ts';
 
 async function checkPlacement(
   trx: Transaction<DB>,
@@ -41,71 +41,16 @@ async function checkPlacement(
 }
 
 /** A page of the projects the actor may see, with filters. */
-export async function findProjects(db: Kysely<DB>, f: { status?: string; country?: string; q?: string; limit: number; offset: number }, actor: Actor) {
-  let q = scopedProjects(db, scopeFor(actor, 'projects.read'));
-  if (f.status) q = q.where('projects.status', '=', f.status);
-  if (f.country) q = q.where('projects.country_code', '=', f.country);
-  if (f.q) q = q.where((eb) => eb.or([eb('projects.title', 'ilike', `%${f.q}%`), eb('projects.code', 'ilike', `%${f.q}%`)]));
-  const [rows, count] = await Promise.all([
-    q.selectAll('projects').select('offices.name as office_name').orderBy('projects.code').limit(f.limit).offset(f.offset).execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(presentProject), total: Number(count.n) };
+export async function findProjects(db: Kysely<DB>, f: ProjectListFilter, actor: Actor) {
+  const { rows, total } = await selectProjects(db, scopeFor(actor, 'projects.read'), f);
+  return { items: rows.map(presentProject), total };
 }
 
 /** One project with its partners, agreements, links and lifecycle history. */
 export async function getProject(db: Kysely<DB>, id: string, actor: Actor) {
-  const row = await scopedProjects(db, scopeFor(actor, 'projects.read'))
-    .selectAll('projects')
-    .select('offices.name as office_name')
-    .where('projects.id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw notFound('Project', id);
-  const [partners, agreements, cpoLinks, orgLinks, cfLinks, targets, history, related] = await Promise.all([
-    db
-      .selectFrom('project_partners')
-      .innerJoin('partners', 'partners.id', 'project_partners.partner_id')
-      .select(['partners.id', 'partners.name', 'project_partners.role'])
-      .where('project_id', '=', id)
-      .execute(),
-    db
-      .selectFrom('project_agreements')
-      .innerJoin('agreements', 'agreements.id', 'project_agreements.agreement_id')
-      .select(['agreements.id', 'agreements.code', 'agreements.title'])
-      .where('project_id', '=', id)
-      .execute(),
-    db
-      .selectFrom('project_cpo_links')
-      .innerJoin('cpos', 'cpos.id', 'project_cpo_links.cpo_id')
-      .select(['cpos.id', 'cpos.code', 'cpos.text', 'project_cpo_links.share'])
-      .where('project_id', '=', id)
-      .execute(),
-    db
-      .selectFrom('project_org_outcome_links')
-      .innerJoin('org_outcomes', 'org_outcomes.id', 'project_org_outcome_links.org_outcome_id')
-      .select(['org_outcomes.id', 'org_outcomes.code', 'org_outcomes.title', 'project_org_outcome_links.share'])
-      .where('project_id', '=', id)
-      .execute(),
-    db
-      .selectFrom('project_cf_outcome_links')
-      .innerJoin('cf_outcomes', 'cf_outcomes.id', 'project_cf_outcome_links.cf_outcome_id')
-      .select(['cf_outcomes.id', 'cf_outcomes.code', 'cf_outcomes.text'])
-      .where('project_id', '=', id)
-      .execute(),
-    db.selectFrom('project_sdg_targets').select('target_code').where('project_id', '=', id).orderBy('target_code').execute(),
-    db.selectFrom('project_status_history').selectAll().where('project_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('project_related_activities').select(['activity_ref', 'relation']).where('project_id', '=', id).orderBy('relation').orderBy('activity_ref').execute(),
-  ]);
-  return presentProjectDetail(row, {
-    partners,
-    agreements,
-    cpoLinks,
-    orgOutcomeLinks: orgLinks,
-    cfOutcomes: cfLinks,
-    sdgTargets: targets,
-    history,
-    relatedActivities: related,
-  });
+  const found = await selectProjectDetail(db, scopeFor(actor, 'projects.read'), id);
+  if (!found) throw notFound('Project', id);
+  return presentProjectDetail(found.row, found.links);
 }
 
 /** A project as the API answers it after a change: with its office's name. */
