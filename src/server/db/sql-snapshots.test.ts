@@ -52,6 +52,8 @@ const SNAPSHOTS: [name: string, path: (ids: Record<string, string>) => string, a
   ['cf-cycle-tree', (ids) => `/api/cf-cycles/${ids.cycle}`],
   ['project-detail', (ids) => `/api/projects/${ids.K1}`],
   ['project-documents', (ids) => `/api/projects/${ids.K1}/documents`],
+  ['indicators-list', (ids) => `/api/indicators?nodeType=cf_outcome&nodeId=${ids.outcome}`],
+  ['indicator-detail', (ids) => `/api/indicators/${ids.indicator}`],
 ];
 
 let database: Database;

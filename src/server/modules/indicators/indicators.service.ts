@@ -3,72 +3,12 @@ import type { z } from 'zod';
 import type { ActualCreate, IndicatorCreate, TargetSet } from '../../../shared/contracts/programming.ts';
 import type { IndicatorDetail } from '../../../shared/contracts/programming-answers.ts';
 import type { Actor } from '../../access/actor.ts';
-import { countryScope, requireRight, scopeFor } from '../../access/rights.ts';
 import { writeAudit } from '../../db/audit-log.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError, notFound } from '../../errors.ts';
-import { assertCountryInScope } from '../countries/countries.queries.ts';
-import { scopedProjects } from '../projects/projects.queries.ts';
+import { AppError } from '../../errors.ts';
 import { presentIndicator, presentIndicatorActual, presentIndicatorTarget } from './indicators.presenter.ts';
-
-type NodeType = 'cf_outcome' | 'cpo' | 'org_outcome' | 'project';
-interface NodeInfo {
-  country: string | null;
-  /** set for a project's own results framework: access follows the project */
-  projectId?: string;
-  periodStart: string;
-  periodEnd: string;
-}
-
-/** Where a results node sits: its country (none for organisation-wide outcomes) and the period its framework covers. */
-async function nodeInfo(db: Kysely<DB>, type: NodeType, id: string): Promise<NodeInfo> {
-  if (type === 'project') {
-    const p = await db.selectFrom('projects').select(['id', 'planned_start', 'planned_end']).where('id', '=', id).executeTakeFirst();
-    if (!p) throw new AppError('INVALID_INPUT', `There is no project ${id}`, { field: 'nodeId' });
-    return { country: null, projectId: p.id, periodStart: p.planned_start, periodEnd: p.planned_end };
-  }
-  const row =
-    type === 'cf_outcome'
-      ? await db
-          .selectFrom('cf_outcomes')
-          .innerJoin('cf_cycles', 'cf_cycles.id', 'cf_outcomes.cycle_id')
-          .select(['cf_cycles.country_code as country', 'cf_cycles.period_start', 'cf_cycles.period_end'])
-          .where('cf_outcomes.id', '=', id)
-          .executeTakeFirst()
-      : type === 'cpo'
-        ? await db
-            .selectFrom('cpos')
-            .innerJoin('dwcps', 'dwcps.id', 'cpos.dwcp_id')
-            .select(['dwcps.country_code as country', 'dwcps.period_start', 'dwcps.period_end'])
-            .where('cpos.id', '=', id)
-            .executeTakeFirst()
-        : await db
-            .selectFrom('org_outcomes')
-            .innerJoin('org_frameworks', 'org_frameworks.id', 'org_outcomes.framework_id')
-            .select((eb) => [eb.val<string | null>(null).as('country'), 'org_frameworks.period_start', 'org_frameworks.period_end'])
-            .where('org_outcomes.id', '=', id)
-            .executeTakeFirst();
-  if (!row) throw new AppError('INVALID_INPUT', `There is no ${type.replace('_', ' ')} ${id}`, { field: 'nodeId' });
-  return { country: row.country, periodStart: row.period_start, periodEnd: row.period_end };
-}
-
-async function authorizeNode(db: Kysely<DB>, actor: Actor, node: NodeInfo, write: boolean) {
-  if (node.projectId) {
-    const seen = await scopedProjects(db, scopeFor(actor, write ? 'projects.write' : 'projects.read'))
-      .select('projects.id')
-      .where('projects.id', '=', node.projectId)
-      .executeTakeFirst();
-    if (!seen) throw notFound('Project', node.projectId);
-  } else if (node.country) await assertCountryInScope(db, countryScope(actor, write ? 'programming.write' : 'programming.read'), node.country);
-  else requireRight(actor, write ? 'frameworks.write' : 'frameworks.read');
-}
-
-async function indicatorNode(db: Kysely<DB>, id: string) {
-  const ind = await db.selectFrom('indicators').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!ind) throw notFound('Indicator', id);
-  return { ind, node: await nodeInfo(db, ind.node_type as NodeType, ind.node_id) };
-}
+import { authorizeNode, indicatorNode, type NodeInfo, type NodeType, nodeInfo, selectIndicator, selectIndicators } from './indicators.queries.ts';
 
 function checkPeriod(node: NodeInfo, start: string, end: string) {
   if (end < start) throw new AppError('INVALID_INPUT', 'The period must not end before it starts', { field: 'periodEnd' });
@@ -101,12 +41,7 @@ export async function createIndicator(db: Kysely<DB>, input: z.infer<typeof Indi
 
 /** An indicator with its current targets and milestones, their superseded history, and its actuals. */
 export async function getIndicator(db: Kysely<DB>, id: string, actor: Actor): Promise<IndicatorDetail> {
-  const { ind, node } = await indicatorNode(db, id);
-  await authorizeNode(db, actor, node, false);
-  const [targets, actuals] = await Promise.all([
-    db.selectFrom('indicator_targets').selectAll().where('indicator_id', '=', id).orderBy('period_start').orderBy('set_at').execute(),
-    db.selectFrom('indicator_actuals').selectAll().where('indicator_id', '=', id).orderBy('period_start').execute(),
-  ]);
+  const { ind, targets, actuals } = await selectIndicator(db, actor, id);
   return {
     ...presentIndicator(ind),
     targets: targets.filter((t) => !t.superseded_at).map(presentIndicatorTarget),
@@ -117,8 +52,7 @@ export async function getIndicator(db: Kysely<DB>, id: string, actor: Actor): Pr
 
 /** Indicators of one results node. */
 export async function findIndicators(db: Kysely<DB>, type: NodeType, nodeId: string, actor: Actor) {
-  await authorizeNode(db, actor, await nodeInfo(db, type, nodeId), false);
-  return (await db.selectFrom('indicators').selectAll().where('node_type', '=', type).where('node_id', '=', nodeId).orderBy('code').execute()).map(presentIndicator);
+  return (await selectIndicators(db, actor, type, nodeId)).map(presentIndicator);
 }
 
 async function writableIndicator(trx: Transaction<DB>, id: string, actor: Actor) {

@@ -1,0 +1,48 @@
+-- statement 1 of 5
+select
+  *
+from
+  "indicators"
+where
+  "id" = $1;
+
+-- statement 2 of 5
+select
+  "cf_cycles"."country_code" as "country",
+  "cf_cycles"."period_start",
+  "cf_cycles"."period_end"
+from
+  "cf_outcomes"
+  inner join "cf_cycles" on "cf_cycles"."id" = "cf_outcomes"."cycle_id"
+where
+  "cf_outcomes"."id" = $1;
+
+-- statement 3 of 5
+select
+  "country_profiles"."country_code"
+from
+  "country_profiles"
+  inner join "offices" on "offices"."id" = "country_profiles"."covering_office_id"
+where
+  "country_profiles"."country_code" = $1;
+
+-- statement 4 of 5
+select
+  *
+from
+  "indicator_targets"
+where
+  "indicator_id" = $1
+order by
+  "period_start",
+  "set_at";
+
+-- statement 5 of 5
+select
+  *
+from
+  "indicator_actuals"
+where
+  "indicator_id" = $1
+order by
+  "period_start";
