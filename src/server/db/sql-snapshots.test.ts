@@ -54,6 +54,7 @@ const SNAPSHOTS: [name: string, path: (ids: Record<string, string>) => string, a
   ['project-documents', (ids) => `/api/projects/${ids.K1}/documents`],
   ['indicators-list', (ids) => `/api/indicators?nodeType=cf_outcome&nodeId=${ids.outcome}`],
   ['indicator-detail', (ids) => `/api/indicators/${ids.indicator}`],
+  ['frameworks-list', () => '/api/frameworks'],
 ];
 
 let database: Database;

@@ -11,24 +11,12 @@ import { notFound } from '../../errors.ts';
 import { presentIndicator, presentIndicatorTarget } from '../indicators/indicators.presenter.ts';
 import { assertPeriod } from '../reference/reference.check.ts';
 import { presentOrgFramework, presentOrgOutcome, presentOrgOutput } from './frameworks.presenter.ts';
+import { selectFrameworkTrees } from './frameworks.queries.ts';
 
 /** Organisation-wide frameworks (strategic plans, programme-and-budget biennia) with their outcomes, outputs and indicators. */
 export async function findFrameworks(db: Kysely<DB>, actor: Actor): Promise<OrgFrameworkTree[]> {
   requireRight(actor, 'frameworks.read');
-  const [frameworks, outcomes, outputs, indicators, targets] = await Promise.all([
-    db.selectFrom('org_frameworks').selectAll().orderBy('period_start', 'desc').execute(),
-    db.selectFrom('org_outcomes').selectAll().orderBy('code').execute(),
-    db.selectFrom('org_outputs').selectAll().orderBy('code').execute(),
-    db.selectFrom('indicators').selectAll().where('node_type', '=', 'org_outcome').orderBy('code').execute(),
-    db
-      .selectFrom('indicator_targets')
-      .innerJoin('indicators', 'indicators.id', 'indicator_targets.indicator_id')
-      .selectAll('indicator_targets')
-      .where('indicators.node_type', '=', 'org_outcome')
-      .where('indicator_targets.superseded_at', 'is', null)
-      .orderBy('indicator_targets.period_start')
-      .execute(),
-  ]);
+  const { frameworks, outcomes, outputs, indicators, targets } = await selectFrameworkTrees(db);
   return frameworks.map((f) => ({
     ...presentOrgFramework(f),
     outcomes: outcomes
