@@ -55,6 +55,8 @@ const SNAPSHOTS: [name: string, path: (ids: Record<string, string>) => string, a
   ['indicators-list', (ids) => `/api/indicators?nodeType=cf_outcome&nodeId=${ids.outcome}`],
   ['indicator-detail', (ids) => `/api/indicators/${ids.indicator}`],
   ['frameworks-list', () => '/api/frameworks'],
+  ['action-plans-list', () => '/api/action-plans'],
+  ['action-plan-as-at', () => '/api/action-plans/UNDS-POA-2019-20?asOf=2020-06-30'],
 ];
 
 let database: Database;

@@ -10,6 +10,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { changeVersioned, updateVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { presentActionItem, presentActionItemStatus, presentActionPlan, presentPlanAsAt } from './action-plan.presenter.ts';
+import { selectPlanAsAt, selectPlans } from './action-plans.queries.ts';
 
 type Status = z.infer<typeof StatusInput>;
 const invalid = (field: string, message: string) => new AppError('INVALID_INPUT', `${field}: ${message}`, { field });
@@ -80,7 +81,7 @@ export async function createPlan(db: Kysely<DB>, input: z.infer<typeof ActionPla
 
 export async function listPlans(db: Kysely<DB>, actor: Actor): Promise<ActionPlanList> {
   requireRight(actor, 'strategies.read');
-  const rows = await db.selectFrom('action_plans').selectAll().orderBy('adopted_on', 'desc').execute();
+  const rows = await selectPlans(db);
   return { items: rows.map(presentActionPlan), total: rows.length };
 }
 
@@ -98,25 +99,7 @@ export async function planAsAt(db: Kysely<DB>, idOrCode: string, asOf: string, a
     .executeTakeFirst();
   if (!plan) throw notFound('Action plan', idOrCode);
   if (asOf < plan.adopted_on) throw invalid('asOf', `the plan was adopted on ${plan.adopted_on}; there is no status as at ${asOf}`);
-  const [components, items, statuses] = await Promise.all([
-    db.selectFrom('action_plan_components').selectAll().where('plan_id', '=', plan.id).orderBy('ord').execute(),
-    db
-      .selectFrom('action_items as i')
-      .innerJoin('action_plan_components as c', 'c.id', 'i.component_id')
-      .selectAll('i')
-      .where('c.plan_id', '=', plan.id)
-      .orderBy('i.ord')
-      .execute(),
-    db
-      .selectFrom('action_item_statuses as s')
-      .innerJoin('action_items as i', 'i.id', 's.item_id')
-      .innerJoin('action_plan_components as c', 'c.id', 'i.component_id')
-      .selectAll('s')
-      .where('c.plan_id', '=', plan.id)
-      .where('s.as_of', '<=', asOf)
-      .orderBy('s.as_of')
-      .execute(),
-  ]);
+  const { components, items, statuses } = await selectPlanAsAt(db, plan.id, asOf);
   return presentPlanAsAt({
     plan,
     asOf,
