@@ -57,6 +57,8 @@ const SNAPSHOTS: [name: string, path: (ids: Record<string, string>) => string, a
   ['frameworks-list', () => '/api/frameworks'],
   ['action-plans-list', () => '/api/action-plans'],
   ['action-plan-as-at', () => '/api/action-plans/UNDS-POA-2019-20?asOf=2020-06-30'],
+  ['strategies-list', () => '/api/strategies'],
+  ['strategy-progress', () => '/api/strategies/TC-STRATEGY-2010-15/progress?asOf=2014-06-30'],
 ];
 
 let database: Database;

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { FORMULAS, type IndicatorValueCreate, type MilestoneInput, type StrategyCreate, type StrategyIndicatorUpdate } from '../../../shared/contracts/strategies.ts';
 import type { StrategyList } from '../../../shared/contracts/strategies-answers.ts';
@@ -10,6 +10,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { changeVersioned, updateVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { assertCurrency } from '../reference/reference.check.ts';
+import { loadStrategy, selectStrategies } from './strategies.queries.ts';
 import { presentIndicatorValue, presentStrategy, presentStrategyIndicator } from './strategy.presenter.ts';
 
 type Period = { id: string; label: string; start_date: string; end_date: string };
@@ -116,57 +117,9 @@ export async function createStrategy(db: Kysely<DB>, input: z.infer<typeof Strat
 
 export async function listStrategies(db: Kysely<DB>, actor: Actor): Promise<StrategyList> {
   requireRight(actor, 'strategies.read');
-  const rows = await db.selectFrom('strategies').selectAll().orderBy('period_start', 'desc').execute();
+  const rows = await selectStrategies(db);
   return { items: rows.map(presentStrategy), total: rows.length };
 }
-
-/** A whole strategy as stored: periods, outcomes with costing, indicators with milestones and entered values. */
-export async function loadStrategy(db: Kysely<DB> | Transaction<DB>, idOrCode: string) {
-  const byId = /^[0-9a-f-]{36}$/i.test(idOrCode);
-  const strategy = await db
-    .selectFrom('strategies')
-    .selectAll()
-    .where(byId ? 'id' : 'code', '=', idOrCode)
-    .executeTakeFirst();
-  if (!strategy) throw notFound('Strategy', idOrCode);
-  const [periods, outcomes, indicators, milestones, values] = await Promise.all([
-    db.selectFrom('strategy_periods').selectAll().where('strategy_id', '=', strategy.id).orderBy('start_date').execute(),
-    db.selectFrom('strategy_outcomes').selectAll().where('strategy_id', '=', strategy.id).orderBy('number').execute(),
-    db.selectFrom('strategy_indicators as i').innerJoin('strategy_outcomes as o', 'o.id', 'i.outcome_id').selectAll('i').where('o.strategy_id', '=', strategy.id).execute(),
-    db
-      .selectFrom('strategy_milestones as m')
-      .innerJoin('strategy_periods as p', 'p.id', 'm.period_id')
-      .select(['m.indicator_id', 'm.period_id', 'm.label', 'm.value', 'p.label as period'])
-      .where('p.strategy_id', '=', strategy.id)
-      .execute(),
-    db
-      .selectFrom('strategy_indicator_values as v')
-      .innerJoin('strategy_indicators as i', 'i.id', 'v.indicator_id')
-      .innerJoin('strategy_outcomes as o', 'o.id', 'i.outcome_id')
-      .selectAll('v')
-      .where('o.strategy_id', '=', strategy.id)
-      .orderBy('v.as_of')
-      .orderBy('v.id')
-      .execute(),
-  ]);
-  const byNumber = (a: { number: string }, b: { number: string }) => a.number.localeCompare(b.number, 'en', { numeric: true });
-  return {
-    strategy,
-    periods,
-    outcomes: outcomes.map((o) => ({
-      ...o,
-      indicators: indicators
-        .filter((i) => i.outcome_id === o.id)
-        .sort(byNumber)
-        .map((i) => ({
-          ...i,
-          milestones: periods.map((p) => milestones.find((m) => m.indicator_id === i.id && m.period_id === p.id) ?? null),
-          values: values.filter((v) => v.indicator_id === i.id),
-        })),
-    })),
-  };
-}
-export type LoadedStrategy = Awaited<ReturnType<typeof loadStrategy>>;
 
 export async function getStrategy(db: Kysely<DB>, idOrCode: string, actor: Actor) {
   requireRight(actor, 'strategies.read');

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { buildProject, type ProjectOptions } from '../../../../test/factories/projects.ts';
 import { buildOffice, buildPartner, signedInAs } from '../../../../test/factories.ts';
 import { buildApp, type Client, ok } from '../../../../test/helpers/api.ts';
+import { SqlRecorder } from '../../../../test/helpers/sql-recorder.ts';
 import { openTestDatabase } from '../../../../test/helpers/test-db.ts';
 import type { Database } from '../../db/connect.ts';
 
@@ -214,6 +215,24 @@ describe('strategy indicators computed by named formulas (hand-checked)', () => 
     assert.equal(r['1.2'].value, '85.71');
     assert.equal(r['1.1'].value, '100.00');
     assert.equal(r['1.1'].status, 'on_track');
+  });
+
+  test('a formula two indicators share is computed once, not once per indicator', async () => {
+    const recorder = new SqlRecorder();
+    const recorded = await signedInAs(buildApp({ ...database, db: database.db.withPlugin(recorder) }), database.db, 'hq_officer');
+    const indicator = (number: string) => ({ number, text: `Delivery ${number}`, baselineText: 'None', targetText: '90 per cent', unit: 'percent', formula: 'delivery_rate' });
+    const outcome = (numbers: string[]) => [{ number: 1, title: 'Delivery', indicators: numbers.map(indicator) }];
+    ok(await hq.post('/api/strategies', strategy({ code: 'ONE-DELIVERY', outcomes: outcome(['1.1']) })), 201);
+    ok(await hq.post('/api/strategies', strategy({ code: 'TWO-DELIVERY', outcomes: outcome(['1.1', '1.2']) })), 201);
+    const statementsOf = async (code: string) => {
+      recorder.statements = [];
+      const s = ok(await recorded.get(`/api/strategies/${code}/progress`));
+      return { statements: recorder.statements.filter((q) => !/\b(sessions|users)\b/.test(q)), values: s.outcomes[0].indicators.map((r: any) => r.value) };
+    };
+    const one = await statementsOf('ONE-DELIVERY');
+    const two = await statementsOf('TWO-DELIVERY');
+    assert.deepEqual(two.statements, one.statements);
+    assert.deepEqual(two.values, [one.values[0], one.values[0]]);
   });
 
   test('a value entered by hand counts from its date, with its source; the latest as at the date wins', async () => {

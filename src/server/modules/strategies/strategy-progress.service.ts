@@ -4,7 +4,7 @@ import { requireRight } from '../../access/rights.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { indicatorStatus, periodAt } from './indicator-status.ts';
-import { loadStrategy } from './strategies.service.ts';
+import { loadStrategy } from './strategies.queries.ts';
 import { type Computed, computeFormula, type Formula } from './strategy-formulas.ts';
 
 /**
@@ -19,6 +19,16 @@ export async function strategyProgress(db: Kysely<DB>, idOrCode: string, asOf: s
   if (asOf < strategy.period_start)
     throw new AppError('INVALID_INPUT', `asOf: the strategy starts on ${strategy.period_start}; there is nothing to report as at ${asOf}`, { field: 'asOf' });
   const period = periodAt(periods, asOf);
+  // Each formula is computed once for the whole strategy (the same date and window for every indicator), not once per indicator.
+  const computations = new Map<Formula, Computed>();
+  const compute = async (formula: Formula) => {
+    let computed = computations.get(formula);
+    if (!computed) {
+      computed = await computeFormula(db, formula, asOf, period?.start_date ?? strategy.period_start);
+      computations.set(formula, computed);
+    }
+    return computed;
+  };
   const outcomes = [];
   for (const o of loaded.outcomes) {
     const indicators = [];
@@ -28,7 +38,7 @@ export async function strategyProgress(db: Kysely<DB>, idOrCode: string, asOf: s
       let source: string | null = null;
       let computed: Computed | null = null;
       if (i.formula) {
-        computed = await computeFormula(db, i.formula as Formula, asOf, period?.start_date ?? strategy.period_start);
+        computed = await compute(i.formula as Formula);
         value = computed.value;
         source = `${computed.definition} (formula ${i.formula}, as at ${asOf})`;
       } else {
