@@ -59,6 +59,9 @@ const SNAPSHOTS: [name: string, path: (ids: Record<string, string>) => string, a
   ['action-plan-as-at', () => '/api/action-plans/UNDS-POA-2019-20?asOf=2020-06-30'],
   ['strategies-list', () => '/api/strategies'],
   ['strategy-progress', () => '/api/strategies/TC-STRATEGY-2010-15/progress?asOf=2014-06-30'],
+  ['reference-codelists', () => '/api/reference/codelists'],
+  ['reference-codelist', () => '/api/reference/codelists/DocumentCategory'],
+  ['reference-sdg-targets', () => '/api/reference/sdg/targets?goal=8'],
 ];
 
 let database: Database;
