@@ -62,6 +62,7 @@ const SNAPSHOTS: [name: string, path: (ids: Record<string, string>) => string, a
   ['reference-codelists', () => '/api/reference/codelists'],
   ['reference-codelist', () => '/api/reference/codelists/DocumentCategory'],
   ['reference-sdg-targets', () => '/api/reference/sdg/targets?goal=8'],
+  ['users-list', () => '/api/users', 'admin'],
 ];
 
 let database: Database;

@@ -11,6 +11,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { hashPassword } from '../auth/password.ts';
 import { requireStrongPassword } from '../auth/password-strength.ts';
 import { presentUser } from './users.presenter.ts';
+import { selectUsers } from './users.queries.ts';
 
 type Scope = Pick<UserCreate, 'role' | 'officeId' | 'partnerId' | 'countryCode'>;
 
@@ -70,7 +71,7 @@ export async function createUser(db: Kysely<DB>, input: UserCreate, actor: Actor
 /** All users, by e-mail address. */
 export async function findUsers(db: Kysely<DB>, actor: Actor): Promise<User[]> {
   requireRight(actor, 'users.read');
-  const rows = await db.selectFrom('users').selectAll().orderBy('email').execute();
+  const rows = await selectUsers(db);
   return rows.map(presentUser);
 }
 

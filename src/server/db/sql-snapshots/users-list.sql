@@ -1,0 +1,7 @@
+-- statement 1 of 1
+select
+  *
+from
+  "users"
+order by
+  "email";
