@@ -10,28 +10,11 @@ import { changeVersioned, updateVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { assertCountry } from '../reference/reference.check.ts';
 import { presentDueDiligence, presentPartner, presentPartnerFields } from './partners.presenter.ts';
-
-function scopedPartners(db: Kysely<DB>, actor: Actor) {
-  const scope = scopeFor(actor, 'partners.read');
-  const q = db.selectFrom('partners').selectAll();
-  return scope.kind === 'partner' ? q.where('id', '=', scope.id) : q;
-}
+import { reviewsOf, scopedPartners, selectPartners } from './partners.queries.ts';
 
 /** Partners the actor may see (a donor viewer: its own), with their due-diligence reviews, newest first. */
 export async function findPartners(db: Kysely<DB>, actor: Actor) {
-  const rows = await scopedPartners(db, actor).orderBy('name').execute();
-  const reviews = rows.length
-    ? await db
-        .selectFrom('due_diligence_reviews')
-        .selectAll()
-        .where(
-          'partner_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .orderBy('reviewed_on', 'desc')
-        .execute()
-    : [];
+  const { rows, reviews } = await selectPartners(db, scopeFor(actor, 'partners.read'));
   const byPartner = new Map<string, typeof reviews>();
   for (const d of reviews) {
     const list = byPartner.get(d.partner_id);
@@ -41,12 +24,8 @@ export async function findPartners(db: Kysely<DB>, actor: Actor) {
   return { items: rows.map((r) => presentPartner(r, byPartner.get(r.id) ?? [])), total: rows.length };
 }
 
-/** A partner's due-diligence reviews, newest first. */
-const reviewsOf = (db: Kysely<DB>, partnerId: string) =>
-  db.selectFrom('due_diligence_reviews').selectAll().where('partner_id', '=', partnerId).orderBy('reviewed_on', 'desc').execute();
-
 export async function getPartner(db: Kysely<DB>, id: string, actor: Actor) {
-  const row = await scopedPartners(db, actor).where('id', '=', id).executeTakeFirst();
+  const row = await scopedPartners(db, scopeFor(actor, 'partners.read')).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Partner', id);
   return presentPartner(row, await reviewsOf(db, id));
 }
