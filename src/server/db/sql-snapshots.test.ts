@@ -63,6 +63,8 @@ const SNAPSHOTS: [name: string, path: (ids: Record<string, string>) => string, a
   ['reference-codelist', () => '/api/reference/codelists/DocumentCategory'],
   ['reference-sdg-targets', () => '/api/reference/sdg/targets?goal=8'],
   ['users-list', () => '/api/users', 'admin'],
+  ['alignment-matrix', () => '/api/countries/KE/alignment'],
+  ['alignment-portfolio', () => '/api/alignment/portfolio'],
 ];
 
 let database: Database;
