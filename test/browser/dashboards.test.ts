@@ -49,10 +49,34 @@ describe('dashboards in Chromium', () => {
   test('the portfolio dashboard draws the world map by country, with the map as a table', async () => {
     await page.getByRole('link', { name: 'Portfolio', exact: true }).click();
     await page.locator('[data-ready="portfolio"] .chart svg path').first().waitFor();
-    assert.ok((await page.locator('#map-title ~ .chart svg path').count()) > 100, 'country shapes are drawn');
+    assert.ok((await page.locator('#map-title ~ .map svg path').count()) > 100, 'country shapes are drawn');
     await page.getByText('The map as a table').click();
     assert.match(await page.locator('details table').innerText(), /India/);
     await screenshot(page, 'dashboard-portfolio');
+  });
+
+  test('the map is reached by keyboard: Tab from the downloads before it, then the arrow keys go from country to country', async () => {
+    const map = page.getByRole('img', { name: /^Where the money is/ });
+    await page.locator('#map-title a').last().focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await map.evaluate((el) => el === document.activeElement), true, 'Tab reaches the map');
+    const caption = page.locator('.map-caption');
+    assert.match(await caption.innerText(), /arrow keys/);
+    await page.keyboard.press('ArrowRight');
+    await caption.filter({ hasText: /^1 of \d+: / }).waitFor();
+    const outlined = page.locator('.map path.current');
+    assert.equal(await outlined.count(), 1, 'the country is outlined');
+    const title = (await outlined.locator('title').textContent()) ?? '';
+    assert.equal((await caption.innerText()).replace(/^1 of \d+: /, ''), title.replace(': ', ', '), 'the outlined country is the one named');
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowRight');
+    await caption.filter({ hasText: /^1 of / }).waitFor();
+    await page.keyboard.press('ArrowLeft');
+    assert.match(await caption.innerText(), /^(\d+) of \1: /, 'Left from the first goes round to the last');
+    await screenshot(page, 'dashboard-portfolio-map-keyboard');
+    await page.keyboard.press('Escape');
+    await caption.filter({ hasText: /arrow keys/ }).waitFor();
+    assert.equal(await page.locator('.map path.current').count(), 0);
   });
 
   test('alignment and gaps: the aligned share of voluntary funding and the share of gaps filled', async () => {
@@ -112,7 +136,7 @@ describe('dashboards in Chromium', () => {
     await page.getByRole('button', { name: 'Save mapping' }).click();
     await page.getByText('Mapping “Browser test layout” saved.').waitFor();
     await page.getByRole('button', { name: 'Try (dry run)' }).click();
-    await page.getByText(/The file has 1 problems/).waitFor();
+    await page.getByText(/The file has 1 problem;/).waitFor();
     assert.match(await page.locator('table.data').last().innerText(), /Error\s+\S+\s+3\s+Value\s+"1\.001": EUR has 2 decimals/);
     assert.equal(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled(), true);
     await screenshot(page, 'import');

@@ -59,17 +59,23 @@ export function IatiReport({ report, jobId }: { report: IatiValidation | IatiPub
       {shown.map((r) => (
         <details key={`${r.identifier}-${r.line}`} open={records.length <= 5}>
           <summary>
-            <strong>{r.identifier || t('iati.noIdentifier')}</strong>{' '}
-            {r.project && (
+            <strong>{r.identifier || t('iati.noIdentifier')}</strong> {r.project && `${r.project.code} ${r.project.title}`}
+            {r.outcome && t('iati.outcomeLink', { code: r.outcome.code, biennium: r.outcome.biennium, text: r.outcome.text })}{' '}
+            <span className="muted small">{t('iati.findingCount', { count: r.findings.length, line: r.line })}</span>
+          </summary>
+          {/* The link is below the summary, not in it: a summary is a control, and a link inside a control is reached by neither keyboard nor screen reader reliably. */}
+          {r.project && (
+            <p className="record-of">
               <Link to={`/projects/${r.project.id}`}>
                 {r.project.code} {r.project.title}
               </Link>
-            )}
-            {r.outcome && (
+            </p>
+          )}
+          {r.outcome && (
+            <p className="record-of">
               <Link to={`/countries/${r.outcome.countryCode}`}>{t('iati.outcomeLink', { code: r.outcome.code, biennium: r.outcome.biennium, text: r.outcome.text })}</Link>
-            )}{' '}
-            <span className="muted small">{t('iati.findingCount', { count: r.findings.length, line: r.line })}</span>
-          </summary>
+            </p>
+          )}
           <FindingsTable findings={r.findings} caption={r.identifier} withLine fixIn={r.project ? 'project' : r.outcome ? 'outcome' : undefined} />
         </details>
       ))}

@@ -46,6 +46,8 @@ export const dashEn = {
   countries: 'Countries',
   mapTitle: 'Where the money is: allocation {{year}} by country',
   asTable: 'The map as a table',
+  mapKeys: 'On the map, the arrow keys go from country to country.',
+  mapAt: '{{n}} of {{count}}: {{name}}, {{text}}',
   byStatus: 'Projects by stage',
   status: 'Stage',
   weighted: 'Weighted by probability',

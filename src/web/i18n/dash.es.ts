@@ -47,6 +47,8 @@ export const dashEs: Messages['dash'] = {
   countries: 'Países',
   mapTitle: 'Dónde está el dinero: asignación {{year}} por país',
   asTable: 'El mapa como tabla',
+  mapKeys: 'En el mapa, las teclas de flecha van de un país a otro.',
+  mapAt: '{{n}} de {{count}}: {{name}}, {{text}}',
   byStatus: 'Proyectos por etapa',
   status: 'Etapa',
   weighted: 'Ponderado por la probabilidad',

@@ -47,6 +47,8 @@ export const dashFr: Messages['dash'] = {
   countries: 'Pays',
   mapTitle: 'Où va l’argent : allocation {{year}} par pays',
   asTable: 'La carte sous forme de tableau',
+  mapKeys: 'Sur la carte, les touches fléchées vont d’un pays à l’autre.',
+  mapAt: '{{n}} sur {{count}} : {{name}}, {{text}}',
   byStatus: 'Projets par étape',
   status: 'Étape',
   weighted: 'Pondéré par la probabilité',
