@@ -65,6 +65,7 @@ const SNAPSHOTS: [name: string, path: (ids: Record<string, string>) => string, a
   ['users-list', () => '/api/users', 'admin'],
   ['alignment-matrix', () => '/api/countries/KE/alignment'],
   ['alignment-portfolio', () => '/api/alignment/portfolio'],
+  ['country-page', () => '/api/countries/KE/page'],
 ];
 
 let database: Database;

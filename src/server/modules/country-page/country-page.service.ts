@@ -7,6 +7,8 @@ import { findCycles, getCycle } from '../cf/cf.service.ts';
 import { findConstituents, getCountryProfile } from '../countries/countries.service.ts';
 import { findDwcps, getDwcp } from '../dwcps/dwcps.service.ts';
 import { presentIndicator, presentIndicatorActual, presentIndicatorTarget } from '../indicators/indicators.presenter.ts';
+import { indicatorsOfNodes } from '../indicators/indicators.queries.ts';
+import { sdgTargetTitles } from '../reference/reference.queries.ts';
 
 /**
  * Everything the country page shows, in one answer: the programme (presence, covering office), the
@@ -15,33 +17,25 @@ import { presentIndicator, presentIndicatorActual, presentIndicatorTarget } from
  */
 export async function getCountryPage(db: Kysely<DB>, code: string, actor: Actor): Promise<CountryPageData> {
   const profile = await getCountryProfile(db, code, actor);
-  const [constituents, cycles, dwcps, calendar] = await Promise.all([
-    findConstituents(db, code, actor),
-    findCycles(db, code, actor),
-    findDwcps(db, code, actor),
-    findCalendar(db, { country: code }, actor),
-  ]);
+  // One after another, not side by side: each read checks the scope before it lists, so side by side their
+  // statements would interleave in whatever order a server's pool answers (and PGlite runs one at a time anyway).
+  const constituents = await findConstituents(db, code, actor);
+  const cycles = await findCycles(db, code, actor);
+  const dwcps = await findDwcps(db, code, actor);
+  const calendar = await findCalendar(db, { country: code }, actor);
   const latestDwcp = dwcps[0];
   const dwcp = latestDwcp ? await getDwcp(db, latestDwcp.id, actor) : null;
   const cycleId = dwcp?.cfCycleId ?? cycles[0]?.id;
   const cycle = cycleId ? await getCycle(db, cycleId, actor) : null;
   const targetCodes = [...new Set(cycle?.priorities.flatMap((p) => p.outcomes.flatMap((o) => o.sdgTargets)) ?? [])];
-  const sdgRows = targetCodes.length ? await db.selectFrom('sdg_targets').select(['code', 'title_en', 'title_fr', 'title_es']).where('code', 'in', targetCodes).execute() : [];
-  const sdgTargets = sdgRows.map((s) => ({ code: s.code, titleEn: s.title_en, titleFr: s.title_fr, titleEs: s.title_es }));
+  const sdgTargets = (await sdgTargetTitles(db, targetCodes)).map((s) => ({ code: s.code, titleEn: s.title_en, titleFr: s.title_fr, titleEs: s.title_es }));
   const nodeIds = [...(cycle?.priorities.flatMap((p) => p.outcomes.map((o) => o.id)) ?? []), ...(dwcp?.priorities.flatMap((p) => p.cpos.map((c) => c.id)) ?? [])];
   return { profile, constituents, cycles, cycle, dwcps, dwcp, milestones: calendar.items, sdgTargets, indicators: await indicatorsOf(db, nodeIds) };
 }
 
 /** The indicators of the page's results nodes, with their current targets and their actuals. */
 async function indicatorsOf(db: Kysely<DB>, nodeIds: string[]): Promise<IndicatorWithValues[]> {
-  if (!nodeIds.length) return [];
-  const indicators = await db.selectFrom('indicators').selectAll().where('node_id', 'in', nodeIds).orderBy('code').execute();
-  if (!indicators.length) return [];
-  const ids = indicators.map((i) => i.id);
-  const [targets, actuals] = await Promise.all([
-    db.selectFrom('indicator_targets').selectAll().where('indicator_id', 'in', ids).where('superseded_at', 'is', null).orderBy('period_start').execute(),
-    db.selectFrom('indicator_actuals').selectAll().where('indicator_id', 'in', ids).orderBy('period_start').execute(),
-  ]);
+  const { indicators, targets, actuals } = await indicatorsOfNodes(db, nodeIds);
   return indicators.map((i) => ({
     ...presentIndicator(i),
     targets: targets.filter((t) => t.indicator_id === i.id).map(presentIndicatorTarget),
