@@ -66,6 +66,8 @@ const SNAPSHOTS: [name: string, path: (ids: Record<string, string>) => string, a
   ['alignment-matrix', () => '/api/countries/KE/alignment'],
   ['alignment-portfolio', () => '/api/alignment/portfolio'],
   ['country-page', () => '/api/countries/KE/page'],
+  ['countries-list', () => '/api/countries'],
+  ['constituents-list', () => '/api/countries/KE/constituents'],
 ];
 
 let database: Database;

@@ -10,9 +10,7 @@ import { changeVersioned, updateVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { assertCountry } from '../reference/reference.check.ts';
 import { presentConstituent, presentCountryProfile, presentCountryProgramme } from './countries.presenter.ts';
-import { assertCountryInScope, scopedProfiles } from './countries.queries.ts';
-
-const NAMES = ['countries.name_en', 'countries.name_fr', 'countries.name_es', 'offices.name as covering_office_name', 'offices.code as covering_office_code'] as const;
+import { assertCountryInScope, NAMES, selectConstituents, selectProgramme, selectProgrammes } from './countries.queries.ts';
 
 /** A country programme with its names, by code (the caller has checked the scope). */
 async function programmeWithNames(db: Kysely<DB>, code: string) {
@@ -29,22 +27,11 @@ async function programmeWithNames(db: Kysely<DB>, code: string) {
 
 /** Country programmes (profiles) the actor may see, with the country's names and covering office. */
 export async function findCountryProfiles(db: Kysely<DB>, actor: Actor) {
-  const rows = await scopedProfiles(db, countryScope(actor, 'programming.read'))
-    .innerJoin('countries', 'countries.code', 'country_profiles.country_code')
-    .selectAll('country_profiles')
-    .select(NAMES)
-    .orderBy('countries.name_en')
-    .execute();
-  return rows.map(presentCountryProgramme);
+  return (await selectProgrammes(db, countryScope(actor, 'programming.read'))).map(presentCountryProgramme);
 }
 
 export async function getCountryProfile(db: Kysely<DB>, code: string, actor: Actor) {
-  const row = await scopedProfiles(db, countryScope(actor, 'programming.read'))
-    .innerJoin('countries', 'countries.code', 'country_profiles.country_code')
-    .selectAll('country_profiles')
-    .select(NAMES)
-    .where('country_profiles.country_code', '=', code)
-    .executeTakeFirst();
+  const row = await selectProgramme(db, countryScope(actor, 'programming.read'), code);
   if (!row) throw notFound('Country programme', code);
   return presentCountryProgramme(row);
 }
@@ -122,9 +109,7 @@ export async function updateCountryProfile(db: Kysely<DB>, code: string, input: 
 
 /** The tripartite constituents of a country. */
 export async function findConstituents(db: Kysely<DB>, code: string, actor: Actor) {
-  await assertCountryInScope(db, countryScope(actor, 'programming.read'), code);
-  const rows = await db.selectFrom('constituents').selectAll().where('country_code', '=', code).orderBy('kind').orderBy('name').execute();
-  return rows.map(presentConstituent);
+  return (await selectConstituents(db, countryScope(actor, 'programming.read'), code)).map(presentConstituent);
 }
 
 export async function createConstituent(db: Kysely<DB>, code: string, input: z.infer<typeof ConstituentCreate>, actor: Actor) {
