@@ -68,6 +68,8 @@ const SNAPSHOTS: [name: string, path: (ids: Record<string, string>) => string, a
   ['country-page', () => '/api/countries/KE/page'],
   ['countries-list', () => '/api/countries'],
   ['constituents-list', () => '/api/countries/KE/constituents'],
+  ['calendar', () => '/api/calendar'],
+  ['calendar-notifications', () => '/api/calendar/notifications?days=365'],
 ];
 
 let database: Database;

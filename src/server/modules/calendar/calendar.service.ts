@@ -11,8 +11,9 @@ import { inTransaction } from '../../db/transaction.ts';
 import { changeVersioned, updateVersioned } from '../../db/versioned.ts';
 import { AppError } from '../../errors.ts';
 import { presentConstituent } from '../countries/countries.presenter.ts';
-import { assertCountryInScope, scopedProfiles } from '../countries/countries.queries.ts';
+import { assertCountryInScope, constituentsOf } from '../countries/countries.queries.ts';
 import { presentCalendarMilestone, presentMilestone } from './calendar.presenter.ts';
+import { selectMilestones } from './calendar.queries.ts';
 
 const addDays = (iso: string, days: number) => isoDate(new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000));
 const addMonths = (iso: string, months: number) => {
@@ -97,18 +98,7 @@ export interface CalendarQuery {
 export async function findCalendar(db: Kysely<DB>, q: CalendarQuery, actor: Actor): Promise<CalendarList> {
   const from = q.asOf ?? today();
   const to = addMonths(from, q.months ?? 24);
-  let query = scopedProfiles(db, countryScope(actor, 'programming.read'))
-    .innerJoin('programming_milestones as m', 'm.country_code', 'country_profiles.country_code')
-    .innerJoin('countries', 'countries.code', 'm.country_code')
-    .selectAll('m')
-    .select(['countries.name_en as country_name_en', 'countries.name_fr as country_name_fr', 'countries.name_es as country_name_es'])
-    .where('m.due_date', '>=', from)
-    .where('m.due_date', '<', to)
-    .where('m.done_on', 'is', null)
-    .orderBy('m.due_date')
-    .orderBy('countries.name_en');
-  if (q.country) query = query.where('m.country_code', '=', q.country);
-  const rows = await query.execute();
+  const rows = await selectMilestones(db, countryScope(actor, 'programming.read'), { from, to, country: q.country });
   const items = rows.map((r) => presentCalendarMilestone(r, addDays(r.due_date, -r.notify_days)));
   return { items, total: items.length, from, to };
 }
@@ -122,7 +112,7 @@ export async function findNotifications(db: Kysely<DB>, q: { asOf?: string; days
   const { items } = await findCalendar(db, { asOf, months: 24 }, actor);
   const due = items.filter((m) => (q.days === undefined ? m.notifyBy <= asOf : m.dueDate <= addDays(asOf, q.days)));
   const countries = [...new Set(due.map((m) => m.countryCode))];
-  const constituents = countries.length ? await db.selectFrom('constituents').selectAll().where('country_code', 'in', countries).orderBy('kind').execute() : [];
+  const constituents = await constituentsOf(db, countries);
   return {
     items: due.map((m) => ({
       ...m,
