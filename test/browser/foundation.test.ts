@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { checkA11y } from '../helpers/axe.ts';
 import { DEMO_ADMIN, type DemoSession, openDemoSession, screenshot } from '../helpers/browser.ts';
 
 const ADMIN = DEMO_ADMIN;
@@ -64,6 +65,7 @@ describe('the web interface in Chromium', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('alert').waitFor();
     assert.match(await page.getByRole('alert').innerText(), /already exists/);
+    await screenshot(page, 'office-new-refused');
     await page.getByLabel(/^Code/).fill('CO-NAIROBI');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('status').filter({ hasText: 'Country Office for Kenya saved' }).waitFor();
@@ -172,6 +174,7 @@ describe('the web interface in Chromium', () => {
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await checkA11y(page, 'signed-out');
     assert.equal(await page.evaluate(async () => (await fetch('/api/session')).status), 401, 'the server holds no session for this browser');
     const sessions = await adminSessions();
     assert.equal(sessions.length, 0, 'the session ended on the server');

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { checkA11y } from '../helpers/axe.ts';
 import { ARTIFACTS, type DemoSession, openDemoSession, screenshot } from '../helpers/browser.ts';
 
 let session: DemoSession;
@@ -109,10 +110,12 @@ describe('strategies, action plans and reports in Chromium', () => {
     const project = await session.database.db.selectFrom('projects').select('id').where('status', '=', 'active').orderBy('code').executeTakeFirstOrThrow();
     await page.goto(`${session.server.url}/projects/${project.id}`);
     await page.getByRole('heading', { name: 'Donor progress report' }).waitFor();
+    await checkA11y(page, 'project-reports');
     await pdfPageOne('PDF', 'report-donor-progress');
     const country = await session.database.db.selectFrom('dwcps').select('country_code').orderBy('country_code').executeTakeFirstOrThrow();
     await page.goto(`${session.server.url}/countries/${country.country_code}`);
     await page.getByRole('navigation', { name: 'Country brief for the Resident Coordinator' }).waitFor();
+    await checkA11y(page, 'country-reports');
     await pdfPageOne('PDF', 'report-country-brief');
   });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { buildUser, TEST_PASSWORD } from '../factories.ts';
+import { checkA11y } from '../helpers/axe.ts';
 import { type DemoSession, openDemoSession, screenshot } from '../helpers/browser.ts';
 
 let session: DemoSession;
@@ -45,6 +46,7 @@ describe('portfolio screens in Chromium', () => {
       const text = document.querySelector('table.data tbody')?.textContent ?? '';
       return text.includes('MOZ/25/02/FDN') && !text.includes('IND/23/01/EUR');
     });
+    await screenshot(page, 'projects-pipeline');
     await page.getByRole('link', { name: 'Skills for young women in agri-business' }).click();
     await page.getByRole('button', { name: 'Move to Appraisal' }).click();
     await page.getByRole('button', { name: 'Move to Approved' }).waitFor();
@@ -53,20 +55,23 @@ describe('portfolio screens in Chromium', () => {
   });
 
   test("a constituent viewer sees the project's published documents only, and no money, watch list or ERP import", async () => {
-    const { database, server, browser } = session;
+    const { database, server } = session;
     const project = await database.db.selectFrom('projects').select('id').where('code', '=', 'IND/23/01/EUR').executeTakeFirstOrThrow();
     // The administrator, for contrast: the confidential contract, the donor report, the import link and the watch list.
     await page.goto(`${server.url}/projects/${project.id}`);
     await page.getByRole('heading', { name: 'Donor progress report' }).waitFor();
     await page.getByRole('link', { name: 'Grant contract (demonstration)' }).waitFor();
+    await checkA11y(page, 'project-administrator');
     await page.goto(`${server.url}/delivery?country=IN`);
     await page.getByRole('link', { name: 'Import expenditure from the ERP…' }).waitFor();
     await page.getByRole('heading', { name: 'Watch list' }).waitFor();
 
     const user = await buildUser(database.db, 'constituent_viewer', { countryCode: 'IN' });
-    const viewer = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const viewer = await session.newPage();
     try {
       await viewer.goto(server.url);
+      await viewer.getByLabel('E-mail address').waitFor();
+      await checkA11y(viewer, 'sign-in');
       await viewer.getByLabel('E-mail address').fill(user.email);
       await viewer.getByLabel('Password').fill(TEST_PASSWORD);
       await viewer.keyboard.press('Enter');
@@ -74,6 +79,7 @@ describe('portfolio screens in Chromium', () => {
       await nav.getByRole('link', { name: 'Projects', exact: true }).waitFor();
       assert.equal(await nav.getByRole('link', { name: 'Delivery', exact: true }).count(), 0, 'no Delivery in the menu');
       assert.equal(await nav.getByRole('link', { name: 'Dashboards', exact: true }).count(), 0, 'no Dashboards in the menu');
+      await checkA11y(viewer, 'constituent-viewer-landing');
 
       await viewer.goto(`${server.url}/projects/${project.id}`);
       await viewer.getByRole('heading', { name: 'Decent work in garment supply chains' }).waitFor();
@@ -86,6 +92,7 @@ describe('portfolio screens in Chromium', () => {
       // Typed in the address bar: the page says it is not allowed, with no import link and no watch list.
       await viewer.goto(`${server.url}/delivery?country=IN`);
       await viewer.getByRole('alert').waitFor();
+      await checkA11y(viewer, 'delivery-not-allowed');
       assert.equal(await viewer.getByRole('link', { name: 'Import expenditure from the ERP…' }).count(), 0);
       assert.equal(await viewer.getByRole('heading', { name: 'Watch list' }).count(), 0);
       assert.equal(await viewer.locator('table.watch').count(), 0);

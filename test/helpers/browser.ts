@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { Database } from '../../src/server/db/connect.ts';
 import { buildApp } from './api.ts';
+import { checkA11y, trackRoutes, uncheckedRoutes } from './axe.ts';
 
 export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
 
@@ -27,10 +28,12 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** Saves the page as artifacts/screenshots/<name>.png, then checks it with axe (see axe.ts): a page looked at is a page checked. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
+  await checkA11y(page, name);
   return path;
 }
 
@@ -41,6 +44,9 @@ export interface DemoSession {
   server: { url: string; close: () => Promise<void> };
   browser: Browser;
   page: Page;
+  /** Another page in a browser context of its own (e.g. a second user), its routes tracked like the first's. */
+  newPage: () => Promise<Page>;
+  /** Closes everything, then fails if a page visited a path that no axe check ran on (see axe.ts). */
   close: () => Promise<void>;
 }
 
@@ -55,23 +61,37 @@ export async function openDemoSession({ signIn = true } = {}): Promise<DemoSessi
   await loadDemo(database.db, DEMO_ADMIN);
   const server = await startTestServer(database);
   const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  const pages: Page[] = [];
+  const newPage = async () => {
+    const p = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    trackRoutes(p);
+    pages.push(p);
+    return p;
+  };
+  const page = await newPage();
   if (signIn) {
     await page.goto(server.url);
+    await page.getByLabel('E-mail address').waitFor();
+    await checkA11y(page, 'sign-in');
     await page.getByLabel('E-mail address').fill(DEMO_ADMIN.email);
     await page.getByLabel('Password').fill(DEMO_ADMIN.password);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Offices' }).waitFor();
+    await page.locator('table.data tbody tr').first().waitFor();
+    await checkA11y(page, 'offices');
   }
   return {
     database,
     server,
     browser,
     page,
+    newPage,
     close: async () => {
+      const unchecked = pages.flatMap(uncheckedRoutes);
       await browser.close();
       await server.close();
       await database.close();
+      if (unchecked.length > 0) throw new Error(`axe: no check ran on ${unchecked.join(', ')}: call screenshot() or checkA11y() once the page has loaded`);
     },
   };
 }
