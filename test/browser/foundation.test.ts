@@ -21,6 +21,16 @@ const adminSessions = () =>
   database.db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id').select('sessions.id').where('users.email', '=', ADMIN.email).execute();
 
 describe('the web interface in Chromium', () => {
+  test('the accessibility check fails on a violation, naming the rule and the element', async () => {
+    const bad = await session.newPage();
+    await bad.setContent('<html><head><title>Bad</title></head><body><main><img src="data:,"></main></body></html>');
+    await assert.rejects(
+      checkA11y(bad, 'a page made to fail'),
+      /axe: 2 rules violated on a page made to fail[\s\S]*image-alt \(critical, 1 element\): Images must have alternative text\n {4}img\n {6}Fix any of the following: Element does not have an alt attribute; /,
+    );
+    await bad.close();
+  });
+
   test('sign in with a wrong password, then the right one, by keyboard alone', async () => {
     await page.goto(server.url);
     await page.getByLabel('E-mail address').waitFor();

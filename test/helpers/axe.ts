@@ -39,7 +39,7 @@ export function uncheckedRoutes(page: Page): string[] {
 
 /** One violation as a reader wants it: the rule, how bad, where (at most five elements), and what to do. */
 export function describeViolation(v: Result): string {
-  const where = v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n\s*/g, '; ')}` : ''}`);
+  const where = v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}${n.failureSummary ? `\n      ${n.failureSummary.replace(/:\n\s*/, ': ').replace(/\n\s*/g, '; ')}` : ''}`);
   const more = v.nodes.length > 5 ? [`    … and ${v.nodes.length - 5} more`] : [];
   return [`  ${v.id} (${v.impact ?? 'unknown impact'}, ${v.nodes.length} element${v.nodes.length === 1 ? '' : 's'}): ${v.help}`, ...where, ...more, `    ${v.helpUrl}`].join('\n');
 }
