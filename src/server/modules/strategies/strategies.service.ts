@@ -10,7 +10,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { changeVersioned, updateVersioned } from '../../db/versioned.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { assertCurrency } from '../reference/reference.check.ts';
-import { loadStrategy, selectStrategies } from './strategies.queries.ts';
+import { selectStrategies } from './strategies.queries.ts';
 import { presentIndicatorValue, presentStrategy, presentStrategyIndicator } from './strategy.presenter.ts';
 
 type Period = { id: string; label: string; start_date: string; end_date: string };
@@ -119,11 +119,6 @@ export async function listStrategies(db: Kysely<DB>, actor: Actor): Promise<Stra
   requireRight(actor, 'strategies.read');
   const rows = await selectStrategies(db);
   return { items: rows.map(presentStrategy), total: rows.length };
-}
-
-export async function getStrategy(db: Kysely<DB>, idOrCode: string, actor: Actor) {
-  requireRight(actor, 'strategies.read');
-  return loadStrategy(db, idOrCode);
 }
 
 /** Records a value entered by hand with its source (kept; the latest as at a date counts). */
