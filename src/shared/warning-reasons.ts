@@ -32,7 +32,10 @@ const plurals = new Map<Locale, Intl.PluralRules>();
 /** A number of months in the language's singular or plural (1 month, 2 months; 1 mois; 1 mes, 2 meses). */
 const monthsText = (lang: Locale, k: number) => {
   let rules = plurals.get(lang);
-  if (!rules) plurals.set(lang, (rules = new Intl.PluralRules(lang)));
+  if (!rules) {
+    rules = new Intl.PluralRules(lang);
+    plurals.set(lang, rules);
+  }
   const one = rules.select(k) === 'one';
   return `${k} ${{ en: one ? 'month' : 'months', fr: 'mois', es: one ? 'mes' : 'meses' }[lang]}`;
 };

@@ -13,9 +13,7 @@ const FORBIDDEN: [RegExp, string][] = [
 ];
 
 function routeFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? routeFiles(join(dir, e.name)) : e.name.endsWith('.routes.ts') ? [join(dir, e.name)] : [],
-  );
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? routeFiles(join(dir, e.name)) : e.name.endsWith('.routes.ts') ? [join(dir, e.name)] : []));
 }
 
 test('routes are thin: no route file checks a right, holds SQL or opens a transaction', () => {
