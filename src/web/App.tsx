@@ -11,6 +11,7 @@ import { CountryPage } from './pages/CountryPage.tsx';
 import { DashboardsPage } from './pages/DashboardsPage.tsx';
 import { DeliveryPage } from './pages/DeliveryPage.tsx';
 import { FrameworksPage } from './pages/FrameworksPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
 import { IatiPage } from './pages/IatiPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { OfficeFormPage } from './pages/OfficeFormPage.tsx';
@@ -31,7 +32,7 @@ function Screens() {
   return (
     <Layout>
       <Routes>
-        <Route path="/" element={<Navigate to="/offices" replace />} />
+        <Route path="/" element={<HomePage />} />
         <Route path="/offices" element={<OfficesPage />} />
         <Route path="/offices/:id" element={<OfficeFormPage />} />
         <Route path="/audit" element={<AuditPage />} />
@@ -51,7 +52,7 @@ function Screens() {
         <Route path="/plans/actions/:code" element={<ActionPlanPage />} />
         <Route path="/projects" element={<ProjectsPage />} />
         <Route path="/projects/:id" element={<ProjectPage />} />
-        <Route path="*" element={<Navigate to="/offices" replace />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Layout>
   );

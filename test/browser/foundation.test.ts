@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { checkA11y } from '../helpers/axe.ts';
-import { DEMO_ADMIN, type DemoSession, openDemoSession, screenshot } from '../helpers/browser.ts';
+import { DEMO_ADMIN, type DemoSession, openDemoSession, screenshot, waitForHome } from '../helpers/browser.ts';
 
 const ADMIN = DEMO_ADMIN;
 let session: DemoSession;
@@ -45,10 +45,13 @@ describe('the web interface in Chromium', () => {
     assert.match(await page.getByRole('alert').innerText(), /wrong/);
     await page.getByLabel('Password').fill(ADMIN.password);
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Offices' }).waitFor();
+    await waitForHome(page);
+    assert.equal(new URL(page.url()).pathname, '/', 'a sign-in lands on the home');
+    await screenshot(page, 'home-administrator');
   });
 
   test('the offices page shows the tree, marked synthetic, and collapses by keyboard', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Offices', exact: true }).click();
     const rows = page.locator('table.data tbody tr');
     // wait for the data, not the heading (the heading is there before the offices arrive)
     await page.getByRole('link', { name: 'Regional Office for Asia and the Pacific' }).waitFor();

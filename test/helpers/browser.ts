@@ -37,6 +37,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/** Waits for the home a sign-in lands on: its heading, then every section answered (loaded, or showing its error). */
+export async function waitForHome(page: Page): Promise<void> {
+  await page.locator('#home-title').waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('[data-home]').length > 0 && document.querySelectorAll('[data-home][aria-busy="true"]').length === 0);
+}
+
 export const DEMO_ADMIN = { email: 'admin@example.org', password: 'browser test password' };
 
 export interface DemoSession {
@@ -52,7 +58,7 @@ export interface DemoSession {
 
 /**
  * A test database with the demonstration data, the real server over it, Chromium, and a page — signed in
- * as the demo administrator unless `signIn` is false.
+ * as the demo administrator, on the home, unless `signIn` is false.
  */
 export async function openDemoSession({ signIn = true } = {}): Promise<DemoSession> {
   const { openTestDatabase } = await import('./test-db.ts');
@@ -76,9 +82,8 @@ export async function openDemoSession({ signIn = true } = {}): Promise<DemoSessi
     await page.getByLabel('E-mail address').fill(DEMO_ADMIN.email);
     await page.getByLabel('Password').fill(DEMO_ADMIN.password);
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Offices' }).waitFor();
-    await page.locator('table.data tbody tr').first().waitFor();
-    await checkA11y(page, 'offices');
+    await waitForHome(page);
+    await checkA11y(page, 'home');
   }
   return {
     database,

@@ -4,6 +4,7 @@ import { FINANCE_LABELS } from '../../shared/finance-labels.ts';
 import { accountEn } from './account.en.ts';
 import { dashEn } from './dash.en.ts';
 import { documentsEn } from './documents.en.ts';
+import { homeEn } from './home.en.ts';
 import { iatiEn, projectIatiEn } from './iati.en.ts';
 import { importsEn } from './imports.en.ts';
 import { plansEn } from './plans.en.ts';
@@ -227,6 +228,7 @@ export const en = {
   },
   plans: plansEn,
   account: accountEn,
+  home: homeEn,
   documents: documentsEn,
   frameworks: {
     title: 'Organisation-wide frameworks',

@@ -3,6 +3,7 @@ import { accountEs } from './account.es.ts';
 import { dashEs } from './dash.es.ts';
 import { documentsEs } from './documents.es.ts';
 import type { Messages } from './en.ts';
+import { homeEs } from './home.es.ts';
 import { iatiEs, projectIatiEs } from './iati.es.ts';
 import { importsEs } from './imports.es.ts';
 import { plansEs } from './plans.es.ts';
@@ -226,6 +227,7 @@ export const es: Messages = {
   },
   plans: plansEs,
   account: accountEs,
+  home: homeEs,
   documents: documentsEs,
   frameworks: {
     title: 'Marcos de la Organización',

@@ -3,6 +3,7 @@ import { accountFr } from './account.fr.ts';
 import { dashFr } from './dash.fr.ts';
 import { documentsFr } from './documents.fr.ts';
 import type { Messages } from './en.ts';
+import { homeFr } from './home.fr.ts';
 import { iatiFr, projectIatiFr } from './iati.fr.ts';
 import { importsFr } from './imports.fr.ts';
 import { plansFr } from './plans.fr.ts';
@@ -226,6 +227,7 @@ export const fr: Messages = {
   },
   plans: plansFr,
   account: accountFr,
+  home: homeFr,
   documents: documentsFr,
   frameworks: {
     title: "Cadres de l'Organisation",
