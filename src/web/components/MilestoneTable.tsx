@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { CalendarMilestone } from '../../shared/contracts/programming-answers.ts';
 import { useCountries } from '../useCountries.ts';
+import { useDates } from '../useDates.tsx';
 import { MarkDone } from './CountryEditors.tsx';
 
 /** Coming milestones; with `onDone`, each can be marked done (the list then reloads). */
 export function MilestoneTable({ items, showCountry = true, onDone }: { items: CalendarMilestone[]; showCountry?: boolean; onDone?: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { name } = useCountries();
-  const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' });
-  const day = (iso: string) => <time dateTime={iso}>{fmt.format(new Date(`${iso}T00:00:00Z`))}</time>;
+  const { day } = useDates();
   return (
     <table className="data compact">
       <thead>

@@ -13,6 +13,7 @@ import { Notice } from '../components/Layout.tsx';
 import { ReportLinks } from '../components/ReportLinks.tsx';
 import { useSession } from '../session.tsx';
 import { useCountries } from '../useCountries.ts';
+import { useDates } from '../useDates.tsx';
 
 /** How many rows a section of the home shows before its link to the whole list. */
 const ROWS = 5;
@@ -131,12 +132,11 @@ function Projects({ title, reports }: { title: string; reports: boolean }) {
 
 /** The UN process calendar's next milestones within reach: when, where, what, and by when to tell the constituents. */
 function Milestones({ showCountry }: { showCountry: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { name } = useCountries();
+  const { day } = useDates();
   const { data, error } = useAnswer(() => api.calendar(), 'calendar');
   const items: CalendarMilestone[] = (data?.items ?? []).slice(0, ROWS);
-  const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' });
-  const day = (iso: string) => <time dateTime={iso}>{fmt.format(new Date(`${iso}T00:00:00Z`))}</time>;
   return (
     <Section id="home-milestones" title={t('home.milestones.title')} error={error} loaded={Boolean(data)} more={<Link to="/calendar">{t('home.milestones.more')}</Link>}>
       {items.length === 0 ? (
@@ -160,11 +160,10 @@ function Milestones({ showCountry }: { showCountry: boolean }) {
 
 /** A country's Decent Work Country Programme: its period, status and priorities. */
 function CountryProgramme({ code }: { code: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { name } = useCountries();
+  const { date } = useDates();
   const { data, error } = useAnswer<CountryPageData>(() => api.countryPage(code), code);
-  const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' });
-  const day = (iso: string) => fmt.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
   const dwcp = data?.dwcp;
   return (
     <Section
@@ -181,7 +180,7 @@ function CountryProgramme({ code }: { code: string }) {
           <p>
             <strong>{dwcp.title}</strong>
             <br />
-            <span className="muted">{t('home.country.period', { from: day(dwcp.periodStart), to: day(dwcp.periodEnd) })}</span>
+            <span className="muted">{t('home.country.period', { from: date(dwcp.periodStart), to: date(dwcp.periodEnd) })}</span>
           </p>
           <h3>{t('home.country.priorities')}</h3>
           <ul className="plain home-list">
