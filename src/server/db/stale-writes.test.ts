@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { buildOffice, buildPartner, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
+import { buildOffice, buildPartner, buildUser, signedInAs, TEST_PASSWORD } from '../../../test/factories.ts';
 import { Client } from '../../../test/helpers/api.ts';
 import { openTestDatabase } from '../../../test/helpers/test-db.ts';
 import { createApp } from '../app.ts';
@@ -70,5 +70,21 @@ describe('stale writes', () => {
     assert.equal((await admin.get(`/api/offices/${office.id}`)).body.name, 'Burst office, renamed');
     assert.equal((await admin.patch(`/api/offices/${office.id}`, { city: 'Dakar', version: 2 })).status, 200);
     assert.equal(await auditRows(), rowsBefore + 1);
+  });
+
+  test('a stale write names who made the change it missed and when, from the audit trail', async () => {
+    const partner = await buildPartner(database.db, 'Named conflict partner');
+    const officer = await signedInAs(admin.app, database.db, 'hq_officer');
+    const changed = await officer.patch(`/api/partners/${partner.id}`, { name: 'Renamed by the officer', version: partner.version });
+    assert.equal(changed.status, 200);
+    const stale = await admin.patch(`/api/partners/${partner.id}`, { name: 'Renamed by the admin', version: partner.version });
+    assert.equal(stale.status, 409);
+    const details = stale.body.error.details;
+    assert.match(details.changedBy, /hq_officer/, 'the officer, by the label the audit trail keeps');
+    const audit = await database.db.selectFrom('audit_log').select(['actor_label', 'at']).where('entity_id', '=', partner.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    assert.equal(details.changedBy, audit.actor_label);
+    assert.equal(details.changedAt, String(audit.at));
+    assert.match(stale.body.error.message, new RegExp(`changed by ${audit.actor_label}`));
+    assert.equal((await admin.get(`/api/partners/${partner.id}`)).body.name, 'Renamed by the officer', 'the stale write changed nothing');
   });
 });

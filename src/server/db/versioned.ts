@@ -27,11 +27,33 @@ export interface VersionedChange<T extends VersionedTable> {
   related?: (trx: Transaction<DB>, id: string) => Promise<Record<string, unknown>>;
 }
 
-export const conflictError = <R extends { version: number }>(label: string, current: R, present: (r: R) => unknown) =>
-  new AppError('CONFLICT', `This ${label} was changed by someone else since you read it; reload it and apply your change again`, {
-    currentVersion: current.version,
-    current: present(current),
-  });
+/** Who made the change a stale writer missed, and when: the newest audit row of the record. */
+export interface LastChange {
+  changedBy: string;
+  changedAt: string;
+}
+
+export const conflictError = <R extends { version: number }>(label: string, current: R, present: (r: R) => unknown, last?: LastChange) =>
+  new AppError(
+    'CONFLICT',
+    last
+      ? `This ${label} was changed by ${last.changedBy} at ${last.changedAt} since you read it; reload it and apply your change again`
+      : `This ${label} was changed by someone else since you read it; reload it and apply your change again`,
+    { currentVersion: current.version, current: present(current), ...last },
+  );
+
+/** The newest audit row of a record: who changed it last, and when. */
+async function lastChange(trx: Transaction<DB>, entityType: string, entityId: string): Promise<LastChange | undefined> {
+  const row = await trx
+    .selectFrom('audit_log')
+    .select(['actor_label', 'at'])
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', entityId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { changedBy: row.actor_label, changedAt: String(row.at) } : undefined;
+}
 
 /**
  * Kysely cannot follow a table name that is a type parameter, so the two statements below that take one go through
@@ -62,14 +84,14 @@ export async function changeVersioned<T extends VersionedTable, N extends RowOf<
       .executeTakeFirst()) as RowOf<T> | undefined;
     if (!current) throw notFound(c.label, c.id);
     await c.authorize(trx, current);
-    if (current.version !== c.version) return { stale: true as const, row: current };
+    if (current.version !== c.version) return { stale: true as const, row: current, last: await lastChange(trx, c.entityType, c.id) };
     const snapshot = async (row: RowOf<T>) => ({ ...(c.present(row) as object), ...(await c.related?.(trx, c.id)) });
     const before = await snapshot(current);
     const next = await apply(trx, current);
     await writeAudit(trx, actor, { action, entityType: c.entityType, entityId: c.id, before, after: next ? await snapshot(next) : undefined });
-    return { stale: false as const, row: next };
+    return { stale: false as const, row: next, last: undefined };
   });
-  if (result.stale) throw conflictError(c.label, result.row, c.present);
+  if (result.stale) throw conflictError(c.label, result.row, c.present, result.last);
   return result.row;
 }
 

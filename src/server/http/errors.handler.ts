@@ -38,12 +38,37 @@ export function errorHandler(logger: Logger) {
   };
 }
 
+/** What a screen needs to say an issue in the user's language: the limit, the kind of value, the format, the allowed values. */
+function issueParams(i: ZodError['issues'][number]): Record<string, unknown> {
+  const { minimum, maximum, origin, expected, format, values } = i as {
+    minimum?: unknown;
+    maximum?: unknown;
+    origin?: string;
+    expected?: string;
+    format?: string;
+    values?: unknown[];
+  };
+  const limit = (v: unknown) => (typeof v === 'bigint' ? Number(v) : v);
+  return Object.fromEntries(
+    Object.entries({
+      minimum: limit(minimum),
+      maximum: limit(maximum),
+      origin,
+      expected,
+      format,
+      values,
+      missing: i.code === 'invalid_type' && /received undefined$/.test(i.message) ? true : undefined,
+    }).filter(([, v]) => v !== undefined),
+  );
+}
+
 /** zod's findings as a client can act on them: which field, what is wrong. */
 export function validationError(error: ZodError, target: string): AppError {
   const issues = error.issues.map((i) => ({
     field: i.path.join('.') || (i.code === 'unrecognized_keys' ? (i as { keys?: string[] }).keys?.join(', ') : '') || target,
     code: i.code,
     message: i.message,
+    ...issueParams(i),
   }));
   const first = issues[0];
   return new AppError('INVALID_INPUT', first ? `${first.field}: ${first.message}` : `The ${target} is not valid`, { target, issues });

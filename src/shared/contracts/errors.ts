@@ -8,6 +8,14 @@ export const InputIssue = z.looseObject({
   message: z.string(),
   line: z.number().int().optional(),
   column: z.number().int().optional(),
+  /** for a screen to say it in the user's language: the limit broken, the kind of value (string, number, array), the expected type or format, the allowed values, whether the value was missing */
+  minimum: z.number().optional(),
+  maximum: z.number().optional(),
+  origin: z.string().optional(),
+  expected: z.string().optional(),
+  format: z.string().optional(),
+  values: z.array(z.unknown()).optional(),
+  missing: z.boolean().optional(),
 });
 export type InputIssue = z.infer<typeof InputIssue>;
 
@@ -20,6 +28,9 @@ export const ErrorDetails = z.looseObject({
   issues: z.array(InputIssue).optional(),
   field: z.string().optional(),
   currentVersion: z.number().int().optional(),
+  /** on a stale write: who made the change the writer missed, and when (from the audit trail) */
+  changedBy: z.string().optional(),
+  changedAt: z.string().optional(),
   current: z.unknown().optional(),
   retryAfterSeconds: z.number().optional(),
   reason: z.string().optional(),

@@ -1,4 +1,6 @@
+import i18n from 'i18next';
 import type { ErrorDetails } from '../../shared/contracts/errors.ts';
+import { plainIssue, sayIssue } from '../forms/plain-issue.ts';
 
 /** The only caller of fetch in the web UI: JSON in and out, the CSRF header on changes, errors as ApiError. */
 export class ApiError extends Error {
@@ -12,6 +14,26 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A refusal said in the user's language: each refused field's issue as a sentence (`forms/plain-issue.ts`), the
+ * message naming the first field; a stale write says who changed the record and when. Other messages are the server's.
+ */
+function inUserLanguage(e: ApiError): ApiError {
+  const t = i18n.t.bind(i18n) as (key: string, options?: Record<string, unknown>) => string;
+  if (e.code === 'INVALID_INPUT' && e.details?.issues?.length) {
+    const said = e.details.issues.map((i) => sayIssue(t, i));
+    const message = said.length === 1 ? String(said[0]) : `${t('formErrors.summary', { count: said.length })} ${said.join(' ')}`;
+    const issues = e.details.issues.map((i) => ({ ...i, message: plainIssue(t, i), serverMessage: i.message }));
+    return new ApiError(e.status, e.code, message, { ...e.details, issues });
+  }
+  if (e.code === 'CONFLICT' && e.details?.currentVersion !== undefined) {
+    const { changedBy, changedAt } = e.details;
+    const when = changedAt ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(changedAt)) : '';
+    return new ApiError(e.status, e.code, changedBy ? t('formErrors.stale', { who: changedBy, when }) : t('formErrors.staleUnknown'), e.details);
+  }
+  return e;
+}
+
 let csrfToken: string | undefined;
 /** The session's CSRF token, sent with every change (set at sign-in, cleared at sign-out). */
 export const setCsrfToken = (token: string | undefined) => {
@@ -23,7 +45,7 @@ async function answer<T>(res: Response): Promise<T> {
   const data = await res.json().catch(() => null);
   if (!res.ok) {
     const e = data?.error;
-    throw new ApiError(res.status, e?.code ?? 'INTERNAL', e?.message ?? res.statusText, e?.details);
+    throw inUserLanguage(new ApiError(res.status, e?.code ?? 'INTERNAL', e?.message ?? res.statusText, e?.details));
   }
   return data as T;
 }

@@ -4,6 +4,7 @@ import { FINANCE_LABELS } from '../../shared/finance-labels.ts';
 import { accountEn } from './account.en.ts';
 import { dashEn } from './dash.en.ts';
 import { documentsEn } from './documents.en.ts';
+import { formsEn } from './forms.en.ts';
 import { homeEn } from './home.en.ts';
 import { iatiEn, projectIatiEn } from './iati.en.ts';
 import { importsEn } from './imports.en.ts';
@@ -228,6 +229,7 @@ export const en = {
   },
   plans: plansEn,
   account: accountEn,
+  formErrors: formsEn,
   home: homeEn,
   documents: documentsEn,
   frameworks: {

@@ -3,6 +3,7 @@ import { accountEs } from './account.es.ts';
 import { dashEs } from './dash.es.ts';
 import { documentsEs } from './documents.es.ts';
 import type { Messages } from './en.ts';
+import { formsEs } from './forms.es.ts';
 import { homeEs } from './home.es.ts';
 import { iatiEs, projectIatiEs } from './iati.es.ts';
 import { importsEs } from './imports.es.ts';
@@ -227,6 +228,7 @@ export const es: Messages = {
   },
   plans: plansEs,
   account: accountEs,
+  formErrors: formsEs,
   home: homeEs,
   documents: documentsEs,
   frameworks: {

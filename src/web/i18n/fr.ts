@@ -3,6 +3,7 @@ import { accountFr } from './account.fr.ts';
 import { dashFr } from './dash.fr.ts';
 import { documentsFr } from './documents.fr.ts';
 import type { Messages } from './en.ts';
+import { formsFr } from './forms.fr.ts';
 import { homeFr } from './home.fr.ts';
 import { iatiFr, projectIatiFr } from './iati.fr.ts';
 import { importsFr } from './imports.fr.ts';
@@ -227,6 +228,7 @@ export const fr: Messages = {
   },
   plans: plansFr,
   account: accountFr,
+  formErrors: formsFr,
   home: homeFr,
   documents: documentsFr,
   frameworks: {
