@@ -18,6 +18,7 @@ import { OfficeFormPage } from './pages/OfficeFormPage.tsx';
 import { OfficesPage } from './pages/OfficesPage.tsx';
 import { PartnersPage } from './pages/PartnersPage.tsx';
 import { PlansPage } from './pages/PlansPage.tsx';
+import { ProjectFormPage } from './pages/ProjectFormPage.tsx';
 import { ProjectPage } from './pages/ProjectPage.tsx';
 import { ProjectsPage } from './pages/ProjectsPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
@@ -51,7 +52,9 @@ function Screens() {
         <Route path="/plans/strategies/:code" element={<StrategyPage />} />
         <Route path="/plans/actions/:code" element={<ActionPlanPage />} />
         <Route path="/projects" element={<ProjectsPage />} />
+        <Route path="/projects/new" element={<ProjectFormPage />} />
         <Route path="/projects/:id" element={<ProjectPage />} />
+        <Route path="/projects/:id/edit" element={<ProjectFormPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Layout>

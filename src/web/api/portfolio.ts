@@ -4,6 +4,7 @@ import type {
   DocumentUpdate,
   PartnerList,
   Project,
+  ProjectCreate,
   ProjectDetail,
   ProjectDocument,
   ProjectDocumentList,
@@ -22,6 +23,7 @@ export const portfolioApi = {
     return call<ProjectList>('GET', `/api/projects?${params}`);
   },
   project: (id: string) => call<ProjectDetail>('GET', `/api/projects/${id}`),
+  createProject: (body: ProjectCreate) => call<Project>('POST', '/api/projects', body),
   updateProject: (id: string, body: ProjectUpdate) => call<Project>('PATCH', `/api/projects/${id}`, body),
   projectDocuments: (id: string) => call<ProjectDocumentList>('GET', `/api/projects/${id}/documents`),
   createProjectDocument: (id: string, body: DocumentCreate) => call<ProjectDocument>('POST', `/api/projects/${id}/documents`, body),

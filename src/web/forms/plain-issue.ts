@@ -40,7 +40,8 @@ export function plainIssue(t: Translate, i: InputIssue): string {
       if (i.format === 'date') return t('formErrors.date');
       if (i.format === 'email') return t('formErrors.email');
       if (i.format === 'uuid') return t('formErrors.choose');
-      return t('formErrors.pattern', { hint: i.message });
+      // zod's own wording of a pattern ("Invalid string: must match pattern /…/") is for programmers; a contract's description is for people
+      return /^Invalid /.test(i.message) ? t('formErrors.format') : t('formErrors.pattern', { hint: i.message });
     case 'invalid_value':
       return t('formErrors.choose');
     case 'not_multiple_of':

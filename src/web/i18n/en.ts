@@ -9,6 +9,7 @@ import { homeEn } from './home.en.ts';
 import { iatiEn, projectIatiEn } from './iati.en.ts';
 import { importsEn } from './imports.en.ts';
 import { plansEn } from './plans.en.ts';
+import { projectFormEn } from './project-form.en.ts';
 
 export const en = {
   app: {
@@ -230,6 +231,7 @@ export const en = {
   plans: plansEn,
   account: accountEn,
   formErrors: formsEn,
+  projectForm: projectFormEn,
   home: homeEn,
   documents: documentsEn,
   frameworks: {

@@ -8,6 +8,7 @@ import { homeEs } from './home.es.ts';
 import { iatiEs, projectIatiEs } from './iati.es.ts';
 import { importsEs } from './imports.es.ts';
 import { plansEs } from './plans.es.ts';
+import { projectFormEs } from './project-form.es.ts';
 
 export const es: Messages = {
   app: {
@@ -229,6 +230,7 @@ export const es: Messages = {
   plans: plansEs,
   account: accountEs,
   formErrors: formsEs,
+  projectForm: projectFormEs,
   home: homeEs,
   documents: documentsEs,
   frameworks: {

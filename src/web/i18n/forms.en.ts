@@ -16,6 +16,7 @@ export const formsEn = {
   date: 'Enter a date as year-month-day, such as 2027-01-31.',
   email: 'Enter an e-mail address, such as name@example.org.',
   choose: 'Choose one of the options.',
+  format: 'Not in the expected form.',
   pattern: 'Not in the expected form: {{hint}}.',
   unknownField: 'This form does not take this field.',
   summary_one: 'One field needs your attention:',

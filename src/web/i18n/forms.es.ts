@@ -17,6 +17,7 @@ export const formsEs: Messages['formErrors'] = {
   date: 'Introduzca una fecha como año-mes-día, por ejemplo 2027-01-31.',
   email: 'Introduzca una dirección de correo electrónico, por ejemplo nombre@example.org.',
   choose: 'Elija una de las opciones.',
+  format: 'Forma inesperada.',
   pattern: 'Forma inesperada: {{hint}}.',
   unknownField: 'Este formulario no admite este campo.',
   summary_one: 'Un campo requiere su atención:',

@@ -17,6 +17,7 @@ export const formsFr: Messages['formErrors'] = {
   date: 'Saisissez une date sous la forme année-mois-jour, par exemple 2027-01-31.',
   email: 'Saisissez une adresse électronique, par exemple nom@example.org.',
   choose: 'Choisissez l’une des options.',
+  format: 'Forme inattendue.',
   pattern: 'Forme inattendue : {{hint}}.',
   unknownField: 'Ce formulaire ne prend pas ce champ.',
   summary_one: 'Un champ demande votre attention :',

@@ -8,6 +8,7 @@ import { homeFr } from './home.fr.ts';
 import { iatiFr, projectIatiFr } from './iati.fr.ts';
 import { importsFr } from './imports.fr.ts';
 import { plansFr } from './plans.fr.ts';
+import { projectFormFr } from './project-form.fr.ts';
 
 export const fr: Messages = {
   app: {
@@ -229,6 +230,7 @@ export const fr: Messages = {
   plans: plansFr,
   account: accountFr,
   formErrors: formsFr,
+  projectForm: projectFormFr,
   home: homeFr,
   documents: documentsFr,
   frameworks: {

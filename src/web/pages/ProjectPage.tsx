@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import type { ProjectDetail } from '../../shared/contracts/portfolio.ts';
 import { type ProjectStatus, TRANSITIONS } from '../../shared/project-statuses.ts';
 import { ApiError } from '../api/client.ts';
@@ -25,6 +25,7 @@ export function ProjectPage() {
   const { name } = useCountries();
   const { can } = useSession();
   const canWrite = can('projects.write');
+  const saved = (useLocation().state as { saved?: string } | null)?.saved;
   const [p, setP] = useState<ProjectDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
@@ -59,6 +60,7 @@ export function ProjectPage() {
         )}
       </h1>
       {error && <Notice kind="error">{error}</Notice>}
+      {saved && <Notice kind="success">{t('projectForm.saved', { code: saved })}</Notice>}
       <dl className="facts">
         <div>
           <dt>{t('portfolio.status')}</dt>
@@ -82,8 +84,11 @@ export function ProjectPage() {
           </dd>
         </div>
       </dl>
-      {canWrite && next(p.status).length ? (
-        <p>
+      {canWrite ? (
+        <p className="actions">
+          <Link className="button" to={`/projects/${id}/edit`}>
+            {t('projectForm.edit')}
+          </Link>
           {next(p.status).map((s) => (
             <button key={s} type="button" className="secondary" onClick={() => move(s)}>
               {t('portfolio.moveTo', { status: t(`portfolio.statuses.${s}`) })}

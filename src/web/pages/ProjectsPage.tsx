@@ -5,12 +5,14 @@ import type { Project } from '../../shared/contracts/portfolio.ts';
 import { PROJECT_STATUSES } from '../../shared/project-statuses.ts';
 import { api } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
+import { useSession } from '../session.tsx';
 import { useCountries } from '../useCountries.ts';
 
 /** The project portfolio within the user's scope; the status filter is in the URL so a view can be shared. */
 export function ProjectsPage() {
   const { t } = useTranslation();
   const { name } = useCountries();
+  const { can } = useSession();
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? '';
   const [items, setItems] = useState<Project[] | null>(null);
@@ -25,6 +27,13 @@ export function ProjectsPage() {
     <section aria-labelledby="projects-title">
       <h1 id="projects-title">{t('portfolio.projectsTitle')}</h1>
       <p className="intro">{t('portfolio.projectsIntro')}</p>
+      {can('projects.write') && (
+        <p>
+          <Link className="button" to="/projects/new">
+            {t('projectForm.newProject')}
+          </Link>
+        </p>
+      )}
       <div className="toolbar">
         <label>
           {t('portfolio.status')}
