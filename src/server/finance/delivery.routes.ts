@@ -27,7 +27,7 @@ import { AppError } from '../errors.ts';
 import { dispositionOf } from '../http/content-disposition.ts';
 import { actorOf } from '../http/env.ts';
 import { json, jsonBody, named, router } from '../http/openapi.ts';
-import { IdParam, readErrors, writeErrors } from '../http/route-kit.ts';
+import { IdParam, readErrors, TableFile, writeErrors } from '../http/route-kit.ts';
 import { presentDeliveryCurve, presentDeliveryGroups, presentDeliveryPage, presentDeliveryTrend } from './delivery.presenter.ts';
 import { deliveryCurve, deliveryTrend, groupedDelivery, projectDelivery } from './delivery.queries.ts';
 import { findWarnings } from './early-warning.queries.ts';
@@ -77,13 +77,6 @@ const FundingAlignmentSchema = named(FundingAlignment, 'FundingAlignment');
 const ResourceGapsSchema = named(ResourceGaps, 'ResourceGaps');
 const ResourceNeedSchema = named(ResourceNeed, 'ResourceNeed');
 const ResourceNeedListSchema = named(ResourceNeedList, 'ResourceNeedList');
-const TableFile = {
-  description: 'The table as a file',
-  content: {
-    'text/csv': { schema: z.string() },
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) },
-  },
-};
 
 /** Delivery, early warning, alignment of funding and resource gaps: the dashboards' API, and their downloads. */
 export function deliveryRoutes({ db }: Deps) {

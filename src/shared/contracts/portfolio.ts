@@ -88,6 +88,9 @@ export const RELATED_ACTIVITY_TYPES = ['1', '2', '3', '4', '5'] as const;
 /** Defined in shared/project-statuses.ts, with its named subsets. */
 
 export const PROJECT_PLACES = ['country', 'region', 'global'] as const;
+/** The projects list's orderings and its policy-marker filter (a marker significant or principal). */
+export const PROJECT_SORTS = ['code', 'title', 'country', 'office', 'status', 'plannedStart', 'plannedEnd'] as const;
+export const PROJECT_MARKERS = ['gender', 'standards', 'socialDialogue', 'environment'] as const;
 export const PROJECT_PARTNER_ROLES = ['funding', 'implementing', 'accountable', 'joint_programme'] as const;
 const share = z.union([z.string(), z.number()]).transform((v) => String(v));
 const marker = z.number().int().min(0).max(2);

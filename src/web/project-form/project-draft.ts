@@ -1,9 +1,10 @@
-import type { PROJECT_PARTNER_ROLES, PROJECT_PLACES, ProjectCreate, ProjectDetail } from '../../shared/contracts/portfolio.ts';
+import type { PROJECT_MARKERS, PROJECT_PARTNER_ROLES, PROJECT_PLACES, ProjectCreate, ProjectDetail } from '../../shared/contracts/portfolio.ts';
 
 type Place = (typeof PROJECT_PLACES)[number];
 type PartnerRole = (typeof PROJECT_PARTNER_ROLES)[number];
-export const MARKER_KEYS = ['gender', 'standards', 'socialDialogue', 'environment'] as const;
-export type MarkerKey = (typeof MARKER_KEYS)[number];
+
+export { PROJECT_MARKERS as MARKER_KEYS } from '../../shared/contracts/portfolio.ts';
+export type MarkerKey = (typeof PROJECT_MARKERS)[number];
 
 /** A project as its form holds it: every field a string, a flag or a list of rows, as the inputs give them. */
 export interface ProjectDraft {

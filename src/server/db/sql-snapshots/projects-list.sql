@@ -8,7 +8,7 @@ from
 where
   "projects"."status" = $1
 order by
-  "projects"."code"
+  "projects"."code" asc nulls last
 limit
   $2
 offset

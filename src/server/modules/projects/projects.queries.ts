@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type { PROJECT_MARKERS, PROJECT_SORTS } from '../../../shared/contracts/portfolio.ts';
 import type { Right } from '../../../shared/rights.ts';
 import type { Actor } from '../../access/actor.ts';
 import { holds, type Scope, scopeFor } from '../../access/rights.ts';
@@ -43,19 +44,76 @@ export async function reachesProject(db: Kysely<DB> | Transaction<DB>, actor: Ac
 export interface ProjectListFilter {
   status?: string;
   country?: string;
+  /** an office and the offices under it */
+  office?: string;
+  /** a partner in any role */
+  partner?: string;
+  fundingSource?: string;
+  /** projects for which this policy marker is significant or principal */
+  marker?: (typeof PROJECT_MARKERS)[number];
   q?: string;
+  sort?: (typeof PROJECT_SORTS)[number];
+  dir?: 'asc' | 'desc';
   limit: number;
   offset: number;
 }
 
-/** A page of the projects within a scope, with filters and their office's name; `total` counts all that match. */
-export async function selectProjects(db: Kysely<DB>, scope: Scope, f: ProjectListFilter) {
+const SORT_COLUMNS = {
+  code: 'projects.code',
+  title: 'projects.title',
+  country: 'projects.country_code',
+  office: 'offices.name',
+  status: 'projects.status',
+  plannedStart: 'projects.planned_start',
+  plannedEnd: 'projects.planned_end',
+} as const;
+const MARKER_COLUMNS = {
+  gender: 'projects.marker_gender',
+  standards: 'projects.marker_standards',
+  socialDialogue: 'projects.marker_social_dialogue',
+  environment: 'projects.marker_environment',
+} as const;
+
+/** `q` as a LIKE pattern matching itself: its own % and _ are text, not wildcards. */
+const containing = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The projects of a scope that match the list's filters (code, titles in the three languages, office subtree, partner, source, marker). */
+function filteredProjects(db: Kysely<DB>, scope: Scope, f: ProjectListFilter) {
   let q = scopedProjects(db, scope);
   if (f.status) q = q.where('projects.status', '=', f.status);
   if (f.country) q = q.where('projects.country_code', '=', f.country);
-  if (f.q) q = q.where((eb) => eb.or([eb('projects.title', 'ilike', `%${f.q}%`), eb('projects.code', 'ilike', `%${f.q}%`)]));
+  if (f.fundingSource) q = q.where('projects.funding_source', '=', f.fundingSource);
+  if (f.marker) q = q.where(MARKER_COLUMNS[f.marker], '>=', 1);
+  if (f.office) {
+    const office = f.office;
+    q = q.where('offices.path', 'like', (eb) => eb.selectFrom('offices as o').select(sql<string>`o.path || '%'`.as('prefix')).where('o.id', '=', office));
+  }
+  if (f.partner) {
+    const partner = f.partner;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(selectFrom('project_partners as fp').select(sql`1`.as('one')).whereRef('fp.project_id', '=', 'projects.id').where('fp.partner_id', '=', partner)),
+    );
+  }
+  if (f.q) {
+    const like = containing(f.q);
+    q = q.where((eb) =>
+      eb.or([eb('projects.title', 'ilike', like), eb('projects.code', 'ilike', like), eb('projects.title_fr', 'ilike', like), eb('projects.title_es', 'ilike', like)]),
+    );
+  }
+  return q;
+}
+
+/** A page of the projects within a scope, with filters and their office's name; `total` counts all that match. */
+export async function selectProjects(db: Kysely<DB>, scope: Scope, f: ProjectListFilter) {
+  const q = filteredProjects(db, scope, f);
+  const sort = f.sort ?? 'code';
+  let page = q
+    .selectAll('projects')
+    .select('offices.name as office_name')
+    .orderBy(SORT_COLUMNS[sort], (ob) => (f.dir === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsLast()));
+  if (sort !== 'code') page = page.orderBy('projects.code');
   const [rows, count] = await Promise.all([
-    q.selectAll('projects').select('offices.name as office_name').orderBy('projects.code').limit(f.limit).offset(f.offset).execute(),
+    page.limit(f.limit).offset(f.offset).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
