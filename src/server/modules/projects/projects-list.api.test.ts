@@ -78,7 +78,10 @@ describe('the projects list', () => {
     assert.equal(csv.status, 200);
     assert.match(csv.headers.get('content-disposition') ?? '', /projets\.csv/);
     const text = String(csv.body);
-    const lines = text.replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r\n/);
     assert.equal(lines[0], 'Code,Titre,Pays,Bureau,Statut,Source de financement,Début prévu,Fin prévue,Probabilité (%)');
     assert.equal(lines.length, 3);
     assert.match(text, /LIST-C,Protection sociale en zone rurale,KE,Another office \(list\),Approuvé/);

@@ -112,10 +112,7 @@ export async function selectProjects(db: Kysely<DB>, scope: Scope, f: ProjectLis
     .select('offices.name as office_name')
     .orderBy(SORT_COLUMNS[sort], (ob) => (f.dir === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsLast()));
   if (sort !== 'code') page = page.orderBy('projects.code');
-  const [rows, count] = await Promise.all([
-    page.limit(f.limit).offset(f.offset).execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const [rows, count] = await Promise.all([page.limit(f.limit).offset(f.offset).execute(), q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()]);
   return { rows, total: Number(count.n) };
 }
 
