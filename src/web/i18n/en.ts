@@ -4,9 +4,11 @@ import { FINANCE_LABELS } from '../../shared/finance-labels.ts';
 import { accountEn } from './account.en.ts';
 import { dashEn } from './dash.en.ts';
 import { documentsEn } from './documents.en.ts';
+import { formsEn } from './forms.en.ts';
 import { homeEn } from './home.en.ts';
 import { iatiEn, projectIatiEn } from './iati.en.ts';
 import { importsEn } from './imports.en.ts';
+import { partnersEn } from './partners.en.ts';
 import { plansEn } from './plans.en.ts';
 
 export const en = {
@@ -229,6 +231,8 @@ export const en = {
   plans: plansEn,
   account: accountEn,
   home: homeEn,
+  forms: formsEn,
+  partners: partnersEn,
   documents: documentsEn,
   frameworks: {
     title: 'Organisation-wide frameworks',

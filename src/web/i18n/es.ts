@@ -3,9 +3,11 @@ import { accountEs } from './account.es.ts';
 import { dashEs } from './dash.es.ts';
 import { documentsEs } from './documents.es.ts';
 import type { Messages } from './en.ts';
+import { formsEs } from './forms.es.ts';
 import { homeEs } from './home.es.ts';
 import { iatiEs, projectIatiEs } from './iati.es.ts';
 import { importsEs } from './imports.es.ts';
+import { partnersEs } from './partners.es.ts';
 import { plansEs } from './plans.es.ts';
 
 export const es: Messages = {
@@ -228,6 +230,8 @@ export const es: Messages = {
   plans: plansEs,
   account: accountEs,
   home: homeEs,
+  forms: formsEs,
+  partners: partnersEs,
   documents: documentsEs,
   frameworks: {
     title: 'Marcos de la Organización',

@@ -3,9 +3,11 @@ import { accountFr } from './account.fr.ts';
 import { dashFr } from './dash.fr.ts';
 import { documentsFr } from './documents.fr.ts';
 import type { Messages } from './en.ts';
+import { formsFr } from './forms.fr.ts';
 import { homeFr } from './home.fr.ts';
 import { iatiFr, projectIatiFr } from './iati.fr.ts';
 import { importsFr } from './imports.fr.ts';
+import { partnersFr } from './partners.fr.ts';
 import { plansFr } from './plans.fr.ts';
 
 export const fr: Messages = {
@@ -228,6 +230,8 @@ export const fr: Messages = {
   plans: plansFr,
   account: accountFr,
   home: homeFr,
+  forms: formsFr,
+  partners: partnersFr,
   documents: documentsFr,
   frameworks: {
     title: "Cadres de l'Organisation",
