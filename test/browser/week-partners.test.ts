@@ -134,6 +134,7 @@ describe('partners, due diligence and agreements on screen', () => {
     assert.match(levy, new RegExp(`${nextYear}\\s+€1,250,000\\.50\\s+€12,500\\.01\\s+1%`));
     assert.match(levy, new RegExp(`${nextYear + 1}\\s+€800,000\\.00\\s+€8,000\\.00\\s+1%`));
     assert.match(levy, /Total\s+€2,050,000\.50\s+€20,500\.01/);
+    assert.match(await page.locator('[data-levy="rule"]').innerText(), /^Rule: UN General Assembly resolution 72\/279/, 'the rule that set it');
     await screenshot(page, 'week-agreement');
     const a = await read<{ total: string; levyTotal: string; amounts: unknown }>(`/api/agreements/${ids.agreement}`);
     assert.deepEqual(
@@ -199,6 +200,14 @@ describe('partners, due diligence and agreements on screen', () => {
     await page.getByLabel('Status').selectOption('closed');
     await page.getByText('No agreement matches.').waitFor();
     await checkA11y(page, 'agreements-filtered');
+    // An exempt contribution (the demonstration's domestic resources): no levy, and the exemption the server applied.
+    await page.getByLabel('Status').selectOption('');
+    await page.getByLabel('Partner').selectOption('');
+    await page.getByRole('link', { name: /IN-2024-DOM/ }).click();
+    await page.locator('[data-levy="exemption"]').waitFor();
+    assert.match(await page.locator('[data-levy="exemption"]').innerText(), /^Exemption: Domestic resources of the programme country are not third-party contributions/);
+    assert.match(await page.getByRole('region', { name: 'Coordination levy' }).first().locator('tfoot').innerText(), /Total\s+₹300,000,000\.00\s+₹0\.00/);
+    await screenshot(page, 'week-agreement-exempt');
   });
 
   test('every new screen in French and Spanish, and at 390 px wide', async () => {

@@ -169,7 +169,7 @@ export function AgreementForm({
           </FormField>
         )}
         {!agreement && partner && !maySign(partner) && <p className="warn-box">{t('partners.dd.blocked', { name: partner.name })}</p>}
-        <div className="inline-fields">
+        <div className="field-row">
           <FormField {...field} field="code" label={t('partners.agreements.fields.code')} problem={errors.problemOf('code')} required>
             {(p) => <input {...p} value={draft.code} onChange={set('code')} maxLength={40} />}
           </FormField>
@@ -188,7 +188,7 @@ export function AgreementForm({
         <FormField {...field} field="title" label={t('partners.agreements.fields.title')} problem={errors.problemOf('title')} required>
           {(p) => <input {...p} value={draft.title} onChange={set('title')} maxLength={300} />}
         </FormField>
-        <div className="inline-fields">
+        <div className="field-row">
           <FormField {...field} field="periodStart" label={t('partners.agreements.fields.periodStart')} problem={errors.problemOf('periodStart')} required>
             {(p) => <input {...p} type="date" value={draft.periodStart} onChange={set('periodStart')} />}
           </FormField>
@@ -196,7 +196,7 @@ export function AgreementForm({
             {(p) => <input {...p} type="date" value={draft.periodEnd} onChange={set('periodEnd')} />}
           </FormField>
         </div>
-        <div className="inline-fields">
+        <div className="field-row">
           <FormField {...field} field="currency" label={t('partners.agreements.fields.currency')} problem={errors.problemOf('currency')} required>
             {(p) => (
               <select {...p} value={draft.currency} onChange={set('currency')}>

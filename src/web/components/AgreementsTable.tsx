@@ -5,10 +5,10 @@ import { formatMoney } from '../money.ts';
 import { ScrollRegion } from './ScrollRegion.tsx';
 
 /** Agreements as a table: each links to its page; total and levy in the agreement's currency, an exemption named. */
-export function AgreementsTable({ agreements, showPartner = true, label }: { agreements: Agreement[]; showPartner?: boolean; label: string }) {
+export function AgreementsTable({ agreements, showPartner = true, label, empty }: { agreements: Agreement[]; showPartner?: boolean; label: string; empty?: string }) {
   const { t, i18n } = useTranslation();
   const money = (v: string, currency: string) => formatMoney(i18n.language, v, currency);
-  if (!agreements.length) return <p>{t('partners.agreements.none')}</p>;
+  if (!agreements.length) return <p>{empty ?? t('partners.agreements.none')}</p>;
   return (
     <ScrollRegion label={label}>
       <table className="data agreements">

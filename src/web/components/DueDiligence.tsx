@@ -120,7 +120,7 @@ function ReviewForm({ partnerId, onDone }: { partnerId: string; onDone: (saved: 
     <form onSubmit={save} noValidate aria-label={t('partners.dd.add')} className="edit-form">
       <SaveProblems form={FORM} errors={errors} onReload={() => onDone(false)} />
       <fieldset disabled={busy}>
-        <div className="inline-fields">
+        <div className="field-row">
           <FormField {...field} field="reviewedOn" label={t('partners.dd.fields.reviewedOn')} problem={errors.problemOf('reviewedOn')} required>
             {(p) => <input {...p} type="date" value={draft.reviewedOn} onChange={set('reviewedOn')} />}
           </FormField>
@@ -136,7 +136,7 @@ function ReviewForm({ partnerId, onDone }: { partnerId: string; onDone: (saved: 
             </label>
           ))}
         </fieldset>
-        <div className="inline-fields">
+        <div className="field-row">
           <FormField {...field} field="riskRating" label={t('partners.dd.fields.riskRating')} problem={errors.problemOf('riskRating')} required>
             {(p) => (
               <select {...p} value={draft.riskRating} onChange={set('riskRating')}>

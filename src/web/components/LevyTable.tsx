@@ -29,7 +29,7 @@ export function LevyTable({ agreement }: { agreement: Agreement }) {
                 <th scope="col" className="num">
                   {t('partners.agreements.levy')}
                 </th>
-                <th scope="col">{t('partners.agreements.rule')}</th>
+                <th scope="col">{t('partners.agreements.rate')}</th>
               </tr>
             </thead>
             <tbody>
@@ -38,19 +38,7 @@ export function LevyTable({ agreement }: { agreement: Agreement }) {
                   <th scope="row">{l.year}</th>
                   <td className="num">{money(l.amount)}</td>
                   <td className="num">{money(l.levy)}</td>
-                  <td>
-                    {l.exemption ? (
-                      <span className="badge">
-                        {t('partners.agreements.exemption')}: {l.exemption}
-                      </span>
-                    ) : l.rate ? (
-                      <>
-                        {pct(l.rate)} <span className="muted small">{l.rule}</span>
-                      </>
-                    ) : (
-                      <span className="muted">{t('partners.agreements.noRule')}</span>
-                    )}
-                  </td>
+                  <td>{l.exemption ? t('partners.agreements.exempt') : l.rate ? pct(l.rate) : <span className="muted">{t('partners.agreements.noRule')}</span>}</td>
                 </tr>
               ))}
             </tbody>
@@ -65,6 +53,16 @@ export function LevyTable({ agreement }: { agreement: Agreement }) {
           </table>
         </ScrollRegion>
       )}
+      {[...new Set(agreement.levy.map((l) => l.rule).filter(Boolean))].map((rule) => (
+        <p key={rule} className="small" data-levy="rule">
+          <strong>{t('partners.agreements.rule')}:</strong> {rule}
+        </p>
+      ))}
+      {[...new Set(agreement.levy.map((l) => l.exemption).filter(Boolean))].map((exemption) => (
+        <p key={exemption} className="small" data-levy="exemption">
+          <strong>{t('partners.agreements.exemption')}:</strong> {exemption}
+        </p>
+      ))}
     </section>
   );
 }

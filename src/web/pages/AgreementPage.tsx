@@ -53,10 +53,15 @@ export function AgreementPage() {
   }, [load]);
 
   const from = params.get('partner') ?? agreement?.partnerId;
+  const fromName = agreement?.partnerName ?? partners.find((p) => p.id === from)?.name;
   const back = (
     <p>
-      <Link to={from ? `/partners/${from}` : '/agreements'}>← {from ? t('portfolio.partner') : t('partners.agreements.all')}</Link>
-      {' · '}
+      {from && fromName && (
+        <>
+          <Link to={`/partners/${from}`}>← {fromName}</Link>
+          {' · '}
+        </>
+      )}
       <Link to="/agreements">{t('partners.agreements.all')}</Link>
     </p>
   );

@@ -145,7 +145,7 @@ export function PartnerPage() {
             </Link>
           )}
         </div>
-        <AgreementsTable agreements={agreements} showPartner={false} label={t('partners.agreements.of', { name: partner.name })} />
+        <AgreementsTable agreements={agreements} showPartner={false} label={t('partners.agreements.of', { name: partner.name })} empty={t('partners.agreements.noneYet')} />
       </section>
     </article>
   );
