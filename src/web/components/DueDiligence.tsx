@@ -46,7 +46,7 @@ export function DueDiligence({ partner, canWrite, onRecorded }: { partner: Partn
         <p>{t('partners.dd.none')}</p>
       ) : (
         <ScrollRegion labelledBy="dd-title">
-          <table className="data">
+          <table className="data reviews">
             <thead>
               <tr>
                 <th scope="col">{t('partners.dd.fields.reviewedOn')}</th>

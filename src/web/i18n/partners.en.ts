@@ -50,6 +50,7 @@ export const partnersEn = {
     allOption: 'All',
     none: 'No agreement matches.',
     noneYet: 'No agreement yet.',
+    byPartner: 'Agreements by partner, with filters →',
     new: 'New agreement',
     newTitle: 'New agreement',
     editTitle: 'Edit agreement {{code}}',

@@ -51,6 +51,7 @@ export const partnersEs: Messages['partners'] = {
     allOption: 'Todos',
     none: 'Ningún acuerdo coincide.',
     noneYet: 'Todavía no hay acuerdos.',
+    byPartner: 'Acuerdos por socio, con filtros →',
     new: 'Nuevo acuerdo',
     newTitle: 'Nuevo acuerdo',
     editTitle: 'Editar el acuerdo {{code}}',

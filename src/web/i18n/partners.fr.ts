@@ -51,6 +51,7 @@ export const partnersFr: Messages['partners'] = {
     allOption: 'Tous',
     none: 'Aucun accord ne correspond.',
     noneYet: 'Aucun accord pour l’instant.',
+    byPartner: 'Accords par partenaire, avec filtres →',
     new: 'Nouvel accord',
     newTitle: 'Nouvel accord',
     editTitle: 'Modifier l’accord {{code}}',

@@ -78,10 +78,10 @@ export function PartnersPage() {
               </tbody>
             </table>
           </ScrollRegion>
-          <div className="page-head">
-            <h2 id="partners-agreements">{t('portfolio.agreements')}</h2>
-            <Link to="/agreements">{t('partners.agreements.all')}</Link>
-          </div>
+          <h2 id="partners-agreements">{t('portfolio.agreements')}</h2>
+          <p>
+            <Link to="/agreements">{t('partners.agreements.byPartner')}</Link>
+          </p>
           <AgreementsTable agreements={agreements} label={t('portfolio.agreements')} />
         </>
       )}
