@@ -210,6 +210,44 @@ describe('partners, due diligence and agreements on screen', () => {
     await screenshot(page, 'week-agreement-exempt');
   });
 
+  test('a reader without partners.write sees the pages without their editors, and the API refuses a change', async () => {
+    const office = await session.database.db.selectFrom('offices').select('id').where('code', '=', 'CO-DELHI').executeTakeFirstOrThrow();
+    const user = await buildUser(session.database.db, 'programme_officer', { officeId: office.id });
+    const reader = await session.newPage();
+    try {
+      await reader.goto(session.server.url);
+      await reader.getByLabel('E-mail address').waitFor();
+      await checkA11y(reader, 'sign-in');
+      await reader.getByLabel('E-mail address').fill(user.email);
+      await reader.getByLabel('Password').fill(TEST_PASSWORD);
+      await reader.keyboard.press('Enter');
+      await waitForHome(reader);
+      await checkA11y(reader, 'home');
+      await reader.goto(`${session.server.url}/partners/${ids.partner}`);
+      await reader.locator('[data-dd="current"]').waitFor();
+      await checkA11y(reader, 'partner-reader');
+      for (const name of ['Edit', 'Record a review']) assert.equal(await reader.getByRole('button', { name }).count(), 0, `no ${name} button`);
+      assert.equal(await reader.getByRole('link', { name: 'New agreement' }).count(), 0, 'no New agreement link');
+      await reader.goto(`${session.server.url}/agreements/${ids.agreement}`);
+      await reader.getByRole('heading', { name: 'Coordination levy' }).waitFor();
+      assert.equal(await reader.getByRole('button', { name: 'Edit' }).count(), 0);
+      await checkA11y(reader, 'agreement-reader');
+      // With the session's CSRF token, so that the refusal is the right's, not the missing header's.
+      const refused = await reader.evaluate(async (id) => {
+        const { csrfToken } = await (await fetch('/api/session')).json();
+        const r = await fetch(`/api/partners/${id}`, {
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
+          body: '{"version":1,"name":"Renamed"}',
+        });
+        return [r.status, (await r.json()).error?.code];
+      }, ids.partner);
+      assert.deepEqual(refused, [403, 'FORBIDDEN'], 'the API refuses the reader’s change');
+    } finally {
+      await reader.close();
+    }
+  });
+
   test('every new screen in French and Spanish, and at 390 px wide', async () => {
     const screens = [
       ['partner', `/partners/${ids.partner}`, '#partner-heading'],
