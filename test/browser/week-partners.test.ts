@@ -76,6 +76,25 @@ describe('partners, due diligence and agreements on screen', () => {
     assert.deepEqual([saved.code, saved.partnerType, saved.organisationRef, saved.countryCode, saved.dueDiligence.length], ['ACME-CB', 'private_sector', 'XM-OCHA-ACME', 'KE', 0]);
   });
 
+  test('the partner edited on demand: a code another partner holds is refused on its field, then the change is saved', async () => {
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const form = page.getByRole('form', { name: 'Edit Acme Cooperative Bank' });
+    await form.getByLabel('Code').fill('EU');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.locator('.error-summary').waitFor();
+    assert.match(await form.locator('.error-summary').innerText(), /Code: another record already uses this value\./);
+    assert.match(await page.locator('#partner-code-error').innerText(), /another record already uses this value/);
+    await screenshot(page, 'week-partner-edit-errors');
+    await form.getByLabel('Code').fill('ACME-CB');
+    await form.getByLabel('Name').fill('Acme Cooperative Bank Ltd');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Changes to Acme Cooperative Bank Ltd saved.').waitFor();
+    await page.getByRole('heading', { name: 'Acme Cooperative Bank Ltd', level: 1 }).waitFor();
+    await checkA11y(page, 'partner-saved');
+    const p = await read<{ name: string; code: string; version: number }>(`/api/partners/${ids.partner}`);
+    assert.deepEqual([p.name, p.code, p.version], ['Acme Cooperative Bank Ltd', 'ACME-CB', 2], 'one change saved, the refused one changed nothing');
+  });
+
   test('its due diligence: a review recorded through the form lifts the bar on signing', async () => {
     await page.getByRole('button', { name: 'Record a review' }).click();
     const form = page.getByRole('form', { name: 'Record a review' });
@@ -190,12 +209,12 @@ describe('partners, due diligence and agreements on screen', () => {
   test('the agreements list by partner, filtered by partner and status', async () => {
     await page.goto(`${session.server.url}/agreements`);
     await page.getByRole('heading', { name: 'Agreements', exact: true, level: 1 }).waitFor();
-    await page.getByRole('heading', { name: 'Acme Cooperative Bank' }).waitFor();
+    await page.getByRole('heading', { name: 'Acme Cooperative Bank Ltd' }).waitFor();
     await screenshot(page, 'week-agreements');
     await page.getByLabel('Partner').selectOption(ids.partner as string);
     await page.getByLabel('Status').selectOption('draft');
     await page.waitForURL(/partner=.*status=draft/);
-    assert.deepEqual(await page.getByRole('heading', { level: 2 }).allInnerTexts(), ['Acme Cooperative Bank']);
+    assert.deepEqual(await page.getByRole('heading', { level: 2 }).allInnerTexts(), ['Acme Cooperative Bank Ltd']);
     assert.match(await page.locator('table.agreements tbody').innerText(), /ACME-2027-01 Changed elsewhere/);
     await page.getByLabel('Status').selectOption('closed');
     await page.getByText('No agreement matches.').waitFor();
