@@ -110,7 +110,7 @@ describe('partners, due diligence and agreements on screen', () => {
     await form.getByLabel('Conditions and notes').fill('Annual report on labour practices in its supply chain');
     await screenshot(page, 'week-partner-review-form');
     await form.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Review recorded.').waitFor();
+    await page.getByText('Review recorded.', { exact: true }).waitFor();
     await page.locator('[data-dd="current"]').waitFor();
     assert.equal(await page.locator('[data-dd="blocked"]').count(), 0, 'no longer barred from signing');
     const row = await page.getByRole('region', { name: 'Due diligence' }).first().locator('tbody tr').innerText();
