@@ -3,6 +3,8 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
 import { ActionPlanPage } from './pages/ActionPlanPage.tsx';
+import { AgreementPage } from './pages/AgreementPage.tsx';
+import { AgreementsPage } from './pages/AgreementsPage.tsx';
 import { AlignmentPage } from './pages/AlignmentPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { CalendarPage } from './pages/CalendarPage.tsx';
@@ -16,6 +18,7 @@ import { IatiPage } from './pages/IatiPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { OfficeFormPage } from './pages/OfficeFormPage.tsx';
 import { OfficesPage } from './pages/OfficesPage.tsx';
+import { PartnerPage } from './pages/PartnerPage.tsx';
 import { PartnersPage } from './pages/PartnersPage.tsx';
 import { PlansPage } from './pages/PlansPage.tsx';
 import { ProjectFormPage } from './pages/ProjectFormPage.tsx';
@@ -44,6 +47,9 @@ function Screens() {
         <Route path="/alignment" element={<AlignmentPage />} />
         <Route path="/frameworks" element={<FrameworksPage />} />
         <Route path="/partners" element={<PartnersPage />} />
+        <Route path="/partners/:id" element={<PartnerPage />} />
+        <Route path="/agreements" element={<AgreementsPage />} />
+        <Route path="/agreements/:id" element={<AgreementPage />} />
         <Route path="/delivery" element={<DeliveryPage />} />
         <Route path="/dashboards" element={<DashboardsPage />} />
         <Route path="/imports" element={<ImportPage />} />

@@ -20,7 +20,7 @@ describe('portfolio screens in Chromium', () => {
     await page.getByRole('heading', { name: 'Partners and agreements' }).waitFor();
     const agreements = page.locator('table.data').nth(1);
     const eu = agreements.locator('tr', { hasText: 'EU-2023-01' });
-    assert.match(await eu.innerText(), /€20,000,000\s+€200,000/);
+    assert.match(await eu.innerText(), /€20,000,000\.00\s+€200,000\.00/);
     assert.match(await agreements.locator('tr', { hasText: 'IN-2024-DOM' }).innerText(), /exempt: Domestic resources/);
     assert.match(await agreements.locator('tr', { hasText: 'NO-2022-PA' }).innerText(), /NOK\s?0/);
     await screenshot(page, 'partners');

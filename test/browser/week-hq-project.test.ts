@@ -38,9 +38,9 @@ describe('an HQ officer creates and changes a project on screen', () => {
     await page.getByRole('link', { name: 'New project' }).click();
     await page.getByRole('heading', { name: 'New project' }).waitFor();
     await page.getByRole('button', { name: 'Create the project' }).click();
-    const problem = page.locator('.form-problem');
+    const problem = page.locator('.error-summary');
     await problem.waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('form-problem')), true, 'the summary has the focus');
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true, 'the summary has the focus');
     const said = await problem.innerText();
     assert.match(said, /Code: Required: enter a value\./);
     assert.match(said, /Title: Required: enter a value\./);
@@ -111,7 +111,7 @@ describe('an HQ officer creates and changes a project on screen', () => {
     assert.equal((await colleague.patch(`/api/projects/${stored.id}`, { description: 'Set by a colleague', version: stored.version })).status, 200);
 
     await page.getByRole('button', { name: 'Save' }).click();
-    const problem = page.locator('.form-problem');
+    const problem = page.locator('.save-problems');
     await problem.waitFor();
     assert.match(await problem.innerText(), /Someone else changed this record since you opened it: hq_officer-[0-9a-f]+@example\.org, /);
     assert.equal(await page.getByLabel('Title', { exact: true }).inputValue(), 'Decent jobs in a just green transition', 'the draft is kept');
@@ -136,8 +136,8 @@ describe('an HQ officer creates and changes a project on screen', () => {
     await page.getByRole('heading', { name: 'Modifier le projet IND/27/01/EUR' }).waitFor();
     await page.getByLabel('Code', { exact: true }).fill('');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await page.locator('.form-problem').waitFor();
-    assert.match(await page.locator('.form-problem').innerText(), /Code : Obligatoire : saisissez une valeur\./);
+    await page.locator('.error-summary').waitFor();
+    assert.match(await page.locator('.error-summary').innerText(), /Code : Obligatoire : saisissez une valeur\./);
     await screenshot(page, 'project-form-fr');
     await page.getByLabel('Langue').selectOption('es');
     await page.getByRole('heading', { name: 'Modificar el proyecto IND/27/01/EUR' }).waitFor();

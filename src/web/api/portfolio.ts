@@ -1,8 +1,16 @@
 import type {
+  Agreement,
+  AgreementCreate,
   AgreementList,
+  AgreementUpdate,
   DocumentCreate,
   DocumentUpdate,
+  DueDiligenceCreate,
+  DueDiligenceReview,
+  Partner,
+  PartnerCreate,
   PartnerList,
+  PartnerUpdate,
   Project,
   ProjectCreate,
   ProjectDetail,
@@ -12,12 +20,22 @@ import type {
   ProjectTransition,
   ProjectUpdate,
 } from '../../shared/contracts/portfolio.ts';
+import type { NamedCodeList } from '../../shared/contracts/reference.ts';
 import { call } from './client.ts';
 
 /** Partners, agreements, projects and their documents. */
 export const portfolioApi = {
   partners: () => call<PartnerList>('GET', '/api/partners'),
+  partner: (id: string) => call<Partner>('GET', `/api/partners/${id}`),
+  createPartner: (body: PartnerCreate) => call<Partner>('POST', '/api/partners', body),
+  updatePartner: (id: string, body: PartnerUpdate) => call<Partner>('PATCH', `/api/partners/${id}`, body),
+  addDueDiligence: (id: string, body: DueDiligenceCreate) => call<DueDiligenceReview>('POST', `/api/partners/${id}/due-diligence`, body),
   agreements: () => call<AgreementList>('GET', '/api/agreements'),
+  agreement: (id: string) => call<Agreement>('GET', `/api/agreements/${id}`),
+  createAgreement: (body: AgreementCreate) => call<Agreement>('POST', '/api/agreements', body),
+  updateAgreement: (id: string, body: AgreementUpdate) => call<Agreement>('PATCH', `/api/agreements/${id}`, body),
+  /** The currencies an agreement may be in (IATI Currency codelist). */
+  agreementCurrencies: () => call<NamedCodeList>('GET', '/api/reference/currencies'),
   projects: (q: Record<string, string | undefined>) => {
     const params = new URLSearchParams(Object.entries({ limit: '500', ...q }).filter(([, v]) => v) as [string, string][]);
     return call<ProjectList>('GET', `/api/projects?${params}`);

@@ -5,9 +5,11 @@ import { accountEn } from './account.en.ts';
 import { dashEn } from './dash.en.ts';
 import { documentsEn } from './documents.en.ts';
 import { formsEn } from './forms.en.ts';
+import { formPartsEn } from './form-parts.en.ts';
 import { homeEn } from './home.en.ts';
 import { iatiEn, projectIatiEn } from './iati.en.ts';
 import { importsEn } from './imports.en.ts';
+import { partnersEn } from './partners.en.ts';
 import { plansEn } from './plans.en.ts';
 import { projectFormEn } from './project-form.en.ts';
 
@@ -233,6 +235,8 @@ export const en = {
   formErrors: formsEn,
   projectForm: projectFormEn,
   home: homeEn,
+  forms: formPartsEn,
+  partners: partnersEn,
   documents: documentsEn,
   frameworks: {
     title: 'Organisation-wide frameworks',

@@ -4,9 +4,11 @@ import { dashEs } from './dash.es.ts';
 import { documentsEs } from './documents.es.ts';
 import type { Messages } from './en.ts';
 import { formsEs } from './forms.es.ts';
+import { formPartsEs } from './form-parts.es.ts';
 import { homeEs } from './home.es.ts';
 import { iatiEs, projectIatiEs } from './iati.es.ts';
 import { importsEs } from './imports.es.ts';
+import { partnersEs } from './partners.es.ts';
 import { plansEs } from './plans.es.ts';
 import { projectFormEs } from './project-form.es.ts';
 
@@ -232,6 +234,8 @@ export const es: Messages = {
   formErrors: formsEs,
   projectForm: projectFormEs,
   home: homeEs,
+  forms: formPartsEs,
+  partners: partnersEs,
   documents: documentsEs,
   frameworks: {
     title: 'Marcos de la Organización',

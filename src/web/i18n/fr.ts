@@ -4,9 +4,11 @@ import { dashFr } from './dash.fr.ts';
 import { documentsFr } from './documents.fr.ts';
 import type { Messages } from './en.ts';
 import { formsFr } from './forms.fr.ts';
+import { formPartsFr } from './form-parts.fr.ts';
 import { homeFr } from './home.fr.ts';
 import { iatiFr, projectIatiFr } from './iati.fr.ts';
 import { importsFr } from './imports.fr.ts';
+import { partnersFr } from './partners.fr.ts';
 import { plansFr } from './plans.fr.ts';
 import { projectFormFr } from './project-form.fr.ts';
 
@@ -232,6 +234,8 @@ export const fr: Messages = {
   formErrors: formsFr,
   projectForm: projectFormFr,
   home: homeFr,
+  forms: formPartsFr,
+  partners: partnersFr,
   documents: documentsFr,
   frameworks: {
     title: "Cadres de l'Organisation",

@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, type ReactElement, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Office } from '../../shared/contracts/offices.ts';
@@ -7,14 +7,17 @@ import { PROJECT_PARTNER_ROLES, PROJECT_PLACES } from '../../shared/contracts/po
 import type { CountryPageData, OrgFrameworkTree } from '../../shared/contracts/programming-answers.ts';
 import type { FundingSource } from '../../shared/contracts/reference.ts';
 import { api } from '../api.ts';
-import { FormProblem, fieldErrors } from '../components/FormProblem.tsx';
+import { FormField, SaveProblems, useSaveErrors } from '../components/FormParts.tsx';
 import { Notice } from '../components/Layout.tsx';
+import { fieldLabel } from '../forms/plain-issue.ts';
 import { LinkRows } from '../project-form/LinkRows.tsx';
 import { bodyOf, changesOf, draftOf, emptyDraft, MARKER_KEYS, type ProjectDraft } from '../project-form/project-draft.ts';
 import { useSession } from '../session.tsx';
 import { useCountries } from '../useCountries.ts';
 
-const inputId = (field: string) => `pf-${field.replace(/\./g, '-')}`;
+/** The form's name: its inputs' ids are `pf-<field>` (FormParts' fieldId), which the summary of a refusal links to. */
+const FORM = 'pf';
+const inputId = (field: string) => `${FORM}-${field.replace(/\W+/g, '-')}`;
 
 /** What the form chooses from: offices, funding sources, partners, agreements, frameworks, and the chosen country's programme. */
 interface Choices {
@@ -41,12 +44,13 @@ export function ProjectFormPage() {
   const [draft, setDraft] = useState<ProjectDraft>(emptyDraft());
   const [choices, setChoices] = useState<Choices | null>(null);
   const [country, setCountry] = useState<CountryPageData | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const errors = fieldErrors(error);
+  const errors = useSaveErrors({ label: (field) => fieldLabel(t, field) });
+  const { clear } = errors;
 
   const load = useCallback(async () => {
-    setError(null);
+    clear();
     try {
       const [offices, sources, partners, agreements, frameworks] = await Promise.all([api.offices(), api.fundingSources(), api.partners(), api.agreements(), api.frameworks()]);
       setChoices({ offices: offices.items, sources: sources.items, partners: partners.items, agreements: agreements.items, frameworks: frameworks.items });
@@ -56,9 +60,9 @@ export function ProjectFormPage() {
         setDraft(draftOf(p));
       } else setDraft((d) => ({ ...d, officeId: d.officeId || user?.officeId || offices.items[0]?.id || '' }));
     } catch (e) {
-      setError(e);
+      setLoadError((e as Error).message);
     }
-  }, [id, user?.officeId]);
+  }, [id, user?.officeId, clear]);
   useEffect(() => {
     load();
   }, [load]);
@@ -80,40 +84,25 @@ export function ProjectFormPage() {
   async function save(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
-    setError(null);
+    errors.clear();
     try {
       const saved = project ? await api.updateProject(project.id, { ...changesOf(draftOf(project), draft), version: project.version }) : await api.createProject(bodyOf(draft));
       navigate(`/projects/${saved.id}`, { state: { saved: saved.code } });
     } catch (err) {
-      setError(err);
+      errors.fail(err);
     } finally {
       setBusy(false);
     }
   }
 
   if (!can('projects.write')) return <Notice kind="error">{t('projectForm.notAllowed')}</Notice>;
-  if (!choices) return error ? <FormProblem error={error} inputId={inputId} /> : <p>{t('errors.loading')}</p>;
+  if (!choices) return loadError ? <Notice kind="error">{loadError}</Notice> : <p>{t('errors.loading')}</p>;
 
-  const field = (name: string, label: string, input: (p: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode, hint?: string) => {
-    const err = errors[name];
-    const described = [err ? `${inputId(name)}-error` : '', hint ? `${inputId(name)}-hint` : ''].filter(Boolean).join(' ');
-    return (
-      <div className={`field${err ? ' invalid' : ''}`}>
-        <label htmlFor={inputId(name)}>{label}</label>
-        {input({ id: inputId(name), 'aria-invalid': Boolean(err), ...(described ? { 'aria-describedby': described } : {}) })}
-        {hint && (
-          <span className="muted small" id={`${inputId(name)}-hint`}>
-            {hint}
-          </span>
-        )}
-        {err && (
-          <span className="field-error" id={`${inputId(name)}-error`}>
-            {err}
-          </span>
-        )}
-      </div>
-    );
-  };
+  const field = (name: string, label: string, input: (p: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactElement, hint?: string) => (
+    <FormField form={FORM} field={name} label={label} problem={errors.problemOf(name)} hint={hint}>
+      {input}
+    </FormField>
+  );
   const text = (name: 'code' | 'title' | 'titleFr' | 'titleEs' | 'regionCode' | 'probability', label: string, maxLength: number, hint?: string) =>
     field(name, label, (p) => <input {...p} value={draft[name]} onChange={(e) => set(name, e.target.value)} maxLength={maxLength} />, hint);
   const lang = i18n.language === 'fr' ? 'Fr' : i18n.language === 'es' ? 'Es' : 'En';
@@ -129,7 +118,7 @@ export function ProjectFormPage() {
         <Link to={project ? `/projects/${project.id}` : '/projects'}>← {project ? project.code : t('portfolio.projectsTitle')}</Link>
       </p>
       <h1 id="project-form-heading">{project ? t('projectForm.editTitle', { code: project.code }) : t('projectForm.newTitle')}</h1>
-      <FormProblem error={error} inputId={inputId} onReload={load} />
+      <SaveProblems form={FORM} errors={errors} onReload={load} />
       <form onSubmit={save} noValidate>
         <fieldset disabled={busy}>
           <legend>{t('projectForm.identity')}</legend>
@@ -210,7 +199,7 @@ export function ProjectFormPage() {
             rows={draft.partners}
             onChange={(rows) => set('partners', rows)}
             blank={{ partnerId: '', role: 'funding' }}
-            errors={errors}
+            problemOf={errors.problemOf}
             inputId={inputId}
             addLabel={t('projectForm.addPartner')}
             columns={[
@@ -245,7 +234,7 @@ export function ProjectFormPage() {
               rows={draft.cpoLinks}
               onChange={(rows) => set('cpoLinks', rows)}
               blank={{ cpoId: '', share: '100' }}
-              errors={errors}
+              problemOf={errors.problemOf}
               inputId={inputId}
               addLabel={t('projectForm.addCpo')}
               empty={cpos.length === 0 ? t('projectForm.noCpos') : undefined}
@@ -260,7 +249,7 @@ export function ProjectFormPage() {
             rows={draft.orgOutcomeLinks}
             onChange={(rows) => set('orgOutcomeLinks', rows)}
             blank={{ orgOutcomeId: '', share: '100' }}
-            errors={errors}
+            problemOf={errors.problemOf}
             inputId={inputId}
             addLabel={t('projectForm.addOrgOutcome')}
             columns={[

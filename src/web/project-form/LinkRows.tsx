@@ -18,7 +18,7 @@ export function LinkRows<R extends Record<string, string>>({
   onChange,
   blank,
   columns,
-  errors,
+  problemOf,
   inputId,
   addLabel,
   empty,
@@ -28,13 +28,13 @@ export function LinkRows<R extends Record<string, string>>({
   onChange: (rows: R[]) => void;
   blank: R;
   columns: Column<R>[];
-  errors: Record<string, string>;
+  problemOf: (field: string) => string | undefined;
   inputId: (field: string) => string;
   addLabel: string;
   empty?: string;
 }) {
   const { t } = useTranslation();
-  const listError = errors[name];
+  const listError = problemOf(name);
   return (
     <div className="link-rows">
       {rows.map((row, i) => (
@@ -42,7 +42,7 @@ export function LinkRows<R extends Record<string, string>>({
         <div className="field-row" key={i}>
           {columns.map((c) => {
             const field = `${name}.${i}.${c.key}`;
-            const err = errors[field];
+            const err = problemOf(field);
             const id = inputId(field);
             const common = { id, 'aria-invalid': Boolean(err), ...(err ? { 'aria-describedby': `${id}-error` } : {}) };
             const update = (value: string) => onChange(rows.map((r, j) => (j === i ? { ...r, [c.key]: value } : r)));

@@ -26,11 +26,11 @@ function checkAmounts(amounts: Amounts, currency: string, start: string, end: st
   const years = new Set<number>();
   for (const [i, a] of amounts.entries()) {
     const problem = amountProblem(a.amount, currency);
-    if (problem) throw new AppError('INVALID_INPUT', `amounts[${i}].amount: ${problem}`, { field: `amounts.${i}.amount` });
+    if (problem) throw new AppError('INVALID_INPUT', `amounts[${i}].amount: ${problem}`, { field: `amounts.${i}.amount`, reason: 'amount_invalid' });
     if (a.year < Number(start.slice(0, 4)) || a.year > Number(end.slice(0, 4))) {
-      throw new AppError('INVALID_INPUT', `amounts[${i}].year: ${a.year} is outside the agreement's period`, { field: `amounts.${i}.year` });
+      throw new AppError('INVALID_INPUT', `amounts[${i}].year: ${a.year} is outside the agreement's period`, { field: `amounts.${i}.year`, reason: 'year_outside_period' });
     }
-    if (years.has(a.year)) throw new AppError('INVALID_INPUT', `amounts[${i}].year: ${a.year} appears twice`, { field: `amounts.${i}.year` });
+    if (years.has(a.year)) throw new AppError('INVALID_INPUT', `amounts[${i}].year: ${a.year} appears twice`, { field: `amounts.${i}.year`, reason: 'year_repeated' });
     years.add(a.year);
   }
 }
@@ -105,7 +105,7 @@ export async function createAgreement(db: Kysely<DB>, input: z.infer<typeof Agre
   return inTransaction(db, async (trx) => {
     await checkReferences(trx, input);
     const problem = await dueDiligenceProblem(trx, input.partnerId, input.periodStart);
-    if (problem) throw new AppError('INVALID_INPUT', problem, { field: 'partnerId' });
+    if (problem) throw new AppError('INVALID_INPUT', problem.message, { field: 'partnerId', reason: problem.reason });
     const row = await trx
       .insertInto('agreements')
       .values({

@@ -70,6 +70,7 @@ describe('partners and agreements', () => {
     assert.equal(missing.status, 400);
     assert.equal(missing.body.error.details.field, 'partnerId');
     assert.match(missing.body.error.message, /without a due-diligence review/);
+    assert.equal(missing.body.error.details.reason, 'no_due_diligence', 'a reason a screen words in its reader’s language');
     ok(
       await hq.post(`/api/partners/${firm.id}/due-diligence`, {
         reviewedOn: '2018-06-01',
@@ -83,6 +84,17 @@ describe('partners and agreements', () => {
     );
     const expired = await hq.post('/api/agreements', agreement(firm.id));
     assert.match(expired.body.error.message, /expired on 2019-06-01/);
+    assert.equal(expired.body.error.details.reason, 'due_diligence_expired');
+    const backwards = await hq.post(`/api/partners/${firm.id}/due-diligence`, {
+      reviewedOn: '2019-12-01',
+      validUntil: '2019-12-01',
+      criteria: {},
+      riskRating: 'low',
+      decision: 'approved',
+      reviewer: 'PARDEV',
+    });
+    assert.equal(backwards.status, 400);
+    assert.deepEqual([backwards.body.error.details.field, backwards.body.error.details.reason], ['validUntil', 'valid_until_not_after_review']);
     ok(
       await hq.post(`/api/partners/${firm.id}/due-diligence`, {
         reviewedOn: '2019-12-01',
@@ -99,17 +111,30 @@ describe('partners and agreements', () => {
 
   test('bad amounts are refused with the place named, and nothing is stored', async () => {
     const before = (await database.db.selectFrom('agreements').select('id').execute()).length;
-    const cases: [Record<string, unknown>, RegExp][] = [
-      [{ amounts: [{ year: 2020, amount: '100.123' }] }, /EUR has 2 decimals/],
-      [{ currency: 'JPY', amounts: [{ year: 2020, amount: '100.5' }] }, /JPY has 0 decimals/],
-      [{ amounts: [{ year: 2020, amount: '-5' }] }, /must not be negative/],
-      [{ amounts: [{ year: 2025, amount: '5' }] }, /outside the agreement's period/],
+    const cases: [Record<string, unknown>, RegExp, string?, string?][] = [
+      [{ amounts: [{ year: 2020, amount: '100.123' }] }, /EUR has 2 decimals/, 'amounts.0.amount', 'amount_invalid'],
+      [{ currency: 'JPY', amounts: [{ year: 2020, amount: '100.5' }] }, /JPY has 0 decimals/, 'amounts.0.amount', 'amount_invalid'],
+      [{ amounts: [{ year: 2020, amount: '-5' }] }, /must not be negative/, 'amounts.0.amount', 'amount_invalid'],
+      [{ amounts: [{ year: 2025, amount: '5' }] }, /outside the agreement's period/, 'amounts.0.year', 'year_outside_period'],
+      [
+        {
+          amounts: [
+            { year: 2020, amount: '5' },
+            { year: 2020, amount: '6' },
+          ],
+        },
+        /appears twice/,
+        'amounts.1.year',
+        'year_repeated',
+      ],
+      [{ periodEnd: '2019-12-31' }, /must end after it starts/, 'periodEnd', 'end_not_after_start'],
       [{ currency: 'XYZ' }, /not a currency/],
     ];
-    for (const [over, message] of cases) {
+    for (const [over, message, field, reason] of cases) {
       const r = await hq.post('/api/agreements', agreement(ids.donor as string, over));
       assert.equal(r.status, 400, JSON.stringify(over));
       assert.match(r.body.error.message, message);
+      if (reason) assert.deepEqual([r.body.error.details.field, r.body.error.details.reason], [field, reason], JSON.stringify(over));
     }
     assert.equal((await database.db.selectFrom('agreements').select('id').execute()).length, before);
   });

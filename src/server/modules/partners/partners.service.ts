@@ -77,7 +77,8 @@ export async function updatePartner(db: Kysely<DB>, id: string, input: z.infer<t
 /** Records a due-diligence review of a private-sector partner (UN Common Approach). */
 export async function addDueDiligence(db: Kysely<DB>, partnerId: string, input: z.infer<typeof DueDiligenceCreate>, actor: Actor) {
   requireRight(actor, 'partners.write');
-  if (input.validUntil <= input.reviewedOn) throw new AppError('INVALID_INPUT', 'The review must be valid after the day it was made', { field: 'validUntil' });
+  if (input.validUntil <= input.reviewedOn)
+    throw new AppError('INVALID_INPUT', 'The review must be valid after the day it was made', { field: 'validUntil', reason: 'valid_until_not_after_review' });
   return inTransaction(db, async (trx) => {
     const partner = await trx.selectFrom('partners').select('id').where('id', '=', partnerId).executeTakeFirst();
     if (!partner) throw notFound('Partner', partnerId);
@@ -100,13 +101,19 @@ export async function addDueDiligence(db: Kysely<DB>, partnerId: string, input: 
   });
 }
 
+/** Why a partner may not sign: a message, and a reason a screen words in its reader's language. */
+export interface DueDiligenceProblem {
+  reason: 'no_partner' | 'no_due_diligence' | 'due_diligence_rejected' | 'due_diligence_expired';
+  message: string;
+}
+
 /**
  * Why a partner may not sign an agreement on a day, or null: a private-sector partner needs a positive
  * due-diligence review valid on that day.
  */
-export async function dueDiligenceProblem(db: Kysely<DB>, partnerId: string, onDay: string): Promise<string | null> {
+export async function dueDiligenceProblem(db: Kysely<DB>, partnerId: string, onDay: string): Promise<DueDiligenceProblem | null> {
   const partner = await db.selectFrom('partners').select(['partner_type', 'name']).where('id', '=', partnerId).executeTakeFirst();
-  if (!partner) return 'the partner does not exist';
+  if (!partner) return { reason: 'no_partner', message: 'the partner does not exist' };
   if (partner.partner_type !== 'private_sector') return null;
   const review = await db
     .selectFrom('due_diligence_reviews')
@@ -115,8 +122,8 @@ export async function dueDiligenceProblem(db: Kysely<DB>, partnerId: string, onD
     .where('reviewed_on', '<=', onDay)
     .orderBy('reviewed_on', 'desc')
     .executeTakeFirst();
-  if (!review) return `${partner.name} is a private-sector partner without a due-diligence review`;
-  if (review.decision === 'rejected') return `The due-diligence review of ${partner.name} rejected the partnership`;
-  if (review.valid_until < onDay) return `The due-diligence review of ${partner.name} expired on ${review.valid_until}`;
+  if (!review) return { reason: 'no_due_diligence', message: `${partner.name} is a private-sector partner without a due-diligence review` };
+  if (review.decision === 'rejected') return { reason: 'due_diligence_rejected', message: `The due-diligence review of ${partner.name} rejected the partnership` };
+  if (review.valid_until < onDay) return { reason: 'due_diligence_expired', message: `The due-diligence review of ${partner.name} expired on ${review.valid_until}` };
   return null;
 }

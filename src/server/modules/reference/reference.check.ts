@@ -25,7 +25,7 @@ export async function assertFundingSource(db: Kysely<DB>, code: string | null | 
 }
 
 export function assertPeriod(start: string, end: string, field = 'periodEnd'): void {
-  if (end <= start) throw new AppError('INVALID_INPUT', 'The period must end after it starts', { field });
+  if (end <= start) throw new AppError('INVALID_INPUT', 'The period must end after it starts', { field, reason: 'end_not_after_start' });
 }
 
 /** Refuses a code that is not an active code of an IATI codelist (e.g. DocumentCategory), naming the field. */
