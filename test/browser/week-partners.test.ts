@@ -51,11 +51,11 @@ describe('partners, due diligence and agreements on screen', () => {
     const summary = page.locator('.error-summary');
     await summary.waitFor();
     const said = await summary.innerText();
-    for (const problem of ['Name: this is required.', 'Code: this is required.', 'IATI organisation identifier: An IATI organisation identifier such as XM-DAC-7.'])
+    for (const problem of ['Name: Required: enter a value.', 'Code: Required: enter a value.', 'IATI organisation identifier: An IATI organisation identifier such as XM-DAC-7.'])
       assert.ok(said.includes(problem), `the summary says "${problem}": ${said}`);
     assert.equal(await focused(), 'error-summary', 'the summary takes the focus');
     assert.equal(await page.getByLabel('Name').getAttribute('aria-invalid'), 'true');
-    assert.match(await page.locator('#partner-name-error').innerText(), /Name: this is required/);
+    assert.match(await page.locator('#partner-name-error').innerText(), /Name: Required: enter a value/);
     await screenshot(page, 'week-partner-new-errors');
     await summary.getByRole('link', { name: /^Name:/ }).click();
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'partner-name', 'a summary link takes the user to the field');
@@ -197,7 +197,7 @@ describe('partners, due diligence and agreements on screen', () => {
     await form.getByRole('button', { name: 'Save' }).click();
     const notice = form.getByRole('alert');
     await notice.waitFor();
-    assert.match(await notice.innerText(), /Someone else changed this record while you were editing it \(saved .+\)\. Your changes are still shown below but were not saved/);
+    assert.match(await notice.innerText(), /Someone else changed this record since you opened it.*Your changes are still in the form/);
     assert.equal(await form.getByLabel(/^Title/).inputValue(), 'My unsaved title', 'the draft stays visible');
     assert.equal((await read<{ title: string }>(`/api/agreements/${ids.agreement}`)).title, 'Changed elsewhere', 'the stale save changed nothing');
     await screenshot(page, 'week-agreement-conflict');
@@ -276,8 +276,8 @@ describe('partners, due diligence and agreements on screen', () => {
       ['agreements', '/agreements', 'table.agreements'],
     ] as const;
     const words = {
-      fr: { required: 'Nom : ce champ est obligatoire.', save: 'Enregistrer', levy: 'Prélèvement de coordination' },
-      es: { required: 'Nombre: este campo es obligatorio.', save: 'Guardar', levy: 'Tasa de coordinación' },
+      fr: { required: 'Nom : Obligatoire : saisissez une valeur.', save: 'Enregistrer', levy: 'Prélèvement de coordination' },
+      es: { required: 'Nombre: Obligatorio: introduzca un valor.', save: 'Guardar', levy: 'Tasa de coordinación' },
     } as const;
     for (const lang of ['fr', 'es'] as const) {
       await page.getByLabel(lang === 'fr' ? 'Language' : 'Langue').selectOption(lang);
