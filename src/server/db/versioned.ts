@@ -27,10 +27,11 @@ export interface VersionedChange<T extends VersionedTable> {
   related?: (trx: Transaction<DB>, id: string) => Promise<Record<string, unknown>>;
 }
 
-export const conflictError = <R extends { version: number }>(label: string, current: R, present: (r: R) => unknown) =>
+export const conflictError = <R extends { version: number }>(label: string, current: R, present: (r: R) => unknown, last?: { by: string; at: string }) =>
   new AppError('CONFLICT', `This ${label} was changed by someone else since you read it; reload it and apply your change again`, {
     currentVersion: current.version,
     current: present(current),
+    ...(last ? { changedBy: last.by, changedAt: last.at } : {}),
   });
 
 /**
@@ -62,14 +63,25 @@ export async function changeVersioned<T extends VersionedTable, N extends RowOf<
       .executeTakeFirst()) as RowOf<T> | undefined;
     if (!current) throw notFound(c.label, c.id);
     await c.authorize(trx, current);
-    if (current.version !== c.version) return { stale: true as const, row: current };
+    if (current.version !== c.version) {
+      // Who changed it last, and when, for the screen's "changed by X at T — reload".
+      const last = await trx
+        .selectFrom('audit_log')
+        .select(['actor_label as by', 'at'])
+        .where('entity_type', '=', c.entityType)
+        .where('entity_id', '=', c.id)
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return { stale: true as const, row: current, last };
+    }
     const snapshot = async (row: RowOf<T>) => ({ ...(c.present(row) as object), ...(await c.related?.(trx, c.id)) });
     const before = await snapshot(current);
     const next = await apply(trx, current);
     await writeAudit(trx, actor, { action, entityType: c.entityType, entityId: c.id, before, after: next ? await snapshot(next) : undefined });
     return { stale: false as const, row: next };
   });
-  if (result.stale) throw conflictError(c.label, result.row, c.present);
+  if (result.stale) throw conflictError(c.label, result.row, c.present, result.last);
   return result.row;
 }
 
