@@ -8,6 +8,7 @@ import { homeEn } from './home.en.ts';
 import { iatiEn, projectIatiEn } from './iati.en.ts';
 import { importsEn } from './imports.en.ts';
 import { plansEn } from './plans.en.ts';
+import { formsEn, usersEn } from './users.en.ts';
 
 export const en = {
   app: {
@@ -228,6 +229,8 @@ export const en = {
   },
   plans: plansEn,
   account: accountEn,
+  users: usersEn,
+  forms: formsEn,
   home: homeEn,
   documents: documentsEn,
   frameworks: {

@@ -7,6 +7,7 @@ import { homeEs } from './home.es.ts';
 import { iatiEs, projectIatiEs } from './iati.es.ts';
 import { importsEs } from './imports.es.ts';
 import { plansEs } from './plans.es.ts';
+import { formsEs, usersEs } from './users.es.ts';
 
 export const es: Messages = {
   app: {
@@ -227,6 +228,8 @@ export const es: Messages = {
   },
   plans: plansEs,
   account: accountEs,
+  users: usersEs,
+  forms: formsEs,
   home: homeEs,
   documents: documentsEs,
   frameworks: {

@@ -7,6 +7,7 @@ import { homeFr } from './home.fr.ts';
 import { iatiFr, projectIatiFr } from './iati.fr.ts';
 import { importsFr } from './imports.fr.ts';
 import { plansFr } from './plans.fr.ts';
+import { formsFr, usersFr } from './users.fr.ts';
 
 export const fr: Messages = {
   app: {
@@ -227,6 +228,8 @@ export const fr: Messages = {
   },
   plans: plansFr,
   account: accountFr,
+  users: usersFr,
+  forms: formsFr,
   home: homeFr,
   documents: documentsFr,
   frameworks: {
