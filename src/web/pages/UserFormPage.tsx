@@ -78,6 +78,9 @@ function useRefusal() {
             : message;
       return { field, label: labels[field] ?? field, message: words };
     });
+    // In the form's order, so the summary reads as the form does.
+    const order = Object.keys(labels);
+    fields.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
     return fields.length ? { fields } : { fields: [], notice: t('errors.generic', { message: err.message }) };
   };
 }
@@ -452,7 +455,7 @@ export function UserPage() {
           <h2 id="access-title">{t('users.activation.title')}</h2>
           <p>{user.active ? t('users.activation.activeText') : t('users.activation.inactiveText')}</p>
           {user.active ? (
-            <button type="button" className="danger" disabled={busy} onClick={() => setActive(false)}>
+            <button type="button" className="deactivate" disabled={busy} onClick={() => setActive(false)}>
               {t('users.activation.deactivate')}
             </button>
           ) : (
