@@ -184,7 +184,13 @@ describe('users: create, language at sign-in, deactivate', () => {
       await page.locator('h1').waitFor();
       await page.waitForLoadState('networkidle');
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      assert.ok(width <= 390, `${path} is ${width} px wide on a 390 px screen`);
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((e) => e.getBoundingClientRect().right > 392 && !e.closest('.table-wrap'))
+          .slice(0, 3)
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)} px)`),
+      );
+      assert.ok(width <= 390, `${path} is ${width} px wide on a 390 px screen: ${wide.join(', ')}`);
       await screenshot(page, name);
     }
   });

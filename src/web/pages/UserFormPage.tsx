@@ -519,7 +519,10 @@ export function UserPage() {
       {can('audit.read') && (
         <section aria-labelledby="history-title">
           <h2 id="history-title">{t('users.form.history')}</h2>
-          <AuditTable filter={{ entityType: 'user', entityId: user.id }} />
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region is reached by keyboard to scroll it */}
+          <section className="table-wrap" tabIndex={0} aria-labelledby="history-title">
+            <AuditTable filter={{ entityType: 'user', entityId: user.id }} />
+          </section>
         </section>
       )}
     </section>

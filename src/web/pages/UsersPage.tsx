@@ -137,7 +137,8 @@ export function UsersPage() {
       ) : users.length === 0 ? (
         <p>{t('users.empty')}</p>
       ) : (
-        <div className="table-wrap">
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region is reached by keyboard to scroll it
+        <section className="table-wrap" tabIndex={0} aria-labelledby="users-title">
           <table className="data">
             <thead>
               <tr>
@@ -164,7 +165,7 @@ export function UsersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </section>
   );
