@@ -26,6 +26,8 @@ import { ProjectPage } from './pages/ProjectPage.tsx';
 import { ProjectsPage } from './pages/ProjectsPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { StrategyPage } from './pages/StrategyPage.tsx';
+import { NewUserPage, UserPage } from './pages/UserFormPage.tsx';
+import { UsersPage } from './pages/UsersPage.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 function Screens() {
@@ -41,6 +43,9 @@ function Screens() {
         <Route path="/offices/:id" element={<OfficeFormPage />} />
         <Route path="/audit" element={<AuditPage />} />
         <Route path="/account" element={<AccountPage />} />
+        <Route path="/users" element={<UsersPage />} />
+        <Route path="/users/new" element={<NewUserPage />} />
+        <Route path="/users/:id" element={<UserPage />} />
         <Route path="/countries" element={<CountriesPage />} />
         <Route path="/countries/:code" element={<CountryPage />} />
         <Route path="/calendar" element={<CalendarPage />} />

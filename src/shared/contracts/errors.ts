@@ -21,7 +21,7 @@ export type InputIssue = z.infer<typeof InputIssue>;
 
 /**
  * What an error may say beyond its code and message, by case: the fields refused (INVALID_INPUT), the current
- * record of a stale write (CONFLICT), how long to wait (RATE_LIMITED), why a password is refused (zxcvbn's keys).
+ * record of a stale write and who changed it last, when (CONFLICT), how long to wait (RATE_LIMITED), why a password is refused (zxcvbn's keys).
  */
 export const ErrorDetails = z.looseObject({
   target: z.string().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '../locales.ts';
 import { RIGHT_NAMES } from '../rights.ts';
 import { User } from './users.ts';
 
@@ -12,6 +13,10 @@ export const PasswordChange = z.strictObject({
   newPassword: z.string().min(1).max(200).meta({ description: 'At least 12 characters, not guessable (a refusal says why in details.warning and details.suggestions)' }),
 });
 export type PasswordChange = z.infer<typeof PasswordChange>;
+
+/** What a signed-in user changes of their own account: the language of the interface. */
+export const AccountUpdate = z.strictObject({ locale: z.enum(LOCALES) });
+export type AccountUpdate = z.infer<typeof AccountUpdate>;
 
 /** The signed-in user as the session shows it, with the rights the screens ask `can(right)` of. */
 export const SessionUser = User.pick({ id: true, email: true, name: true, role: true, officeId: true, partnerId: true, countryCode: true, locale: true }).extend({

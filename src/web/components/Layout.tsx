@@ -2,15 +2,17 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
 import type { Locale } from '../../shared/locales.ts';
-import { LANGUAGE_NAMES, setLocale } from '../i18n/index.ts';
+import { LANGUAGE_NAMES } from '../i18n/index.ts';
 import { useSession } from '../session.tsx';
 
+/** The interface's language; signed in, it is saved as the account's own too (a failed save keeps the choice for this browser). */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
+  const { chooseLocale } = useSession();
   return (
     <label className="language">
       <span>{t('nav.language')}</span>
-      <select value={i18n.language} onChange={(e) => setLocale(e.target.value as Locale)}>
+      <select value={i18n.language} onChange={(e) => chooseLocale(e.target.value as Locale).catch((err) => console.error(err))}>
         {(Object.keys(LANGUAGE_NAMES) as Locale[]).map((l) => (
           <option key={l} value={l} lang={l}>
             {LANGUAGE_NAMES[l]}
@@ -62,6 +64,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {can('strategies.read') && <NavLink to="/plans">{t('plans.nav')}</NavLink>}
           {can('iati.validate') && <NavLink to="/iati">{t('nav.iati')}</NavLink>}
           {can('offices.read') && <NavLink to="/offices">{t('nav.offices')}</NavLink>}
+          {can('users.write') && <NavLink to="/users">{t('users.nav')}</NavLink>}
           {can('audit.read') && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
           <a href="/api/docs">{t('nav.api')}</a>
         </nav>

@@ -4,14 +4,15 @@ import { FINANCE_LABELS } from '../../shared/finance-labels.ts';
 import { accountEn } from './account.en.ts';
 import { dashEn } from './dash.en.ts';
 import { documentsEn } from './documents.en.ts';
-import { formsEn } from './forms.en.ts';
 import { formPartsEn } from './form-parts.en.ts';
+import { formsEn } from './forms.en.ts';
 import { homeEn } from './home.en.ts';
 import { iatiEn, projectIatiEn } from './iati.en.ts';
 import { importsEn } from './imports.en.ts';
 import { partnersEn } from './partners.en.ts';
 import { plansEn } from './plans.en.ts';
 import { projectFormEn } from './project-form.en.ts';
+import { usersEn } from './users.en.ts';
 
 export const en = {
   app: {
@@ -234,6 +235,7 @@ export const en = {
   account: accountEn,
   formErrors: formsEn,
   projectForm: projectFormEn,
+  users: usersEn,
   home: homeEn,
   forms: formPartsEn,
   partners: partnersEn,

@@ -3,14 +3,15 @@ import { accountEs } from './account.es.ts';
 import { dashEs } from './dash.es.ts';
 import { documentsEs } from './documents.es.ts';
 import type { Messages } from './en.ts';
-import { formsEs } from './forms.es.ts';
 import { formPartsEs } from './form-parts.es.ts';
+import { formsEs } from './forms.es.ts';
 import { homeEs } from './home.es.ts';
 import { iatiEs, projectIatiEs } from './iati.es.ts';
 import { importsEs } from './imports.es.ts';
 import { partnersEs } from './partners.es.ts';
 import { plansEs } from './plans.es.ts';
 import { projectFormEs } from './project-form.es.ts';
+import { usersEs } from './users.es.ts';
 
 export const es: Messages = {
   app: {
@@ -233,6 +234,7 @@ export const es: Messages = {
   account: accountEs,
   formErrors: formsEs,
   projectForm: projectFormEs,
+  users: usersEs,
   home: homeEs,
   forms: formPartsEs,
   partners: partnersEs,

@@ -3,14 +3,15 @@ import { accountFr } from './account.fr.ts';
 import { dashFr } from './dash.fr.ts';
 import { documentsFr } from './documents.fr.ts';
 import type { Messages } from './en.ts';
-import { formsFr } from './forms.fr.ts';
 import { formPartsFr } from './form-parts.fr.ts';
+import { formsFr } from './forms.fr.ts';
 import { homeFr } from './home.fr.ts';
 import { iatiFr, projectIatiFr } from './iati.fr.ts';
 import { importsFr } from './imports.fr.ts';
 import { partnersFr } from './partners.fr.ts';
 import { plansFr } from './plans.fr.ts';
 import { projectFormFr } from './project-form.fr.ts';
+import { usersFr } from './users.fr.ts';
 
 export const fr: Messages = {
   app: {
@@ -233,6 +234,7 @@ export const fr: Messages = {
   account: accountFr,
   formErrors: formsFr,
   projectForm: projectFormFr,
+  users: usersFr,
   home: homeFr,
   forms: formPartsFr,
   partners: partnersFr,

@@ -1,14 +1,16 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LOCALES, type Locale } from '../../shared/locales.ts';
 import { ApiError } from '../api/client.ts';
 import { api } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
+import { LANGUAGE_NAMES } from '../i18n/index.ts';
 import { useSession } from '../session.tsx';
 
 type Field = 'current' | 'new' | 'confirm';
 
 /** Why the server refused a password, in the reader's language, from zxcvbn's keys in the error's details. */
-function usePasswordRefusal() {
+export function usePasswordRefusal() {
   const { t, i18n } = useTranslation();
   return (details: { reason?: string; warning?: string | null; suggestions?: string[] } | undefined): string | null => {
     if (details?.reason === 'too_short') return t('account.weak.tooShort');
@@ -23,7 +25,55 @@ function usePasswordRefusal() {
   };
 }
 
-/** A signed-in user's own account: change the password (the other sessions end), sign out everywhere. */
+/** The signed-in user's own language: saved to the account, which every sign-in takes. */
+function OwnLanguage() {
+  const { t } = useTranslation();
+  const { user, chooseLocale } = useSession();
+  const [locale, setLocale] = useState<Locale>(user?.locale ?? 'en');
+  const [notice, setNotice] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  // The header's switcher saves the language too: the form follows it.
+  useEffect(() => setLocale(user?.locale ?? 'en'), [user?.locale]);
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setNotice(null);
+    try {
+      await chooseLocale(locale);
+      setNotice({ kind: 'success', text: t('users.account.saved') });
+    } catch (err) {
+      setNotice({ kind: 'error', text: t('errors.generic', { message: (err as Error).message }) });
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section aria-labelledby="language-title">
+      <h2 id="language-title">{t('users.account.title')}</h2>
+      <p>{t('users.account.intro')}</p>
+      {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
+      <form onSubmit={save}>
+        <fieldset disabled={busy}>
+          <div className="field">
+            <label htmlFor="f-locale">{t('users.account.label')}</label>
+            <select id="f-locale" value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
+              {LOCALES.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {LANGUAGE_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="form-actions">
+            <button type="submit">{t('users.account.save')}</button>
+          </div>
+        </fieldset>
+      </form>
+    </section>
+  );
+}
+
+/** A signed-in user's own account: the language, change the password (the other sessions end), sign out everywhere. */
 export function AccountPage() {
   const { t } = useTranslation();
   const { user, signOutEverywhere } = useSession();
@@ -94,6 +144,7 @@ export function AccountPage() {
     <section aria-labelledby="account-title" className="form-page">
       <h1 id="account-title">{t('account.title')}</h1>
       <p>{t('account.intro', { email: user?.email ?? '' })}</p>
+      <OwnLanguage />
       {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
       <section aria-labelledby="password-title">
         <h2 id="password-title">{t('account.password.title')}</h2>

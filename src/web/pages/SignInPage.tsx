@@ -19,6 +19,7 @@ export function SignInPage() {
       await signIn(String(form.get('email')), String(form.get('password')));
     } catch (err) {
       if (err instanceof ApiError && err.code === 'RATE_LIMITED') setError(t('signIn.throttled', { seconds: err.details?.retryAfterSeconds ?? 60 }));
+      else if (err instanceof ApiError && err.details?.reason === 'disabled') setError(t('users.signInDisabled'));
       else if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') setError(t('signIn.failed'));
       else setError(t('errors.generic', { message: (err as Error).message }));
     } finally {

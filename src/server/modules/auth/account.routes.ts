@@ -1,15 +1,33 @@
 import { createRoute } from '@hono/zod-openapi';
-import { PasswordChange } from '../../../shared/contracts/session.ts';
+import { AccountUpdate, PasswordChange, Session } from '../../../shared/contracts/session.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
-import { errors, jsonBody, named, router } from '../../http/openapi.ts';
-import { changeOwnPassword, signOutEverywhere } from './account.service.ts';
+import { errors, json, jsonBody, named, router } from '../../http/openapi.ts';
+import { changeOwnPassword, setOwnLocale, signOutEverywhere } from './account.service.ts';
+import { sessionAnswer } from './session.service.ts';
 import { clearSessionCookie } from './session-cookies.ts';
 
-/** The signed-in user's own account, under /api/session: change the password, sign out everywhere. */
+/** The signed-in user's own account, under /api/session: choose the language, change the password, sign out everywhere. */
 export function accountRoutes({ db, config }: Deps) {
   const policy = { ttlSeconds: config.sessionTtl, maxFailures: config.loginMaxFailures, windowSeconds: config.loginWindow };
   return router()
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/account',
+        tags: ['Session'],
+        summary: 'Choose your own language (the interface takes it at every sign-in); answers the session',
+        request: { body: jsonBody(named(AccountUpdate, 'AccountUpdate')) },
+        responses: { 200: json(named(Session, 'Session')), ...errors('INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN') },
+      }),
+      async (c) => {
+        const actor = actorOf(c);
+        const s = c.var.session;
+        if (!s) throw new Error('session missing for a signed-in actor');
+        await setOwnLocale(db, actor, c.req.valid('json').locale);
+        return c.json(await sessionAnswer(db, actor.userId as string, s.csrfToken, s.expiresAt), 200);
+      },
+    )
     .openapi(
       createRoute({
         method: 'put',

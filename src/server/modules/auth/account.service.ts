@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Locale } from '../../../shared/locales.ts';
 import type { Actor } from '../../access/actor.ts';
 import { writeAudit } from '../../db/audit-log.ts';
 import type { DB } from '../../db/schema.ts';
@@ -9,7 +10,7 @@ import { hashPassword, verifyPassword } from './password.ts';
 import { requireStrongPassword } from './password-strength.ts';
 import { type SessionPolicy, tokenId } from './session.service.ts';
 
-/** What a signed-in user does to their own account: change the password, end every session. */
+/** What a signed-in user does to their own account: choose its language, change the password, end every session. */
 
 function signedInUser(actor: Actor): string {
   if (!actor.userId) throw new AppError('FORBIDDEN', 'Only a signed-in user has an account to change');
@@ -52,5 +53,23 @@ export async function signOutEverywhere(db: Kysely<DB>, actor: Actor): Promise<n
     const ended = await trx.deleteFrom('sessions').where('user_id', '=', userId).returning('id').execute();
     await writeAudit(trx, actor, { action: 'sign_out_everywhere', entityType: 'user', entityId: userId, after: { sessionsEnded: ended.length } });
     return ended.length;
+  });
+}
+
+/**
+ * The signed-in user's own language (the interface's at every sign-in). A change of the user's row: version + 1,
+ * so an administrator's form opened before it is told it changed; audited before and after.
+ */
+export async function setOwnLocale(db: Kysely<DB>, actor: Actor, locale: Locale): Promise<void> {
+  const userId = signedInUser(actor);
+  await inTransaction(db, async (trx) => {
+    const before = await trx.selectFrom('users').select(['locale', 'version']).where('id', '=', userId).forUpdate().executeTakeFirstOrThrow();
+    if (before.locale === locale) return;
+    await trx
+      .updateTable('users')
+      .set({ locale, version: before.version + 1, updated_at: new Date().toISOString() })
+      .where('id', '=', userId)
+      .execute();
+    await writeAudit(trx, actor, { action: 'set_locale', entityType: 'user', entityId: userId, before: { locale: before.locale }, after: { locale } });
   });
 }

@@ -98,9 +98,9 @@ export async function signIn(db: Kysely<DB>, email: string, password: string, fr
     .where((eb) => eb(eb.fn('lower', ['users.email']), '=', key))
     .executeTakeFirst();
   const ok = await verifyPassword(user?.password_hash ?? null, password);
-  if (!user || !ok || !user.active) {
-    throw new AppError('UNAUTHENTICATED', 'The e-mail address or password is wrong');
-  }
+  if (!user || !ok) throw new AppError('UNAUTHENTICATED', 'The e-mail address or password is wrong');
+  // Said only to whoever gave the right password: it tells them whom to ask, and a guesser learns nothing.
+  if (!user.active) throw new AppError('UNAUTHENTICATED', 'This account has been deactivated: ask an administrator to reactivate it', { reason: 'disabled' });
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + policy.ttlSeconds * 1000).toISOString();

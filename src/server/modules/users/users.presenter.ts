@@ -16,5 +16,6 @@ export function presentUser(u: UserRow): User {
     active: u.active,
     version: u.version,
     createdAt: u.created_at,
+    updatedAt: u.updated_at,
   };
 }
