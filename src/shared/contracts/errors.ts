@@ -21,6 +21,9 @@ export const ErrorDetails = z.looseObject({
   field: z.string().optional(),
   currentVersion: z.number().int().optional(),
   current: z.unknown().optional(),
+  /** who made the change a stale write missed, and when (a record without a version: an allocation) */
+  changedBy: z.string().optional(),
+  changedAt: z.string().optional(),
   retryAfterSeconds: z.number().optional(),
   reason: z.string().optional(),
   warning: z.string().nullable().optional(),
