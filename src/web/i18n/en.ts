@@ -7,6 +7,7 @@ import { documentsEn } from './documents.en.ts';
 import { homeEn } from './home.en.ts';
 import { iatiEn, projectIatiEn } from './iati.en.ts';
 import { importsEn } from './imports.en.ts';
+import { moneyEn } from './money.en.ts';
 import { plansEn } from './plans.en.ts';
 
 export const en = {
@@ -229,6 +230,7 @@ export const en = {
   plans: plansEn,
   account: accountEn,
   home: homeEn,
+  money: moneyEn,
   documents: documentsEn,
   frameworks: {
     title: 'Organisation-wide frameworks',

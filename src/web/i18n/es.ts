@@ -6,6 +6,7 @@ import type { Messages } from './en.ts';
 import { homeEs } from './home.es.ts';
 import { iatiEs, projectIatiEs } from './iati.es.ts';
 import { importsEs } from './imports.es.ts';
+import { moneyEs } from './money.es.ts';
 import { plansEs } from './plans.es.ts';
 
 export const es: Messages = {
@@ -228,6 +229,7 @@ export const es: Messages = {
   plans: plansEs,
   account: accountEs,
   home: homeEs,
+  money: moneyEs,
   documents: documentsEs,
   frameworks: {
     title: 'Marcos de la Organización',

@@ -6,6 +6,7 @@ import type { Messages } from './en.ts';
 import { homeFr } from './home.fr.ts';
 import { iatiFr, projectIatiFr } from './iati.fr.ts';
 import { importsFr } from './imports.fr.ts';
+import { moneyFr } from './money.fr.ts';
 import { plansFr } from './plans.fr.ts';
 
 export const fr: Messages = {
@@ -228,6 +229,7 @@ export const fr: Messages = {
   plans: plansFr,
   account: accountFr,
   home: homeFr,
+  money: moneyFr,
   documents: documentsFr,
   frameworks: {
     title: "Cadres de l'Organisation",
