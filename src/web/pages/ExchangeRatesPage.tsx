@@ -5,6 +5,7 @@ import { ApiError } from '../api/client.ts';
 import { api } from '../api.ts';
 import { Notice } from '../components/Layout.tsx';
 import { Pager } from '../components/Pager.tsx';
+import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { useSession } from '../session.tsx';
 
 const PAGE_SIZE = 24;
@@ -173,7 +174,7 @@ export function ExchangeRatesPage() {
             <p>{t('money.rates.none')}</p>
           ) : (
             <>
-              <div style={{ overflowX: 'auto' }}>
+              <ScrollRegion label={t('money.rates.caption')}>
                 <table className="data">
                   <caption className="visually-hidden">{t('money.rates.caption')}</caption>
                   <thead>
@@ -199,7 +200,7 @@ export function ExchangeRatesPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
               <Pager page={page} pages={pages} onPage={setPage} label={t('money.rates.title')} />
             </>
           )}

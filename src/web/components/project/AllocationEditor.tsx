@@ -5,6 +5,7 @@ import { sameDecimal } from '../../../shared/money.ts';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api.ts';
 import { useDates } from '../../useDates.tsx';
+import { ScrollRegion } from '../ScrollRegion.tsx';
 
 interface Row {
   key: string;
@@ -134,52 +135,54 @@ export function AllocationEditor({
             )}
           </div>
         )}
-        <table className="data compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('money.year')}</th>
-              <th scope="col">{t('money.amount')}</th>
-              <th scope="col">{t('money.currency')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => {
-              const field = (name: 'year' | 'amount' | 'currency', label: string, extra: { inputMode?: 'numeric' | 'decimal'; readOnly?: boolean; maxLength?: number }) => {
-                const err = errorOf(r.key, name);
-                const id = idOf(r.key, name);
+        <ScrollRegion label={t('money.editTitle')}>
+          <table className="data compact">
+            <thead>
+              <tr>
+                <th scope="col">{t('money.year')}</th>
+                <th scope="col">{t('money.amount')}</th>
+                <th scope="col">{t('money.currency')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const field = (name: 'year' | 'amount' | 'currency', label: string, extra: { inputMode?: 'numeric' | 'decimal'; readOnly?: boolean; maxLength?: number }) => {
+                  const err = errorOf(r.key, name);
+                  const id = idOf(r.key, name);
+                  return (
+                    <div className={`field${err ? ' invalid' : ''}`}>
+                      <label htmlFor={id} className="visually-hidden">
+                        {label}
+                      </label>
+                      <input
+                        id={id}
+                        value={r[name]}
+                        onChange={(e) => change(r.key, { [name]: e.target.value })}
+                        aria-invalid={err ? true : undefined}
+                        aria-describedby={err ? `${id}-error` : undefined}
+                        size={name === 'amount' ? 14 : 6}
+                        {...extra}
+                      />
+                      {err && (
+                        <span className="field-error" id={`${id}-error`}>
+                          {err.message}
+                        </span>
+                      )}
+                    </div>
+                  );
+                };
+                const isNew = r.expected === null && r.key === 'new';
                 return (
-                  <div className={`field${err ? ' invalid' : ''}`}>
-                    <label htmlFor={id} className="visually-hidden">
-                      {label}
-                    </label>
-                    <input
-                      id={id}
-                      value={r[name]}
-                      onChange={(e) => change(r.key, { [name]: e.target.value })}
-                      aria-invalid={err ? true : undefined}
-                      aria-describedby={err ? `${id}-error` : undefined}
-                      size={name === 'amount' ? 14 : 6}
-                      {...extra}
-                    />
-                    {err && (
-                      <span className="field-error" id={`${id}-error`}>
-                        {err.message}
-                      </span>
-                    )}
-                  </div>
+                  <tr key={r.key}>
+                    <td>{isNew ? field('year', t('money.newYear'), { inputMode: 'numeric', maxLength: 4 }) : <strong>{r.year}</strong>}</td>
+                    <td>{field('amount', isNew ? `${t('money.amount')} (${t('money.newYear')})` : `${t('money.amount')} ${r.year}`, { inputMode: 'decimal', maxLength: 20 })}</td>
+                    <td>{field('currency', isNew ? `${t('money.currency')} (${t('money.newYear')})` : `${t('money.currency')} ${r.year}`, { maxLength: 3 })}</td>
+                  </tr>
                 );
-              };
-              const isNew = r.expected === null && r.key === 'new';
-              return (
-                <tr key={r.key}>
-                  <td>{isNew ? field('year', t('money.newYear'), { inputMode: 'numeric', maxLength: 4 }) : <strong>{r.year}</strong>}</td>
-                  <td>{field('amount', isNew ? `${t('money.amount')} (${t('money.newYear')})` : `${t('money.amount')} ${r.year}`, { inputMode: 'decimal', maxLength: 20 })}</td>
-                  <td>{field('currency', isNew ? `${t('money.currency')} (${t('money.newYear')})` : `${t('money.currency')} ${r.year}`, { maxLength: 3 })}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+              })}
+            </tbody>
+          </table>
+        </ScrollRegion>
         <div className="form-actions">
           <button type="submit">{t('money.save')}</button>
           <button type="button" className="link" onClick={() => onClose(null)}>

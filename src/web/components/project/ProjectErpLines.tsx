@@ -6,6 +6,7 @@ import { useSession } from '../../session.tsx';
 import { useDates } from '../../useDates.tsx';
 import { Notice } from '../Layout.tsx';
 import { Pager } from '../Pager.tsx';
+import { ScrollRegion } from '../ScrollRegion.tsx';
 
 const PAGE_SIZE = 10;
 
@@ -40,7 +41,7 @@ export function ProjectErpLines({ projectId }: { projectId: string }) {
       ) : (
         <>
           <p className="muted small">{t('money.erp.count', { count: data.total })}</p>
-          <div style={{ overflowX: 'auto' }}>
+          <ScrollRegion label={t('money.erp.title')}>
             <table className="data">
               <caption className="visually-hidden">{t('money.erp.caption', { page: data.page, pages: data.pages })}</caption>
               <thead>
@@ -70,7 +71,7 @@ export function ProjectErpLines({ projectId }: { projectId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <Pager page={data.page} pages={data.pages} onPage={setPage} label={t('money.erp.title')} />
         </>
       )}

@@ -10,6 +10,7 @@ import { useDates } from '../../useDates.tsx';
 import { Chart } from '../charts/Chart.tsx';
 import { DataTable } from '../dashboard/DataTable.tsx';
 import { Notice } from '../Layout.tsx';
+import { ScrollRegion } from '../ScrollRegion.tsx';
 import { AllocationEditor } from './AllocationEditor.tsx';
 
 /**
@@ -68,21 +69,23 @@ export function ProjectMoney({ projectId, plannedStart, plannedEnd }: { projectI
               })
             }
           />
-          <DataTable
-            caption={t('money.caption', { currency: data.currency })}
-            currency={data.currency}
-            rows={data.items.map((r) => ({ ...r, year: String(r.year) }))}
-            columns={[
-              { key: 'year', label: t('money.year'), kind: 'text' },
-              { key: 'allocation', label: t('money.allocation'), kind: 'money' },
-              { key: 'expenditure', label: t('money.expenditure'), kind: 'money' },
-              { key: 'commitment', label: t('money.commitment'), kind: 'money' },
-              { key: 'deliveryRate', label: t('money.deliveryRate'), kind: 'pct', bar: true },
-              { key: 'forecast', label: t('money.forecast'), kind: 'money' },
-              { key: 'forecastRate', label: t('money.forecastRate'), kind: 'pct' },
-            ]}
-            footer={{ year: t('money.allYears'), ...data.totals }}
-          />
+          <ScrollRegion label={t('money.caption', { currency: data.currency })}>
+            <DataTable
+              caption={t('money.caption', { currency: data.currency })}
+              currency={data.currency}
+              rows={data.items.map((r) => ({ ...r, year: String(r.year) }))}
+              columns={[
+                { key: 'year', label: t('money.year'), kind: 'text' },
+                { key: 'allocation', label: t('money.allocation'), kind: 'money' },
+                { key: 'expenditure', label: t('money.expenditure'), kind: 'money' },
+                { key: 'commitment', label: t('money.commitment'), kind: 'money' },
+                { key: 'deliveryRate', label: t('money.deliveryRate'), kind: 'pct', bar: true },
+                { key: 'forecast', label: t('money.forecast'), kind: 'money' },
+                { key: 'forecastRate', label: t('money.forecastRate'), kind: 'pct' },
+              ]}
+              footer={{ year: t('money.allYears'), ...data.totals }}
+            />
+          </ScrollRegion>
           <p className="muted small">{t('money.forecastNote', { year, months: data.through })}</p>
           {unconverted.map((r) => (
             <Notice key={r.year} kind="info">
@@ -126,25 +129,27 @@ export function ProjectMoney({ projectId, plannedStart, plannedEnd }: { projectI
           {data.warnings.length === 0 ? (
             <p>{t('money.noWarnings', { date: date(data.asOf) })}</p>
           ) : (
-            <table className="data">
-              <caption className="visually-hidden">{t('money.warnings')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('money.rule')}</th>
-                  <th scope="col">{t('money.reason')}</th>
-                  <th scope="col">{t('money.lastAction')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.warnings.map((w) => (
-                  <tr key={w.rule}>
-                    <th scope="row">{w.ruleName}</th>
-                    <td>{reasonText(w.why, i18n.language as Locale)}</td>
-                    <td>{w.action ? `${t(`deliveryView.statuses.${w.action.status}`)}: ${w.action.comment}` : t('money.noAction')}</td>
+            <ScrollRegion label={t('money.warnings')}>
+              <table className="data">
+                <caption className="visually-hidden">{t('money.warnings')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('money.rule')}</th>
+                    <th scope="col">{t('money.reason')}</th>
+                    <th scope="col">{t('money.lastAction')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.warnings.map((w) => (
+                    <tr key={w.rule}>
+                      <th scope="row">{w.ruleName}</th>
+                      <td>{reasonText(w.why, i18n.language as Locale)}</td>
+                      <td>{w.action ? `${t(`deliveryView.statuses.${w.action.status}`)}: ${w.action.comment}` : t('money.noAction')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
           )}
         </>
       )}
