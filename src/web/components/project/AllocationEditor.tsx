@@ -115,7 +115,8 @@ export function AllocationEditor({
 
   return (
     <form className="quick-form allocations" onSubmit={save} aria-labelledby={`${uid}-title`} noValidate>
-      <fieldset disabled={busy}>
+      {/* min-width 0: a fieldset is otherwise as wide as its widest content, and the table scrolls in its region instead */}
+      <fieldset disabled={busy} style={{ minWidth: 0 }}>
         <legend id={`${uid}-title`}>{t('money.editTitle')}</legend>
         <p className="muted small">{t('money.editIntro', { from: date(plannedStart), to: date(plannedEnd) })}</p>
         {errors.length > 0 && (
