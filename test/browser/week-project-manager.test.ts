@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
@@ -7,7 +8,7 @@ import type { ErpLinePage, ProjectMoney } from '../../src/shared/contracts/finan
 import { today } from '../../src/shared/dates.ts';
 import { buildUser, TEST_PASSWORD } from '../factories.ts';
 import { checkA11y } from '../helpers/axe.ts';
-import { type DemoSession, openDemoSession, screenshot, waitForHome } from '../helpers/browser.ts';
+import { ARTIFACTS, type DemoSession, openDemoSession, screenshot, waitForHome } from '../helpers/browser.ts';
 
 /*
  * A week of a programme officer of the Delhi office: signs in through the screen, opens the garment project,
@@ -170,6 +171,7 @@ describe('a week of a project manager in Chromium', () => {
     await editor.getByRole('button', { name: 'Save allocations' }).click();
     await summary.getByText(new RegExp(`The allocation for ${first.year} was changed by .+ at .+ since you opened the editor`)).waitFor();
     await screenshot(page, 'project-allocations-stale');
+    await moneyCard().screenshot({ path: join(ARTIFACTS, 'project-allocations-stale-card.png') });
     let now = await get<ProjectMoney>(`/api/projects/${projectId}/finance`);
     assert.equal(Number(now.allocations[0]?.amount), 1250000, 'the stale change wrote nothing');
     // Reload, then apply the change again.
@@ -242,10 +244,13 @@ describe('a week of a project manager in Chromium', () => {
     await page.getByRole('heading', { name: 'Finances', exact: true }).waitFor();
     await page.getByRole('heading', { name: 'Cadre de résultats' }).waitFor();
     await screenshot(page, 'project-money-fr');
+    await moneyCard().screenshot({ path: join(ARTIFACTS, 'project-money-card-fr.png') });
+    await resultsCard().screenshot({ path: join(ARTIFACTS, 'project-results-card-fr.png') });
     await page.getByLabel('Langue').selectOption('es');
     await page.getByRole('heading', { name: 'Finanzas', exact: true }).waitFor();
     await moneyCard().getByRole('button', { name: 'Editar asignaciones' }).click();
     await screenshot(page, 'project-money-es');
+    await moneyCard().screenshot({ path: join(ARTIFACTS, 'project-money-card-es.png') });
     await page.getByLabel('Idioma').selectOption('en');
     await page.getByRole('heading', { name: 'Money', exact: true }).waitFor();
     // Opened on a phone: the chart is drawn for the width it has.
@@ -269,12 +274,20 @@ describe('a week of a project manager in Chromium', () => {
     );
     for (const c of cards) assert.ok(c.right <= 390 && c.overflow <= 0, `${c.id} fits a 390 px screen: ${JSON.stringify(c)}`);
     await screenshot(page, 'project-money-390');
+    // The cards alone, to look at them at the size a phone shows them (the full page is checked by axe above).
+    await moneyCard().screenshot({ path: join(ARTIFACTS, 'project-money-card-390.png') });
+    await erpCard().screenshot({ path: join(ARTIFACTS, 'project-erp-card-390.png') });
+    await resultsCard().screenshot({ path: join(ARTIFACTS, 'project-results-card-390.png') });
     await page.close();
   });
 
   test('an HQ officer loads exchange rates from a CSV file and reads the table, in three languages and at 390 px', async () => {
     page = await signIn('hq_officer');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Exchange rates' }).click();
+    // From a project's money, where the reporting currency is named.
+    await page.goto(`${session.server.url}/projects/${projectId}`);
+    await moneyCard().getByRole('table').first().waitFor();
+    await checkA11y(page, 'project-hq-officer');
+    await moneyCard().getByRole('link', { name: 'The exchange rates' }).click();
     await page.getByRole('heading', { level: 1, name: 'Exchange rates' }).waitFor();
     await page.getByRole('table', { name: /Exchange rates/ }).waitFor();
     await page.getByRole('button', { name: 'Load rates' }).click();
@@ -290,6 +303,7 @@ describe('a week of a project manager in Chromium', () => {
     await form.getByRole('button', { name: 'Load' }).click();
     await page.getByText('2 new and 0 changed rates loaded.').waitFor();
     const table = page.getByRole('table', { name: /Exchange rates/ });
+    await table.getByText('January 2031').first().waitFor();
     const rows = await table.locator('tbody tr').allInnerTexts();
     assert.match(rows[0] ?? '', /January 2031\s+CHF\s+0\.8\s+UN operational rates of exchange/);
     assert.match(rows[1] ?? '', /January 2031\s+EUR\s+0\.9\s+UN operational rates of exchange/);

@@ -54,7 +54,6 @@ export function Layout({ children }: { children: ReactNode }) {
           {can('finance.read') && <NavLink to="/dashboards">{t('nav.dashboards')}</NavLink>}
           {can('projects.read') && <NavLink to="/projects">{t('nav.projects')}</NavLink>}
           {can('finance.read') && <NavLink to="/delivery">{t('nav.delivery')}</NavLink>}
-          {can('finance.read') && <NavLink to="/exchange-rates">{t('money.rates.nav')}</NavLink>}
           {can('partners.read') && <NavLink to="/partners">{t('nav.partners')}</NavLink>}
           {can('programming.read') && <NavLink to="/countries">{t('nav.countries')}</NavLink>}
           {can('programming.read') && <NavLink to="/calendar">{t('nav.calendar')}</NavLink>}

@@ -66,7 +66,7 @@ export const moneyEn = {
     none: 'No indicator yet.',
   },
   rates: {
-    nav: 'Exchange rates',
+    link: 'The exchange rates',
     title: 'Exchange rates',
     intro: 'Monthly rates, in units of each currency per US dollar, used to convert every amount into the reporting currency.',
     caption: 'Exchange rates, newest month first',

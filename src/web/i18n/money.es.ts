@@ -67,7 +67,7 @@ export const moneyEs: Messages['money'] = {
     none: 'Todavía no hay indicadores.',
   },
   rates: {
-    nav: 'Tipos de cambio',
+    link: 'Los tipos de cambio',
     title: 'Tipos de cambio',
     intro: 'Tipos mensuales, en unidades de cada moneda por dólar estadounidense, con los que se convierte cada importe a la moneda de informe.',
     caption: 'Tipos de cambio, del mes más reciente al más antiguo',

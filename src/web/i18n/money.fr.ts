@@ -67,7 +67,7 @@ export const moneyFr: Messages['money'] = {
     none: "Aucun indicateur pour l'instant.",
   },
   rates: {
-    nav: 'Taux de change',
+    link: 'Les taux de change',
     title: 'Taux de change',
     intro: 'Taux mensuels, en unités de chaque monnaie par dollar des États-Unis, qui convertissent chaque montant dans la monnaie de rapport.',
     caption: 'Taux de change, du mois le plus récent au plus ancien',

@@ -47,7 +47,7 @@ export function ExchangeRatesPage() {
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [problems, setProblems] = useState<{ field: 'file' | 'source'; message: string }[]>([]);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<{ inserted: number; updated: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const load = useCallback(() => {
     api
@@ -76,7 +76,7 @@ export function ExchangeRatesPage() {
       const loaded = await api.loadRates({ source, rates: parsed.rates });
       setProblems([]);
       setOpen(false);
-      setDone(t('money.rates.loaded', loaded));
+      setDone(loaded);
       setPage(1);
       load();
     } catch (err) {
@@ -96,7 +96,7 @@ export function ExchangeRatesPage() {
     <section aria-labelledby="rates-title">
       <h1 id="rates-title">{t('money.rates.title')}</h1>
       <p className="muted">{t('money.rates.intro')}</p>
-      {done && <Notice kind="success">{done}</Notice>}
+      {done && <Notice kind="success">{t('money.rates.loaded', done)}</Notice>}
       {can('partners.write') &&
         (open ? (
           <form className="quick-form" onSubmit={submit} aria-labelledby={`${uid}-legend`} noValidate>

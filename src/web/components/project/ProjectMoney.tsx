@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { ProjectMoney as Money } from '../../../shared/contracts/finance.ts';
 import type { Locale } from '../../../shared/locales.ts';
 import { reasonText } from '../../../shared/warning-reasons.ts';
@@ -46,7 +47,9 @@ export function ProjectMoney({ projectId, plannedStart, plannedEnd }: { projectI
   return (
     <section className="card" aria-labelledby="p-money">
       <h2 id="p-money">{t('money.title')}</h2>
-      <p className="muted small">{t('money.intro', { currency: data.currency, date: date(data.asOf) })}</p>
+      <p className="muted small">
+        {t('money.intro', { currency: data.currency, date: date(data.asOf) })} <Link to="/exchange-rates">{t('money.rates.link')}</Link>
+      </p>
       {saved !== null && <Notice kind="success">{saved ? t('money.saved', { count: saved }) : t('money.nothingChanged')}</Notice>}
       {data.items.length === 0 ? (
         <p>{t('money.none')}</p>
