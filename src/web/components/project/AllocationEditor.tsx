@@ -51,7 +51,8 @@ export function AllocationEditor({
   const uid = useId();
   const fresh = (list: Allocation[]): Row[] => [
     ...list.map((a) => ({ key: String(a.year), year: String(a.year), amount: trimZeros(a.amount), currency: a.currency, expected: a.amount })),
-    { key: 'new', year: '', amount: '', currency, expected: null },
+    // A year added is in the currency of the latest year set, else the reporting currency.
+    { key: 'new', year: '', amount: '', currency: list.at(-1)?.currency ?? currency, expected: null },
   ];
   const [rows, setRows] = useState<Row[]>(() => fresh(allocations));
   const [errors, setErrors] = useState<RowError[]>([]);
