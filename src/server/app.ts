@@ -5,6 +5,7 @@ import type { Deps } from './deps.ts';
 import { deliveryRoutes } from './finance/delivery.routes.ts';
 import { financeRoutes } from './finance/finance.routes.ts';
 import { FINANCE_JOB_KINDS } from './finance/finance-jobs.ts';
+import { projectMoneyRoutes } from './finance/project-money.routes.ts';
 import { apiDocsRoutes } from './http/api-docs.routes.ts';
 import type { AppEnv } from './http/env.ts';
 import { errorHandler, notFoundHandler } from './http/errors.handler.ts';
@@ -116,6 +117,7 @@ export function createApp(deps: Deps) {
   app.route('/api', projectDocumentRoutes(deps));
   app.route('/api', financeRoutes(deps));
   app.route('/api', deliveryRoutes(deps));
+  app.route('/api', projectMoneyRoutes(deps));
   app.route('/api', iatiRoutes(deps));
   app.route('/api', strategyRoutes(deps));
   app.route('/api', actionPlanRoutes(deps));

@@ -12,6 +12,7 @@ import { CountriesPage } from './pages/CountriesPage.tsx';
 import { CountryPage } from './pages/CountryPage.tsx';
 import { DashboardsPage } from './pages/DashboardsPage.tsx';
 import { DeliveryPage } from './pages/DeliveryPage.tsx';
+import { ExchangeRatesPage } from './pages/ExchangeRatesPage.tsx';
 import { FrameworksPage } from './pages/FrameworksPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { IatiPage } from './pages/IatiPage.tsx';
@@ -58,6 +59,7 @@ function Screens() {
         <Route path="/delivery" element={<DeliveryPage />} />
         <Route path="/dashboards" element={<DashboardsPage />} />
         <Route path="/imports" element={<ImportPage />} />
+        <Route path="/exchange-rates" element={<ExchangeRatesPage />} />
         <Route path="/iati" element={<IatiPage />} />
         <Route path="/plans" element={<PlansPage />} />
         <Route path="/plans/strategies/:code" element={<StrategyPage />} />

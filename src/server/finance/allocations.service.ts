@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Allocation } from '../../shared/contracts/finance.ts';
-import { amountProblem } from '../../shared/money.ts';
+import { amountProblem, sameDecimal } from '../../shared/money.ts';
 import type { Actor } from '../access/actor.ts';
 import { scopeFor } from '../access/rights.ts';
 import { writeAudit } from '../db/audit-log.ts';
@@ -17,7 +17,7 @@ export async function setAllocation(
   db: Kysely<DB>,
   projectId: string,
   year: number,
-  input: { amount: string; currency: string; source: string },
+  input: { amount: string; currency: string; source: string; expected?: string | null },
   actor: Actor,
 ): Promise<Allocation> {
   const problem = amountProblem(input.amount, input.currency);
@@ -32,7 +32,26 @@ export async function setAllocation(
       throw new AppError('INVALID_INPUT', `${year} is outside the project's planned period`, { field: 'year' });
     }
     await assertCurrency(trx, input.currency);
-    const before = await trx.selectFrom('allocations').selectAll().where('project_id', '=', projectId).where('year', '=', year).executeTakeFirst();
+    const before = await trx.selectFrom('allocations').selectAll().where('project_id', '=', projectId).where('year', '=', year).forUpdate().executeTakeFirst();
+    if (input.expected !== undefined && (before ? input.expected === null || !sameDecimal(before.amount, input.expected) : input.expected !== null)) {
+      const last = await trx
+        .selectFrom('audit_log')
+        .select(['actor_label', 'at'])
+        .where('entity_type', '=', 'project')
+        .where('entity_id', '=', projectId)
+        .where('action', '=', 'set_allocation')
+        .where(sql<boolean>`(after->>'year')::int = ${year}`)
+        .orderBy('id', 'desc')
+        .executeTakeFirst();
+      throw new AppError(
+        'CONFLICT',
+        `The allocation for ${year} was changed${last ? ` by ${last.actor_label} at ${last.at}` : ''} since you read it; reload it and apply your change again`,
+        {
+          current: before ? presentAllocation(before) : null,
+          ...(last ? { changedBy: last.actor_label, changedAt: last.at } : {}),
+        },
+      );
+    }
     const row = await trx
       .insertInto('allocations')
       .values({ project_id: projectId, year, amount: input.amount, currency: input.currency, source: input.source })

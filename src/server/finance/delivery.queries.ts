@@ -16,7 +16,7 @@ export interface DeliveryQuery {
 
 const throughOf = (q: DeliveryQuery) => Math.min(12, Math.max(1, q.through ?? 12));
 /** Run-rate forecast of a numeric SQL expression spent over `through` months. */
-const runRate = (spent: RawBuilder<unknown>, through: number): RawBuilder<unknown> => (through >= 12 ? spent : sql<string>`(${spent}) * 12 / ${sql.lit(through)}`);
+export const runRate = (spent: RawBuilder<unknown>, through: number): RawBuilder<unknown> => (through >= 12 ? spent : sql<string>`(${spent}) * 12 / ${sql.lit(through)}`);
 
 /** Totals of a delivery question: sums in SQL over the projects in scope, exactly (numeric). */
 export async function deliveryTotals(db: Kysely<DB>, q: DeliveryQuery, actor: Actor, currency?: string): Promise<DeliveryTotals & { currency: string }> {

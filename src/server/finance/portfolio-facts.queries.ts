@@ -17,25 +17,27 @@ export interface PortfolioFilter {
   fundingSource?: string;
   /** a funding partner */
   partner?: string;
+  /** one project (its own page) */
+  project?: string;
 }
 
 /**
- * Projects in the actor's scope with their facts for a year, narrowed by the filter. Projects in the
+ * Projects in the actor's scope with their facts for a year (null: every year, a project's page), narrowed by the filter. Projects in the
  * pipeline are not delivering and are left out unless `statuses` says otherwise. The facts are money, so the
  * scope is that of `finance.read` (403 for a role without it), or of `warnings.read` for the watch list.
  */
 export function scopedFacts(
   db: Kysely<DB>,
   actor: Actor,
-  year: number,
+  year: number | null,
   filter: PortfolioFilter,
   statuses: readonly string[] = DELIVERY_STATUSES,
   right: Extract<Right, 'finance.read' | 'warnings.read'> = 'finance.read',
 ) {
-  let q = scopedProjects(db, scopeFor(actor, right))
-    .innerJoin('project_finance as f', 'f.project_id', 'projects.id')
-    .where('f.year', '=', year)
-    .where('projects.status', 'in', [...statuses]);
+  let q = scopedProjects(db, scopeFor(actor, right)).innerJoin('project_finance as f', 'f.project_id', 'projects.id');
+  if (year !== null) q = q.where('f.year', '=', year);
+  q = q.where('projects.status', 'in', [...statuses]);
+  if (filter.project) q = q.where('projects.id', '=', filter.project);
   if (filter.office) {
     const office = filter.office;
     q = q.where(({ exists, selectFrom }) =>

@@ -43,7 +43,7 @@ export async function donorProgressReport(db: Kysely<DB>, projectId: string, asO
       .orderBy('year')
       .execute(),
     reportingCurrency(db),
-    risks ? findWarnings(db, asOf, actor, { office: p.officeId }) : null,
+    risks ? findWarnings(db, asOf, actor, { project: projectId }) : null,
     p.countryCode && holds(actor, 'programming.read') ? findCalendar(db, { country: p.countryCode, asOf, months: 12 }, actor) : Promise.resolve({ items: [] }),
   ]);
   const place = p.countryCode

@@ -28,7 +28,7 @@ export const ErrorDetails = z.looseObject({
   issues: z.array(InputIssue).optional(),
   field: z.string().optional(),
   currentVersion: z.number().int().optional(),
-  /** on a stale write: who made the change the writer missed, and when (from the audit trail) */
+  /** on a stale write: who made the change the writer missed, and when (from the audit trail; for an allocation, which has no version, from its own audit rows) */
   changedBy: z.string().optional(),
   changedAt: z.string().optional(),
   current: z.unknown().optional(),

@@ -293,6 +293,11 @@ export const AllocationSet = z.strictObject({
   amount: z.union([z.string(), z.number()]).transform(String),
   currency: z.string().regex(/^[A-Z]{3}$/),
   source: z.string().min(1).max(200).default('manual'),
+  /**
+   * The amount the editor read for this year (null: none was set). When given and the allocation has changed
+   * since, the change is refused (409, saying who changed it and when) and nothing is written.
+   */
+  expected: z.union([z.string(), z.number()]).transform(String).nullable().optional(),
 });
 export type AllocationSet = z.input<typeof AllocationSet>;
 
@@ -370,3 +375,68 @@ export type ImportRefused = z.infer<typeof ImportRefused>;
 /** POST /api/finance/imports: the report, taken or refused, told apart by `ok`. */
 export const ImportReport = z.discriminatedUnion('ok', [ImportDone, ImportRefused]);
 export type ImportReport = z.infer<typeof ImportReport>;
+
+// ——— A project's money (its page) ———
+
+/** One year of a project's money, in the reporting currency; amounts '' when a figure could not be converted (see problems). */
+export const ProjectMoneyYear = z.object({
+  year: int(),
+  allocation: Money,
+  expenditure: Money,
+  commitment: Money,
+  deliveryRate: Rate,
+  /**
+   * Expenditure to year end at the run rate (expenditure of the months elapsed ÷ months × 12) for the year of
+   * `asOf`; the expenditure itself for a year past; null for a year to come.
+   */
+  forecast: Money.nullable(),
+  forecastRate: Rate,
+  /** the exchange rates the figures used */
+  basis: z.array(z.string()),
+  /** why a figure is missing (a rate not found) */
+  problems: z.array(z.string()),
+});
+export type ProjectMoneyYear = z.infer<typeof ProjectMoneyYear>;
+
+/** GET /api/projects/{id}/finance: the project's money year by year, its totals, and its flags as at a day. */
+export const ProjectMoney = listOf(ProjectMoneyYear).extend({
+  projectId: z.uuid(),
+  currency: z.string(),
+  asOf: z.string(),
+  /** the months of the year of asOf the forecast counts */
+  through: int(),
+  /** the years whose figures could all be converted, summed */
+  totals: z.object({ allocation: Money, expenditure: Money, commitment: Money, deliveryRate: Rate }),
+  /** the project's early-warning flags as at asOf; null for a reader without the watch list's right */
+  warnings: z.array(Flag).nullable(),
+  /** the allocations as set, each in its own currency (what the editor changes) */
+  allocations: z.array(Allocation),
+});
+export type ProjectMoney = z.infer<typeof ProjectMoney>;
+
+/** One line of expenditure or commitment imported from the ERP, in the currency it was recorded in. */
+export const ErpLine = z.object({
+  id: int(),
+  kind: z.string(),
+  /** the month, YYYY-MM-DD (its first day) */
+  period: z.string(),
+  amount: Money,
+  currency: z.string(),
+  sourceRef: z.string(),
+  /** the import that brought it: file and when; null for a line written otherwise */
+  importFile: z.string().nullable(),
+  importedAt: z.string().nullable(),
+});
+export type ErpLine = z.infer<typeof ErpLine>;
+
+/** GET /api/projects/{id}/erp-lines: a page of the project's ERP lines by date; total counts them all. */
+export const ErpLinePage = listOf(ErpLine).extend({ page: int(), pageSize: int(), pages: int() });
+export type ErpLinePage = z.infer<typeof ErpLinePage>;
+
+/** One monthly exchange rate: units of the currency per US dollar. */
+export const ExchangeRate = z.object({ currency: z.string(), month: z.string(), perUsd: z.string(), source: z.string() });
+export type ExchangeRate = z.infer<typeof ExchangeRate>;
+
+/** GET /api/exchange-rates: the monthly rates, newest month first, a page at a time; total counts all that match. */
+export const ExchangeRateList = listOf(ExchangeRate).extend({ currencies: z.array(z.string()) });
+export type ExchangeRateList = z.infer<typeof ExchangeRateList>;

@@ -13,7 +13,7 @@ export function IndicatorPanel({
   canWrite,
   reload,
 }: {
-  nodeType: 'cf_outcome' | 'cpo' | 'org_outcome';
+  nodeType: 'cf_outcome' | 'cpo' | 'org_outcome' | 'project';
   nodeId: string;
   /** Indicators of several nodes; this panel shows those of `nodeId`. */
   all: IndicatorWithValues[];

@@ -9,6 +9,7 @@ import { formsEn } from './forms.en.ts';
 import { homeEn } from './home.en.ts';
 import { iatiEn, projectIatiEn } from './iati.en.ts';
 import { importsEn } from './imports.en.ts';
+import { moneyEn } from './money.en.ts';
 import { partnersEn } from './partners.en.ts';
 import { plansEn } from './plans.en.ts';
 import { projectFormEn } from './project-form.en.ts';
@@ -239,6 +240,7 @@ export const en = {
   home: homeEn,
   forms: formPartsEn,
   partners: partnersEn,
+  money: moneyEn,
   documents: documentsEn,
   frameworks: {
     title: 'Organisation-wide frameworks',

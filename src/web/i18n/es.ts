@@ -8,6 +8,7 @@ import { formsEs } from './forms.es.ts';
 import { homeEs } from './home.es.ts';
 import { iatiEs, projectIatiEs } from './iati.es.ts';
 import { importsEs } from './imports.es.ts';
+import { moneyEs } from './money.es.ts';
 import { partnersEs } from './partners.es.ts';
 import { plansEs } from './plans.es.ts';
 import { projectFormEs } from './project-form.es.ts';
@@ -238,6 +239,7 @@ export const es: Messages = {
   home: homeEs,
   forms: formPartsEs,
   partners: partnersEs,
+  money: moneyEs,
   documents: documentsEs,
   frameworks: {
     title: 'Marcos de la Organización',

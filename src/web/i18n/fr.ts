@@ -8,6 +8,7 @@ import { formsFr } from './forms.fr.ts';
 import { homeFr } from './home.fr.ts';
 import { iatiFr, projectIatiFr } from './iati.fr.ts';
 import { importsFr } from './imports.fr.ts';
+import { moneyFr } from './money.fr.ts';
 import { partnersFr } from './partners.fr.ts';
 import { plansFr } from './plans.fr.ts';
 import { projectFormFr } from './project-form.fr.ts';
@@ -238,6 +239,7 @@ export const fr: Messages = {
   home: homeFr,
   forms: formPartsFr,
   partners: partnersFr,
+  money: moneyFr,
   documents: documentsFr,
   frameworks: {
     title: "Cadres de l'Organisation",

@@ -9,6 +9,9 @@ import { Notice } from '../components/Layout.tsx';
 import { ProjectDocuments } from '../components/ProjectDocuments.tsx';
 import { ProjectIati } from '../components/ProjectIati.tsx';
 import { ProjectIatiCheck } from '../components/ProjectIatiCheck.tsx';
+import { ProjectErpLines } from '../components/project/ProjectErpLines.tsx';
+import { ProjectMoney } from '../components/project/ProjectMoney.tsx';
+import { ProjectResults } from '../components/project/ProjectResults.tsx';
 import { RelatedActivities } from '../components/RelatedActivities.tsx';
 import { ReportLinks } from '../components/ReportLinks.tsx';
 import { useSession } from '../session.tsx';
@@ -141,6 +144,9 @@ export function ProjectPage() {
       <ProjectIatiCheck projectId={id} />
       <ProjectIati projectId={id} canWrite={canWrite} />
       <RelatedActivities project={p} canWrite={canWrite} onChange={load} />
+      <ProjectMoney projectId={id} plannedStart={p.plannedStart} plannedEnd={p.plannedEnd} />
+      <ProjectErpLines projectId={id} />
+      <ProjectResults projectId={id} />
       {can('finance.read') && (
         <section className="card" aria-labelledby="p-report">
           <h2 id="p-report">{t('plans.donorReport')}</h2>
