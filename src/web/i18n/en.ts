@@ -4,6 +4,7 @@ import { FINANCE_LABELS } from '../../shared/finance-labels.ts';
 import { accountEn } from './account.en.ts';
 import { dashEn } from './dash.en.ts';
 import { documentsEn } from './documents.en.ts';
+import { editorsEn } from './editors.en.ts';
 import { homeEn } from './home.en.ts';
 import { iatiEn, projectIatiEn } from './iati.en.ts';
 import { importsEn } from './imports.en.ts';
@@ -229,6 +230,7 @@ export const en = {
   plans: plansEn,
   account: accountEn,
   home: homeEn,
+  editors: editorsEn,
   documents: documentsEn,
   frameworks: {
     title: 'Organisation-wide frameworks',

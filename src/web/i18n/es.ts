@@ -2,6 +2,7 @@ import { FINANCE_LABELS } from '../../shared/finance-labels.ts';
 import { accountEs } from './account.es.ts';
 import { dashEs } from './dash.es.ts';
 import { documentsEs } from './documents.es.ts';
+import { editorsEs } from './editors.es.ts';
 import type { Messages } from './en.ts';
 import { homeEs } from './home.es.ts';
 import { iatiEs, projectIatiEs } from './iati.es.ts';
@@ -228,6 +229,7 @@ export const es: Messages = {
   plans: plansEs,
   account: accountEs,
   home: homeEs,
+  editors: editorsEs,
   documents: documentsEs,
   frameworks: {
     title: 'Marcos de la Organización',

@@ -2,6 +2,7 @@ import { FINANCE_LABELS } from '../../shared/finance-labels.ts';
 import { accountFr } from './account.fr.ts';
 import { dashFr } from './dash.fr.ts';
 import { documentsFr } from './documents.fr.ts';
+import { editorsFr } from './editors.fr.ts';
 import type { Messages } from './en.ts';
 import { homeFr } from './home.fr.ts';
 import { iatiFr, projectIatiFr } from './iati.fr.ts';
@@ -228,6 +229,7 @@ export const fr: Messages = {
   plans: plansFr,
   account: accountFr,
   home: homeFr,
+  editors: editorsFr,
   documents: documentsFr,
   frameworks: {
     title: "Cadres de l'Organisation",

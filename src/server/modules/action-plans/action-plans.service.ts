@@ -165,7 +165,7 @@ export async function updateItem(db: Kysely<DB>, id: string, input: z.infer<type
 async function checkItemNumber(trx: Transaction<DB>, componentId: string, number: string, except?: string) {
   let q = trx.selectFrom('action_items').select('id').where('component_id', '=', componentId).where('number', '=', number);
   if (except) q = q.where('id', '<>', except);
-  if (await q.executeTakeFirst()) throw invalid('number', `item ${number} already exists in this component`);
+  if (await q.executeTakeFirst()) throw new AppError('INVALID_INPUT', `number: item ${number} already exists in this component`, { field: 'number', reason: 'taken' });
 }
 
 /** Adds one item (and its status history, if any) at the end of a component of a plan, in one transaction, audited. */

@@ -278,7 +278,7 @@ export async function updateCpo(db: Kysely<DB>, id: string, input: z.infer<typeo
     async (trx, current) => {
       if (input.code !== undefined) {
         const clash = await trx.selectFrom('cpos').select('id').where('dwcp_id', '=', current.dwcp_id).where('code', '=', input.code).where('id', '<>', id).executeTakeFirst();
-        if (clash) throw new AppError('INVALID_INPUT', `Another outcome of this DWCP has the code ${input.code}`, { field: 'code' });
+        if (clash) throw new AppError('INVALID_INPUT', `Another outcome of this DWCP has the code ${input.code}`, { field: 'code', reason: 'taken' });
       }
       if (input.cfOutputIds !== undefined) {
         await checkCpoLinks(trx, await dwcpCountry(trx, current.dwcp_id), { cfOutputIds: input.cfOutputIds, orgOutcomeIds: [], sdgTargets: [] });

@@ -25,6 +25,8 @@ import { presentIndicatorValue, presentStrategy, presentStrategyIndicator, prese
 type Period = { id: string; label: string; start_date: string; end_date: string };
 
 const invalid = (field: string, message: string) => new AppError('INVALID_INPUT', `${field}: ${message}`, { field });
+/** A number already used (reason `taken`, which the screens word). */
+const taken = (field: string, message: string) => new AppError('INVALID_INPUT', `${field}: ${message}`, { field, reason: 'taken' });
 /** A field inside a part of the body (`outcomes[0]`), or at its top when the body is that part. */
 const at = (prefix: string, name: string) => (prefix ? `${prefix}.${name}` : name);
 
@@ -93,11 +95,11 @@ async function insertOutcome(trx: Transaction<DB>, strategyId: string, o: Outcom
 }
 
 /** Indicator numbers are unique across a strategy (1.1, 1.2, 2.1 …): the ones given, against each other and those stored. */
-function checkIndicatorNumbers(indicators: { field: string; number: string; formula?: string | null }[], taken: string[]) {
-  const numbers = new Set(taken);
+function checkIndicatorNumbers(indicators: { field: string; number: string; formula?: string | null }[], stored: string[]) {
+  const numbers = new Set(stored);
   for (const ind of indicators) {
     checkFormula(at(ind.field, 'formula'), ind.formula);
-    if (numbers.has(ind.number)) throw invalid(at(ind.field, 'number'), `indicator ${ind.number} appears twice in this strategy`);
+    if (numbers.has(ind.number)) throw taken(at(ind.field, 'number'), `indicator ${ind.number} appears twice in this strategy`);
     numbers.add(ind.number);
   }
 }
@@ -233,7 +235,7 @@ async function strategyIndicatorNumbers(trx: Transaction<DB>, strategyId: string
 async function checkOutcomeNumber(trx: Transaction<DB>, strategyId: string, number: number, except?: string) {
   let q = trx.selectFrom('strategy_outcomes').select('id').where('strategy_id', '=', strategyId).where('number', '=', number);
   if (except) q = q.where('id', '<>', except);
-  if (await q.executeTakeFirst()) throw invalid('number', `outcome ${number} already exists in this strategy`);
+  if (await q.executeTakeFirst()) throw taken('number', `outcome ${number} already exists in this strategy`);
 }
 
 /** Adds one outcome (its costing line, and its indicators if any) to a strategy, in one transaction, audited. */
