@@ -120,6 +120,7 @@ export function CpoEditor({ cpo, outputs, reload }: { cpo: Cpo; outputs: CfOutpu
   return (
     <QuickForm
       title={t('editors.cpo.edit', { code: cpo.code })}
+      partial
       buttonLabel={t('editors.edit')}
       onDone={reload}
       onSubmit={(v) => api.updateCpo(cpo.id, { ...v, version: cpo.version } as In<typeof CpoUpdate>)}

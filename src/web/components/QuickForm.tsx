@@ -29,6 +29,8 @@ function useWording() {
     if (issue.code && WORDED.includes(issue.code)) return t(`editors.errors.${issue.code}`);
     if (issue.code === 'invalid_enum_value') return t('editors.errors.invalid_value');
     if (reason === 'taken') return t('editors.errors.taken');
+    if (reason === 'required') return t('editors.errors.too_small');
+    if (issue.message === 'a decimal number such as 12.5') return t('editors.errors.decimal');
     const message = issue.field && issue.message.startsWith(`${issue.field}: `) ? issue.message.slice(issue.field.length + 2) : issue.message;
     return t('editors.errors.refused', { message });
   };
@@ -47,7 +49,8 @@ function valuesOf(form: HTMLFormElement, fields: Field[]) {
         .split(f.type === 'list' ? ',' : '\n')
         .map((s) => s.trim())
         .filter(Boolean);
-    else if (text.trim() === '') values[f.name] = f.nullable ? null : undefined;
+    // A required field left empty is sent empty, so the server's refusal names it; an optional one is left out, or cleared.
+    else if (text.trim() === '') values[f.name] = f.required ? '' : f.nullable ? null : undefined;
     else if (f.type === 'number') values[f.name] = Number(text);
     else values[f.name] = f.type === 'decimal' ? text.trim().replace(/\s/g, '') : text;
   }
@@ -67,6 +70,7 @@ export function QuickForm({
   fields,
   onSubmit,
   onDone,
+  partial = false,
 }: {
   /** The form's name (its legend); the button says `buttonLabel` when given, as "Edit" beside the values it edits. */
   title: string;
@@ -75,6 +79,8 @@ export function QuickForm({
   onSubmit: (values: Record<string, unknown>) => Promise<unknown>;
   /** Called after a save, and by "Reload" after a stale one: the page reads its data again. */
   onDone: () => void;
+  /** A revision: only the fields changed from the values shown are sent, so a change someone else made to another field stays. */
+  partial?: boolean;
 }) {
   const { t } = useTranslation();
   const word = useWording();
@@ -88,10 +94,15 @@ export function QuickForm({
   const form = useRef<HTMLFormElement>(null);
   const summary = useRef<HTMLDivElement>(null);
   const returnFocus = useRef(false);
+  /** The values the form showed when it opened (what a partial save compares with). */
+  const shown = useRef<Record<string, unknown>>({});
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the values shown are read once, when the form opens
   useEffect(() => {
-    if (open) form.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
-    else if (returnFocus.current) {
+    if (open && form.current) {
+      shown.current = valuesOf(form.current, fields);
+      form.current.querySelector<HTMLElement>('input, select, textarea')?.focus();
+    } else if (returnFocus.current) {
       returnFocus.current = false;
       button.current?.focus();
     }
@@ -108,7 +119,8 @@ export function QuickForm({
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const values = valuesOf(e.currentTarget, fields);
+    const all = valuesOf(e.currentTarget, fields);
+    const values = partial ? Object.fromEntries(Object.entries(all).filter(([k, v]) => JSON.stringify(v ?? null) !== JSON.stringify(shown.current[k] ?? null))) : all;
     setBusy(true);
     setFailure(NONE);
     try {

@@ -18,6 +18,7 @@ export const editorsEn = {
     invalid_type: 'This is missing or of the wrong kind.',
     invalid_value: 'Choose one of the options.',
     taken: 'This is already used by another one here.',
+    decimal: 'Write a number such as 12.5: a dot before decimals, no thousands separators.',
     forbidden: 'Your account may not change this.',
     notFound: 'This no longer exists, or is outside what your account reaches.',
     refused: 'Not accepted: {{message}}',

@@ -19,6 +19,7 @@ export const editorsEs: Messages['editors'] = {
     invalid_type: 'Falta el valor o no es del tipo esperado.',
     invalid_value: 'Elija una de las opciones.',
     taken: 'Ya lo usa otro elemento aquí.',
+    decimal: 'Escriba un número como 12.5: un punto antes de los decimales, sin separador de miles.',
     forbidden: 'Su cuenta no puede cambiar esto.',
     notFound: 'Ya no existe, o está fuera del alcance de su cuenta.',
     refused: 'No aceptado: {{message}}',

@@ -19,6 +19,7 @@ export const editorsFr: Messages['editors'] = {
     invalid_type: 'Valeur manquante ou d’un type inattendu.',
     invalid_value: 'Choisissez l’une des options.',
     taken: 'Déjà utilisé par un autre élément ici.',
+    decimal: 'Écrivez un nombre comme 12.5 : un point avant les décimales, sans séparateur de milliers.',
     forbidden: 'Votre compte ne peut pas modifier ceci.',
     notFound: 'Cet élément n’existe plus, ou est hors de la portée de votre compte.',
     refused: 'Refusé : {{message}}',

@@ -78,6 +78,7 @@ export function StrategyPage() {
             <div className="editors">
               <QuickForm
                 title={t('editors.strategy.editOutcome', { number: o.number })}
+                partial
                 buttonLabel={t('editors.edit')}
                 onDone={load}
                 onSubmit={(v) => api.updateStrategyOutcome(o.id, { ...v, version: o.version } as z.input<typeof StrategyOutcomeUpdate>)}
@@ -109,7 +110,8 @@ export function StrategyPage() {
               />
             </div>
           )}
-          <table className="data strategy-indicators">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: on a phone the table scrolls inside its card, and a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
+          <table className="data strategy-indicators" tabIndex={0}>
             <caption className="visually-hidden">{t('plans.outcome', { number: o.number })}</caption>
             <thead>
               <tr>
@@ -129,6 +131,7 @@ export function StrategyPage() {
                     {canWrite && (
                       <QuickForm
                         title={t('editors.strategy.editIndicator', { number: r.indicator.number })}
+                        partial
                         buttonLabel={t('editors.edit')}
                         onDone={load}
                         onSubmit={(v) => api.updateStrategyIndicator(r.indicator.id, { ...v, version: r.indicator.version } as z.input<typeof StrategyIndicatorUpdate>)}
@@ -185,7 +188,9 @@ export function StrategyPage() {
       {data && (
         <section className="card" aria-labelledby="costing-title">
           <h2 id="costing-title">{t('plans.costing')}</h2>
-          <table className="data">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: on a phone the table scrolls inside its card, and a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
+          <table className="data costing" tabIndex={0}>
+            <caption className="visually-hidden">{t('plans.costing')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('plans.outcomes')}</th>
@@ -219,6 +224,7 @@ export function StrategyPage() {
                     <td>
                       <QuickForm
                         title={t('editors.strategy.editCosting', { number: o.number })}
+                        partial
                         buttonLabel={t('editors.edit')}
                         onDone={load}
                         onSubmit={(v) => api.updateStrategyOutcome(o.id, { ...v, version: o.version } as z.input<typeof StrategyOutcomeUpdate>)}

@@ -301,7 +301,10 @@ export async function updateCpo(db: Kysely<DB>, id: string, input: z.infer<typeo
         text = outcome.text;
       }
       if (current.derivation === 'additional' && input.justification !== undefined && !input.justification?.trim()) {
-        throw new AppError('INVALID_INPUT', 'An additional (normative) outcome needs a justification', { field: 'justification' });
+        throw new AppError('INVALID_INPUT', 'An additional (normative) outcome needs a justification', { field: 'justification', reason: 'required' });
+      }
+      if (current.derivation === 'additional' && input.text !== undefined && !input.text?.trim()) {
+        throw new AppError('INVALID_INPUT', 'An additional (normative) outcome needs its text', { field: 'text', reason: 'required' });
       }
       // An empty text or justification is not a change (the derived text is the CF outcome's; a cleared justification was refused above).
       return updateVersioned(trx, 'cpos', current, { code: input.code, text: text || undefined, justification: input.justification || undefined });

@@ -209,6 +209,9 @@ describe('country programming through the API', () => {
     assert.deepEqual((audit[0]?.before as { cfOutputIds?: string[] } | undefined)?.cfOutputIds, []);
     assert.deepEqual((audit[0]?.after as { cfOutputIds?: string[] } | undefined)?.cfOutputIds, [ids.out]);
 
+    const emptied = await api.patch(`/api/cpos/${cpo.id}`, { text: ' ', version: revised.version });
+    assert.equal(emptied.status, 400, 'an additional outcome keeps a text');
+    assert.deepEqual([emptied.body.error.details.field, emptied.body.error.details.reason], ['text', 'required']);
     const clash = await api.patch(`/api/cpos/${cpo.id}`, { code: 'IND104', version: revised.version });
     assert.equal(clash.status, 400);
     assert.equal(clash.body.error.details.field, 'code');
