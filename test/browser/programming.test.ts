@@ -46,10 +46,12 @@ describe('country programming screens in Chromium', () => {
   });
 
   test('editing on the country page: a constituent, a milestone marked done, an alignment assessment', async () => {
+    // The country page's editors open on demand.
+    await page.getByRole('button', { name: 'Add a constituent' }).click();
     const form = page.getByRole('form', { name: 'Add a constituent' });
     await form.getByLabel('Kind').selectOption('other_ministry');
-    await form.getByLabel('Name').fill('Ministry of Skill Development and Entrepreneurship');
-    await form.getByRole('button', { name: 'Add' }).click();
+    await form.getByLabel('Name', { exact: false }).first().fill('Ministry of Skill Development and Entrepreneurship');
+    await form.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Ministry of Skill Development and Entrepreneurship').waitFor();
 
     const rows = page.locator('#milestones-title + table tbody tr');
@@ -57,6 +59,7 @@ describe('country programming screens in Chromium', () => {
     await rows.first().getByRole('button', { name: 'Done' }).click();
     await page.waitForFunction((n) => document.querySelectorAll('#milestones-title + table tbody tr').length === n - 1, before);
 
+    await page.getByRole('button', { name: 'Assessment P3' }).click();
     const assess = page.getByRole('form', { name: 'Assessment P3' });
     await assess.getByLabel('Assessment').selectOption('partially');
     await assess.getByLabel('Evidence').fill('CF output on ratification campaigns');

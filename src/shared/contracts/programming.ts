@@ -99,7 +99,14 @@ export const CpoCreate = z.strictObject({
   orgOutcomeIds: z.array(z.uuid()).max(20).default([]),
   sdgTargets: z.array(sdgTarget).max(50).default([]),
 });
-export const CpoUpdate = z.strictObject({ text: optText(2000), justification: optText(4000), version });
+/** A CPO revised: its code, text (an additional one's; a derived one's is the CF outcome's), justification, or the CF outputs it is linked to (the list replaced whole). */
+export const CpoUpdate = z.strictObject({
+  code: text(20).optional(),
+  text: optText(2000),
+  justification: optText(4000),
+  cfOutputIds: z.array(z.uuid()).max(50).optional(),
+  version,
+});
 
 export const IndicatorCreate = z.strictObject({
   nodeType: z.enum(['cf_outcome', 'cpo', 'org_outcome', 'project']),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { partialUpdate } from './partial-update.ts';
 import { Decimal } from './programming.ts';
 
 /** Input contracts of strategies (C8) and action plans (C9). Unknown fields are refused everywhere. */
@@ -39,6 +40,15 @@ export const StrategyOutcomeInput = z.strictObject({
   indicators: z.array(StrategyIndicatorInput).max(30).default([]),
 });
 
+/** One outcome added to a strategy (with its indicators, if any); the costing line is the outcome's resources, key outputs and gap. */
+export const StrategyOutcomeCreate = StrategyOutcomeInput;
+
+/** A revision of one outcome: its wording or its costing line (resources, estimate flag, key outputs, gap). */
+export const StrategyOutcomeUpdate = partialUpdate(StrategyOutcomeInput.omit({ indicators: true })).extend({ version });
+
+/** One indicator added to an outcome. */
+export const StrategyIndicatorCreate = StrategyIndicatorInput;
+
 export const StrategyCreate = z.strictObject({
   code,
   title: text(300),
@@ -60,6 +70,7 @@ export const IndicatorValueCreate = z.strictObject({ asOf: date, value: Decimal,
 
 export const StrategyIndicatorUpdate = z.strictObject({
   version,
+  text: text(2000).optional(),
   baselineText: text(300).optional(),
   baselineValue: Decimal.nullable().optional(),
   baselineNote: optText(1000),
@@ -94,8 +105,12 @@ export const ActionPlanCreate = z.strictObject({
     .max(30),
 });
 
+/** One item added to a component of a plan (its status history, if any, in date order). */
+export const ActionItemCreate = ActionItemInput;
+
 export const ActionItemUpdate = z.strictObject({
   version,
+  number: text(10).optional(),
   title: text(2000).optional(),
   context: optText(20000),
   responsibleUnit: optText(200),

@@ -17,7 +17,8 @@ export function AlignmentMatrix({ code }: { code: string }) {
   if (failed) return <p>{t('countries.noDwcp')}</p>;
   if (!data) return <p>{t('errors.loading')}</p>;
   return (
-    <div className="matrix-wrap">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: the matrix scrolls sideways on a narrow screen, and a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+    <div className="matrix-wrap" tabIndex={0}>
       <table className="data matrix">
         <caption>{t('alignmentView.title')}</caption>
         <thead>

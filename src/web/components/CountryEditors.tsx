@@ -1,12 +1,13 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ConstituentCreate, MILESTONE_KINDS, type MilestoneCreate } from '../../shared/contracts/programming.ts';
-import type { DwcpPriority, Milestone } from '../../shared/contracts/programming-answers.ts';
+import { type ConstituentCreate, type CpoUpdate, MILESTONE_KINDS, type MilestoneCreate } from '../../shared/contracts/programming.ts';
+import type { CfOutput, Cpo, DwcpPriority, Milestone } from '../../shared/contracts/programming-answers.ts';
 import { today } from '../../shared/dates.ts';
 import { ApiError } from '../api/client.ts';
 import type { In } from '../api/programming.ts';
 import { api } from '../api.ts';
 import { Notice } from './Layout.tsx';
+import { type Field, QuickForm } from './QuickForm.tsx';
 
 /** Small editors of the country page. Each sends one request; the page reloads its data after it. */
 function useSubmit(reload: () => void) {
@@ -32,88 +33,41 @@ function useSubmit(reload: () => void) {
 
 export function ConstituentForm({ code, reload }: { code: string; reload: () => void }) {
   const { t } = useTranslation();
-  const { message, submit } = useSubmit(reload);
-  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const f = new FormData(form);
-    const optional = (k: string) => (f.get(k) ? String(f.get(k)) : undefined);
-    const body = { kind: String(f.get('kind')), name: String(f.get('name')), contactName: optional('contactName'), contactEmail: optional('contactEmail') } as In<
-      typeof ConstituentCreate
-    >;
-    if (await submit(() => api.addConstituent(code, body))) form.reset();
-  };
   return (
-    <form className="inline-form" onSubmit={onSubmit} aria-label={t('edit.addConstituent')}>
-      <label>
-        {t('edit.kind')}
-        <select name="kind">
-          {['ministry_of_labour', 'other_ministry', 'employers', 'workers'].map((k) => (
-            <option key={k} value={k}>
-              {t(`countries.kinds.${k}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('edit.name')}
-        <input name="name" required maxLength={300} />
-      </label>
-      <label>
-        {t('edit.contactName')}
-        <input name="contactName" maxLength={200} />
-      </label>
-      <label>
-        {t('edit.contactEmail')}
-        <input name="contactEmail" type="email" maxLength={254} />
-      </label>
-      <button type="submit">{t('edit.add')}</button>
-      {message && <Notice kind={message.kind}>{message.text}</Notice>}
-    </form>
+    <QuickForm
+      title={t('edit.addConstituent')}
+      onDone={reload}
+      onSubmit={(v) => api.addConstituent(code, v as In<typeof ConstituentCreate>)}
+      fields={[
+        {
+          name: 'kind',
+          label: t('edit.kind'),
+          type: 'select',
+          required: true,
+          options: ['ministry_of_labour', 'other_ministry', 'employers', 'workers'].map((k) => ({ value: k, label: t(`countries.kinds.${k}`) })),
+        },
+        { name: 'name', label: t('edit.name'), required: true, maxLength: 300 },
+        { name: 'contactName', label: t('edit.contactName'), maxLength: 200 },
+        { name: 'contactEmail', label: t('edit.contactEmail'), maxLength: 254 },
+      ]}
+    />
   );
 }
 
 export function MilestoneForm({ code, reload }: { code: string; reload: () => void }) {
   const { t } = useTranslation();
-  const { message, submit } = useSubmit(reload);
-  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const f = new FormData(form);
-    const ok = await submit(() =>
-      api.addMilestone(code, { kind: String(f.get('kind')), title: String(f.get('title')), dueDate: String(f.get('dueDate')), notifyDays: Number(f.get('notifyDays')) } as In<
-        typeof MilestoneCreate
-      >),
-    );
-    if (ok) form.reset();
-  };
   return (
-    <form className="inline-form" onSubmit={onSubmit} aria-label={t('edit.addMilestone')}>
-      <label>
-        {t('edit.kind')}
-        <select name="kind">
-          {MILESTONE_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {k}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('edit.title')}
-        <input name="title" required maxLength={300} />
-      </label>
-      <label>
-        {t('edit.dueDate')}
-        <input name="dueDate" type="date" required />
-      </label>
-      <label>
-        {t('edit.notifyDays')}
-        <input name="notifyDays" type="number" min={0} max={365} defaultValue={30} />
-      </label>
-      <button type="submit">{t('edit.add')}</button>
-      {message && <Notice kind={message.kind}>{message.text}</Notice>}
-    </form>
+    <QuickForm
+      title={t('edit.addMilestone')}
+      onDone={reload}
+      onSubmit={(v) => api.addMilestone(code, v as In<typeof MilestoneCreate>)}
+      fields={[
+        { name: 'kind', label: t('edit.kind'), type: 'select', required: true, options: MILESTONE_KINDS.map((k) => ({ value: k, label: k })) },
+        { name: 'title', label: t('edit.title'), required: true, maxLength: 300 },
+        { name: 'dueDate', label: t('edit.dueDate'), type: 'date', required: true },
+        { name: 'notifyDays', label: t('edit.notifyDays'), type: 'number', defaultValue: 30 },
+      ]}
+    />
   );
 }
 
@@ -130,35 +84,66 @@ export function MarkDone({ milestone, reload }: { milestone: Milestone; reload: 
   );
 }
 
-/** A person's assessment of how far a DWCP priority is reflected in the CF, with its evidence. */
+/** A person's assessment of how far a DWCP priority is reflected in the CF, with its evidence: opened on demand. */
 export function PriorityAssessment({ priority, reload }: { priority: DwcpPriority; reload: () => void }) {
   const { t } = useTranslation();
-  const { message, submit } = useSubmit(reload);
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const level = String(f.get('level')) as NonNullable<DwcpPriority['alignmentRecorded']> | '';
-    submit(() => api.assessPriority(priority.id, { alignmentRecorded: level || null, alignmentEvidence: String(f.get('evidence') || '') || null, version: priority.version }));
-  };
   return (
-    <form className="inline-form assess" onSubmit={onSubmit} aria-label={`${t('edit.assess')} ${priority.code}`}>
-      <label>
-        {t('edit.assess')}
-        <select name="level" defaultValue={priority.alignmentRecorded ?? ''}>
-          <option value="">—</option>
-          {['fully', 'partially', 'not'].map((l) => (
-            <option key={l} value={l}>
-              {t(`alignmentView.levels.${l}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('edit.evidence')}
-        <input name="evidence" defaultValue={priority.alignmentEvidence ?? ''} maxLength={4000} size={40} />
-      </label>
-      <button type="submit">{t('edit.save')}</button>
-      {message && <Notice kind={message.kind}>{message.text}</Notice>}
-    </form>
+    <QuickForm
+      title={`${t('edit.assess')} ${priority.code}`}
+      buttonLabel={t('edit.assess')}
+      onDone={reload}
+      onSubmit={(v) =>
+        api.assessPriority(priority.id, {
+          alignmentRecorded: (v.level as NonNullable<DwcpPriority['alignmentRecorded']> | undefined) ?? null,
+          alignmentEvidence: (v.evidence as string | null | undefined) ?? null,
+          version: priority.version,
+        })
+      }
+      fields={[
+        {
+          name: 'level',
+          label: t('edit.assess'),
+          type: 'select',
+          defaultValue: priority.alignmentRecorded ?? '',
+          options: ['fully', 'partially', 'not'].map((l) => ({ value: l, label: t(`alignmentView.levels.${l}`) })),
+        },
+        { name: 'evidence', label: t('edit.evidence'), type: 'textarea', defaultValue: priority.alignmentEvidence ?? '', maxLength: 4000, nullable: true },
+      ]}
+    />
+  );
+}
+
+/** A DWCP outcome's values revised on demand: its code, its text (an additional one's), justification, the CF outputs it contributes to. */
+export function CpoEditor({ cpo, outputs, reload }: { cpo: Cpo; outputs: CfOutput[]; reload: () => void }) {
+  const { t } = useTranslation();
+  const derived = cpo.derivation === 'derived';
+  return (
+    <QuickForm
+      title={t('editors.cpo.edit', { code: cpo.code })}
+      partial
+      buttonLabel={t('editors.edit')}
+      onDone={reload}
+      onSubmit={(v) => api.updateCpo(cpo.id, { ...v, version: cpo.version } as In<typeof CpoUpdate>)}
+      fields={[
+        { name: 'code', label: t('editors.cpo.code'), required: true, maxLength: 20, defaultValue: cpo.code, hint: derived ? t('editors.cpo.textHint') : undefined },
+        ...(derived
+          ? []
+          : ([
+              { name: 'text', label: t('editors.cpo.text'), type: 'textarea', required: true, maxLength: 2000, defaultValue: cpo.text },
+              { name: 'justification', label: t('editors.cpo.justification'), type: 'textarea', required: true, maxLength: 4000, defaultValue: cpo.justification ?? '' },
+            ] as Field[])),
+        ...(outputs.length
+          ? ([
+              {
+                name: 'cfOutputIds',
+                label: t('editors.cpo.cfOutputs'),
+                type: 'checkboxes',
+                defaultValue: cpo.cfOutputIds,
+                options: outputs.map((o) => ({ value: o.id, label: `${o.code} ${o.text}` })),
+              },
+            ] as Field[])
+          : []),
+      ]}
+    />
   );
 }

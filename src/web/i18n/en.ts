@@ -4,6 +4,7 @@ import { FINANCE_LABELS } from '../../shared/finance-labels.ts';
 import { accountEn } from './account.en.ts';
 import { dashEn } from './dash.en.ts';
 import { documentsEn } from './documents.en.ts';
+import { editorsEn } from './editors.en.ts';
 import { formPartsEn } from './form-parts.en.ts';
 import { formsEn } from './forms.en.ts';
 import { homeEn } from './home.en.ts';
@@ -241,6 +242,7 @@ export const en = {
   forms: formPartsEn,
   partners: partnersEn,
   money: moneyEn,
+  editors: editorsEn,
   documents: documentsEn,
   frameworks: {
     title: 'Organisation-wide frameworks',

@@ -2,6 +2,7 @@ import { FINANCE_LABELS } from '../../shared/finance-labels.ts';
 import { accountEs } from './account.es.ts';
 import { dashEs } from './dash.es.ts';
 import { documentsEs } from './documents.es.ts';
+import { editorsEs } from './editors.es.ts';
 import type { Messages } from './en.ts';
 import { formPartsEs } from './form-parts.es.ts';
 import { formsEs } from './forms.es.ts';
@@ -240,6 +241,7 @@ export const es: Messages = {
   forms: formPartsEs,
   partners: partnersEs,
   money: moneyEs,
+  editors: editorsEs,
   documents: documentsEs,
   frameworks: {
     title: 'Marcos de la Organización',

@@ -2,6 +2,7 @@ import { FINANCE_LABELS } from '../../shared/finance-labels.ts';
 import { accountFr } from './account.fr.ts';
 import { dashFr } from './dash.fr.ts';
 import { documentsFr } from './documents.fr.ts';
+import { editorsFr } from './editors.fr.ts';
 import type { Messages } from './en.ts';
 import { formPartsFr } from './form-parts.fr.ts';
 import { formsFr } from './forms.fr.ts';
@@ -240,6 +241,7 @@ export const fr: Messages = {
   forms: formPartsFr,
   partners: partnersFr,
   money: moneyFr,
+  editors: editorsFr,
   documents: documentsFr,
   frameworks: {
     title: "Cadres de l'Organisation",

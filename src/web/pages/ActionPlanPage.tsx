@@ -2,16 +2,28 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import type { z } from 'zod';
-import type { StatusInput } from '../../shared/contracts/strategies.ts';
+import type { ActionItemCreate, ActionItemUpdate, StatusInput } from '../../shared/contracts/strategies.ts';
 import type { ActionPlanAsAt } from '../../shared/contracts/strategies-answers.ts';
 import { api } from '../api.ts';
 import { AsOfPicker, useAsOf } from '../components/AsOfPicker.tsx';
 import { Notice } from '../components/Layout.tsx';
-import { QuickForm } from '../components/QuickForm.tsx';
+import { type Field, QuickForm } from '../components/QuickForm.tsx';
 import { ReportLinks } from '../components/ReportLinks.tsx';
 import { useSession } from '../session.tsx';
 
 const PROGRESS = ['not_started', 'in_progress', 'completed'] as const;
+
+type T = (key: string, options?: Record<string, unknown>) => string;
+type Item = ActionPlanAsAt['components'][number]['items'][number];
+
+/** An item's fields; on a revision, what may be cleared is sent as null when left empty. */
+const itemFields = (t: T, i?: Item): Field[] => [
+  { name: 'number', label: t('editors.plan.number'), required: true, maxLength: 10, defaultValue: i?.number ?? '' },
+  { name: 'title', label: t('editors.plan.title'), type: 'textarea', required: true, maxLength: 2000, defaultValue: i?.title ?? '' },
+  { name: 'responsibleUnit', label: t('editors.plan.responsibleUnit'), maxLength: 200, nullable: Boolean(i), defaultValue: i?.responsibleUnit ?? '' },
+  { name: 'dueText', label: t('editors.plan.dueText'), required: true, maxLength: 300, defaultValue: i?.dueText ?? '' },
+  { name: 'dueDate', label: t('editors.plan.dueDate'), type: 'date', nullable: Boolean(i), defaultValue: i?.dueDate ?? '' },
+];
 
 /** An action plan as at a date: components, numbered items, the status reported by then, overdue flags, history. */
 export function ActionPlanPage() {
@@ -67,7 +79,8 @@ export function ActionPlanPage() {
           <h2 id={`component-${c.id}`}>
             {plan.plan.divisionLabel} {c.number}: {c.title}
           </h2>
-          <table className="data plan-items">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: on a phone the table scrolls inside its card, and a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
+          <table className="data plan-items" tabIndex={0}>
             <caption className="visually-hidden">
               {plan.plan.divisionLabel} {c.number}
             </caption>
@@ -84,6 +97,16 @@ export function ActionPlanPage() {
                   <td>
                     <strong>{i.number}</strong> {i.title}
                     {i.responsibleUnit && <div className="small muted">{i.responsibleUnit}</div>}
+                    {canWrite && (
+                      <QuickForm
+                        title={t('editors.plan.editItem', { number: i.number })}
+                        partial
+                        buttonLabel={t('editors.edit')}
+                        onDone={load}
+                        onSubmit={(v) => api.updateActionItem(i.id, { ...v, version: i.version } as z.input<typeof ActionItemUpdate>)}
+                        fields={itemFields(t, i)}
+                      />
+                    )}
                   </td>
                   <td>
                     {i.dueText}
@@ -136,6 +159,14 @@ export function ActionPlanPage() {
               ))}
             </tbody>
           </table>
+          {canWrite && (
+            <QuickForm
+              title={t('editors.plan.addItem', { division: plan.plan.divisionLabel, number: c.number })}
+              onDone={load}
+              onSubmit={(v) => api.addActionItem(c.id, v as z.input<typeof ActionItemCreate>)}
+              fields={itemFields(t)}
+            />
+          )}
         </section>
       ))}
     </section>

@@ -6,7 +6,7 @@ import { ApiError } from '../api/client.ts';
 import { api } from '../api.ts';
 import { AlignmentMatrix } from '../components/AlignmentMatrix.tsx';
 import { CfStructure } from '../components/CfStructure.tsx';
-import { ConstituentForm, MilestoneForm, PriorityAssessment } from '../components/CountryEditors.tsx';
+import { ConstituentForm, CpoEditor, MilestoneForm, PriorityAssessment } from '../components/CountryEditors.tsx';
 import { IndicatorPanel } from '../components/IndicatorPanel.tsx';
 import { Notice } from '../components/Layout.tsx';
 import { MilestoneTable } from '../components/MilestoneTable.tsx';
@@ -41,6 +41,8 @@ export function CountryPage() {
   if (error) return <Notice kind="error">{error}</Notice>;
   if (!data) return <p>{t('errors.loading')}</p>;
   const { profile, constituents, cycles, cycle, dwcp, milestones } = data;
+  const cfOutputs = cycle?.priorities.flatMap((p) => p.outcomes.flatMap((o) => o.outputs)) ?? [];
+  const outputCode = (id: string) => cfOutputs.find((o) => o.id === id)?.code ?? '?';
   const synthetic = (on: unknown) =>
     on ? (
       <span className="badge" title={t('app.syntheticHint')}>
@@ -143,7 +145,7 @@ export function CountryPage() {
                 </strong>{' '}
                 <span className={`level ${p.alignmentRecorded ?? p.alignmentComputed}`}>{t(`alignmentView.levels.${p.alignmentRecorded ?? p.alignmentComputed}`)}</span>
                 {p.alignmentEvidence && <div className="muted small">{p.alignmentEvidence}</div>}
-                {canWrite && <PriorityAssessment key={`${p.id}-${generation}`} priority={p} reload={load} />}
+                {canWrite && <PriorityAssessment priority={p} reload={load} />}
                 <ul>
                   {p.cpos.map((c) => (
                     <li key={c.id}>
@@ -155,6 +157,12 @@ export function CountryPage() {
                           {t('countries.justification')}: {c.justification}
                         </div>
                       )}
+                      {c.cfOutputIds.length > 0 && (
+                        <div className="muted small">
+                          {t('editors.cpo.linkedOutputs')}: {c.cfOutputIds.map(outputCode).join(', ')}
+                        </div>
+                      )}
+                      {canWrite && <CpoEditor cpo={c} outputs={cfOutputs} reload={load} />}
                       <IndicatorPanel nodeType="cpo" nodeId={c.id} all={data.indicators} canWrite={canWrite} reload={load} />
                       <ResourceNeeds cpoId={c.id} canWrite={canWrite} />
                     </li>

@@ -1,17 +1,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ActionItemUpdate, ActionPlanCreate, StatusInput } from '../../../shared/contracts/strategies.ts';
+import { ActionItemCreate, ActionItemUpdate, ActionPlanCreate, StatusInput } from '../../../shared/contracts/strategies.ts';
 import { ActionItem, ActionItemStatus, ActionPlan, ActionPlanAsAt, ActionPlanList } from '../../../shared/contracts/strategies-answers.ts';
 import { today } from '../../../shared/dates.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
 import { json, jsonBody, named, router } from '../../http/openapi.ts';
 import { IdParam, readErrors, writeErrors } from '../../http/route-kit.ts';
-import { addStatus, createPlan, listPlans, planAsAt, updateItem } from './action-plans.service.ts';
+import { addStatus, createItem, createPlan, listPlans, planAsAt, updateItem } from './action-plans.service.ts';
 
 const tags = ['Action plans'];
 const ActionPlanSchema = named(ActionPlan, 'ActionPlan');
+const ActionItemSchema = named(ActionItem, 'ActionItem');
 
-/** Action plans (C9): created whole, items revised, dated status updates, the plan as at any date. */
+/** Action plans (C9): created whole or an item at a time, items revised, dated status updates, the plan as at any date. */
 export function actionPlanRoutes({ db }: Deps) {
   return router()
     .openapi(
@@ -48,12 +49,23 @@ export function actionPlanRoutes({ db }: Deps) {
     )
     .openapi(
       createRoute({
+        method: 'post',
+        path: '/action-plan-components/{id}/items',
+        tags,
+        summary: 'Add one numbered item at the end of a component of a plan',
+        request: { params: IdParam, body: jsonBody(ActionItemCreate) },
+        responses: { 201: json(ActionItemSchema, 'Created'), ...writeErrors },
+      }),
+      async (c) => c.json(await createItem(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 201),
+    )
+    .openapi(
+      createRoute({
         method: 'patch',
         path: '/action-items/{id}',
         tags,
-        summary: "Revise an item's wording, responsible unit or due date",
+        summary: "Revise an item's number, wording, responsible unit or due date",
         request: { params: IdParam, body: jsonBody(ActionItemUpdate) },
-        responses: { 200: json(named(ActionItem, 'ActionItem')), ...writeErrors },
+        responses: { 200: json(ActionItemSchema), ...writeErrors },
       }),
       async (c) => c.json(await updateItem(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),
     )

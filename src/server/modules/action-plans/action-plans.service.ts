@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { ActionItemUpdate, ActionPlanCreate, StatusInput } from '../../../shared/contracts/strategies.ts';
+import type { ActionItemCreate, ActionItemUpdate, ActionPlanCreate, StatusInput } from '../../../shared/contracts/strategies.ts';
 import type { ActionPlanAsAt, ActionPlanList } from '../../../shared/contracts/strategies-answers.ts';
 import type { Actor } from '../../access/actor.ts';
 import { requireRight } from '../../access/rights.ts';
@@ -147,14 +147,64 @@ export async function updateItem(db: Kysely<DB>, id: string, input: z.infer<type
     actor,
     { table: 'action_items', id, version: input.version, entityType: 'action_item', label: 'action item', present: presentActionItem, authorize: async () => {} },
     'update',
-    async (trx, current) =>
-      updateVersioned(trx, 'action_items', current, {
+    async (trx, current) => {
+      if (input.number !== undefined) await checkItemNumber(trx, current.component_id, input.number, id);
+      return updateVersioned(trx, 'action_items', current, {
+        number: input.number,
         title: input.title,
         context: input.context,
         responsible_unit: input.responsibleUnit,
         due_text: input.dueText,
         due_date: input.dueDate,
-      }),
+      });
+    },
   );
   return presentActionItem(row);
+}
+
+async function checkItemNumber(trx: Transaction<DB>, componentId: string, number: string, except?: string) {
+  let q = trx.selectFrom('action_items').select('id').where('component_id', '=', componentId).where('number', '=', number);
+  if (except) q = q.where('id', '<>', except);
+  if (await q.executeTakeFirst()) throw new AppError('INVALID_INPUT', `number: item ${number} already exists in this component`, { field: 'number', reason: 'taken' });
+}
+
+/** Adds one item (and its status history, if any) at the end of a component of a plan, in one transaction, audited. */
+export async function createItem(db: Kysely<DB>, componentId: string, input: z.infer<typeof ActionItemCreate>, actor: Actor) {
+  requireRight(actor, 'strategies.write');
+  return inTransaction(db, async (trx) => {
+    const component = await trx
+      .selectFrom('action_plan_components as c')
+      .innerJoin('action_plans as p', 'p.id', 'c.plan_id')
+      .select(['c.id', 'p.adopted_on'])
+      .where('c.id', '=', componentId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!component) throw notFound('Action plan component', componentId);
+    if (input.dueDate && input.dueDate < component.adopted_on) throw invalid('dueDate', `${input.dueDate} is before the plan was adopted (${component.adopted_on})`);
+    checkOrder('statuses', input.statuses, null, component.adopted_on);
+    await checkItemNumber(trx, componentId, input.number);
+    const last = await trx
+      .selectFrom('action_items')
+      .select((eb) => eb.fn.max('ord').as('ord'))
+      .where('component_id', '=', componentId)
+      .executeTakeFirst();
+    const row = await trx
+      .insertInto('action_items')
+      .values({
+        component_id: componentId,
+        number: input.number,
+        title: input.title,
+        context: input.context ?? null,
+        responsible_unit: input.responsibleUnit ?? null,
+        due_text: input.dueText,
+        due_date: input.dueDate ?? null,
+        ord: (last?.ord ?? -1) + 1,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const statuses = await insertStatuses(trx, row.id, input.statuses, actor);
+    const item = presentActionItem(row);
+    await writeAudit(trx, actor, { action: 'create', entityType: 'action_item', entityId: row.id, after: { ...item, statuses: statuses.map(presentActionItemStatus) } });
+    return item;
+  });
 }

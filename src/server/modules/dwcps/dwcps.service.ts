@@ -158,7 +158,7 @@ export async function updateDwcpPriority(db: Kysely<DB>, id: string, input: z.in
   return presentDwcpPriority(row);
 }
 
-async function checkCpoLinks(trx: Transaction<DB>, code: string, input: z.infer<typeof CpoCreate>) {
+async function checkCpoLinks(trx: Transaction<DB>, code: string, input: Pick<z.infer<typeof CpoCreate>, 'cfOutputIds' | 'orgOutcomeIds' | 'sdgTargets'>) {
   if (input.cfOutputIds.length) {
     const found = await trx
       .selectFrom('cf_outputs')
@@ -272,9 +272,23 @@ export async function updateCpo(db: Kysely<DB>, id: string, input: z.infer<typeo
       label: 'CPO',
       authorize: async (trx, current) => void (await writable(trx, current.dwcp_id, actor)),
       present: presentCpoRow,
+      related: async (trx, cpoId) => ({ cfOutputIds: (await cpoLinks(trx, cpoId)).cfOutputIds }),
     },
     'update',
     async (trx, current) => {
+      if (input.code !== undefined) {
+        const clash = await trx.selectFrom('cpos').select('id').where('dwcp_id', '=', current.dwcp_id).where('code', '=', input.code).where('id', '<>', id).executeTakeFirst();
+        if (clash) throw new AppError('INVALID_INPUT', `Another outcome of this DWCP has the code ${input.code}`, { field: 'code', reason: 'taken' });
+      }
+      if (input.cfOutputIds !== undefined) {
+        await checkCpoLinks(trx, await dwcpCountry(trx, current.dwcp_id), { cfOutputIds: input.cfOutputIds, orgOutcomeIds: [], sdgTargets: [] });
+        await trx.deleteFrom('cpo_cf_outputs').where('cpo_id', '=', id).execute();
+        if (input.cfOutputIds.length)
+          await trx
+            .insertInto('cpo_cf_outputs')
+            .values([...new Set(input.cfOutputIds)].map((x) => ({ cpo_id: id, cf_output_id: x })))
+            .execute();
+      }
       let text = input.text ?? undefined;
       if (current.derivation === 'derived') {
         const outcome = await trx
@@ -287,10 +301,13 @@ export async function updateCpo(db: Kysely<DB>, id: string, input: z.infer<typeo
         text = outcome.text;
       }
       if (current.derivation === 'additional' && input.justification !== undefined && !input.justification?.trim()) {
-        throw new AppError('INVALID_INPUT', 'An additional (normative) outcome needs a justification', { field: 'justification' });
+        throw new AppError('INVALID_INPUT', 'An additional (normative) outcome needs a justification', { field: 'justification', reason: 'required' });
+      }
+      if (current.derivation === 'additional' && input.text !== undefined && !input.text?.trim()) {
+        throw new AppError('INVALID_INPUT', 'An additional (normative) outcome needs its text', { field: 'text', reason: 'required' });
       }
       // An empty text or justification is not a change (the derived text is the CF outcome's; a cleared justification was refused above).
-      return updateVersioned(trx, 'cpos', current, { text: text || undefined, justification: input.justification || undefined });
+      return updateVersioned(trx, 'cpos', current, { code: input.code, text: text || undefined, justification: input.justification || undefined });
     },
   );
   return presentCpo(row, await cpoLinks(db, id));

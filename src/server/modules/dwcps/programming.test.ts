@@ -190,6 +190,41 @@ describe('country programming through the API', () => {
     assert.equal(cpo.text, 'By 2022, more informal economy workers have social protection');
   });
 
+  test('a CPO revised on its own: code, text, CF output links; a clash or an unknown output named; a stale version changes nothing', async () => {
+    const find = async (code: string) =>
+      ok(await api.get(`/api/dwcps/${ids.dwcp}`), 200)
+        .priorities.flatMap((p: { cpos: unknown[] }) => p.cpos)
+        .find((c: { code: string }) => c.code === code);
+    const cpo = await find('IND103');
+    const revised = ok(
+      await api.patch(`/api/cpos/${cpo.id}`, { code: 'IND103a', text: 'Conventions ratified and reported on', cfOutputIds: [ids.out], version: cpo.version }),
+      200,
+    );
+    assert.equal(revised.code, 'IND103a');
+    assert.equal(revised.text, 'Conventions ratified and reported on');
+    assert.deepEqual(revised.cfOutputIds, [ids.out]);
+    assert.equal(revised.justification, 'Normative work: supervisory bodies', 'left alone');
+    const audit = await database.db.selectFrom('audit_log').selectAll().where('entity_id', '=', cpo.id).where('action', '=', 'update').execute();
+    assert.equal(audit.length, 1);
+    assert.deepEqual((audit[0]?.before as { cfOutputIds?: string[] } | undefined)?.cfOutputIds, []);
+    assert.deepEqual((audit[0]?.after as { cfOutputIds?: string[] } | undefined)?.cfOutputIds, [ids.out]);
+
+    const emptied = await api.patch(`/api/cpos/${cpo.id}`, { text: ' ', version: revised.version });
+    assert.equal(emptied.status, 400, 'an additional outcome keeps a text');
+    assert.deepEqual([emptied.body.error.details.field, emptied.body.error.details.reason], ['text', 'required']);
+    const clash = await api.patch(`/api/cpos/${cpo.id}`, { code: 'IND104', version: revised.version });
+    assert.equal(clash.status, 400);
+    assert.equal(clash.body.error.details.field, 'code');
+    const unknown = await api.patch(`/api/cpos/${cpo.id}`, { cfOutputIds: ['00000000-0000-4000-8000-000000000000'], version: revised.version });
+    assert.equal(unknown.status, 400);
+    assert.equal(unknown.body.error.details.field, 'cfOutputIds');
+    const stale = await api.patch(`/api/cpos/${cpo.id}`, { text: 'Overwritten', version: cpo.version });
+    assert.equal(stale.status, 409);
+    assert.equal(stale.body.error.details.current.text, 'Conventions ratified and reported on');
+    const now = await find('IND103a');
+    assert.deepEqual([now.text, now.cfOutputIds, now.version], ['Conventions ratified and reported on', [ids.out], revised.version]);
+  });
+
   test('indicators: a target revision keeps the old value and needs a reason; a milestone outside the period is refused', async () => {
     const ind = ok(
       await api.post('/api/indicators', {

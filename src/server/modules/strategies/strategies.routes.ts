@@ -1,20 +1,29 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { IndicatorValueCreate, StrategyCreate, StrategyIndicatorUpdate } from '../../../shared/contracts/strategies.ts';
-import { Strategy, StrategyIndicator, StrategyIndicatorValue, StrategyList, StrategyProgress } from '../../../shared/contracts/strategies-answers.ts';
+import {
+  IndicatorValueCreate,
+  StrategyCreate,
+  StrategyIndicatorCreate,
+  StrategyIndicatorUpdate,
+  StrategyOutcomeCreate,
+  StrategyOutcomeUpdate,
+} from '../../../shared/contracts/strategies.ts';
+import { Strategy, StrategyIndicator, StrategyIndicatorValue, StrategyList, StrategyOutcome, StrategyProgress } from '../../../shared/contracts/strategies-answers.ts';
 import { today } from '../../../shared/dates.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/env.ts';
 import { json, jsonBody, named, router } from '../../http/openapi.ts';
 import { IdParam, readErrors, writeErrors } from '../../http/route-kit.ts';
-import { addIndicatorValue, createStrategy, listStrategies, updateIndicator } from './strategies.service.ts';
+import { addIndicatorValue, createIndicator, createOutcome, createStrategy, listStrategies, updateIndicator, updateOutcome } from './strategies.service.ts';
 import { presentStrategyProgress } from './strategy-progress.presenter.ts';
 import { strategyProgress } from './strategy-progress.service.ts';
 
 const tags = ['Strategies'];
 const Subject = z.object({ subject: z.string().min(1).max(60) });
 const StrategySchema = named(Strategy, 'Strategy');
+const OutcomeSchema = named(StrategyOutcome, 'StrategyOutcome');
+const IndicatorSchema = named(StrategyIndicator, 'StrategyIndicator');
 
-/** Strategies (C8): created whole, indicators revised, values entered, progress as at a date. */
+/** Strategies (C8): created whole or an outcome, indicator or costing line at a time, indicators revised, values entered, progress as at a date. */
 export function strategyRoutes({ db }: Deps) {
   return router()
     .openapi(
@@ -51,12 +60,45 @@ export function strategyRoutes({ db }: Deps) {
     )
     .openapi(
       createRoute({
+        method: 'post',
+        path: '/strategies/{id}/outcomes',
+        tags,
+        summary: 'Add one outcome to a strategy, with its costing line (resources, key outputs, gap) and any indicators',
+        request: { params: IdParam, body: jsonBody(StrategyOutcomeCreate) },
+        responses: { 201: json(OutcomeSchema, 'Created'), ...writeErrors },
+      }),
+      async (c) => c.json(await createOutcome(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 201),
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/strategy-outcomes/{id}',
+        tags,
+        summary: "Revise an outcome's wording or its costing line",
+        request: { params: IdParam, body: jsonBody(StrategyOutcomeUpdate) },
+        responses: { 200: json(OutcomeSchema), ...writeErrors },
+      }),
+      async (c) => c.json(await updateOutcome(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/strategy-outcomes/{id}/indicators',
+        tags,
+        summary: 'Add one indicator (with its milestones) to an outcome',
+        request: { params: IdParam, body: jsonBody(StrategyIndicatorCreate) },
+        responses: { 201: json(IndicatorSchema, 'Created'), ...writeErrors },
+      }),
+      async (c) => c.json(await createIndicator(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 201),
+    )
+    .openapi(
+      createRoute({
         method: 'patch',
         path: '/strategy-indicators/{id}',
         tags,
-        summary: "Revise an indicator's baseline, target, formula or milestones",
+        summary: "Revise an indicator's wording, baseline, target, formula or milestones",
         request: { params: IdParam, body: jsonBody(StrategyIndicatorUpdate) },
-        responses: { 200: json(named(StrategyIndicator, 'StrategyIndicator')), ...writeErrors },
+        responses: { 200: json(IndicatorSchema), ...writeErrors },
       }),
       async (c) => c.json(await updateIndicator(db, c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),
     )
