@@ -90,7 +90,7 @@ describe('IATI in Chromium', () => {
     await form.getByLabel('Web address').fill('not an address');
     await form.getByLabel('Category (IATI)').selectOption('A07');
     await form.getByRole('button', { name: 'Save' }).click();
-    await form.getByText('a web address starting with http:// or https://').waitFor();
+    await form.locator('.field-error', { hasText: 'a web address starting with http:// or https://' }).waitFor();
     await form.getByLabel('Web address').fill('https://example.org/devcoop-demo/final-evaluation.pdf');
     await form.getByRole('button', { name: 'Save' }).click();
     await docs.getByRole('link', { name: 'Final evaluation' }).waitFor();

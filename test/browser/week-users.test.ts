@@ -114,7 +114,7 @@ describe('users: create, language at sign-in, deactivate', () => {
     const current = await session.database.db.selectFrom('users').select('version').where('id', '=', userId).executeTakeFirstOrThrow();
     await updateUser(session.database.db, userId, { locale: 'fr', name: 'Chloé Martin', version: current.version }, systemActor('cli', 'Operations desk'));
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    const stale = page.getByRole('alert').filter({ hasText: 'Operations desk changed this at' });
+    const stale = page.getByRole('alert').filter({ hasText: 'Someone else changed this record since you opened it: Operations desk, ' });
     await stale.waitFor();
     await screenshot(page, 'user-stale');
     // Reloading keeps the editor open, with the record as it now is.

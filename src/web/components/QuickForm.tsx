@@ -22,15 +22,18 @@ type Failure = { summary: string[]; fields: Record<string, string>; conflict: fa
 const NONE: Failure = { summary: [], fields: {}, conflict: false };
 const WORDED = ['too_small', 'too_big', 'invalid_format', 'invalid_type', 'invalid_value'];
 
-/** A refusal of the server in the reader's language: by the issue's code or the refusal's reason, else its own words. */
+/**
+ * A refusal of the server in the reader's language: a decimal or a reason the server named in this form's words; an
+ * issue of the validation as the client worded it (api/client.ts, with its limits and the contract's description);
+ * else the server's own words.
+ */
 function useWording() {
   const { t } = useTranslation();
   return (issue: Pick<InputIssue, 'code' | 'message' | 'field'>, reason?: string) => {
-    if (issue.code && WORDED.includes(issue.code)) return t(`editors.errors.${issue.code}`);
-    if (issue.code === 'invalid_enum_value') return t('editors.errors.invalid_value');
     if (reason === 'taken') return t('editors.errors.taken');
     if (reason === 'required') return t('editors.errors.too_small');
-    if (issue.message === 'a decimal number such as 12.5') return t('editors.errors.decimal');
+    if (/a decimal number such as 12\.5/.test(issue.message)) return t('editors.errors.decimal');
+    if (issue.code && WORDED.includes(issue.code)) return issue.message;
     const message = issue.field && issue.message.startsWith(`${issue.field}: `) ? issue.message.slice(issue.field.length + 2) : issue.message;
     return t('editors.errors.refused', { message });
   };

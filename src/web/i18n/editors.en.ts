@@ -13,10 +13,6 @@ export const editorsEn = {
   reload: 'Reload',
   errors: {
     too_small: 'Fill this in.',
-    too_big: 'This is too long.',
-    invalid_format: 'This is not in the expected form.',
-    invalid_type: 'This is missing or of the wrong kind.',
-    invalid_value: 'Choose one of the options.',
     taken: 'This is already used by another one here.',
     decimal: 'Write a number such as 12.5: a dot before decimals, no thousands separators.',
     forbidden: 'Your account may not change this.',

@@ -14,10 +14,6 @@ export const editorsEs: Messages['editors'] = {
   reload: 'Volver a cargar',
   errors: {
     too_small: 'Rellene este campo.',
-    too_big: 'Este texto es demasiado largo.',
-    invalid_format: 'No tiene la forma esperada.',
-    invalid_type: 'Falta el valor o no es del tipo esperado.',
-    invalid_value: 'Elija una de las opciones.',
     taken: 'Ya lo usa otro elemento aquí.',
     decimal: 'Escriba un número como 12.5: un punto antes de los decimales, sin separador de miles.',
     forbidden: 'Su cuenta no puede cambiar esto.',

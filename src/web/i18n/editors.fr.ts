@@ -14,10 +14,6 @@ export const editorsFr: Messages['editors'] = {
   reload: 'Recharger',
   errors: {
     too_small: 'Veuillez remplir ce champ.',
-    too_big: 'Ce texte est trop long.',
-    invalid_format: 'La forme attendue n’est pas respectée.',
-    invalid_type: 'Valeur manquante ou d’un type inattendu.',
-    invalid_value: 'Choisissez l’une des options.',
     taken: 'Déjà utilisé par un autre élément ici.',
     decimal: 'Écrivez un nombre comme 12.5 : un point avant les décimales, sans séparateur de milliers.',
     forbidden: 'Votre compte ne peut pas modifier ceci.',
