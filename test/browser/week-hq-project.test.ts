@@ -129,6 +129,39 @@ describe('an HQ officer creates and changes a project on screen', () => {
     assert.equal(audit.action, 'update');
   });
 
+  test('the projects list finds it by words of its French title, filters by office and marker, sorts, and downloads what it shows', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Projects', exact: true }).click();
+    await page.getByLabel('Code or words of the title').fill('transition verte');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.waitForURL(/q=transition/);
+    await page.getByText(/^1 project(?!s)/).waitFor();
+    assert.match(await page.locator('table.projects tbody').innerText(), /IND\/27\/01\/EUR/);
+    await page.getByLabel('Policy marker').selectOption('gender');
+    await page.getByLabel('Office', { exact: true }).selectOption({ label: 'Country Office for India' });
+    await page.waitForURL(/marker=gender/);
+    await page.getByText(/^1 project(?!s)/).waitFor();
+    const csv = await page.evaluate(async () => {
+      const href = document.querySelector<HTMLAnchorElement>('a[href^="/api/projects/table"][href*="format=csv"]')?.getAttribute('href');
+      return href ? (await fetch(href)).text() : '';
+    });
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r\n/);
+    assert.equal(lines.length, 2, 'the header and the one project shown');
+    assert.match(lines[1] ?? '', /^IND\/27\/01\/EUR,Decent jobs in a just green transition,IN,Country Office for India,Pipeline,XBDC,2027-01-01,2029-12-31,70/);
+    await screenshot(page, 'projects-filtered');
+    await page.getByLabel('Code or words of the title').fill('');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByLabel('Policy marker').selectOption('');
+    await page.getByLabel('Office', { exact: true }).selectOption('');
+    await page.getByRole('button', { name: /^Planned start/ }).click();
+    await page.waitForURL(/sort=plannedStart/);
+    await page.getByRole('navigation', { name: 'Pages of projects' }).getByRole('button', { name: 'Next page' }).click();
+    await page.waitForURL(/page=2/);
+    await screenshot(page, 'projects-page-2');
+  });
+
   test('the form in French and Spanish, and at 390 px wide', async () => {
     const stored = await projectByCode('IND/27/01/EUR');
     await page.goto(`${session.server.url}/projects/${stored?.id}/edit`);

@@ -13,7 +13,7 @@ import { importsEn } from './imports.en.ts';
 import { moneyEn } from './money.en.ts';
 import { partnersEn } from './partners.en.ts';
 import { plansEn } from './plans.en.ts';
-import { projectFormEn } from './project-form.en.ts';
+import { projectFormEn, projectListEn } from './project-form.en.ts';
 import { usersEn } from './users.en.ts';
 
 export const en = {
@@ -237,6 +237,7 @@ export const en = {
   account: accountEn,
   formErrors: formsEn,
   projectForm: projectFormEn,
+  projectList: projectListEn,
   users: usersEn,
   home: homeEn,
   forms: formPartsEn,

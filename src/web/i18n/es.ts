@@ -12,7 +12,7 @@ import { importsEs } from './imports.es.ts';
 import { moneyEs } from './money.es.ts';
 import { partnersEs } from './partners.es.ts';
 import { plansEs } from './plans.es.ts';
-import { projectFormEs } from './project-form.es.ts';
+import { projectFormEs, projectListEs } from './project-form.es.ts';
 import { usersEs } from './users.es.ts';
 
 export const es: Messages = {
@@ -236,6 +236,7 @@ export const es: Messages = {
   account: accountEs,
   formErrors: formsEs,
   projectForm: projectFormEs,
+  projectList: projectListEs,
   users: usersEs,
   home: homeEs,
   forms: formPartsEs,

@@ -12,7 +12,7 @@ import { importsFr } from './imports.fr.ts';
 import { moneyFr } from './money.fr.ts';
 import { partnersFr } from './partners.fr.ts';
 import { plansFr } from './plans.fr.ts';
-import { projectFormFr } from './project-form.fr.ts';
+import { projectFormFr, projectListFr } from './project-form.fr.ts';
 import { usersFr } from './users.fr.ts';
 
 export const fr: Messages = {
@@ -236,6 +236,7 @@ export const fr: Messages = {
   account: accountFr,
   formErrors: formsFr,
   projectForm: projectFormFr,
+  projectList: projectListFr,
   users: usersFr,
   home: homeFr,
   forms: formPartsFr,

@@ -27,3 +27,14 @@ export const projectFormEn = {
   removeRow: 'Remove row {{n}} ({{list}})',
   saved: 'Project {{code}} saved.',
 };
+
+/** The projects list: its search, filters and count. */
+export const projectListEn = {
+  search: 'Search the projects',
+  words: 'Code or words of the title',
+  find: 'Find',
+  marker: 'Policy marker',
+  count_one: '{{count}} project',
+  count_other: '{{count}} projects',
+  pages: 'Pages of projects',
+};

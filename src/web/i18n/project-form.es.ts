@@ -28,3 +28,13 @@ export const projectFormEs: Messages['projectForm'] = {
   removeRow: 'Quitar la fila {{n}} ({{list}})',
   saved: 'Proyecto {{code}} guardado.',
 };
+
+export const projectListEs: Messages['projectList'] = {
+  search: 'Buscar en los proyectos',
+  words: 'Código o palabras del título',
+  find: 'Buscar',
+  marker: 'Marcador',
+  count_one: '{{count}} proyecto',
+  count_other: '{{count}} proyectos',
+  pages: 'Páginas de proyectos',
+};

@@ -28,3 +28,13 @@ export const projectFormFr: Messages['projectForm'] = {
   removeRow: 'Retirer la ligne {{n}} ({{list}})',
   saved: 'Projet {{code}} enregistré.',
 };
+
+export const projectListFr: Messages['projectList'] = {
+  search: 'Chercher parmi les projets',
+  words: 'Code ou mots du titre',
+  find: 'Chercher',
+  marker: 'Marqueur',
+  count_one: '{{count}} projet',
+  count_other: '{{count}} projets',
+  pages: 'Pages de projets',
+};
