@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { buildUser, signedInAs, TEST_PASSWORD } from '../factories.ts';
 import { buildApp } from '../helpers/api.ts';
 import { checkA11y } from '../helpers/axe.ts';
-import { type DemoSession, openDemoSession, screenshot, waitForHome } from '../helpers/browser.ts';
+import { type DemoSession, openDemoSession, screenshot, signInOnScreen, waitForHome } from '../helpers/browser.ts';
 
 /**
  * An HQ officer's week, the project part, through the screens only (the test calls the API to check what the
@@ -18,12 +18,7 @@ let page: Page;
 before(async () => {
   session = await openDemoSession({ signIn: false });
   const officer = await buildUser(session.database.db, 'hq_officer');
-  page = await session.newPage();
-  await page.goto(session.server.url);
-  await page.getByLabel('E-mail address').fill(officer.email);
-  await page.getByLabel('Password').fill(TEST_PASSWORD);
-  await page.keyboard.press('Enter');
-  await waitForHome(page);
+  page = await signInOnScreen(session, officer.email);
 });
 after(() => session?.close());
 

@@ -5,7 +5,7 @@ import type { Role } from '../../src/shared/rights.ts';
 import { buildUser, signedInAs, TEST_PASSWORD } from '../factories.ts';
 import { buildApp, type Client, ok } from '../helpers/api.ts';
 import { checkA11y } from '../helpers/axe.ts';
-import { type DemoSession, openDemoSession, screenshot, waitForHome } from '../helpers/browser.ts';
+import { type DemoSession, openDemoSession, screenshot, signInOnScreen, waitForHome } from '../helpers/browser.ts';
 
 /**
  * A week of an office director and of an HQ officer, on screen: the director of the country office for India
@@ -25,16 +25,7 @@ after(() => session?.close());
 
 async function signIn(role: Role, scope: { officeId?: string } = {}): Promise<Page> {
   const user = await buildUser(session.database.db, role, scope);
-  const page = await session.newPage();
-  await page.goto(session.server.url);
-  await page.getByLabel('E-mail address').waitFor();
-  await checkA11y(page, 'sign-in');
-  await page.getByLabel('E-mail address').fill(user.email);
-  await page.getByLabel('Password').fill(TEST_PASSWORD);
-  await page.keyboard.press('Enter');
-  await waitForHome(page);
-  await checkA11y(page, 'home');
-  return page;
+  return signInOnScreen(session, user.email);
 }
 
 /** What has focus: its name attribute, label or text. */

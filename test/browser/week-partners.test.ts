@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { today } from '../../src/shared/dates.ts';
 import { buildUser, TEST_PASSWORD } from '../factories.ts';
 import { checkA11y } from '../helpers/axe.ts';
-import { type DemoSession, openDemoSession, screenshot, waitForHome } from '../helpers/browser.ts';
+import { type DemoSession, openDemoSession, screenshot, signInOnScreen, waitForHome } from '../helpers/browser.ts';
 
 /**
  * An HQ officer registers a partner on screen, records its due diligence, records an agreement with amounts for two
@@ -20,15 +20,7 @@ const inTwoYears = `${nextYear + 1}${today().slice(4)}`;
 before(async () => {
   session = await openDemoSession({ signIn: false });
   const user = await buildUser(session.database.db, 'hq_officer');
-  page = await session.newPage();
-  await page.goto(session.server.url);
-  await page.getByLabel('E-mail address').waitFor();
-  await checkA11y(page, 'sign-in');
-  await page.getByLabel('E-mail address').fill(user.email);
-  await page.getByLabel('Password').fill(TEST_PASSWORD);
-  await page.keyboard.press('Enter');
-  await waitForHome(page);
-  await checkA11y(page, 'home');
+  page = await signInOnScreen(session, user.email);
 });
 after(() => session?.close());
 

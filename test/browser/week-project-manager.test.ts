@@ -8,7 +8,7 @@ import type { ErpLinePage, ProjectMoney } from '../../src/shared/contracts/finan
 import { today } from '../../src/shared/dates.ts';
 import { buildUser, TEST_PASSWORD } from '../factories.ts';
 import { checkA11y } from '../helpers/axe.ts';
-import { ARTIFACTS, type DemoSession, openDemoSession, screenshot, waitForHome } from '../helpers/browser.ts';
+import { ARTIFACTS, type DemoSession, openDemoSession, screenshot, signInOnScreen, waitForHome } from '../helpers/browser.ts';
 
 /*
  * A week of a programme officer of the Delhi office: signs in through the screen, opens the garment project,
@@ -30,16 +30,7 @@ async function signIn(role: 'programme_officer' | 'hq_officer', officeCode?: str
   const { db } = session.database;
   const office = officeCode ? await db.selectFrom('offices').select('id').where('code', '=', officeCode).executeTakeFirstOrThrow() : undefined;
   const user = await buildUser(db, role, office ? { officeId: office.id } : {});
-  const p = await session.newPage();
-  await p.goto(session.server.url);
-  await p.getByLabel('E-mail address').waitFor();
-  await checkA11y(p, 'sign-in');
-  await p.getByLabel('E-mail address').fill(user.email);
-  await p.getByLabel('Password').fill(TEST_PASSWORD);
-  await p.keyboard.press('Enter');
-  await waitForHome(p);
-  await checkA11y(p, 'home');
-  return p;
+  return signInOnScreen(session, user.email);
 }
 
 /** What sticks out of a narrow screen: the innermost elements wider than it. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { Database } from '../../src/server/db/connect.ts';
+import { TEST_PASSWORD } from '../factories.ts';
 import { buildApp } from './api.ts';
 import { checkA11y, trackRoutes, uncheckedRoutes } from './axe.ts';
 
@@ -41,6 +42,20 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function waitForHome(page: Page): Promise<void> {
   await page.locator('#home-title').waitFor();
   await page.waitForFunction(() => document.querySelectorAll('[data-home]').length > 0 && document.querySelectorAll('[data-home][aria-busy="true"]').length === 0);
+}
+
+/** A new page of the session signed in through the sign-in screen as this user, landed on the home; both screens checked with axe. */
+export async function signInOnScreen(session: DemoSession, email: string, password = TEST_PASSWORD): Promise<Page> {
+  const page = await session.newPage();
+  await page.goto(session.server.url);
+  await page.getByLabel('E-mail address').waitFor();
+  await checkA11y(page, 'sign-in');
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.keyboard.press('Enter');
+  await waitForHome(page);
+  await checkA11y(page, 'home');
+  return page;
 }
 
 export const DEMO_ADMIN = { email: 'admin@example.org', password: 'browser test password' };
